@@ -1,0 +1,70 @@
+import { readFileSync } from 'node:fs';
+import { basename, extname, resolve } from 'node:path';
+import { inputError } from '../../diagnostics/diagnostic.js';
+import { decodeInput } from '../../importer/decode-input.js';
+import { importText } from '../../importer/import-text.js';
+import { computeStatus } from '../../report/compute-status.js';
+import { writeDraftFolder } from '../../store/write-draft.js';
+import { checkDraft } from '../../validate/check-draft.js';
+import { loadDraft } from '../../store/load-draft.js';
+import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
+import { colorsFor, type Io } from '../io.js';
+
+export interface ImportOptions {
+  out: string;
+  title?: string;
+  encoding?: string;
+  force?: boolean;
+  json?: boolean;
+}
+
+export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
+  const path = resolve(io.cwd, file);
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
+  }
+  const text = decodeInput(bytes, file, options.encoding);
+  const title = options.title ?? titleFromFileName(path);
+  const result = importText(text, { file: path, title, source: basename(path) });
+  if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
+
+  const out = resolve(io.cwd, options.out);
+  writeDraftFolder(result.draft, out, { force: options.force === true });
+  // What was written must load back cleanly; a failure here is a bug, and it is said plainly.
+  const reloaded = checkDraft(loadDraft(out));
+  const problems = reloaded.diagnostics.filter((d) => d.severity === 'error');
+
+  const status = computeStatus(result.draft);
+  const sections = countSections(result.draft.meta.sections);
+  if (options.json) {
+    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: result.warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
+  } else {
+    const c = colorsFor(io);
+    for (const w of result.warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
+    const p = status.paragraphs;
+    io.write(
+      `${c.green('Imported')} ${displayPath(path, io.cwd)} → ${displayPath(out, io.cwd)}\n` +
+        `  sections      ${sections.sections} (and ${sections.subsections} subsections)\n` +
+        `  paragraphs    ${p.total}: ${p.agreed} agreed, ${p.agreedAdRef} agreed ad ref, ${p.open} open, ${p.deleted} deleted\n` +
+        `  agreed items  ${status.itemsAgreed} (inside open paragraphs)\n` +
+        `  markers       ${result.markers} status markers read\n` +
+        `  brackets      ${status.brackets} open, and ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}\n` +
+        `  alternatives  ${status.alternatives}\n` +
+        `  warnings      ${result.warnings.length}\n`,
+    );
+  }
+  if (problems.length > 0) throw inputError('the imported draft does not validate; this is a bug in the importer', problems);
+  return 0;
+}
+
+function titleFromFileName(path: string): string {
+  return basename(path, extname(path)).replace(/[-_]+/g, ' ').trim() || 'Untitled draft';
+}
+
+function countSections(sections: readonly { subsections?: readonly unknown[] | undefined }[]): { sections: number; subsections: number } {
+  return { sections: sections.length, subsections: sections.reduce((n, s) => n + (s.subsections?.length ?? 0), 0) };
+}

@@ -1,0 +1,32 @@
+import { loadDraft } from '../../store/load-draft.js';
+import { locateDraft } from '../../store/locate-draft.js';
+import { checkDraft } from '../../validate/check-draft.js';
+import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
+import { colorsFor, type Io } from '../io.js';
+
+export interface ValidateOptions {
+  draft?: string;
+  json?: boolean;
+}
+
+/** Reports every problem of the draft, errors and warnings; exit 1 when there is any error. */
+export async function validateCommand(options: ValidateOptions, io: Io): Promise<number> {
+  const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
+  const loaded = loadDraft(dir);
+  const { diagnostics } = checkDraft(loaded);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  const files = 1 + loaded.paragraphs.length;
+
+  if (options.json) {
+    io.write(
+      `${JSON.stringify({ draft: displayPath(dir, io.cwd), valid: errors === 0, files, errors, warnings, problems: diagnostics.map((d) => diagnosticJson(d, io.cwd)) }, null, 2)}\n`,
+    );
+    return errors > 0 ? 1 : 0;
+  }
+  const c = colorsFor(io);
+  for (const d of diagnostics) io.write(`${formatDiagnostic(d, io.cwd, c)}\n`);
+  const summary = `${files} files, ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  io.write(errors > 0 ? `${c.red('✗ invalid')}: ${summary}\n` : `${c.green('✓ valid')}: ${summary}\n`);
+  return errors > 0 ? 1 : 0;
+}

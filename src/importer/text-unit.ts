@@ -1,0 +1,50 @@
+import type { Status } from '../model/schemas.js';
+
+/**
+ * A piece of text being assembled from one or more source lines (a paragraph body, an item,
+ * an alternative). It remembers where each line came from, so that a problem found later at an
+ * offset in the joined text can be reported at its line and column in the source file.
+ */
+export interface TextUnit {
+  text: string;
+  segments: { offset: number; line: number; column: number }[];
+}
+
+export function newUnit(): TextUnit {
+  return { text: '', segments: [] };
+}
+
+/** Adds a source line's words; lines are joined with one space, as a reader would. */
+export function appendLine(unit: TextUnit, words: string, line: number, column: number): void {
+  if (words === '') return;
+  if (unit.text !== '') unit.text += ' ';
+  unit.segments.push({ offset: unit.text.length, line, column });
+  unit.text += words;
+}
+
+export function prependText(unit: TextUnit, prefix: string): void {
+  unit.text = prefix + unit.text;
+  for (const s of unit.segments) s.offset += prefix.length;
+  const first = unit.segments[0];
+  unit.segments.unshift({ offset: 0, line: first?.line ?? 0, column: Math.max(1, (first?.column ?? 1) - prefix.length) });
+}
+
+/** Source line and column of an offset in the unit's text. */
+export function locate(unit: TextUnit, offset: number): { line: number; column: number } {
+  let best = unit.segments[0];
+  for (const s of unit.segments) if (s.offset <= offset) best = s;
+  if (!best) return { line: 0, column: 0 };
+  return { line: best.line, column: best.column + Math.max(0, offset - best.offset) };
+}
+
+const MARKER = /\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*$/iu;
+
+/** Takes a status marker off the end of the text: `(Agreed)`, `(Agreed ad ref)`, `[Agreed ad ref]`, `agreed ad ref`, `(Deleted)`. */
+export function takeStatusMarker(unit: TextUnit): Status | undefined {
+  const match = MARKER.exec(unit.text);
+  if (!match) return undefined;
+  unit.text = unit.text.slice(0, match.index).trimEnd();
+  const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
+  if (word.startsWith('agreed ad ref')) return 'agreed-ad-ref';
+  return word === 'deleted' ? 'deleted' : 'agreed';
+}

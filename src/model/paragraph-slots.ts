@@ -1,0 +1,89 @@
+import { parseNotation } from '../notation/parse-notation.js';
+import type { NotationError, NotationRoot } from '../notation/types.js';
+import { listBrackets, type BracketVisit } from '../notation/visit-brackets.js';
+import type { Paragraph } from './schemas.js';
+
+/** One place in a paragraph that holds bracket notation. */
+export interface TextSlot {
+  kind: 'text' | 'item' | 'item-alternative' | 'alternative';
+  /** Where the text is in the paragraph file, e.g. `['items', 5, 'alternatives', 1, 'text']`. */
+  path: (string | number)[];
+  text: string;
+  /** Human name of the place: `text`, `item f)`, `Alt 1`, `item f) Alt 71g2`. */
+  name: string;
+  itemIndex?: number;
+  alternativeIndex?: number;
+}
+
+/** The text-bearing places of a paragraph in reading order: its text, each item with its alternatives, then its alternatives. */
+export function paragraphSlots(paragraph: Paragraph): TextSlot[] {
+  const slots: TextSlot[] = [{ kind: 'text', path: ['text'], text: paragraph.text, name: 'text' }];
+  paragraph.items.forEach((item, itemIndex) => {
+    slots.push({ kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex });
+    (item.alternatives ?? []).forEach((alt, alternativeIndex) => {
+      slots.push({
+        kind: 'item-alternative',
+        path: ['items', itemIndex, 'alternatives', alternativeIndex, 'text'],
+        text: alt.text,
+        name: `item ${item.label} ${alt.label}`,
+        itemIndex,
+        alternativeIndex,
+      });
+    });
+  });
+  paragraph.alternatives.forEach((alt, alternativeIndex) => {
+    slots.push({
+      kind: 'alternative',
+      path: ['alternatives', alternativeIndex, 'text'],
+      text: alt.text,
+      name: alt.label,
+      alternativeIndex,
+    });
+  });
+  return slots;
+}
+
+export interface ParsedSlot extends TextSlot {
+  tree: NotationRoot;
+}
+
+export interface NumberedBracket extends BracketVisit {
+  /** 1-based number in reading order across the whole paragraph, outer before inner: what `show` prints. */
+  n: number;
+  slot: ParsedSlot;
+}
+
+export interface ParsedParagraph {
+  slots: ParsedSlot[];
+  brackets: NumberedBracket[];
+  errors: { slot: TextSlot; error: NotationError }[];
+}
+
+/** Parses every text of a paragraph once and numbers its brackets. */
+export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
+  const slots: ParsedSlot[] = [];
+  const brackets: NumberedBracket[] = [];
+  const errors: ParsedParagraph['errors'] = [];
+  for (const slot of paragraphSlots(paragraph)) {
+    const result = parseNotation(slot.text);
+    if (!result.ok) {
+      for (const error of result.errors) errors.push({ slot, error });
+      continue;
+    }
+    const parsed: ParsedSlot = { ...slot, tree: result.tree };
+    slots.push(parsed);
+    for (const visit of listBrackets(result.tree.children)) {
+      brackets.push({ ...visit, n: brackets.length + 1, slot: parsed });
+    }
+  }
+  return { slots, brackets, errors };
+}
+
+/** Alternatives still on the table: the paragraph's own and its items'. */
+export function countAlternatives(paragraph: Paragraph): number {
+  return paragraph.alternatives.length + paragraph.items.reduce((sum, item) => sum + (item.alternatives?.length ?? 0), 0);
+}
+
+export function isAgreed(status: Paragraph['status'] | undefined): boolean {
+  return status === 'agreed' || status === 'agreed-ad-ref';
+}

@@ -1,0 +1,109 @@
+import { z } from 'zod';
+
+/**
+ * The single source of truth for the stored format. TypeScript types come from `z.infer`;
+ * the JSON Schema files in `schemas/` are generated from these (see `json-schemas.ts`).
+ * Objects are strict so that a misspelt field is reported instead of silently ignored.
+ */
+
+export const STATUSES = ['open', 'agreed', 'agreed-ad-ref', 'deleted'] as const;
+
+export const statusSchema = z
+  .enum(STATUSES)
+  .describe('open: still negotiated; agreed: consensus; agreed-ad-ref: agreed pending confirmation from capitals; deleted: dropped, text kept');
+
+export const paragraphNumberSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/, 'a paragraph number is letters and digits, like "61" or "61bis"')
+  .describe('The paragraph number as negotiators cite it: "61", "61bis", "PP3"');
+
+const delegationsSchema = z.array(z.string().min(1)).describe('Delegations or groups, e.g. "EU", "G77"');
+
+const notesSchema = z.array(z.string()).describe('Free notes; ndraft keeps them and never interprets them');
+
+export const alternativeSchema = z
+  .strictObject({
+    label: z.string().min(1).describe('The label as written in the draft: "Alt 1", "Alt 71g1", "Option 2"'),
+    text: z.string().describe('The competing wording, in bracket notation'),
+    proposedBy: delegationsSchema.optional(),
+    opposedBy: delegationsSchema.optional(),
+    notes: notesSchema.optional(),
+  })
+  .describe('A competing wording for a paragraph or an item');
+
+export const itemSchema = z
+  .strictObject({
+    label: z.string().min(1).describe('The item marker as written: "a)", "(i)", "·"'),
+    text: z.string().describe('The item text, in bracket notation'),
+    status: statusSchema.optional().describe('Set when the item has a status of its own, e.g. one agreed item in an open paragraph'),
+    alternatives: z.array(alternativeSchema).optional(),
+    notes: notesSchema.optional(),
+  })
+  .describe('A lettered or bulleted sub-item under the paragraph text (the chapeau)');
+
+export const paragraphSchema = z
+  .strictObject({
+    number: paragraphNumberSchema,
+    status: statusSchema,
+    bracketed: z.boolean().describe('True when the whole paragraph stands in brackets: it may be dropped'),
+    text: z.string().describe('The paragraph body, or the chapeau when there are items, in bracket notation'),
+    items: z.array(itemSchema).default([]),
+    alternatives: z.array(alternativeSchema).default([]),
+    notes: notesSchema.optional(),
+  })
+  .describe('One numbered paragraph: the unit of negotiation');
+
+export const optionBlockSchema = z
+  .strictObject({
+    block: z.string().min(1).describe('A name for the block, e.g. "Finance options"'),
+    options: z
+      .array(
+        z.strictObject({
+          label: z.string().min(1).describe('"Option 1", "Option 2"'),
+          paragraphs: z.array(paragraphNumberSchema),
+        }),
+      )
+      .min(2),
+  })
+  .describe('Competing sets of paragraphs at section level (UNFCCC style "Option 1" / "Option 2")');
+
+export const outlineEntrySchema = z.union([paragraphNumberSchema, optionBlockSchema]);
+
+export const sectionSchema = z
+  .strictObject({
+    number: z.string().optional().describe('"1", "3a"; absent for text outside any numbered section'),
+    label: z.string().optional().describe('The heading marker as written, when it differs from the default: "3a)", "IV."'),
+    title: z.string().optional(),
+    paragraphs: z.array(outlineEntrySchema).default([]).describe('Paragraph numbers in reading order'),
+    get subsections() {
+      return z.array(sectionSchema).optional();
+    },
+  })
+  .describe('A section heading: outline only, not negotiated')
+  .meta({ id: 'section' });
+
+export const draftSchema = z
+  .strictObject({
+    title: z.string().min(1),
+    source: z.string().optional().describe('Where the text came from: a file name or document symbol'),
+    preamble: z.string().optional().describe('Text before the first section or paragraph, kept as written'),
+    sections: z.array(sectionSchema).describe('The outline: sections and subsections in order, each with its paragraphs'),
+    closing: z.string().optional().describe('Closing matter after the last paragraph, kept as written'),
+    notes: notesSchema.optional(),
+  })
+  .describe('draft.yaml: the outline of a negotiation draft');
+
+export type Status = z.infer<typeof statusSchema>;
+export type Alternative = z.infer<typeof alternativeSchema>;
+export type Item = z.infer<typeof itemSchema>;
+export type Paragraph = z.infer<typeof paragraphSchema>;
+export type OptionBlock = z.infer<typeof optionBlockSchema>;
+export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+export type Section = z.infer<typeof sectionSchema>;
+export type DraftMeta = z.infer<typeof draftSchema>;
+
+/** A whole draft in memory: the outline and its paragraphs in reading order. */
+export interface Draft {
+  meta: DraftMeta;
+  paragraphs: Paragraph[];
+}

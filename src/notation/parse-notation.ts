@@ -1,0 +1,97 @@
+import { LineIndex } from '../diagnostics/line-index.js';
+import { isOptionSeparator } from './option-separator.js';
+import type {
+  BracketNode,
+  InlineNode,
+  NotationError,
+  NotationResult,
+  NotationRoot,
+  OptionNode,
+  Point,
+} from './types.js';
+
+interface Frame {
+  bracket: BracketNode;
+  option: OptionNode;
+  openOffset: number;
+  optionStart: number;
+}
+
+/**
+ * Parses bracket notation into a tree. Never throws: unbalanced brackets come back as errors
+ * with a code and a point, every one of them, not only the first.
+ */
+export function parseNotation(source: string): NotationResult {
+  const lines = new LineIndex(source);
+  const point = (offset: number): Point => ({ ...lines.point(offset), offset });
+  const errors: NotationError[] = [];
+  const root: NotationRoot = { type: 'root', children: [] };
+  const stack: Frame[] = [];
+  let textStart = 0;
+
+  const children = (): InlineNode[] => {
+    const top = stack[stack.length - 1];
+    return top ? top.option.children : root.children;
+  };
+  const flushText = (end: number): void => {
+    if (end > textStart) {
+      children().push({
+        type: 'text',
+        value: source.slice(textStart, end),
+        position: { start: point(textStart), end: point(end) },
+      });
+    }
+  };
+  const closeOption = (frame: Frame, end: number): void => {
+    frame.option.position = { start: point(frame.optionStart), end: point(end) };
+  };
+
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '[') {
+      flushText(i);
+      const option: OptionNode = { type: 'option', children: [] };
+      const bracket: BracketNode = { type: 'bracket', options: [option] };
+      children().push(bracket);
+      stack.push({ bracket, option, openOffset: i, optionStart: i + 1 });
+      textStart = i + 1;
+    } else if (ch === ']') {
+      const frame = stack.pop();
+      if (!frame) {
+        errors.push({
+          code: 'UNEXPECTED_CLOSING_BRACKET',
+          message: 'closing bracket "]" has no opening bracket',
+          point: point(i),
+        });
+        continue;
+      }
+      flushText(i);
+      closeOption(frame, i);
+      frame.bracket.position = { start: point(frame.openOffset), end: point(i + 1) };
+      textStart = i + 1;
+    } else if (ch === '/' && stack.length > 0 && isOptionSeparator(source, i)) {
+      const frame = stack[stack.length - 1] as Frame;
+      flushText(i);
+      closeOption(frame, i);
+      frame.option = { type: 'option', children: [] };
+      frame.bracket.options.push(frame.option);
+      frame.optionStart = i + 1;
+      textStart = i + 1;
+    }
+  }
+
+  for (const frame of stack) {
+    errors.push({
+      code: 'UNCLOSED_BRACKET',
+      message: 'opening bracket "[" is never closed',
+      point: point(frame.openOffset),
+    });
+  }
+  if (errors.length > 0) {
+    errors.sort((a, b) => a.point.offset - b.point.offset);
+    return { ok: false, errors };
+  }
+  flushText(source.length);
+  root.position = { start: point(0), end: point(source.length) };
+  return { ok: true, tree: root };
+}

@@ -1,0 +1,16 @@
+import type { InlineNode, NotationNode } from './types.js';
+
+/** The one printer: turns any notation node back into text. `printNotation(parseNotation(s).tree) === s`. */
+export function printNotation(node: NotationNode | readonly InlineNode[]): string {
+  if (Array.isArray(node)) return (node as readonly InlineNode[]).map(printNotation).join('');
+  const n = node as NotationNode;
+  switch (n.type) {
+    case 'root':
+    case 'option':
+      return n.children.map(printNotation).join('');
+    case 'text':
+      return n.value;
+    case 'bracket':
+      return `[${n.options.map(printNotation).join('/')}]`;
+  }
+}

@@ -1,0 +1,31 @@
+import type { NotationRoot } from './types.js';
+
+export interface UnbracketedChoice {
+  /** The words as written, e.g. `enhance/establish`. */
+  text: string;
+  /** 0-based offset of the choice in the parsed string. */
+  offset: number;
+}
+
+// Two words joined by a slash, optionally spaced: `enhance/establish`, `technology / know-how`.
+// Words with digits (`A/60/L.1`) never match because both sides must be letters only.
+const CHOICE = /(?<![\p{L}\p{Nd}/])(\p{L}[\p{L}-]*)( ?\/ ?)(\p{L}[\p{L}-]*)(?![\p{L}\p{Nd}/])/gu;
+const NOT_A_CHOICE = new Set(['and/or', 'et/ou', 'y/o']);
+
+/**
+ * A slash between two words outside any bracket is usually a choice somebody forgot to bracket.
+ * We flag it and never guess which word was meant.
+ */
+export function findUnbracketedChoices(tree: NotationRoot): UnbracketedChoice[] {
+  const found: UnbracketedChoice[] = [];
+  for (const child of tree.children) {
+    if (child.type !== 'text') continue;
+    const base = child.position?.start.offset ?? 0;
+    for (const match of child.value.matchAll(CHOICE)) {
+      const text = match[0];
+      if (NOT_A_CHOICE.has(text.replace(/ /g, '').toLowerCase())) continue;
+      found.push({ text, offset: base + (match.index ?? 0) });
+    }
+  }
+  return found;
+}

@@ -1,0 +1,64 @@
+import type { Alternative, Draft, Item, Paragraph, Section } from '../model/schemas.js';
+import { outlineRefs } from '../validate/check-draft.js';
+import { sectionMarker } from './section-heading.js';
+import { withMarker } from './status-marker.js';
+
+/**
+ * The draft in negotiation conventions, as a secretariat would circulate it: section headings,
+ * numbered paragraphs, lettered items, `[...]` brackets, `[Alt 1 61. ...]` alternatives and
+ * `(Agreed)` markers. `ndraft import` reads this format back.
+ */
+export function renderText(draft: Draft): string {
+  const byNumber = new Map(draft.paragraphs.map((p) => [p.number, p]));
+  const blocks: string[] = [];
+  if (draft.meta.preamble) blocks.push(draft.meta.preamble);
+  const walk = (sections: readonly Section[], depth: number) => {
+    for (const section of sections) {
+      const heading = renderHeading(section, depth);
+      if (heading) blocks.push(heading);
+      for (const ref of outlineRefs([{ ...section, subsections: [] }], [])) {
+        const paragraph = byNumber.get(ref.number);
+        if (paragraph) blocks.push(renderParagraph(paragraph));
+      }
+      walk(section.subsections ?? [], depth + 1);
+    }
+  };
+  walk(draft.meta.sections, 0);
+  if (draft.meta.closing) blocks.push(draft.meta.closing);
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function renderHeading(section: Section, depth: number): string {
+  const marker = sectionMarker(section, depth);
+  const title = section.title ?? '';
+  if (marker === '' && title === '') return '';
+  if (depth === 0) return [marker, title].filter((s) => s !== '').join('\n');
+  return [marker, title].filter((s) => s !== '').join(' ');
+}
+
+export function renderParagraph(paragraph: Paragraph): string {
+  const lines: string[] = [`${paragraph.bracketed ? '[' : ''}${paragraph.number}.`];
+  const hasItems = paragraph.items.length > 0;
+  lines.push(hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
+  paragraph.items.forEach((item, index) => {
+    const isLast = index === paragraph.items.length - 1;
+    lines.push(...renderItem(item, isLast ? paragraph.status : undefined));
+  });
+  if (paragraph.bracketed) lines[lines.length - 1] += ']';
+  for (const alternative of paragraph.alternatives) {
+    lines.push(`[${alternative.label} ${paragraph.number}.`, `${alternative.text}]`);
+  }
+  return lines.filter((line, i) => i === 0 || line !== '').join('\n');
+}
+
+/** An item line; the paragraph's own marker follows the last item, as in the source texts. */
+function renderItem(item: Item, paragraphStatus: Paragraph['status'] | undefined): string[] {
+  const status = paragraphStatus !== undefined && paragraphStatus !== 'open' ? paragraphStatus : item.status;
+  const lines = [`${item.label} ${withMarker(item.text, status)}`];
+  for (const alternative of item.alternatives ?? []) lines.push(...renderItemAlternative(alternative));
+  return lines;
+}
+
+function renderItemAlternative(alternative: Alternative): string[] {
+  return [`[${alternative.label})`, `${alternative.text}]`];
+}

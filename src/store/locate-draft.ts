@@ -1,0 +1,42 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { inputError, usageError } from '../diagnostics/diagnostic.js';
+import { DRAFT_FILE } from './paragraph-file-name.js';
+
+/**
+ * Which draft a command works on: `--draft DIR` when given; else the folder holding draft.yaml,
+ * the current one or the nearest above it; else the single draft under `./drafts/`.
+ */
+export function locateDraft(options: { explicit?: string | undefined; cwd: string }): string {
+  if (options.explicit !== undefined) {
+    const dir = resolve(options.cwd, options.explicit);
+    if (!existsSync(dir)) throw inputError(`draft folder not found: ${options.explicit}`);
+    if (!statSync(dir).isDirectory()) throw inputError(`--draft must name a folder, not a file: ${options.explicit}`);
+    if (!existsSync(join(dir, DRAFT_FILE))) {
+      throw inputError(`${options.explicit} is not a draft: it has no ${DRAFT_FILE} (create one with "ndraft import")`);
+    }
+    return dir;
+  }
+
+  for (let dir = resolve(options.cwd); ; dir = dirname(dir)) {
+    if (existsSync(join(dir, DRAFT_FILE))) return dir;
+    if (dirname(dir) === dir) break;
+  }
+
+  const drafts = join(resolve(options.cwd), 'drafts');
+  const found = existsSync(drafts)
+    ? readdirSync(drafts, { withFileTypes: true })
+        .filter((e) => e.isDirectory() && existsSync(join(drafts, e.name, DRAFT_FILE)))
+        .map((e) => join(drafts, e.name))
+        .sort()
+    : [];
+  if (found.length === 1) return found[0] as string;
+  if (found.length > 1) {
+    throw usageError(
+      `several drafts under ./drafts; choose one with --draft:\n${found.map((d) => `  --draft ${d}`).join('\n')}`,
+    );
+  }
+  throw usageError(
+    'no draft here: run ndraft inside a draft folder (one with draft.yaml), pass --draft DIR, or import one with "ndraft import FILE --out DIR"',
+  );
+}

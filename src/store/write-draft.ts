@@ -1,0 +1,57 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { inputError } from '../diagnostics/diagnostic.js';
+import type { Draft } from '../model/schemas.js';
+import { temporarySibling } from './atomic-write.js';
+import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
+import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
+
+/** Every file of a draft folder as path (relative to the folder) → content. */
+export function draftFiles(draft: Draft, dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  files.set(DRAFT_FILE, serializeYaml(draftMetaForYaml(draft.meta), 'draft', join(dir, DRAFT_FILE)));
+  for (const paragraph of draft.paragraphs) {
+    const name = join(PARAGRAPHS_DIR, paragraphFileName(paragraph.number));
+    files.set(name, serializeYaml(paragraphForYaml(paragraph), 'paragraph', join(dir, name)));
+  }
+  return files;
+}
+
+/**
+ * Writes a whole draft folder. The files are written into a temporary folder beside the target,
+ * which is renamed into place only when complete; with `force`, an existing draft is moved
+ * aside first and removed only after the new one is in place.
+ */
+export function writeDraftFolder(draft: Draft, dir: string, options: { force: boolean }): void {
+  const target = resolve(dir);
+  if (existsSync(target)) {
+    if (!statSync(target).isDirectory()) throw inputError(`${dir} exists and is a file, not a draft folder`);
+    const entries = readdirSync(target);
+    const isDraft = entries.includes(DRAFT_FILE);
+    if (entries.length > 0 && !isDraft) {
+      throw inputError(`${dir} exists and is not an ndraft draft (no ${DRAFT_FILE}); refusing to replace it. Choose another --out`);
+    }
+    if (isDraft && !options.force) throw inputError(`${dir} already holds a draft; use --force to replace it`);
+  }
+
+  const staging = temporarySibling(target);
+  try {
+    mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
+    for (const [name, content] of draftFiles(draft, target)) writeFileSync(join(staging, name), content);
+    if (existsSync(target)) {
+      const old = temporarySibling(target);
+      renameSync(target, old);
+      try {
+        renameSync(staging, target);
+      } catch (error) {
+        renameSync(old, target);
+        throw error;
+      }
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(staging, target);
+    }
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
