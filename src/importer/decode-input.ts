@@ -8,7 +8,9 @@ import { inputError, usageError } from '../diagnostics/diagnostic.js';
  */
 export function decodeInput(bytes: Uint8Array, file: string, encoding?: string): string {
   let text: string;
-  if (encoding !== undefined) {
+  if (encoding !== undefined && WINDOWS_1252_LABELS.has(encoding.toLowerCase())) {
+    text = decodeWindows1252(bytes);
+  } else if (encoding !== undefined) {
     let decoder: TextDecoder;
     try {
       decoder = new TextDecoder(encoding, { fatal: true });
@@ -75,4 +77,17 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
     i += need + 1;
   }
   return -1;
+}
+
+// The WHATWG labels for windows-1252. Node's TextDecoder decodes these as ISO-8859-1, which turns
+// Word's curly quotes and dashes (0x80-0x9F) into control characters, so we map them ourselves.
+const WINDOWS_1252_LABELS = new Set(['windows-1252', 'cp1252', 'x-cp1252', 'latin1', 'iso-8859-1', 'iso8859-1', 'l1', 'ascii', 'us-ascii']);
+const CP1252_HIGH =
+  '\u20ac\u0081\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u008d\u017d\u008f' +
+  '\u0090\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u009d\u017e\u0178';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80] : String.fromCharCode(b);
+  return out;
 }

@@ -93,6 +93,13 @@ export function importText(input: string, options: ImportOptions): ImportResult 
     para = undefined;
     unit = undefined;
   };
+  /** A heading is followed by structure (a paragraph, another heading) or by nothing, never by running text. */
+  const followedByStructure = (j: number): boolean => {
+    const next = kinds[nextNonBlank(j + 1)];
+    return next === undefined || next.kind === 'paragraph' || next.kind === 'subsection' || next.kind === 'section-number' || next.kind === 'rule';
+  };
+  const isHeadingTitle = (title: string, end: number): boolean =>
+    title !== '' && isTitleShaped(title) && !/[[\]]/.test(title) && followedByStructure(end);
   /** A heading's title on the next line: consumed when it reads like a title. */
   const takeTitle = (i: number): { title: string; next: number } => {
     const j = nextNonBlank(i + 1);
@@ -119,8 +126,7 @@ export function importText(input: string, options: ImportOptions): ImportResult 
         const headingTitle = k.rest === '' ? takeTitle(i) : { title: k.rest.trim(), next: i };
         const looksLikeHeading =
           !k.bracketed &&
-          headingTitle.title !== '' &&
-          isTitleShaped(headingTitle.title) &&
+          isHeadingTitle(headingTitle.title, headingTitle.next) &&
           k.numeral > lastSectionNumeral &&
           !/[a-z]$/.test(k.number) &&
           paragraphs.every((p) => parseInt(p.number, 10) > k.numeral);
@@ -136,7 +142,7 @@ export function importText(input: string, options: ImportOptions): ImportResult 
       }
       case 'section-number': {
         const heading = k.title !== '' ? { title: k.title, next: i } : takeTitle(i);
-        if (!isTitleShaped(heading.title)) {
+        if (!isHeadingTitle(heading.title, heading.next)) {
           appendText(lines[i]?.trim() ?? '', lineNo, 1);
           break;
         }

@@ -23,7 +23,7 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
       `; ${status.brackets} open bracket${status.brackets === 1 ? '' : 's'}, ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}, ${status.alternatives} alternative${status.alternatives === 1 ? '' : 's'}`,
     '',
   ];
-  const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', 'Alts']];
+  const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', '[Para]', 'Alts']];
   const add = (s: SectionStatus, indent: string) => {
     rows.push([`${indent}${[s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s)]);
     for (const sub of s.subsections) add(sub, `${indent}  `);
@@ -44,13 +44,14 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
     }
     lines.push(line);
   });
+  lines.push('', c.dim('Brackets: open [brackets] in the text; [Para]: paragraphs bracketed as a whole; Alts: alternatives on the table.'));
   io.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
 function numbers(c: Counts): string[] {
   const p = c.paragraphs;
-  return [p.total, p.agreed, p.agreedAdRef, p.open, p.deleted, c.brackets + c.bracketedParagraphs, c.alternatives].map(String);
+  return [p.total, p.agreed, p.agreedAdRef, p.open, p.deleted, c.brackets, c.bracketedParagraphs, c.alternatives].map(String);
 }
 
 function* flatten(sections: readonly SectionStatus[]): Generator<SectionStatus> {

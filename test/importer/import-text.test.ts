@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/importer/import-text.js';
+import type { Paragraph } from '../../src/model/schemas.js';
+
+const read = (text: string) => importText(text, { file: '/in/draft.txt', title: 'Test' });
+const only = (text: string): Paragraph => {
+  const paragraphs = read(text).draft.paragraphs;
+  expect(paragraphs).toHaveLength(1);
+  return paragraphs[0] as Paragraph;
+};
+
+describe('importText conventions', () => {
+  it('accepts "Alt.", "Alternative" and "Option 1:" labels', () => {
+    const p = only('12. Base text.\nAlt. 1 First wording.\nAlternative 2 Second wording.\nOption 3: Third wording.\n');
+    expect(p.text).toBe('Base text.');
+    expect(p.alternatives).toEqual([
+      { label: 'Alt. 1', text: 'First wording.' },
+      { label: 'Alternative 2', text: 'Second wording.' },
+      { label: 'Option 3', text: 'Third wording.' },
+    ]);
+  });
+
+  it('does not take sentences that start with "Alternative" or "Optional" for labels', () => {
+    const p = only('12. Base text\nAlternative development is encouraged.\nOptional protocols apply.\n');
+    expect(p.alternatives).toEqual([]);
+    expect(p.text).toBe('Base text Alternative development is encouraged. Optional protocols apply.');
+  });
+
+  it('reads "agreed ad ref" in its spellings', () => {
+    const draft = read('1. One. (Agreed ad ref)\n2. Two. [Agreed ad ref]\n3. Three agreed ad ref\n4. Four. (Agreed)\n5. Five.\n').draft;
+    expect(draft.paragraphs.map((p) => [p.number, p.status, p.text])).toEqual([
+      ['1', 'agreed-ad-ref', 'One.'],
+      ['2', 'agreed-ad-ref', 'Two.'],
+      ['3', 'agreed-ad-ref', 'Three'],
+      ['4', 'agreed', 'Four.'],
+      ['5', 'open', 'Five.'],
+    ]);
+  });
+
+  it('reads 61bis and 61 bis as the same kind of number', () => {
+    const draft = read('61. A.\n61bis. B.\n61 ter. C.\n62. D.\n').draft;
+    expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61ter', '62']);
+  });
+
+  it('refuses a paragraph number that appears twice, naming both lines', () => {
+    expect(() => read('7. A.\n8. B.\n7. C.\n')).toThrow(/draft\.txt:3:1: paragraph 7 appears twice \(first at line 1\)/);
+  });
+
+  it('keeps text it does not understand, before the first paragraph and inside paragraphs', () => {
+    const result = read('Chair\'s draft, 3 May\nfor discussion only\n\n1. First line\ncontinued here\n(note: moved from 63)\n');
+    expect(result.draft.meta.preamble).toBe("Chair's draft, 3 May for discussion only");
+    expect(result.draft.paragraphs[0]?.text).toBe('First line continued here (note: moved from 63)');
+  });
+
+  it('repairs a stray closing bracket and an unclosed one, each with a warning at its place', () => {
+    const result = read('1. Keep [this\n2. and that] too\n');
+    const [one, two] = result.draft.paragraphs;
+    expect(one?.text).toBe('Keep [this]');
+    expect(two?.text).toBe('[and that] too');
+    expect(result.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
+      ['UNCLOSED_BRACKET', 1, 9],
+      ['UNEXPECTED_CLOSING_BRACKET', 2, 12],
+    ]);
+  });
+
+  it('closes a bracketed paragraph whose bracket ends after its last item', () => {
+    const p = only('[5. Chapeau:\na) one;\nb) two.]\n');
+    expect(p.bracketed).toBe(true);
+    expect(p.items.map((i) => i.text)).toEqual(['one;', 'two.']);
+  });
+
+  it('takes "]]" at the end of the last alternative as closing the paragraph too', () => {
+    const result = read('[5. Text.\n[Alt 1 5. Other.]\n[Alt 2 5. Third.]]\n');
+    const p = result.draft.paragraphs[0];
+    expect(p?.bracketed).toBe(true);
+    expect(p?.text).toBe('Text.');
+    expect(p?.alternatives.map((a) => a.text)).toEqual(['Other.', 'Third.']);
+    expect(result.warnings).toEqual([]);
+  });
+
+  it('makes a paragraph for alternatives that have no base text', () => {
+    const draft = read('4. Four.\n[Alt 1 5. Five one.]\n[Alt 2 5. Five two.]\n').draft;
+    expect(draft.paragraphs.map((p) => [p.number, p.text, p.alternatives.length])).toEqual([
+      ['4', 'Four.', 0],
+      ['5', '', 2],
+    ]);
+  });
+
+  it('reads (a) items, roman headings and letter subsections', () => {
+    const draft = read('I.\nGeneral\n\nA. Scope\n\n1. Chapeau:\n(a) first;\n(b) second.\n\nII. Finance\n\n2. Text.\n').draft;
+    expect(draft.meta.sections.map((s) => [s.number, s.title, s.paragraphs, (s.subsections ?? []).map((x) => [x.number, x.label, x.title, x.paragraphs])])).toEqual([
+      ['I', 'General', [], [['A', 'A.', 'Scope', ['1']]]],
+      ['II', 'Finance', ['2'], []],
+    ]);
+    expect(draft.paragraphs[0]?.items.map((i) => i.label)).toEqual(['(a)', '(b)']);
+  });
+
+  it('puts paragraphs before any heading in a section without a number or title', () => {
+    const draft = read('1. One.\n2. Two.\n').draft;
+    expect(draft.meta.sections).toEqual([{ paragraphs: ['1', '2'] }]);
+  });
+
+  it('tells a section heading from a paragraph with a short text', () => {
+    const draft = read('1.\nIntroduction\n\n10. We agree.\n11.\nPossible forum\n2.\nFinance\n12. Text.\n').draft;
+    expect(draft.meta.sections.map((s) => [s.number, s.title, s.paragraphs])).toEqual([
+      ['1', 'Introduction', ['10', '11']],
+      ['2', 'Finance', ['12']],
+    ]);
+    expect(draft.paragraphs.find((p) => p.number === '11')?.text).toBe('Possible forum');
+  });
+
+  it('keeps a rule line in the middle as text and only a final one as closing matter', () => {
+    const result = read('1. A.\n---\n2. B.\n***\nSigned, the Chair\n');
+    expect(result.draft.paragraphs[0]?.text).toBe('A. ---');
+    expect(result.draft.meta.closing).toBe('***\nSigned, the Chair');
+  });
+
+  it('reads a bracketed item as an item whose text is in brackets', () => {
+    const p = only('3. Chapeau:\na) kept;\n[b) contested;]\nc) last.\n');
+    expect(p.items.map((i) => [i.label, i.text])).toEqual([
+      ['a)', 'kept;'],
+      ['b)', '[contested;]'],
+      ['c)', 'last.'],
+    ]);
+  });
+});
