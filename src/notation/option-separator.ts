@@ -6,13 +6,21 @@
  * A "word" runs between white space and brackets.
  */
 export function isOptionSeparator(source: string, index: number): boolean {
-  if (source[index] !== '/') return false;
+  return source[index] === '/' && !isSymbolWord(wordAround(source, index));
+}
+
+/** A word whose slashes are text: it has a digit or `://` (`A/C.3/70/L.1`, `57/239`, an address). */
+export function isSymbolWord(word: string): boolean {
+  return /\p{Nd}/u.test(word) || word.includes('://');
+}
+
+/** The word (between white space and brackets) that the character at `index` stands in. */
+export function wordAround(source: string, index: number): string {
   let start = index;
   while (start > 0 && !isWordBoundary(source[start - 1] as string)) start--;
   let end = index + 1;
   while (end < source.length && !isWordBoundary(source[end] as string)) end++;
-  const word = source.slice(start, end);
-  return !/\p{Nd}/u.test(word) && !word.includes('://');
+  return source.slice(start, end);
 }
 
 function isWordBoundary(ch: string): boolean {

@@ -56,8 +56,7 @@ export function parseNotation(source: string): NotationResult {
       stack.push({ bracket, option, openOffset: i, optionStart: i + 1 });
       textStart = i + 1;
     } else if (ch === ']') {
-      const frame = stack.pop();
-      if (!frame) {
+      if (stack.length === 0) {
         errors.push({
           code: 'UNEXPECTED_CLOSING_BRACKET',
           message: 'closing bracket "]" has no opening bracket',
@@ -66,6 +65,7 @@ export function parseNotation(source: string): NotationResult {
         continue;
       }
       flushText(i);
+      const frame = stack.pop() as Frame;
       closeOption(frame, i);
       frame.bracket.position = { start: point(frame.openOffset), end: point(i + 1) };
       textStart = i + 1;

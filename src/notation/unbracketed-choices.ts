@@ -1,3 +1,4 @@
+import { isSymbolWord, wordAround } from './option-separator.js';
 import type { NotationRoot } from './types.js';
 
 export interface UnbracketedChoice {
@@ -8,7 +9,7 @@ export interface UnbracketedChoice {
 }
 
 // Two words joined by a slash, optionally spaced: `enhance/establish`, `technology / know-how`.
-// Words with digits (`A/60/L.1`) never match because both sides must be letters only.
+// Slashes inside a document symbol or an address (`A/C.3/70/L.1`, `https://un.org/sdgs`) are left alone.
 const CHOICE = /(?<![\p{L}\p{Nd}/])(\p{L}[\p{L}-]*)( ?\/ ?)(\p{L}[\p{L}-]*)(?![\p{L}\p{Nd}/])/gu;
 const NOT_A_CHOICE = new Set(['and/or', 'et/ou', 'y/o']);
 
@@ -24,6 +25,7 @@ export function findUnbracketedChoices(tree: NotationRoot): UnbracketedChoice[] 
     for (const match of child.value.matchAll(CHOICE)) {
       const text = match[0];
       if (NOT_A_CHOICE.has(text.replace(/ /g, '').toLowerCase())) continue;
+      if (isSymbolWord(wordAround(child.value, (match.index ?? 0) + text.indexOf('/')))) continue;
       found.push({ text, offset: base + (match.index ?? 0) });
     }
   }

@@ -10,14 +10,8 @@ export function checkSchema<T extends z.ZodType>(
   const result = schema.safeParse(yaml.value, { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue): Diagnostic => {
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0] ?? ''] : issue.path;
-    return {
-      code: 'SCHEMA',
-      severity: 'error',
-      message: describeIssue(issue),
-      file: yaml.file,
-      ...yaml.locate(path),
-    };
+    const where = issue.code === 'unrecognized_keys' ? yaml.locateKey([...issue.path, issue.keys[0] ?? '']) : yaml.locate(issue.path);
+    return { code: 'SCHEMA', severity: 'error', message: describeIssue(issue), file: yaml.file, ...where };
   });
   return { diagnostics };
 }

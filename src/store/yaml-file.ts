@@ -1,4 +1,4 @@
-import { isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 
@@ -14,6 +14,8 @@ export interface YamlFile {
   diagnostics: Diagnostic[];
   /** Line and column of the value at `path`, or of its nearest existing parent. */
   locate(path: YamlPath): { line: number; column: number; sourceLine: string };
+  /** Line and column of the key that ends `path` (for a field that should not be there). */
+  locateKey(path: YamlPath): { line: number; column: number; sourceLine: string };
   /**
    * Line and column of character `index` inside the string value at `path`, for errors found in
    * the text itself (an unclosed bracket). Falls back to the start of the value.
@@ -56,6 +58,14 @@ export function parseYamlFile(file: string, source: string): YamlFile {
     value: doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
     diagnostics,
     locate(path) {
+      return at(nodeAt(path)?.range?.[0] ?? 0);
+    },
+    locateKey(path) {
+      const parent = doc.getIn(path.slice(0, -1) as unknown[], true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+        if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
+      }
       return at(nodeAt(path)?.range?.[0] ?? 0);
     },
     locateInString(path, index) {

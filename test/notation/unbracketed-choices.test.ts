@@ -100,17 +100,14 @@ describe('findUnbracketedChoices: does not flag', () => {
   });
 });
 
-describe('findUnbracketedChoices: known false positives (see report)', () => {
-  // Document symbols with a letter-only segment followed by `.`: the digit is in the same word,
-  // so per the module's own comment ("Words with digits never match") these should be clean.
-  it.fails('does not flag UN document symbols like A/C.3/70/L.1 or A/CONF.216/16 (currently flags "A/C")', () => {
+describe('findUnbracketedChoices: document symbols and addresses', () => {
+  // A letter-only segment followed by `.` stands in a word with digits: a symbol, not a choice.
+  it('does not flag UN document symbols like A/C.3/70/L.1 or A/CONF.216/16', () => {
     expect(choices('see A/C.3/70/L.1 here')).toEqual([]);
     expect(choices('in A/CONF.216/16 and E/CN.6/2020/L.1')).toEqual([]);
   });
 
-  // An address outside brackets: the slash rule treats `://` words as text; the choice finder
-  // currently reports `org/sdgs`.
-  it.fails('does not flag the path of an address like https://www.un.org/sdgs', () => {
+  it('does not flag the path of an address like https://www.un.org/sdgs', () => {
     expect(choices('see https://www.un.org/sdgs now')).toEqual([]);
   });
 });
