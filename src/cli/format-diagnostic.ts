@@ -14,7 +14,8 @@ export function formatDiagnostic(d: Diagnostic, cwd: string, c: ChalkInstance): 
 
 export function displayPath(file: string, cwd: string): string {
   const rel = relative(cwd, file);
-  return rel === '' || rel.startsWith('../..') ? file : rel;
+  if (rel === '') return '.';
+  return rel.startsWith('../..') ? file : rel;
 }
 
 /** Long lines (a paragraph is one line) are cut around the column so the caret stays on screen. */

@@ -1,5 +1,7 @@
+import { basename } from 'node:path';
 import { TextDecoder } from 'node:util';
 import { inputError, usageError } from '../diagnostics/diagnostic.js';
+import { firstInvalidUtf8 } from '../encoding/utf8.js';
 
 /**
  * Bytes to text. UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are
@@ -29,54 +31,26 @@ export function decodeInput(bytes: Uint8Array, file: string, encoding?: string):
   } else {
     const bad = firstInvalidUtf8(bytes);
     if (bad >= 0) {
-      let line = 1;
-      let lineStart = 0;
-      for (let i = 0; i < bad; i++) {
-        if (bytes[i] === 0x0a) {
-          line++;
-          lineStart = i + 1;
-        }
-      }
+      const before = bytes.subarray(0, bad);
+      const lineStart = before.lastIndexOf(0x0a) + 1;
+      const line = before.filter((b) => b === 0x0a).length + 1;
+      const lineEnd = bytes.indexOf(0x0a, bad);
       const byte = (bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0');
-      throw inputError(
-        `${file}:${line}:${bad - lineStart + 1}: the file is not valid UTF-8 (byte 0x${byte}); save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`,
-      );
+      throw inputError(`${basename(file)} was not imported`, [
+        {
+          code: 'NOT_UTF8',
+          severity: 'error',
+          message: `the file is not valid UTF-8 (byte 0x${byte}); save it as UTF-8, or name its encoding, e.g. --encoding windows-1252`,
+          file,
+          line,
+          column: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, bad)).length + 1,
+          sourceLine: new TextDecoder('utf-8').decode(bytes.subarray(lineStart, lineEnd < 0 ? bytes.length : lineEnd)).replace(/\r$/, ''),
+        },
+      ]);
     }
     text = new TextDecoder('utf-8').decode(bytes);
   }
   return text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1 when the whole buffer is valid. */
-export function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i] as number;
-    let need: number;
-    let min: number;
-    if (b < 0x80) {
-      i++;
-      continue;
-    } else if (b >= 0xc2 && b <= 0xdf) {
-      need = 1;
-      min = 0x80;
-    } else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      min = 0x800;
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      min = 0x10000;
-    } else return i;
-    let code = b & (0x3f >> need);
-    for (let k = 1; k <= need; k++) {
-      const c = bytes[i + k];
-      if (c === undefined || (c & 0xc0) !== 0x80) return i;
-      code = (code << 6) | (c & 0x3f);
-    }
-    if (code < min || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return i;
-    i += need + 1;
-  }
-  return -1;
 }
 
 // The WHATWG labels for windows-1252. Node's TextDecoder decodes these as ISO-8859-1, which turns

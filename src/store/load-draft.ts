@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
+import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import { draftSchema, paragraphSchema, type DraftMeta, type Paragraph } from '../model/schemas.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from './paragraph-file-name.js';
 import { checkSchema } from './schema-issues.js';
@@ -66,28 +67,29 @@ export function loadDraft(dir: string): LoadedDraft {
 }
 
 function readYaml(file: string): YamlFile {
-  let source: string;
+  let bytes: Buffer;
   try {
-    source = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message);
     const yaml = parseYamlFile(file, '');
     return { ...yaml, value: undefined, diagnostics: [{ code: 'READ_FAILED', severity: 'error', message: reason, file }] };
   }
-  if (source.includes('\uFFFD')) {
-    // Not fatal: YAML would take it, but the text would be wrong.
-    const yaml = parseYamlFile(file, source);
+  const source = bytes.toString('utf8');
+  const yaml = parseYamlFile(file, source);
+  const bad = firstInvalidUtf8(bytes);
+  if (bad >= 0) {
+    // An error, not a warning: the text would be exported with replacement characters in it.
     const lines = new LineIndex(source);
-    const at = lines.point(source.indexOf('\uFFFD'));
+    const at = lines.point(Buffer.from(bytes.subarray(0, bad)).toString('utf8').length);
     yaml.diagnostics.push({
       code: 'NOT_UTF8',
-      severity: 'warning',
-      message: 'the file has characters that are not valid UTF-8 (shown as \uFFFD)',
+      severity: 'error',
+      message: `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8`,
       file,
       ...at,
       sourceLine: lines.lineText(at.line),
     });
-    return yaml;
   }
-  return parseYamlFile(file, source);
+  return yaml;
 }

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { inputError, usageError } from '../diagnostics/diagnostic.js';
+import { dirname, join, relative, resolve } from 'node:path';
+import { usageError } from '../diagnostics/diagnostic.js';
 import { DRAFT_FILE } from './paragraph-file-name.js';
 
 /**
@@ -10,10 +10,11 @@ import { DRAFT_FILE } from './paragraph-file-name.js';
 export function locateDraft(options: { explicit?: string | undefined; cwd: string }): string {
   if (options.explicit !== undefined) {
     const dir = resolve(options.cwd, options.explicit);
-    if (!existsSync(dir)) throw inputError(`draft folder not found: ${options.explicit}`);
-    if (!statSync(dir).isDirectory()) throw inputError(`--draft must name a folder, not a file: ${options.explicit}`);
+    // A wrong --draft is a usage error (exit 2), like any other wrong option value.
+    if (!existsSync(dir)) throw usageError(`--draft ${options.explicit}: no such folder`);
+    if (!statSync(dir).isDirectory()) throw usageError(`--draft must name a folder, not a file: ${options.explicit}`);
     if (!existsSync(join(dir, DRAFT_FILE))) {
-      throw inputError(`${options.explicit} is not a draft: it has no ${DRAFT_FILE} (create one with "ndraft import")`);
+      throw usageError(`--draft ${options.explicit} is not a draft: it has no ${DRAFT_FILE} (create one with "ndraft import")`);
     }
     return dir;
   }
@@ -33,7 +34,7 @@ export function locateDraft(options: { explicit?: string | undefined; cwd: strin
   if (found.length === 1) return found[0] as string;
   if (found.length > 1) {
     throw usageError(
-      `several drafts under ./drafts; choose one with --draft:\n${found.map((d) => `  --draft ${d}`).join('\n')}`,
+      `several drafts under ./drafts; choose one with --draft:\n${found.map((d) => `  --draft ${relative(options.cwd, d)}`).join('\n')}`,
     );
   }
   throw usageError(

@@ -21,9 +21,13 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   const subject = where === '' ? 'the file' : where;
   switch (issue.code) {
     case 'invalid_value':
+      if (issue.input === undefined) return `${subject} is required: one of ${issue.values.map(String).join(', ')}`;
       return `${subject} must be one of ${issue.values.map(String).join(', ')}`;
     case 'invalid_type':
       if (issue.input === undefined) return `${subject} is required (${issue.expected})`;
+      if (issue.expected === 'string' && typeof issue.input === 'number') {
+        return `${subject} must be text: write it in quotes, "${String(issue.input)}"`;
+      }
       return `${subject} must be ${article(issue.expected)}, not ${describeValue(issue.input)}`;
     case 'unrecognized_keys':
       return `unknown field ${issue.keys.map((k) => `"${k}"`).join(', ')}${where ? ` in ${where}` : ''}`;
@@ -33,7 +37,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       return `${subject}: ${issue.message}`;
     case 'invalid_union':
-      return `${subject} must be a paragraph number or an option block ({block, options})`;
+      if (typeof issue.input === 'number') return `${subject} must be a paragraph number in quotes, "${String(issue.input)}"`;
+      return `${subject} must be a paragraph number in quotes or an option block ({block, options})`;
     default:
       return `${subject}: ${issue.message}`;
   }

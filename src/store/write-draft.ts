@@ -20,24 +20,31 @@ export function draftFiles(draft: Draft, dir: string): Map<string, string> {
 /**
  * Writes a whole draft folder. The files are written into a temporary folder beside the target,
  * which is renamed into place only when complete; with `force`, an existing draft is moved
- * aside first and removed only after the new one is in place.
+ * aside first and removed only after the new one is in place. `verify` may throw to abandon the write.
  */
-export function writeDraftFolder(draft: Draft, dir: string, options: { force: boolean }): void {
+export function writeDraftFolder(
+  draft: Draft,
+  dir: string,
+  options: { force: boolean; verify?: (stagingDir: string) => void; name?: string },
+): void {
   const target = resolve(dir);
+  const name = options.name ?? dir;
   if (existsSync(target)) {
-    if (!statSync(target).isDirectory()) throw inputError(`${dir} exists and is a file, not a draft folder`);
+    if (!statSync(target).isDirectory()) throw inputError(`${name} exists and is a file, not a draft folder`);
     const entries = readdirSync(target);
     const isDraft = entries.includes(DRAFT_FILE);
     if (entries.length > 0 && !isDraft) {
-      throw inputError(`${dir} exists and is not an ndraft draft (no ${DRAFT_FILE}); refusing to replace it. Choose another --out`);
+      throw inputError(`${name} exists and is not an ndraft draft (no ${DRAFT_FILE}); refusing to replace it. Choose another --out`);
     }
-    if (isDraft && !options.force) throw inputError(`${dir} already holds a draft; use --force to replace it`);
+    if (isDraft && !options.force) throw inputError(`${name} already holds a draft; use --force to replace it`);
   }
 
   const staging = temporarySibling(target);
   try {
     mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
     for (const [name, content] of draftFiles(draft, target)) writeFileSync(join(staging, name), content);
+    // Checked where it stands before it replaces anything: a draft that would not load is never put in place.
+    options.verify?.(staging);
     if (existsSync(target)) {
       const old = temporarySibling(target);
       renameSync(target, old);

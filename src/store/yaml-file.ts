@@ -33,12 +33,18 @@ export function parseYamlFile(file: string, source: string): YamlFile {
   };
 
   const diagnostics: Diagnostic[] = [];
+  const linesWithError = new Set<number>();
   for (const problem of [...doc.errors, ...doc.warnings]) {
-    const p = at(problem.pos[0]);
+    const isError = doc.errors.includes(problem as never);
+    const unclosed = problem.code === 'MISSING_CHAR' && /quote/.test(problem.message) ? openingQuoteBefore(source, problem.pos[0]) : -1;
+    const p = at(unclosed >= 0 ? unclosed : problem.pos[0]);
+    // One mistake often trips several follow-on errors on the same line; the first says most.
+    if (isError && linesWithError.has(p.line)) continue;
+    if (isError) linesWithError.add(p.line);
     diagnostics.push({
       code: `YAML_${problem.code}`,
-      severity: doc.errors.includes(problem as never) ? 'error' : 'warning',
-      message: firstLine(problem.message),
+      severity: isError ? 'error' : 'warning',
+      message: unclosed >= 0 ? 'this quote is never closed' : firstLine(problem.message),
       file,
       ...p,
     });
@@ -76,21 +82,36 @@ export function parseYamlFile(file: string, source: string): YamlFile {
   };
 }
 
-/** Maps an index in a scalar's value to an offset from the scalar's start in the source. */
+/**
+ * Maps an index in a scalar's value to an offset from the scalar's start in the source. The
+ * value's words are found one after the other in the raw text, which holds for plain, quoted,
+ * folded and literal scalars over any number of lines; a word written with escapes is skipped.
+ */
 function offsetInScalar(node: Node | undefined, source: string, index: number): number {
   if (!node || !isScalar(node) || typeof node.value !== 'string' || !node.range) return 0;
   const raw = source.slice(node.range[0], node.range[1]);
-  const value = node.value;
-  // Single-line plain and quoted scalars without escapes hold the value verbatim, after any quote.
-  const verbatim = raw.indexOf(value);
-  if (verbatim >= 0 && raw.indexOf(value, verbatim + 1) < 0) return verbatim + index;
-  // Otherwise find a short stretch of the value around the index in the raw text.
-  const probe = value.slice(index, index + 12);
-  if (probe.length > 0) {
-    const found = raw.indexOf(probe);
-    if (found >= 0) return found;
+  let rawPos = 0;
+  for (const word of node.value.matchAll(/\S+/g)) {
+    const found = raw.indexOf(word[0], rawPos);
+    const start = word.index ?? 0;
+    if (found < 0) {
+      // Written with escapes (`\u201c`): skip it, the next words place us again.
+      if (index < start + word[0].length) return rawPos;
+      continue;
+    }
+    if (index < start + word[0].length) return found + Math.max(0, index - start);
+    rawPos = found + word[0].length;
   }
-  return 0;
+  return rawPos;
+}
+
+/** Where the quote stands that the yaml parser found unclosed at `end`: the last one opening a value. */
+function openingQuoteBefore(source: string, end: number): number {
+  let last = -1;
+  for (const match of source.slice(0, end).matchAll(/(?:^|[:\-?,[{]\s*)(["'])/gm)) {
+    last = (match.index ?? 0) + match[0].length - 1;
+  }
+  return last;
 }
 
 function firstLine(message: string): string {

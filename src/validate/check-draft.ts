@@ -47,7 +47,8 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
         continue;
       }
       listed.set(ref.number, ref);
-      if (!byNumber.has(ref.number) && !loaded.paragraphs.some((p) => p.paragraph === undefined && basename(p.file) === paragraphFileName(ref.number))) {
+      // A file of that name that holds another number is reported on the file itself (FILE_NAME).
+      if (!byNumber.has(ref.number) && !loaded.paragraphs.some((p) => basename(p.file) === paragraphFileName(ref.number))) {
         error(loaded.draftFile, ref.path, 'OUTLINE_MISSING_FILE', `paragraph ${ref.number} is in the outline but paragraphs/${paragraphFileName(ref.number)} does not exist`);
       }
     }

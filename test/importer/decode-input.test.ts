@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeInput, firstInvalidUtf8 } from '../../src/importer/decode-input.js';
+import { decodeInput } from '../../src/importer/decode-input.js';
+import { firstInvalidUtf8 } from '../../src/encoding/utf8.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 
 describe('decodeInput', () => {
@@ -23,9 +24,18 @@ describe('decodeInput', () => {
     }
     expect(error).toBeInstanceOf(NdraftError);
     expect((error as NdraftError).kind).toBe('input');
-    expect((error as NdraftError).message).toBe(
-      'rev1.txt:2:7: the file is not valid UTF-8 (byte 0xE9); save it as UTF-8, or name its encoding, e.g. --encoding windows-1252',
-    );
+    expect((error as NdraftError).message).toBe('rev1.txt was not imported');
+    expect((error as NdraftError).diagnostics).toEqual([
+      {
+        code: 'NOT_UTF8',
+        severity: 'error',
+        message: 'the file is not valid UTF-8 (byte 0xE9); save it as UTF-8, or name its encoding, e.g. --encoding windows-1252',
+        file: 'rev1.txt',
+        line: 2,
+        column: 7,
+        sourceLine: '2. caf\uFFFD here',
+      },
+    ]);
   });
 
   it('decodes with --encoding', () => {

@@ -27,16 +27,21 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     const code = (error as NodeJS.ErrnoException).code;
     throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
   }
-  const text = decodeInput(bytes, file, options.encoding);
+  const text = decodeInput(bytes, path, options.encoding);
   const title = options.title ?? titleFromFileName(path);
   const result = importText(text, { file: path, title, source: basename(path) });
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
-  writeDraftFolder(result.draft, out, { force: options.force === true });
-  // What was written must load back cleanly; a failure here is a bug, and it is said plainly.
-  const reloaded = checkDraft(loadDraft(out));
-  const problems = reloaded.diagnostics.filter((d) => d.severity === 'error');
+  writeDraftFolder(result.draft, out, {
+    force: options.force === true,
+    name: options.out,
+    verify: (staging) => {
+      // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
+      const problems = checkDraft(loadDraft(staging)).diagnostics.filter((d) => d.severity === 'error');
+      if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
+    },
+  });
 
   const status = computeStatus(result.draft);
   const sections = countSections(result.draft.meta.sections);
@@ -57,7 +62,6 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  warnings      ${result.warnings.length}\n`,
     );
   }
-  if (problems.length > 0) throw inputError('the imported draft does not validate; this is a bug in the importer', problems);
   return 0;
 }
 

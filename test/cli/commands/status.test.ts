@@ -1,23 +1,17 @@
-import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { statusCommand } from '../../../src/cli/commands/status.js';
 import type { Io } from '../../../src/cli/io.js';
-
-const BUNDLED = fileURLToPath(new URL('../../../drafts/wsis-tunis-internet-governance', import.meta.url));
+import { copyBundledDraft, removeTempDirs } from '../../helpers/sandbox.js';
 
 function fakeIo(tty: boolean, env: NodeJS.ProcessEnv = {}): Io & { out: string } {
   const io = { cwd: tmpdir(), env, stdoutIsTTY: tty, out: '', write: (s: string) => void (io.out += s), error: () => undefined };
   return io;
 }
 
-function copyDraft(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'ndraft-status-')), 'draft');
-  cpSync(BUNDLED, dir, { recursive: true });
-  return dir;
-}
+const copyDraft = (): string => copyBundledDraft();
+
+afterAll(removeTempDirs);
 
 describe('ndraft status', () => {
   it('prints the totals and a row per section and subsection', async () => {

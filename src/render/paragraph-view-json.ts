@@ -1,0 +1,74 @@
+import { paragraphForYaml } from '../store/serialize.js';
+import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.js';
+import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
+import { printNotation } from '../notation/print-notation.js';
+import type { BracketNode } from '../notation/types.js';
+
+/** `optional`: one option, keep or drop it; `choice`: two or more, choose one. */
+export type BracketKind = 'optional' | 'choice';
+
+export interface BracketSummary {
+  /** The number `show` prints before the bracket, as numbered by `parseParagraph`. */
+  n: number;
+  /** The place that holds it: `text`, `item f)`, `Alt 2`, `item f) Alt 71g2`. */
+  where: string;
+  kind: BracketKind;
+  /** Each option as written, inner brackets included. */
+  options: string[];
+  /** 0 for a bracket in plain text, 1 for one inside another bracket, and so on. */
+  depth: number;
+}
+
+export interface NotationErrorSummary {
+  where: string;
+  code: string;
+  message: string;
+  line: number;
+  column: number;
+}
+
+/** What `ndraft show --json` prints: the paragraph as stored, plus its numbered brackets. */
+export interface ParagraphViewJson {
+  number: string;
+  status: Status;
+  bracketed: boolean;
+  text: string;
+  items: Item[];
+  alternatives: Alternative[];
+  notes?: string[];
+  brackets: BracketSummary[];
+  /** Only when some text does not parse; its brackets are then neither numbered nor listed. */
+  notationErrors?: NotationErrorSummary[];
+}
+
+export function bracketKind(bracket: BracketNode): BracketKind {
+  return bracket.options.length > 1 ? 'choice' : 'optional';
+}
+
+export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
+  return {
+    n: numbered.n,
+    where: numbered.slot.name,
+    kind: bracketKind(numbered.bracket),
+    options: numbered.bracket.options.map((option) => printNotation(option)),
+    depth: numbered.depth,
+  };
+}
+
+export function paragraphViewJson(paragraph: Paragraph): ParagraphViewJson {
+  const parsed = parseParagraph(paragraph);
+  const view: ParagraphViewJson = {
+    ...(paragraphForYaml(paragraph) as Paragraph),
+    brackets: parsed.brackets.map(summarizeBracket),
+  };
+  if (parsed.errors.length > 0) {
+    view.notationErrors = parsed.errors.map(({ slot, error }) => ({
+      where: slot.name,
+      code: error.code,
+      message: error.message,
+      line: error.point.line,
+      column: error.point.column,
+    }));
+  }
+  return view;
+}

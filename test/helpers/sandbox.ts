@@ -1,0 +1,92 @@
+/**
+ * Shared helpers for tests that work on real files: temporary folders, a copy of the bundled
+ * draft to corrupt, positions in a file's text, and the built binary run as a user would.
+ * Not a test file itself.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+import { NdraftError } from '../../src/diagnostics/diagnostic.js';
+
+export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const BUNDLED_DRAFT = join(REPO_ROOT, 'drafts', 'wsis-tunis-internet-governance');
+export const SEED_TEXT = join(REPO_ROOT, 'test', 'fixtures', 'wsis-tunis-internet-governance.txt');
+export const BIN = join(REPO_ROOT, 'bin', 'ndraft');
+
+const created: string[] = [];
+
+/** A fresh folder under the system temporary folder; removed by `removeTempDirs`. */
+export function makeTempDir(label = 'test'): string {
+  const dir = mkdtempSync(join(tmpdir(), `ndraft-${label}-`));
+  created.push(dir);
+  return dir;
+}
+
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A copy of the bundled draft at `<temp>/<name>`, ready to be corrupted. */
+export function copyBundledDraft(name = 'draft', parent = makeTempDir('copy')): string {
+  const dir = join(parent, name);
+  cpSync(BUNDLED_DRAFT, dir, { recursive: true });
+  return dir;
+}
+
+/** Rewrites a text file of a draft folder through `edit`; fails loudly when the edit changed nothing. */
+export function editFile(dir: string, relativePath: string, edit: (text: string) => string): string {
+  const path = join(dir, relativePath);
+  const before = readFileSync(path, 'utf8');
+  const after = edit(before);
+  if (after === before) throw new Error(`editFile: the edit of ${relativePath} changed nothing; the bundled draft has probably changed`);
+  writeFileSync(path, after);
+  return after;
+}
+
+/** 1-based line and column of the first `needle` in `text`, plus `shift` characters. */
+export function positionOf(text: string, needle: string, shift = 0): { line: number; column: number } {
+  const offset = text.indexOf(needle);
+  if (offset < 0) throw new Error(`positionOf: "${needle}" not found`);
+  const at = offset + shift;
+  const before = text.slice(0, at);
+  const line = before.split('\n').length;
+  return { line, column: at - before.lastIndexOf('\n') };
+}
+
+/** Names in `dir` left by an interrupted atomic write or folder swap. */
+export function temporaryLeftovers(dir: string): string[] {
+  return readdirSync(dir).filter((name) => name.includes('.ndraft-tmp-'));
+}
+
+export interface RunResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the built `bin/ndraft` with `node`, as a user would, without colours. FORCE_COLOR is
+ * removed because ndraft lets it win over NO_COLOR, and test runners often set it.
+ */
+export function runNdraft(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.FORCE_COLOR;
+  delete env.NDRAFT_DEBUG;
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: 20_000 });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** The NdraftError thrown by `fn`; fails the test when nothing (or something else) is thrown. */
+export function failure(fn: () => unknown): NdraftError {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(NdraftError);
+    return error as NdraftError;
+  }
+  throw new Error('expected an NdraftError, but nothing was thrown');
+}

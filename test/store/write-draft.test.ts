@@ -1,0 +1,139 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Draft } from '../../src/model/schemas.js';
+import { loadDraft } from '../../src/store/load-draft.js';
+import { paragraphFileName } from '../../src/store/paragraph-file-name.js';
+import { draftFiles, writeDraftFolder } from '../../src/store/write-draft.js';
+import { checkDraft } from '../../src/validate/check-draft.js';
+import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, failure } from '../helpers/sandbox.js';
+
+let draft: Draft;
+beforeAll(() => {
+  const checked = checkDraft(loadDraft(BUNDLED_DRAFT));
+  if (!checked.draft) throw new Error('the bundled draft does not load');
+  draft = checked.draft;
+});
+afterAll(removeTempDirs);
+
+/** Every file under `dir` as relative path → content, to compare folders before and after. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk(rel);
+      else out[rel] = readFileSync(join(dir, rel), 'utf8');
+    }
+  };
+  walk('');
+  return out;
+}
+
+describe('writeDraftFolder', () => {
+  it('writes draft.yaml and one file per paragraph into a new folder, and the result loads back equal', () => {
+    const parent = makeTempDir('write');
+    const out = join(parent, 'nested', 'rev1');
+    writeDraftFolder(draft, out, { force: false });
+    expect(readdirSync(out).sort()).toEqual(['draft.yaml', 'paragraphs']);
+    expect(readdirSync(join(out, 'paragraphs'))).toHaveLength(38);
+    const reloaded = checkDraft(loadDraft(out));
+    expect(reloaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(reloaded.draft).toEqual(draft);
+    expect(temporaryLeftovers(join(parent, 'nested'))).toEqual([]);
+  });
+
+  it('names paragraph files with three padded digits and keeps suffixes (61bis → 061bis.yaml)', () => {
+    expect(paragraphFileName('61')).toBe('061.yaml');
+    expect(paragraphFileName('61bis')).toBe('061bis.yaml');
+    expect(paragraphFileName('PP3')).toBe('PP3.yaml');
+    const names = [...draftFiles(draft, '/x/rev1').keys()];
+    expect(names).toContain(join('paragraphs', '061.yaml'));
+    expect(names[0]).toBe('draft.yaml');
+  });
+
+  it('points each file at the shipped JSON Schema with a path that resolves from where it is written', () => {
+    const out = join(makeTempDir('write'), 'rev1');
+    writeDraftFolder(draft, out, { force: false });
+    for (const file of ['draft.yaml', join('paragraphs', '061.yaml')]) {
+      const first = readFileSync(join(out, file), 'utf8').split('\n')[0] ?? '';
+      const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
+      expect(match, file).not.toBeNull();
+      expect(existsSync(resolve(dirname(join(out, file)), match?.[1] ?? '')), `${file}: ${first}`).toBe(true);
+    }
+  });
+
+  it('writes into an existing empty folder without --force', () => {
+    const out = join(makeTempDir('write-empty'), 'rev1');
+    mkdirSync(out);
+    writeDraftFolder(draft, out, { force: false });
+    expect(existsSync(join(out, 'draft.yaml'))).toBe(true);
+    expect(temporaryLeftovers(dirname(out))).toEqual([]);
+  });
+
+  it('refuses to replace an existing draft without force, and leaves it untouched', () => {
+    const dir = copyBundledDraft();
+    writeFileSync(join(dir, 'paragraphs', '061.yaml'), 'edited by a delegate\n');
+    const before = snapshot(dir);
+    const mtime = statSync(join(dir, 'draft.yaml')).mtimeMs;
+    const error = failure(() => writeDraftFolder(draft, dir, { force: false }));
+    expect(error.kind).toBe('input');
+    expect(error.message).toBe(`${dir} already holds a draft; use --force to replace it`);
+    expect(snapshot(dir)).toEqual(before);
+    expect(statSync(join(dir, 'draft.yaml')).mtimeMs).toBe(mtime);
+    expect(temporaryLeftovers(dirname(dir))).toEqual([]);
+  });
+
+  it('refuses a non-empty folder that is not a draft, even with force', () => {
+    const out = join(makeTempDir('write-other'), 'thesis');
+    mkdirSync(out);
+    writeFileSync(join(out, 'thesis.docx'), 'precious');
+    mkdirSync(join(out, 'paragraphs'));
+    const error = failure(() => writeDraftFolder(draft, out, { force: true }));
+    expect(error.kind).toBe('input');
+    expect(error.message).toMatch(/exists and is not an ndraft draft \(no draft\.yaml\); refusing to replace it/);
+    expect(readdirSync(out).sort()).toEqual(['paragraphs', 'thesis.docx']);
+    expect(readFileSync(join(out, 'thesis.docx'), 'utf8')).toBe('precious');
+    expect(temporaryLeftovers(dirname(out))).toEqual([]);
+  });
+
+  it('refuses a path that is a file', () => {
+    const parent = makeTempDir('write-file');
+    const out = join(parent, 'rev1');
+    writeFileSync(out, 'a file');
+    const error = failure(() => writeDraftFolder(draft, out, { force: true }));
+    expect(error.message).toMatch(/exists and is a file, not a draft folder/);
+    expect(readFileSync(out, 'utf8')).toBe('a file');
+  });
+
+  it('a failure half-way leaves neither the target nor a temporary folder behind', () => {
+    const parent = makeTempDir('write-fail');
+    const out = join(parent, 'rev1');
+    // A number the schema would refuse, so that its file cannot be created mid-way through the write.
+    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
+    expect(() => writeDraftFolder(broken, out, { force: false })).toThrow(/ENOENT/);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('with force, a failure half-way keeps the old draft in place', () => {
+    const parent = makeTempDir('write-fail');
+    const dir = copyBundledDraft('rev1', parent);
+    const before = snapshot(dir);
+    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
+    expect(() => writeDraftFolder(broken, dir, { force: true })).toThrow(/ENOENT/);
+    expect(readdirSync(parent)).toEqual(['rev1']);
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  it('with force, replaces an existing draft wholly (stale files go) and leaves no temporary folder behind', () => {
+    const parent = makeTempDir('write-force');
+    const dir = copyBundledDraft('rev1', parent);
+    writeFileSync(join(dir, 'paragraphs', '099.yaml'), 'number: "99"\n');
+    writeFileSync(join(dir, 'paragraphs', '061.yaml'), 'edited\n');
+    writeDraftFolder(draft, dir, { force: true });
+    expect(readdirSync(parent)).toEqual(['rev1']);
+    expect(existsSync(join(dir, 'paragraphs', '099.yaml'))).toBe(false);
+    expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toContain('number: "61"');
+    expect(checkDraft(loadDraft(dir)).draft).toEqual(draft);
+  });
+});
