@@ -18,7 +18,20 @@ export function buildProgram(io: Io, run: (action: Action) => Promise<void>): Co
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)
     .configureOutput({ writeOut: (s) => io.write(s), writeErr: (s) => io.error(s) })
-    .exitOverride();
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  ndraft import chair-rev1.txt --out drafts/rev1   read a plain-text draft
+  ndraft status                                    how far along is the text
+  ndraft show 61                                   one paragraph, brackets numbered
+  ndraft validate                                  check every file
+  ndraft export -o rev1-compiled.txt               the draft in negotiation conventions
+
+Exit status: 0 ok, 1 the input or the draft is wrong, 2 usage.
+Run "ndraft <command> --help" for a command's options.`,
+    );
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
@@ -80,7 +93,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
 async function reportFailure(error: unknown, io: Io): Promise<number> {
   if (error instanceof CommanderError) {
     // commander has already printed its message
-    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0;
+    // `commander.help` is help shown because no command was given: a usage error, after the help.
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return 0;
     return 2;
   }
   const { colorsFor } = await import('./cli/io.js');
