@@ -73,6 +73,85 @@ Run "ndraft <command> --help" for a command's options.`,
     .addHelpText('after', '\nExample:\n  ndraft show 61')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
 
+  /** The options of every command that changes the draft. */
+  const changing = (name: string, delegation?: string) => {
+    const cmd = command(name);
+    // For positions --by names the delegation, who is also recorded as the author of the change.
+    if (delegation) cmd.requiredOption('--by <name>', delegation);
+    else cmd.option('--by <name>', 'who makes the change (default: NDRAFT_AUTHOR, git user.name, the OS user)');
+    return cmd.option('-m, --message <text>', 'a note kept with the change in the history').option('--dry-run', 'show what would change, and write nothing');
+  };
+
+  changing('accept')
+    .description('resolve contested text: accept an alternative, resolve bracket N, or keep/drop a bracketed paragraph')
+    .argument('<number>', 'the paragraph number')
+    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item)')
+    .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
+    .option('--keep', 'with --bracket: keep its words')
+    .option('--drop', 'with --bracket: remove its words')
+    .option('--option <k>', 'with --bracket: choose option k of [a/b]')
+    .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
+    .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+    )
+    .action((number: string, label: string | undefined, opts) =>
+      run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),
+    );
+
+  changing('agree')
+    .description('mark a paragraph or one of its items agreed; refuses while anything in it is unresolved')
+    .argument('<number>', 'the paragraph number')
+    .option('--item <label>', 'agree only this item, e.g. f')
+    .option('--ad-ref', 'agreed ad referendum: pending confirmation from capitals')
+    .addHelpText('after', '\nExamples:\n  ndraft agree 61\n  ndraft agree 71 --item f --ad-ref\n\nAn agreed paragraph is locked until "ndraft reopen".')
+    .action((number: string, opts) => run(async (io) => (await import('./cli/commands/agree.js')).agreeCommand(number, opts, io)));
+
+  changing('reopen')
+    .description('open an agreed (or deleted) paragraph or item again')
+    .argument('<number>', 'the paragraph number')
+    .option('--item <label>', 'reopen only this item')
+    .action((number: string, opts) => run(async (io) => (await import('./cli/commands/agree.js')).reopenCommand(number, opts, io)));
+
+  changing('propose', 'the delegation or group proposing it, e.g. EU')
+    .description('add a competing wording (an alternative) proposed by a delegation')
+    .argument('<number>', 'the paragraph number')
+    .requiredOption('--text <text>', 'the proposed wording, in bracket notation')
+    .option('--label <label>', 'its label (default: the next "Alt N")')
+    .option('--item <label>', 'propose it for this item rather than the paragraph')
+    .addHelpText('after', '\nExample:\n  ndraft propose 61 --text "We further underline the need for [effective] cooperation." --by EU')
+    .action((number: string, opts) => run(async (io) => (await import('./cli/commands/positions.js')).proposeCommand(number, opts, io)));
+
+  for (const position of ['support', 'oppose'] as const) {
+    changing(position, 'the delegation or group, e.g. G77')
+      .description(`record that a delegation ${position === 'support' ? 'supports' : 'opposes'} an alternative`)
+      .argument('<number>', 'the paragraph number')
+      .argument('<label>', 'the alternative, e.g. "Alt 2"')
+      .addHelpText('after', `\nExample:\n  ndraft ${position} 61 "Alt 2" --by ${position === 'support' ? 'G77' : 'EU'}`)
+      .action((number: string, label: string, opts) =>
+        run(async (io) => (await import('./cli/commands/positions.js')).positionCommand(position, number, label, opts, io)),
+      );
+  }
+
+  command('log')
+    .description('list the changes made to the draft, newest first')
+    .argument('[number]', 'only the changes to this paragraph')
+    .option('--json', 'print the history entries as JSON')
+    .option('-n, --limit <count>', 'show at most this many changes')
+    .action((number: string | undefined, opts) => run(async (io) => (await import('./cli/commands/log.js')).logCommand(number, opts, io)));
+
+  changing('restore')
+    .description('bring a wording dropped by an earlier change back, as an alternative')
+    .argument('<number>', 'the paragraph number')
+    .argument('<label>', 'the dropped alternative, e.g. "Alt 1", or "text" for a replaced text')
+    .option('--as <label>', 'the label to give it (default: its old label, or "Former text")')
+    .action((number: string, label: string, opts) => run(async (io) => (await import('./cli/commands/restore.js')).restoreCommand(number, label, opts, io)));
+
+  changing('undo')
+    .description('revert the last change that has not been undone (the undo is recorded too)')
+    .action((opts) => run(async (io) => (await import('./cli/commands/undo.js')).undoCommand(opts, io)));
+
   return program;
 }
 

@@ -87,3 +87,12 @@ export function countAlternatives(paragraph: Paragraph): number {
 export function isAgreed(status: Paragraph['status'] | undefined): boolean {
   return status === 'agreed' || status === 'agreed-ad-ref';
 }
+
+/** A copy of the paragraph with the text at `path` replaced. */
+export function withSlotText(paragraph: Paragraph, path: readonly (string | number)[], text: string): Paragraph {
+  const copy = structuredClone(paragraph);
+  let target: Record<string | number, unknown> = copy as unknown as Record<string, unknown>;
+  for (const key of path.slice(0, -1)) target = target[key] as Record<string | number, unknown>;
+  target[path[path.length - 1] as string | number] = text;
+  return copy;
+}

@@ -93,6 +93,26 @@ export const draftSchema = z
   })
   .describe('draft.yaml: the outline of a negotiation draft');
 
+export const historyEntrySchema = z
+  .strictObject({
+    id: z.string().regex(/^\d{8}T\d{9}Z-[0-9a-f]{4,}$/, 'an id is a UTC time and a hex suffix, e.g. 20261128T154501123Z-1a2b'),
+    time: z.iso.datetime().describe('When the change was made (UTC)'),
+    author: z.string().min(1).describe('--by, else NDRAFT_AUTHOR, else git user.name, else the OS user'),
+    command: z.string().min(1).describe('The command as typed, e.g. accept 61 "Alt 3"'),
+    message: z.string().optional().describe('The -m message'),
+    undoes: z.string().optional().describe('The id of the change this entry reverts'),
+    changes: z
+      .array(
+        z.strictObject({
+          paragraph: paragraphNumberSchema,
+          before: paragraphSchema.nullable().describe('The paragraph before the change; null when it was created'),
+          after: paragraphSchema.nullable().describe('The paragraph after the change; null when it was removed'),
+        }),
+      )
+      .min(1),
+  })
+  .describe('history/<id>.yaml: one change made by an ndraft command; entries are only ever added');
+
 export type Status = z.infer<typeof statusSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Item = z.infer<typeof itemSchema>;
@@ -101,6 +121,7 @@ export type OptionBlock = z.infer<typeof optionBlockSchema>;
 export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
 export type Section = z.infer<typeof sectionSchema>;
 export type DraftMeta = z.infer<typeof draftSchema>;
+export type HistoryEntry = z.infer<typeof historyEntrySchema>;
 
 /** A whole draft in memory: the outline and its paragraphs in reading order. */
 export interface Draft {

@@ -1,4 +1,4 @@
-import { inputError } from '../../diagnostics/diagnostic.js';
+import { findParagraph } from '../../model/find-paragraph.js';
 import { paragraphViewJson } from '../../render/paragraph-view-json.js';
 import { renderParagraphView } from '../../render/render-paragraph-view.js';
 import { colorsFor, type Io } from '../io.js';
@@ -12,59 +12,8 @@ export interface ShowOptions {
 /** `ndraft show <number>`: one paragraph with its brackets numbered, for a person or (`--json`) a script. */
 export async function showCommand(number: string, options: ShowOptions, io: Io): Promise<number> {
   const { draft } = openDraft(options.draft, io.cwd);
-  const paragraph = draft.paragraphs.find((p) => p.number === number);
-  if (!paragraph) throw inputError(unknownNumberMessage(number, draft.paragraphs.map((p) => p.number)));
+  const paragraph = findParagraph(draft, number);
   if (options.json) io.write(`${JSON.stringify(paragraphViewJson(paragraph), null, 2)}\n`);
   else io.write(`${renderParagraphView(paragraph, colorsFor(io))}\n`);
   return 0;
-}
-
-/** Says what the draft does hold: the same number spelt differently, else the nearest numbers. */
-function unknownNumberMessage(number: string, numbers: readonly string[]): string {
-  if (numbers.length === 0) return `no paragraph ${number}: the draft has no paragraphs`;
-  const range = numbers.length === 1 ? `its only paragraph is ${numbers[0]}` : `its ${numbers.length} paragraphs run from ${numbers[0]} to ${numbers[numbers.length - 1]}`;
-  const message = `no paragraph ${number} in this draft (${range})`;
-  const sameNumber = numbers.filter((n) => normalize(n) === normalize(number));
-  if (sameNumber.length > 0) return `${message}; did you mean ${sameNumber.join(' or ')}?`;
-  const nearest = nearestNumbers(number, numbers);
-  return nearest.length > 0 ? `${message}; nearest: ${nearest.join(', ')}` : message;
-}
-
-/** `61.`, `061`, `61 BIS` and `61bis` all name the same paragraph. */
-function normalize(number: string): string {
-  return number.toLowerCase().replace(/\s+/gu, '').replace(/\.$/u, '').replace(/^0+(?=\d)/u, '');
-}
-
-/** Its own variants (`61bis` for `61`), then the closest numbers below and above; else close spellings. */
-function nearestNumbers(number: string, numbers: readonly string[]): string[] {
-  const lead = leadingNumber(normalize(number));
-  if (lead === undefined) {
-    const wanted = normalize(number);
-    const tolerance = Math.max(1, Math.floor(wanted.length / 3));
-    return numbers.filter((n) => editDistance(normalize(n), wanted) <= tolerance).slice(0, 3);
-  }
-  const variants = numbers.filter((n) => leadingNumber(normalize(n)) === lead);
-  if (variants.length > 0) return variants.slice(0, 5);
-  const leads = numbers.map((n) => ({ n, lead: leadingNumber(normalize(n)) }));
-  const below = leads.filter((x) => x.lead !== undefined && x.lead < lead).sort((a, b) => (b.lead as number) - (a.lead as number))[0];
-  const above = leads.filter((x) => x.lead !== undefined && x.lead > lead).sort((a, b) => (a.lead as number) - (b.lead as number))[0];
-  return [below?.n, above?.n].filter((n): n is string => n !== undefined);
-}
-
-function leadingNumber(number: string): number | undefined {
-  const match = /^\d+/u.exec(number);
-  return match ? Number(match[0]) : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
 }

@@ -1,3 +1,4 @@
+import { listHistoryIds, readHistory } from '../../history/history-store.js';
 import { loadDraft } from '../../store/load-draft.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
@@ -13,10 +14,11 @@ export interface ValidateOptions {
 export async function validateCommand(options: ValidateOptions, io: Io): Promise<number> {
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const loaded = loadDraft(dir);
-  const { diagnostics } = checkDraft(loaded);
+  const history = readHistory(dir);
+  const diagnostics = [...checkDraft(loaded).diagnostics, ...history.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const files = 1 + loaded.paragraphs.length;
+  const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length;
 
   if (options.json) {
     io.write(

@@ -1,0 +1,80 @@
+import { isDeepStrictEqual } from 'node:util';
+import { inputError } from '../diagnostics/diagnostic.js';
+import { nextHistoryId } from '../history/history-store.js';
+import { findParagraph } from '../model/find-paragraph.js';
+import { isAgreed } from '../model/paragraph-slots.js';
+import { paragraphSchema, type Paragraph } from '../model/schemas.js';
+import { renderChange } from '../render/render-change.js';
+import type { Resolution } from '../resolve/accept-alternative.js';
+import { unresolvedPlaces } from '../resolve/agree.js';
+import { commitChanges } from '../store/commit-changes.js';
+import { colorsFor, type Io } from './io.js';
+import { openDraft } from './open-draft.js';
+import { resolveAuthor } from './resolve-author.js';
+
+/** The options every command that changes a paragraph takes. */
+export interface ChangeOptions {
+  draft?: string;
+  by?: string;
+  message?: string;
+  dryRun?: boolean;
+}
+
+export interface ChangeRequest {
+  number: string;
+  /** The command as typed, for the history: `accept 61 "Alt 3"`. */
+  command: string;
+  /** Agreed paragraphs are locked: only commands that exist to unlock them may pass. */
+  allowAgreed?: boolean;
+  change: (paragraph: Paragraph) => Resolution;
+}
+
+/**
+ * The one path by which a command changes a paragraph: open the draft, refuse to touch an
+ * agreed paragraph, apply the pure change, check the result, then show it (`--dry-run`) or
+ * write it and its history entry atomically, and say in one line what was done.
+ */
+export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
+  const { dir, draft } = openDraft(options.draft, io.cwd);
+  const before = findParagraph(draft, request.number);
+  if (isAgreed(before.status) && !request.allowAgreed) {
+    throw inputError(`paragraph ${before.number} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.number}"`);
+  }
+  const { paragraph: after, summary } = request.change(before);
+  checkResult(after);
+
+  const c = colorsFor(io);
+  if (isDeepStrictEqual(before, after)) {
+    io.write(`Nothing to change: ${summary}\n`);
+    return 0;
+  }
+  if (options.dryRun) {
+    io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n${renderChange(before, after, c)}\n`);
+    return 0;
+  }
+  const now = new Date();
+  commitChanges(dir, [after], {
+    id: nextHistoryId(dir, now),
+    time: now.toISOString(),
+    author: resolveAuthor(options.by, io.env, dir),
+    command: request.command,
+    ...(options.message ? { message: options.message } : {}),
+    changes: [{ paragraph: before.number, before, after }],
+  });
+  io.write(`${c.green('✓')} ${capitalize(summary)}\n`);
+  return 0;
+}
+
+/** A change must leave a paragraph that loads back: valid schema, parseable text, nothing open if agreed. */
+function checkResult(paragraph: Paragraph): void {
+  const schema = paragraphSchema.safeParse(paragraph);
+  if (!schema.success) throw new Error(`the change produced an invalid paragraph: ${schema.error.message}`);
+  const open = unresolvedPlaces(paragraph);
+  const notation = open.filter((u) => u.kind === 'notation');
+  if (notation.length > 0) throw inputError(`the result would not parse: ${notation.map((u) => u.description).join('; ')}`);
+  if (isAgreed(paragraph.status) && open.length > 0) throw new Error('the change would leave an agreed paragraph with open brackets');
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,51 @@
+import { usageError } from '../../diagnostics/diagnostic.js';
+import { acceptAlternative } from '../../resolve/accept-alternative.js';
+import { resolveBracket, type BracketChoice } from '../../resolve/resolve-bracket.js';
+import { settleParagraph } from '../../resolve/settle-paragraph.js';
+import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
+import { commandLine } from '../resolve-author.js';
+import type { Io } from '../io.js';
+
+export interface AcceptOptions extends ChangeOptions {
+  bracket?: string;
+  keep?: boolean;
+  drop?: boolean;
+  option?: string;
+  keepParagraph?: boolean;
+  dropParagraph?: boolean;
+}
+
+/**
+ * `ndraft accept 61 "Alt 3"`, `ndraft accept 56 --bracket 1 --option 2`,
+ * `ndraft accept 61 --keep-paragraph`: one of three ways to resolve contested text.
+ */
+export async function acceptCommand(number: string, label: string | undefined, options: AcceptOptions, io: Io): Promise<number> {
+  const ways = [label !== undefined, options.bracket !== undefined, options.keepParagraph === true, options.dropParagraph === true].filter(Boolean).length;
+  if (ways !== 1) {
+    throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
+  }
+  if (label !== undefined) {
+    return changeParagraph(io, options, { number, command: commandLine(['accept', number, label]), change: (p) => acceptAlternative(p, label) });
+  }
+  if (options.bracket !== undefined) {
+    const n = wholeNumber(options.bracket, '--bracket');
+    const choice = bracketChoice(options);
+    const flag = choice.kind === 'option' ? ['--option', choice.option] : [`--${choice.kind}`];
+    return changeParagraph(io, options, { number, command: commandLine(['accept', number, '--bracket', n, ...flag]), change: (p) => resolveBracket(p, n, choice) });
+  }
+  const decision = options.keepParagraph ? 'keep' : 'drop';
+  return changeParagraph(io, options, { number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
+}
+
+function bracketChoice(options: AcceptOptions): BracketChoice {
+  const given = [options.keep === true, options.drop === true, options.option !== undefined].filter(Boolean).length;
+  if (given !== 1) throw usageError('with --bracket N, give exactly one of --keep, --drop or --option K');
+  if (options.keep) return { kind: 'keep' };
+  if (options.drop) return { kind: 'drop' };
+  return { kind: 'option', option: wholeNumber(options.option as string, '--option') };
+}
+
+function wholeNumber(value: string, flag: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) < 1) throw usageError(`${flag} takes a number from 1, not "${value}"`);
+  return Number(value);
+}

@@ -1,0 +1,45 @@
+import { describeChange } from '../../history/describe-change.js';
+import { readHistory } from '../../history/history-store.js';
+import { findParagraph } from '../../model/find-paragraph.js';
+import { inputError } from '../../diagnostics/diagnostic.js';
+import { colorsFor, type Io } from '../io.js';
+import { openDraft } from '../open-draft.js';
+
+export interface LogOptions {
+  draft?: string;
+  json?: boolean;
+  limit?: string;
+}
+
+/** `ndraft log [<number>]`: the changes made to the draft, newest first. */
+export async function logCommand(number: string | undefined, options: LogOptions, io: Io): Promise<number> {
+  const { dir, draft } = openDraft(options.draft, io.cwd);
+  if (number !== undefined) findParagraph(draft, number);
+  const { entries, diagnostics } = readHistory(dir);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  const limit = options.limit === undefined ? Infinity : Number(options.limit);
+  const shown = entries
+    .filter((e) => number === undefined || e.changes.some((c) => c.paragraph === number))
+    .reverse()
+    .slice(0, limit);
+
+  if (options.json) {
+    io.write(`${JSON.stringify(shown, null, 2)}\n`);
+    return 0;
+  }
+  if (shown.length === 0) {
+    io.write(number === undefined ? 'No changes recorded yet.\n' : `No changes recorded for paragraph ${number}.\n`);
+    return 0;
+  }
+  const c = colorsFor(io);
+  const undone = new Set(entries.map((e) => e.undoes).filter(Boolean));
+  for (const entry of shown) {
+    const when = entry.time.replace('T', ' ').slice(0, 19);
+    io.write(`${c.yellow(entry.id)}${undone.has(entry.id) ? c.dim(' (undone)') : ''}\n`);
+    io.write(`  ${when} UTC  ${c.bold(entry.author)}  ${entry.command}\n`);
+    if (entry.message) io.write(`  ${entry.message}\n`);
+    for (const change of entry.changes) io.write(c.dim(`  ${change.paragraph}: ${describeChange(change.before, change.after)}\n`));
+  }
+  return 0;
+}

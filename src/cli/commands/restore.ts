@@ -1,0 +1,23 @@
+import { inputError } from '../../diagnostics/diagnostic.js';
+import { readHistory } from '../../history/history-store.js';
+import { locateDraft } from '../../store/locate-draft.js';
+import { restoreWording } from '../../resolve/restore-wording.js';
+import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
+import { commandLine } from '../resolve-author.js';
+import type { Io } from '../io.js';
+
+export interface RestoreOptions extends ChangeOptions {
+  as?: string;
+}
+
+/** `ndraft restore 61 "Alt 1"`: a dropped wording comes back from history as an alternative. */
+export async function restoreCommand(number: string, label: string, options: RestoreOptions, io: Io): Promise<number> {
+  const { entries, diagnostics } = readHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  return changeParagraph(io, options, {
+    number,
+    command: commandLine(['restore', number, label, options.as !== undefined && '--as', options.as]),
+    change: (p) => restoreWording(p, label, entries, options.as),
+  });
+}

@@ -1,0 +1,59 @@
+import { isDeepStrictEqual } from 'node:util';
+import { inputError } from '../../diagnostics/diagnostic.js';
+import { nextHistoryId, readHistory } from '../../history/history-store.js';
+import { undoTarget } from '../../history/undo-target.js';
+import { findParagraph } from '../../model/find-paragraph.js';
+import type { Paragraph } from '../../model/schemas.js';
+import { renderChange } from '../../render/render-change.js';
+import { commitChanges } from '../../store/commit-changes.js';
+import type { ChangeOptions } from '../change-paragraph.js';
+import { colorsFor, type Io } from '../io.js';
+import { openDraft } from '../open-draft.js';
+import { resolveAuthor } from '../resolve-author.js';
+
+/** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
+export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
+  const { dir, draft } = openDraft(options.draft, io.cwd);
+  const { entries, diagnostics } = readHistory(dir);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  const target = undoTarget(entries);
+  if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
+
+  const changes = target.changes.map((change) => {
+    if (change.before === null || change.after === null) {
+      throw inputError(`"${target.command}" created or removed a paragraph; undo cannot revert that yet`);
+    }
+    const current = findParagraph(draft, change.paragraph);
+    if (!isDeepStrictEqual(current, change.after)) {
+      throw inputError(
+        `paragraph ${change.paragraph} has changed since "${target.command}" (${target.time}); undoing it would lose the later change. See "ndraft log ${change.paragraph}"`,
+      );
+    }
+    return { paragraph: change.paragraph, before: current, after: change.before as Paragraph };
+  });
+
+  const c = colorsFor(io);
+  const summary = `undid "${target.command}" by ${target.author} (${target.time.replace('T', ' ').slice(0, 16)} UTC)`;
+  if (options.dryRun) {
+    io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
+    for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
+    return 0;
+  }
+  const now = new Date();
+  commitChanges(
+    dir,
+    changes.map((ch) => ch.after),
+    {
+      id: nextHistoryId(dir, now),
+      time: now.toISOString(),
+      author: resolveAuthor(options.by, io.env, dir),
+      command: 'undo',
+      ...(options.message ? { message: options.message } : {}),
+      undoes: target.id,
+      changes,
+    },
+  );
+  io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
+  return 0;
+}

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+import { userInfo } from 'node:os';
+
+/** Who made a change: `--by`, else NDRAFT_AUTHOR, else git's user.name, else the OS user. */
+export function resolveAuthor(by: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
+  if (by !== undefined && by.trim() !== '') return by.trim();
+  if (env.NDRAFT_AUTHOR !== undefined && env.NDRAFT_AUTHOR.trim() !== '') return env.NDRAFT_AUTHOR.trim();
+  const git = spawnSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 2000 });
+  if (git.status === 0 && git.stdout.trim() !== '') return git.stdout.trim();
+  try {
+    return userInfo().username || 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The command as a person would type it again: `accept 61 "Alt 3" --keep`. */
+export function commandLine(words: readonly (string | number | undefined | false)[]): string {
+  return words
+    .filter((w): w is string | number => w !== undefined && w !== false)
+    .map(String)
+    .map((w) => (/^[\w.,:@#/=+-]+$/u.test(w) ? w : JSON.stringify(w)))
+    .join(' ');
+}

@@ -1,0 +1,22 @@
+import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
+import type { Paragraph } from '../model/schemas.js';
+
+/** What a change did to a paragraph, in a few words: `status open → agreed; 2 brackets → 1`. */
+export function describeChange(before: Paragraph | null, after: Paragraph | null): string {
+  if (before === null) return 'created';
+  if (after === null) return 'removed';
+  const parts: string[] = [];
+  if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`);
+  if (before.bracketed !== after.bracketed) parts.push(after.bracketed ? 'bracketed as a whole' : 'no longer bracketed as a whole');
+  if (before.text !== after.text) parts.push('text reworded');
+  const items = after.items.filter((item, i) => before.items[i]?.text !== item.text || before.items[i]?.status !== item.status).map((i) => i.label);
+  if (items.length > 0) parts.push(`item${items.length === 1 ? '' : 's'} ${items.join(' ')} changed`);
+  const brackets = [parseParagraph(before).brackets.length, parseParagraph(after).brackets.length];
+  if (brackets[0] !== brackets[1]) parts.push(`${brackets[0]} → ${brackets[1]} brackets`);
+  const alternatives = [countAlternatives(before), countAlternatives(after)];
+  if (alternatives[0] !== alternatives[1]) parts.push(`${alternatives[0]} → ${alternatives[1]} alternatives`);
+  else if (JSON.stringify(before.alternatives) !== JSON.stringify(after.alternatives) || JSON.stringify(before.items) !== JSON.stringify(after.items)) {
+    if (parts.length === 0) parts.push('alternatives or positions changed');
+  }
+  return parts.length > 0 ? parts.join('; ') : 'no visible change';
+}

@@ -1,0 +1,59 @@
+import type { BracketNode, InlineNode, NotationRoot, OptionNode } from './types.js';
+
+/**
+ * A copy of the tree with one bracket replaced by the given nodes (its kept words, or nothing).
+ * Whitespace is tidied where a bracket was dropped: `agree that [some] adjustments` keeps one
+ * space, `the end [of it].` none before the period, and `[Also,] we` none at the start.
+ */
+export function replaceBracket(tree: NotationRoot, target: BracketNode, replacement: readonly InlineNode[]): NotationRoot {
+  return { type: 'root', children: replaceIn(tree.children, target, replacement) };
+}
+
+function replaceIn(children: readonly InlineNode[], target: BracketNode, replacement: readonly InlineNode[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  let trimLeading = false;
+  children.forEach((child, i) => {
+    if (child === target) {
+      if (replacement.length > 0) {
+        out.push(...replacement.map(copyNode));
+        return;
+      }
+      const before = out[out.length - 1];
+      const after = children[i + 1];
+      const next = after?.type === 'text' ? after.value : '';
+      if (before?.type === 'text' && /\s$/.test(before.value) && (after === undefined || /^[\s.,;:!?)]/.test(next))) {
+        before.value = before.value.replace(/\s+$/, '');
+      } else if (before === undefined) {
+        trimLeading = true;
+      }
+      return;
+    }
+    const copy = child.type === 'bracket' ? bracketCopy(child, target, replacement) : { type: 'text' as const, value: child.value };
+    if (trimLeading && copy.type === 'text') copy.value = copy.value.replace(/^\s+/, '');
+    trimLeading = false;
+    out.push(copy);
+  });
+  return mergeText(out);
+}
+
+function bracketCopy(bracket: BracketNode, target: BracketNode, replacement: readonly InlineNode[]): BracketNode {
+  return {
+    type: 'bracket',
+    options: bracket.options.map((o): OptionNode => ({ type: 'option', children: replaceIn(o.children, target, replacement) })),
+  };
+}
+
+function mergeText(nodes: readonly InlineNode[]): InlineNode[] {
+  const out: InlineNode[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (node.type === 'text' && last?.type === 'text') last.value += node.value;
+    else if (node.type !== 'text' || node.value !== '') out.push(node);
+  }
+  return out;
+}
+
+function copyNode(node: InlineNode): InlineNode {
+  if (node.type === 'text') return { type: 'text', value: node.value };
+  return { type: 'bracket', options: node.options.map((o) => ({ type: 'option', children: o.children.map(copyNode) })) };
+}

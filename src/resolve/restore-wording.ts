@@ -1,0 +1,67 @@
+import { inputError } from '../diagnostics/diagnostic.js';
+import { allAlternatives, sameLabel } from '../model/find-wording.js';
+import type { Alternative, HistoryEntry, Paragraph } from '../model/schemas.js';
+import type { Resolution } from './accept-alternative.js';
+
+/** A wording that a change took out of a paragraph and that history still holds. */
+export interface DroppedWording {
+  label: string;
+  text: string;
+  /** The item it belonged to, by label, when it was an item's alternative or text. */
+  item?: string;
+  alternative?: Alternative;
+  entry: HistoryEntry;
+}
+
+/**
+ * Wordings that left the paragraph, newest first: alternatives present before a change and
+ * absent after it, and texts that a change replaced (labelled `text`, or `item f) text`).
+ */
+export function droppedWordings(number: string, entries: readonly HistoryEntry[]): DroppedWording[] {
+  const out: DroppedWording[] = [];
+  for (const entry of [...entries].reverse()) {
+    for (const change of entry.changes) {
+      if (change.paragraph !== number || !change.before) continue;
+      const before = change.before;
+      const after = change.after;
+      const afterLabels = after ? allAlternatives(after).map((f) => f.alternative.label) : [];
+      for (const f of allAlternatives(before)) {
+        if (afterLabels.some((l) => sameLabel(l, f.alternative.label))) continue;
+        const item = f.itemIndex !== undefined ? before.items[f.itemIndex]?.label : undefined;
+        out.push({ label: f.alternative.label, text: f.alternative.text, alternative: f.alternative, ...(item ? { item } : {}), entry });
+      }
+      if (after && before.text !== after.text) out.push({ label: 'text', text: before.text, entry });
+      before.items.forEach((item, i) => {
+        const later = after?.items[i];
+        if (later && later.label === item.label && later.text !== item.text) out.push({ label: `item ${item.label} text`, text: item.text, item: item.label, entry });
+      });
+    }
+  }
+  return out;
+}
+
+/** Brings a dropped wording back as an alternative, where it was (its item, if it still exists). */
+export function restoreWording(paragraph: Paragraph, label: string, entries: readonly HistoryEntry[], as?: string): Resolution {
+  const dropped = droppedWordings(paragraph.number, entries);
+  const found = dropped.find((d) => sameLabel(d.label, label));
+  if (!found) {
+    const labels = [...new Set(dropped.map((d) => `"${d.label}"`))];
+    throw inputError(
+      labels.length === 0
+        ? `history holds no dropped wording of paragraph ${paragraph.number}`
+        : `history holds no dropped wording "${label}" of paragraph ${paragraph.number}; it holds ${labels.join(', ')}`,
+    );
+  }
+  const newLabel = as ?? (found.alternative ? found.alternative.label : found.label === 'text' ? 'Former text' : `Former ${found.label}`);
+  if (allAlternatives(paragraph).some((f) => sameLabel(f.alternative.label, newLabel))) {
+    throw inputError(`paragraph ${paragraph.number} already has an alternative "${newLabel}"; restore it under another name with --as`);
+  }
+  const alternative: Alternative = found.alternative ? { ...structuredClone(found.alternative), label: newLabel } : { label: newLabel, text: found.text };
+  const next = structuredClone(paragraph);
+  const itemIndex = found.item !== undefined ? next.items.findIndex((i) => i.label === found.item) : -1;
+  const target = next.items[itemIndex];
+  if (target) target.alternatives = [...(target.alternatives ?? []), alternative];
+  else next.alternatives = [...next.alternatives, alternative];
+  const where = target ? `item ${target.label} of paragraph ${paragraph.number}` : `paragraph ${paragraph.number}`;
+  return { paragraph: next, summary: `restored "${found.label}" as alternative "${newLabel}" of ${where} (dropped on ${found.entry.time.slice(0, 10)} by: ${found.entry.command})` };
+}
