@@ -26,6 +26,7 @@ Examples:
   ndraft import chair-rev1.txt --out drafts/rev1   read a plain-text draft
   ndraft status                                    how far along is the text
   ndraft show 61                                   one paragraph, brackets numbered
+  ndraft diff 61 "Alt 1" "Alt 3"                   what differs between two wordings
   ndraft validate                                  check every file
   ndraft export -o rev1-compiled.txt               the draft in negotiation conventions
 
@@ -72,6 +73,22 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--json', 'print the paragraph and its numbered brackets as JSON')
     .addHelpText('after', '\nExample:\n  ndraft show 61')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
+
+  command('diff')
+    .description('compare two wordings of a paragraph word by word; without labels, each alternative with the first')
+    .argument('<number>', 'the paragraph number, e.g. 61')
+    .argument('[a]', 'the wording to compare from: an alternative\'s label ("Alt 1") or "text" for the current wording')
+    .argument('[b]', 'the wording to compare with')
+    .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'criticmarkup', 'json']))
+    .option('--item <label>', 'compare within one item: f, f) or (f); #3 for the third item')
+    .option('--whitespace', 'report differences in whitespace too')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft diff 61                    each alternative against Alt 1, with how alike they are\n  ndraft diff 61 "Alt 1" "Alt 3"    what Alt 3 changes in Alt 1\n  ndraft diff 71 "Alt 71g1" "Alt 71g2" --item f --format criticmarkup',
+    )
+    .action((number: string, a: string | undefined, b: string | undefined, opts) =>
+      run(async (io) => (await import('./cli/commands/diff.js')).diffCommand(number, a, b, opts, io)),
+    );
 
   /** The options of every command that changes the draft. */
   const changing = (name: string, delegation?: string) => {

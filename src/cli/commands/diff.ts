@@ -1,0 +1,55 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import { usageError } from '../../diagnostics/diagnostic.js';
+import { compareWordings } from '../../diff/compare-wordings.js';
+import { findParagraph } from '../../model/find-paragraph.js';
+import { DIFF_FORMATS, renderSimilarities, renderWordDiff, type DiffFormat } from '../../render/render-word-diff.js';
+import { colorsFor, type Io } from '../io.js';
+import { openDraft } from '../open-draft.js';
+
+export interface DiffOptions {
+  draft?: string;
+  format?: string;
+  item?: string;
+  whitespace?: boolean;
+}
+
+/**
+ * `ndraft diff <number> [<a> <b>]`: two wordings of a paragraph (or of one item with `--item`)
+ * word by word; without labels, how alike each alternative is to the first.
+ */
+export async function diffCommand(number: string, a: string | undefined, b: string | undefined, options: DiffOptions, io: Io): Promise<number> {
+  const format = chooseFormat(options.format, io);
+  if ((a === undefined) !== (b === undefined)) {
+    throw usageError(`name two wordings to compare, e.g. ndraft diff ${number} "Alt 1" text, or none to compare every alternative with the first`);
+  }
+  const { draft } = openDraft(options.draft, io.cwd);
+  const paragraph = findParagraph(draft, number);
+  const labels = a !== undefined && b !== undefined ? ([a, b] as const) : undefined;
+  const comparisons = compareWordings(paragraph, { item: options.item, labels, whitespace: options.whitespace === true });
+  const c = chalkFor(format, io);
+  const [single] = comparisons;
+  // Without labels: each alternative's changes against the first, then a similarity line for each.
+  const output =
+    labels !== undefined && single !== undefined
+      ? renderWordDiff(single, format, c)
+      : format === 'json'
+        ? renderSimilarities(comparisons, format, c)
+        : [...comparisons.map((cmp) => renderWordDiff(cmp, format, c)), renderSimilarities(comparisons, format, c)].join('\n\n');
+  io.write(`${output}\n`);
+  return 0;
+}
+
+/** Colour for a terminal (unless NO_COLOR), git-style markers for a pipe or a file. */
+function chooseFormat(format: string | undefined, io: Io): DiffFormat {
+  if (format === undefined) return colorsFor(io).level > 0 ? 'color' : 'plain';
+  const known = DIFF_FORMATS.find((f) => f === format);
+  if (known === undefined) throw usageError(`--format must be one of ${DIFF_FORMATS.join(', ')} (got "${format}")`);
+  return known;
+}
+
+/** Asked-for colour is given even to a pipe; the other formats are never coloured. */
+function chalkFor(format: DiffFormat, io: Io): ChalkInstance {
+  if (format !== 'color') return new Chalk({ level: 0 });
+  const c = colorsFor(io);
+  return c.level > 0 ? c : new Chalk({ level: 1 });
+}

@@ -1,0 +1,44 @@
+import type { Change } from 'diff';
+import type { Paragraph } from '../model/schemas.js';
+import { wordingPairs, wordingScope, type Wording } from './pick-wordings.js';
+import { diffWordings, similarity, wordCounts } from './wording-diff.js';
+
+/** Two wordings of one paragraph or item, word by word. */
+export interface WordingComparison {
+  paragraph: string;
+  /** The item compared in, as `wordingScope` names it (`f)`, `#3`). */
+  item?: string;
+  a: Wording;
+  b: Wording;
+  changes: Change[];
+  /** 0..1, see `similarity`. */
+  similarity: number;
+  /** Words found in one of the two only: those deleted plus those inserted. */
+  wordsDiffer: number;
+}
+
+export interface CompareRequest {
+  /** `--item`: compare within this item of the paragraph. */
+  item?: string;
+  /** Two labels (`Alt 1`, `text`); without them every alternative is compared with the first. */
+  labels?: readonly [string, string];
+  whitespace?: boolean;
+}
+
+/** The comparisons `ndraft diff` shows: one for two labels, one per alternative without. */
+export function compareWordings(paragraph: Paragraph, request: CompareRequest = {}): WordingComparison[] {
+  const scope = wordingScope(paragraph, request.item);
+  return wordingPairs(scope, request.labels).map(({ a, b }) => {
+    const changes = diffWordings(a.text, b.text, { whitespace: request.whitespace === true });
+    const counts = wordCounts(changes);
+    return {
+      paragraph: scope.paragraph,
+      ...(scope.item === undefined ? {} : { item: scope.item }),
+      a,
+      b,
+      changes,
+      similarity: similarity(changes),
+      wordsDiffer: counts.deleted + counts.inserted,
+    };
+  });
+}

@@ -1,0 +1,211 @@
+import { Diff, type Change } from 'diff';
+import { parseNotation } from '../notation/parse-notation.js';
+import { printNotation } from '../notation/print-notation.js';
+
+/**
+ * Word-level diff of two wordings in bracket notation: jsdiff's algorithm with our own tokens.
+ *
+ * The units are words (letters and digits, with inner hyphens and apostrophes: `non-discriminatory`,
+ * `Europe's`), each punctuation mark, and each top-level bracket `[ … ]` with everything nested
+ * in it, so a contested phrase is inserted, deleted or kept as a whole. The bracket spans come
+ * from the notation tree; a wording whose brackets do not balance falls back to treating `[`
+ * and `]` as punctuation.
+ *
+ * Whitespace runs are units too. Without `whitespace`, each run is glued to the unit after it
+ * (` necessity`; a run that ends the text, to the last unit) and tokens compare on their units
+ * alone (`equals`), so `a  b` and `a b`, a non-breaking space and a space, or `a ,` and `a,` are
+ * the same; unchanged text shows the wider spacing of the two. This is jsdiff's `diffWords`
+ * design: as tokens of their own, the spaces of two unrelated sentences match one another and the
+ * diff keeps spaces instead of words (`<del>ISPs</del><ins>relevant</ins> <del>and</del>…`).
+ * With `whitespace`, runs are tokens of their own and compare exactly (as in jsdiff's
+ * `diffWordsWithSpace`), but each is tagged with the unit before it, which `join` drops: a space
+ * matches only a space after the same unit, so spaces alone never anchor the alignment.
+ */
+export interface WordingDiffOptions {
+  /** Report differences in whitespace too. */
+  whitespace?: boolean;
+}
+
+const UNIT = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|\s+|[^\s]/gu;
+const WORD = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*/gu;
+const SPACE = /^\s+$/u;
+/** Ends the tag of a whitespace token; the token ends in whitespace, which no tag does. */
+const TAG_END = '\u0000';
+const LEADING_SPACE = /^\s*/u;
+const TRAILING_SPACE = /\s*$/u;
+
+export class WordingDiff extends Diff<string, string, string> {
+  private readonly whitespace: boolean;
+  /** Comparison keys by token: a bracket's key is costly and `equals` runs often. */
+  private readonly keys = new Map<string, string>();
+
+  constructor(options: WordingDiffOptions = {}) {
+    super();
+    this.whitespace = options.whitespace === true;
+  }
+
+  override tokenize(value: string): string[] {
+    const units = wordingUnits(value);
+    if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
+    const tokens: string[] = [];
+    let pendingSpace = '';
+    for (const unit of units) {
+      if (SPACE.test(unit)) pendingSpace += unit;
+      else {
+        tokens.push(pendingSpace + unit);
+        pendingSpace = '';
+      }
+    }
+    if (pendingSpace !== '') {
+      if (tokens.length > 0) tokens[tokens.length - 1] += pendingSpace;
+      else tokens.push(pendingSpace);
+    }
+    return tokens;
+  }
+
+  /** Drops the tag that `tokenize` gives a whitespace token with `whitespace`. */
+  override join(tokens: string[]): string {
+    if (!this.whitespace) return tokens.join('');
+    return tokens.map((token) => (/\s$/u.test(token) ? token.slice(token.lastIndexOf(TAG_END) + 1) : token)).join('');
+  }
+
+  override equals(left: string, right: string): boolean {
+    if (left === right) return true;
+    if (this.whitespace) return false;
+    return this.key(left) === this.key(right);
+  }
+
+  /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
+  override get useLongestToken(): boolean {
+    return !this.whitespace;
+  }
+
+  /**
+   * Tidies spacing, the way jsdiff's word diff does: whitespace that a deletion and the insertion
+   * after it share at their edges moves into the unchanged text around them, so the pair reads
+   * `the <del>necessity</del><ins>importance</ins> of`. Without `whitespace` the deletion first
+   * takes the insertion's edge spacing where both have some, since spacing is not compared.
+   */
+  override postProcess(changes: Change[]): Change[] {
+    for (let i = 0; i + 1 < changes.length; i++) {
+      const deletion = changes[i] as Change;
+      const insertion = changes[i + 1] as Change;
+      if (!deletion.removed || !insertion.added || core(deletion.value) === '' || core(insertion.value) === '') continue;
+      if (!this.whitespace) deletion.value = sameSpacing(deletion.value, insertion.value);
+      const before = unchanged(changes[i - 1]);
+      const after = unchanged(changes[i + 2]);
+      const prefix = commonPrefix(lead(deletion.value), lead(insertion.value));
+      if (before !== undefined && prefix !== '') {
+        before.value += prefix;
+        deletion.value = deletion.value.slice(prefix.length);
+        insertion.value = insertion.value.slice(prefix.length);
+      }
+      const suffix = commonSuffix(trail(deletion.value), trail(insertion.value));
+      if (after !== undefined && suffix !== '') {
+        after.value = suffix + after.value;
+        deletion.value = deletion.value.slice(0, deletion.value.length - suffix.length);
+        insertion.value = insertion.value.slice(0, insertion.value.length - suffix.length);
+      }
+    }
+    return changes;
+  }
+
+  /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
+  private key(token: string): string {
+    const unit = token.trim();
+    if (!unit.startsWith('[')) return unit;
+    let key = this.keys.get(unit);
+    if (key === undefined) {
+      key = (unit.match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
+      this.keys.set(unit, key);
+    }
+    return key;
+  }
+}
+
+/** Words, punctuation marks, whitespace runs and top-level bracket spans, in order. */
+function wordingUnits(value: string): string[] {
+  const parsed = parseNotation(value);
+  if (!parsed.ok) return value.match(UNIT) ?? [];
+  const units: string[] = [];
+  for (const node of parsed.tree.children) {
+    if (node.type === 'bracket') units.push(printNotation(node));
+    else units.push(...(node.value.match(UNIT) ?? []));
+  }
+  return units;
+}
+
+/** The change objects that turn wording `a` into wording `b`, word by word. */
+export function diffWordings(a: string, b: string, options: WordingDiffOptions = {}): Change[] {
+  return new WordingDiff(options).diff(a, b);
+}
+
+/** Words in a text, counting those inside brackets; punctuation and spacing are not words. */
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+export interface WordCounts {
+  /** Words in unchanged text (found in both wordings). */
+  same: number;
+  deleted: number;
+  inserted: number;
+}
+
+export function wordCounts(changes: readonly Change[]): WordCounts {
+  const counts: WordCounts = { same: 0, deleted: 0, inserted: 0 };
+  for (const change of changes) {
+    const words = countWords(change.value);
+    if (change.removed) counts.deleted += words;
+    else if (change.added) counts.inserted += words;
+    else counts.same += words;
+  }
+  return counts;
+}
+
+/**
+ * How alike two wordings are, from 0 to 1: the words they share over all the words of both,
+ * `2 × same / (words in a + words in b)` (the Dice coefficient, as in Python's difflib). Words
+ * inside brackets count one by one; punctuation and spacing do not count. Two wordings without
+ * any words are alike (1).
+ */
+export function similarity(changes: readonly Change[]): number {
+  const { same, deleted, inserted } = wordCounts(changes);
+  const total = 2 * same + deleted + inserted;
+  return total === 0 ? 1 : (2 * same) / total;
+}
+
+function unchanged(change: Change | undefined): Change | undefined {
+  return change !== undefined && !change.added && !change.removed ? change : undefined;
+}
+
+/** `deletion` with the spacing of `insertion` at each edge where both have spacing. */
+function sameSpacing(deletion: string, insertion: string): string {
+  const start = lead(deletion) !== '' && lead(insertion) !== '' ? lead(insertion) : lead(deletion);
+  const end = trail(deletion) !== '' && trail(insertion) !== '' ? trail(insertion) : trail(deletion);
+  return start + core(deletion) + end;
+}
+
+function lead(text: string): string {
+  return LEADING_SPACE.exec(text)?.[0] ?? '';
+}
+
+function trail(text: string): string {
+  return text.trim() === '' ? '' : (TRAILING_SPACE.exec(text)?.[0] ?? '');
+}
+
+function core(text: string): string {
+  return text.slice(lead(text).length, text.length - trail(text).length);
+}
+
+function commonPrefix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(0, i);
+}
+
+function commonSuffix(a: string, b: string): string {
+  let i = 0;
+  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
+  return a.slice(a.length - i);
+}
