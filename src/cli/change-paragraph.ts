@@ -25,7 +25,7 @@ export interface ChangeRequest {
   /** The command as typed, for the history: `accept 61 "Alt 3"`. */
   command: string;
   /** Agreed paragraphs are locked: only commands that exist to unlock them may pass. */
-  allowAgreed?: boolean;
+  allowAgreed?: boolean | ((paragraph: Paragraph) => boolean);
   change: (paragraph: Paragraph) => Resolution;
 }
 
@@ -37,7 +37,8 @@ export interface ChangeRequest {
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   const { dir, draft } = openDraft(options.draft, io.cwd);
   const before = findParagraph(draft, request.number);
-  if (isAgreed(before.status) && !request.allowAgreed) {
+  const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
+  if (isAgreed(before.status) && !allowed) {
     throw inputError(`paragraph ${before.number} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.number}"`);
   }
   const { paragraph: after, summary } = request.change(before);

@@ -9,8 +9,13 @@ export function describeChange(before: Paragraph | null, after: Paragraph | null
   if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`);
   if (before.bracketed !== after.bracketed) parts.push(after.bracketed ? 'bracketed as a whole' : 'no longer bracketed as a whole');
   if (before.text !== after.text) parts.push('text reworded');
-  const items = after.items.filter((item, i) => before.items[i]?.text !== item.text || before.items[i]?.status !== item.status).map((i) => i.label);
-  if (items.length > 0) parts.push(`item${items.length === 1 ? '' : 's'} ${items.join(' ')} changed`);
+  after.items.forEach((item, i) => {
+    const old = before.items[i];
+    if (old && old.status !== item.status) parts.push(`item ${item.label} ${old.status ?? 'open'} → ${item.status ?? 'open'}`);
+  });
+  const reworded = after.items.filter((item, i) => before.items[i] !== undefined && before.items[i]?.text !== item.text).map((i) => i.label);
+  if (reworded.length > 0) parts.push(`item${reworded.length === 1 ? '' : 's'} ${reworded.join(' ')} reworded`);
+  if (after.items.length !== before.items.length) parts.push(`${before.items.length} → ${after.items.length} items`);
   const brackets = [parseParagraph(before).brackets.length, parseParagraph(after).brackets.length];
   if (brackets[0] !== brackets[1]) parts.push(`${brackets[0]} → ${brackets[1]} brackets`);
   const alternatives = [countAlternatives(before), countAlternatives(after)];

@@ -19,25 +19,35 @@ export function historyFileName(id: string): string {
   return `${id}.yaml`;
 }
 
+const ID = /^(\d{8}T\d{9}Z)-[0-9a-f]{4,}$/;
+
 /** A new id, later than every id already in the folder even when the clock is not. */
 export function nextHistoryId(dir: string, now: Date): string {
-  const stamp = now.toISOString().replace(/[-:.]/g, '');
-  let id = `${stamp}-${randomBytes(2).toString('hex')}`;
   const last = listHistoryIds(dir).at(-1);
-  if (last !== undefined && id <= last) {
-    // Same millisecond, or a clock set back: keep the order by stepping past the last id.
-    id = `${last.slice(0, last.indexOf('-'))}-${(parseInt(last.slice(last.indexOf('-') + 1), 16) + 1).toString(16).padStart(4, '0')}`;
-  }
-  return id;
+  const lastTime = last === undefined ? undefined : idTime(last);
+  // Same millisecond, or a clock set back: the new id takes the millisecond after the last one.
+  const time = lastTime !== undefined && lastTime >= now.getTime() ? new Date(lastTime + 1) : now;
+  return `${time.toISOString().replace(/[-:.]/g, '')}-${randomBytes(2).toString('hex')}`;
 }
 
+function idTime(id: string): number | undefined {
+  const stamp = ID.exec(id)?.[1];
+  if (stamp === undefined) return undefined;
+  const iso = `${stamp.slice(0, 4)}-${stamp.slice(4, 6)}-${stamp.slice(6, 8)}T${stamp.slice(9, 11)}:${stamp.slice(11, 13)}:${stamp.slice(13, 15)}.${stamp.slice(15, 18)}Z`;
+  return Date.parse(iso);
+}
+
+/** The ids of the entries, oldest first; files not named like an entry are not entries. */
 export function listHistoryIds(dir: string): string[] {
-  const folder = join(dir, HISTORY_DIR);
-  if (!existsSync(folder)) return [];
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.yaml'))
+  return historyFileNames(dir)
     .map((name) => name.slice(0, -'.yaml'.length))
+    .filter((id) => ID.test(id))
     .sort();
+}
+
+function historyFileNames(dir: string): string[] {
+  const folder = join(dir, HISTORY_DIR);
+  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.yaml')) : [];
 }
 
 /** The YAML text of an entry, with the schema line editors use. */
@@ -49,6 +59,11 @@ export function serializeHistoryEntry(dir: string, entry: HistoryEntry): string 
 export function readHistory(dir: string): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
   const entries: HistoryEntry[] = [];
   const diagnostics: Diagnostic[] = [];
+  for (const name of historyFileNames(dir)) {
+    if (!ID.test(name.slice(0, -'.yaml'.length))) {
+      diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) });
+    }
+  }
   for (const id of listHistoryIds(dir)) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
     const yaml = parseYamlFile(file, readFileSync(file, 'utf8'));

@@ -3,7 +3,7 @@ import type { BracketNode, InlineNode, NotationRoot, OptionNode } from './types.
 /**
  * A copy of the tree with one bracket replaced by the given nodes (its kept words, or nothing).
  * Whitespace is tidied where a bracket was dropped: `agree that [some] adjustments` keeps one
- * space, `the end [of it].` none before the period, and `[Also,] we` none at the start.
+ * space, `the end [of it].` none before the period, `[Also,] we` and `([a] b)` none at the start.
  */
 export function replaceBracket(tree: NotationRoot, target: BracketNode, replacement: readonly InlineNode[]): NotationRoot {
   return { type: 'root', children: replaceIn(tree.children, target, replacement) };
@@ -23,7 +23,8 @@ function replaceIn(children: readonly InlineNode[], target: BracketNode, replace
       const next = after?.type === 'text' ? after.value : '';
       if (before?.type === 'text' && /\s$/.test(before.value) && (after === undefined || /^[\s.,;:!?)]/.test(next))) {
         before.value = before.value.replace(/\s+$/, '');
-      } else if (before === undefined) {
+      } else if (before === undefined || (before.type === 'text' && /[(“‘"]$/.test(before.value))) {
+        // At the start of the text or just inside an opening parenthesis or quote.
         trimLeading = true;
       }
       return;

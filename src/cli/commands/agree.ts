@@ -13,8 +13,9 @@ export async function agreeCommand(number: string, options: AgreeOptions, io: Io
   return changeParagraph(io, options, {
     number,
     command: commandLine(['agree', number, options.item !== undefined && '--item', options.item, options.adRef === true && '--ad-ref']),
-    // Agreeing an item of an agreed paragraph is refused by the lock; ad ref to agreed is a change of status.
-    allowAgreed: options.item === undefined,
+    // Confirming an agreed-ad-ref paragraph as agreed needs no reopen; taking agreed back to ad ref,
+    // or agreeing an item of an agreed paragraph, does.
+    allowAgreed: (p) => options.item === undefined && !(p.status === 'agreed' && options.adRef === true),
     change: (p) => agree(p, options),
   });
 }

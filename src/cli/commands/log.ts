@@ -1,7 +1,7 @@
 import { describeChange } from '../../history/describe-change.js';
 import { readHistory } from '../../history/history-store.js';
 import { findParagraph } from '../../model/find-paragraph.js';
-import { inputError } from '../../diagnostics/diagnostic.js';
+import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
 
@@ -18,6 +18,7 @@ export async function logCommand(number: string | undefined, options: LogOptions
   const { entries, diagnostics } = readHistory(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  if (options.limit !== undefined && !/^\d+$/.test(options.limit.trim())) throw usageError(`--limit takes a whole number, not "${options.limit}"`);
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
   const shown = entries
     .filter((e) => number === undefined || e.changes.some((c) => c.paragraph === number))
