@@ -117,6 +117,20 @@ Run "ndraft <command> --help" for a command's options.`,
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),
     );
 
+  changing('merge')
+    .description('streamline competing wordings into one text, bracketing only the words that differ')
+    .argument('<number>', 'the paragraph number')
+    .argument('[labels...]', 'the alternatives to merge (default: all of them)')
+    .option('--with-text', 'take the current text in as the first wording')
+    .option('--item <label>', 'merge the alternatives of this item')
+    .option('--apply', 'make the streamlined text the text; the merged alternatives go to history')
+    .option('--json', 'print the streamlined text and the collision report as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft merge 61 "Alt 1" "Alt 2"           show the streamlined text and a collision report\n  ndraft merge 61 "Alt 1" "Alt 2" --apply   make it the text of 61',
+    )
+    .action((number: string, labels: string[], opts) => run(async (io) => (await import('./cli/commands/merge.js')).mergeCommand(number, labels, opts, io)));
+
   changing('agree')
     .description('mark a paragraph or one of its items agreed; refuses while anything in it is unresolved')
     .argument('<number>', 'the paragraph number')
