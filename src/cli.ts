@@ -49,11 +49,18 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));
 
   command('export')
-    .description('write the whole draft in negotiation conventions (text) or as data (json)')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .description('write the draft as a compilation (brackets, alternatives, statuses) or --clean, in text, md, html, docx, json or akn')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'docx', 'json', 'akn']).default('text'))
+    .option('--clean', 'the consolidated text: no brackets, markers or alternatives; refuses while anything is unresolved')
+    .option('--agreed-only', 'only the agreed paragraphs and items, under their numbers, with a note of what was left out (implies --clean)')
+    .option('--renumber', 'number the paragraphs consecutively')
+    .option('--changes-since <revision>', 'docx: Word tracked changes since a history id (see "ndraft log"), or "import"')
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
-    .option('--force', 'overwrite an existing output file')
-    .addHelpText('after', '\nExamples:\n  ndraft export\n  ndraft export --format json -o draft.json')
+    .option('--force', 'overwrite a file that is not an earlier export of this draft')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft export\n  ndraft export --format html -o rev2.html\n  ndraft export --clean --format docx -o rev2-clean.docx\n  ndraft export --agreed-only --format md\n  ndraft export --format docx --changes-since import -o rev2-changes.docx',
+    )
     .action((opts) => run(async (io) => (await import('./cli/commands/export.js')).exportCommand(opts, io)));
 
   command('validate')

@@ -1,3 +1,4 @@
+import { exportInput, type ExportInput } from '../export/export-input.js';
 import type { Alternative, Draft, Item, Paragraph, Section } from '../model/schemas.js';
 import { outlineRefs } from '../validate/check-draft.js';
 import { sectionMarker } from './section-heading.js';
@@ -8,7 +9,8 @@ import { withMarker } from './status-marker.js';
  * numbered paragraphs, lettered items, `[...]` brackets, `[Alt 1 61. ...]` alternatives and
  * `(Agreed)` markers. `ndraft import` reads this format back.
  */
-export function renderText(draft: Draft): string {
+export function renderText(draft: Draft, input: ExportInput = exportInput(draft, 'compilation')): string {
+  const clean = input.mode === 'clean';
   const byNumber = new Map(draft.paragraphs.map((p) => [p.number, p]));
   const blocks: string[] = [];
   if (draft.meta.preamble) blocks.push(draft.meta.preamble);
@@ -18,12 +20,13 @@ export function renderText(draft: Draft): string {
       if (heading) blocks.push(heading);
       for (const ref of outlineRefs([{ ...section, subsections: [] }], [])) {
         const paragraph = byNumber.get(ref.number);
-        if (paragraph) blocks.push(renderParagraph(paragraph));
+        if (paragraph) blocks.push(renderParagraph(clean ? { ...paragraph, status: 'open' } : paragraph, input.displayNumber(paragraph)));
       }
       walk(section.subsections ?? [], depth + 1);
     }
   };
   walk(draft.meta.sections, 0);
+  if (input.note) blocks.push(input.note);
   if (draft.meta.closing) blocks.push(draft.meta.closing);
   return `${blocks.join('\n\n')}\n`;
 }
@@ -36,8 +39,8 @@ function renderHeading(section: Section, depth: number): string {
   return [marker, title].filter((s) => s !== '').join(' ');
 }
 
-export function renderParagraph(paragraph: Paragraph): string {
-  const lines: string[] = [`${paragraph.bracketed ? '[' : ''}${paragraph.number}.`];
+export function renderParagraph(paragraph: Paragraph, number = paragraph.number): string {
+  const lines: string[] = [`${paragraph.bracketed ? '[' : ''}${number}.`];
   const hasItems = paragraph.items.length > 0;
   lines.push(hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
   paragraph.items.forEach((item, index) => {
@@ -46,7 +49,7 @@ export function renderParagraph(paragraph: Paragraph): string {
   });
   if (paragraph.bracketed) lines[lines.length - 1] += ']';
   for (const alternative of paragraph.alternatives) {
-    lines.push(`[${alternative.label} ${paragraph.number}.`, `${alternative.text}]`);
+    lines.push(`[${alternative.label} ${number}.`, `${alternative.text}]`);
   }
   return lines.filter((line, i) => i === 0 || line !== '').join('\n');
 }

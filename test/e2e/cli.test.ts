@@ -300,19 +300,25 @@ describe('ndraft export', () => {
       const result = runNdraft(['export', '-o', 'chair.txt'], { cwd: dir });
       expect(result.status, result.stderr).toBe(0);
       expect(result.stdout).toBe('');
-      expect(result.stderr).toBe('Exported 38 paragraphs as text to chair.txt\n');
+      expect(result.stderr).toBe('Exported 38 paragraphs (compilation) as text to chair.txt\n');
       const text = readFileSync(join(dir, 'chair.txt'), 'utf8');
       expect(text.startsWith('1.\nIntroduction\n\n39.\nWe reaffirm the principles')).toBe(true);
       expect(text).toContain('[Alt 2 61.');
       expect(temporaryLeftovers(dir)).toEqual([]);
     });
 
-    it('refuses to overwrite the file without --force (exit 1), leaving it unchanged', () => {
+    it('replaces its own earlier export without --force, but not a file edited since (exit 1, unchanged)', () => {
       const path = join(dir, 'chair.txt');
+      const again = runNdraft(['export', '-o', 'chair.txt'], { cwd: dir });
+      expect(again.status, again.stderr).toBe(0);
+      writeFileSync(path, `${readFileSync(path, 'utf8')}\nA delegate's note.\n`);
       const before = { content: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs };
       const result = runNdraft(['export', '-o', 'chair.txt', '--format', 'json'], { cwd: dir });
-      expectUserError(result, /^ndraft: chair\.txt already exists; use --force to overwrite it$/m);
+      expectUserError(result, /^ndraft: chair\.txt already exists and is not an earlier export of this draft \(or was edited since\); use --force to overwrite it$/m);
       expect({ content: readFileSync(path, 'utf8'), mtimeMs: statSync(path).mtimeMs }).toEqual(before);
+      const forced = runNdraft(['export', '-o', 'chair.txt', '--force'], { cwd: dir });
+      expect(forced.status, forced.stderr).toBe(0);
+      expect(readFileSync(path, 'utf8')).not.toContain("A delegate's note.");
     });
 
     it('the exported text imports back to the same paragraphs', () => {
@@ -323,7 +329,7 @@ describe('ndraft export', () => {
   });
 
   it('--format xml is a usage error (exit 2) listing the formats', () => {
-    expectUsageError(runNdraft(['export', '--format', 'xml']), /argument 'xml' is invalid\. Allowed choices are text, json/);
+    expectUsageError(runNdraft(['export', '--format', 'xml']), /argument 'xml' is invalid\. Allowed choices are text, md, html, docx, json, akn\./);
   });
 
   it('on a draft with an error exits 1 and writes no file', () => {

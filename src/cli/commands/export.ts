@@ -1,34 +1,103 @@
 import { existsSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { inputError } from '../../diagnostics/diagnostic.js';
-import { renderJson } from '../../render/render-json.js';
-import { renderText } from '../../render/render-text.js';
+import { dirname, resolve } from 'node:path';
+import { inputError, usageError } from '../../diagnostics/diagnostic.js';
+import { consolidateDraft } from '../../export/consolidate-draft.js';
+import { exportInput, type ExportInput } from '../../export/export-input.js';
+import { readHistory } from '../../history/history-store.js';
+import { draftAtRevision } from '../../history/revision.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
+import { isPreviousExport, recordExport } from '../../store/export-record.js';
 import { displayPath } from '../format-diagnostic.js';
 import type { Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
 
+export const EXPORT_FORMATS = ['text', 'md', 'html', 'docx', 'json', 'akn'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+const BINARY: readonly ExportFormat[] = ['docx'];
+
 export interface ExportOptions {
   draft?: string;
-  format: 'text' | 'json';
+  format: ExportFormat;
   output?: string;
   force?: boolean;
+  clean?: boolean;
+  agreedOnly?: boolean;
+  renumber?: boolean;
+  changesSince?: string;
 }
 
+/**
+ * `ndraft export`: the draft in one of six formats, as a compilation (brackets, alternatives and
+ * statuses shown) or `--clean` (the consolidated text). Each format is loaded only when asked for.
+ */
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
-  const { draft } = openDraft(options.draft, io.cwd);
-  const content = options.format === 'json' ? renderJson(draft) : renderText(draft);
-  if (options.output === undefined) {
-    io.write(content);
+  const format = options.format;
+  if (options.changesSince !== undefined && format !== 'docx') throw usageError('--changes-since writes Word tracked changes: use it with --format docx');
+  if (options.changesSince !== undefined && (options.clean || options.agreedOnly)) throw usageError('--changes-since shows the compilation; it does not go with --clean or --agreed-only');
+  if (BINARY.includes(format) && options.output === undefined) throw usageError(`${format} is a binary format: give a file with -o, e.g. -o draft.${format}`);
+  const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
+
+  const { dir, draft } = openDraft(options.draft, io.cwd);
+  if (target !== undefined) checkTarget(dir, target, options);
+  const clean = options.clean === true || options.agreedOnly === true;
+  let input: ExportInput;
+  if (clean) {
+    const consolidated = consolidateDraft(draft, { agreedOnly: options.agreedOnly === true, renumber: options.renumber === true });
+    input = exportInput(consolidated.draft, 'clean', {
+      ...(consolidated.numbers ? { numbers: consolidated.numbers } : {}),
+      ...(consolidated.note ? { note: consolidated.note } : {}),
+    });
+  } else {
+    input = exportInput(draft, 'compilation', options.renumber ? { numbers: new Map(draft.paragraphs.map((p, i) => [p.number, String(i + 1)])) } : {});
+  }
+
+  const content = await render(format, input, dir, options.changesSince);
+  if (target === undefined) {
+    io.write(content as string);
     return 0;
   }
-  const target = resolve(io.cwd, options.output);
-  if (existsSync(target)) {
-    if (statSync(target).isDirectory()) throw inputError(`${options.output} is a folder; -o takes a file name`);
-    if (!options.force) throw inputError(`${options.output} already exists; use --force to overwrite it`);
-  }
-  if (!existsSync(resolve(target, '..'))) throw inputError(`cannot write ${options.output}: its folder does not exist`);
   writeFileAtomic(target, content);
-  io.error(`Exported ${draft.paragraphs.length} paragraphs as ${options.format} to ${displayPath(target, io.cwd)}\n`);
+  recordExport(dir, target, content);
+  io.error(`Exported ${input.draft.paragraphs.length} paragraphs (${clean ? 'clean' : 'compilation'}) as ${format} to ${displayPath(target, io.cwd)}\n`);
   return 0;
+}
+
+async function render(format: ExportFormat, input: ExportInput, dir: string, changesSince: string | undefined): Promise<string | Uint8Array> {
+  switch (format) {
+    case 'text':
+      return (await import('../../render/render-text.js')).renderText(input.draft, input);
+    case 'json':
+      return (await import('../../render/render-json.js')).renderJson(input.draft);
+    case 'md':
+      return (await import('../../render/render-markdown.js')).renderMarkdown(input);
+    case 'html':
+      return (await import('../../render/render-html.js')).renderHtml(input);
+    case 'akn':
+      return (await import('../../render/render-akn.js')).renderAkn(input);
+    case 'docx': {
+      const { renderDocx } = await import('../../render/render-docx.js');
+      if (changesSince === undefined) return renderDocx(input);
+      const { entries, diagnostics } = readHistory(dir);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+      const revision = draftAtRevision(input.draft, entries, changesSince);
+      return renderDocx(input, {
+        changes: {
+          baseline: revision.baseline,
+          authorOf: (number) => revision.changedBy.get(number) ?? { author: 'ndraft', date: new Date().toISOString() },
+        },
+      });
+    }
+  }
+}
+
+/** A file is replaced only when it is what ndraft exported there last, or with --force. */
+function checkTarget(draftDir: string, target: string, options: ExportOptions): void {
+  const name = options.output as string;
+  if (!existsSync(dirname(target))) throw inputError(`cannot write ${name}: its folder does not exist`);
+  if (!existsSync(target)) return;
+  if (statSync(target).isDirectory()) throw inputError(`${name} is a folder; -o takes a file name`);
+  if (!options.force && !isPreviousExport(draftDir, target)) {
+    throw inputError(`${name} already exists and is not an earlier export of this draft (or was edited since); use --force to overwrite it`);
+  }
 }

@@ -1,0 +1,81 @@
+import { inputError } from '../diagnostics/diagnostic.js';
+import { isAgreed } from '../model/paragraph-slots.js';
+import type { Draft, Paragraph } from '../model/schemas.js';
+import { unresolvedPlaces } from '../resolve/agree.js';
+
+export interface ConsolidateOptions {
+  /** Only agreed paragraphs and agreed items, under their original numbers. */
+  agreedOnly?: boolean;
+  /** Number the paragraphs 1, 2, 3… in reading order. */
+  renumber?: boolean;
+}
+
+export interface Consolidated {
+  draft: Draft;
+  /** Old number → printed number, with --renumber. */
+  numbers?: Map<string, string>;
+  /** What --agreed-only left out, as a sentence for the end of the document; absent when nothing was. */
+  note?: string;
+}
+
+/**
+ * The clean text: no brackets, no markers, no alternatives, deleted paragraphs gone. Refuses,
+ * listing every unresolved place, while anything is open — unless only agreed text is asked for.
+ */
+export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {}): Consolidated {
+  const live = draft.paragraphs.filter((p) => p.status !== 'deleted');
+  const kept: Paragraph[] = [];
+  const leftOut: string[] = [];
+  if (options.agreedOnly) {
+    for (const p of live) {
+      if (isAgreed(p.status)) kept.push(p);
+      else {
+        const items = p.items.filter((item) => isAgreed(item.status));
+        if (items.length === 0) leftOut.push(p.number);
+        else {
+          kept.push({ ...p, text: '', items: items.map((item) => ({ label: item.label, text: item.text, status: item.status })), alternatives: [] });
+          leftOut.push(`${p.number} (all but item${items.length === 1 ? '' : 's'} ${items.map((i) => i.label).join(' ')})`);
+        }
+      }
+    }
+  } else {
+    const unresolved = live.flatMap((p) => unresolvedPlaces(p).map((u) => ({ number: p.number, description: u.description })));
+    if (unresolved.length > 0) {
+      throw inputError(
+        `the draft cannot be exported clean: ${unresolved.length} place${unresolved.length === 1 ? ' is' : 's are'} unresolved (resolve them, or export --agreed-only)`,
+        unresolved.map((u) => ({ code: 'UNRESOLVED', severity: 'error', message: `paragraph ${u.number}, ${u.description}` })),
+      );
+    }
+    kept.push(...live);
+  }
+
+  const keptNumbers = new Set(kept.map((p) => p.number));
+  const sections = pruneSections(draft.meta.sections, keptNumbers, options.agreedOnly === true);
+  const clean: Draft = {
+    meta: { ...draft.meta, sections },
+    paragraphs: kept.map((p) => ({ ...p, bracketed: false, alternatives: [], items: p.items.map((i) => ({ label: i.label, text: i.text })) })),
+  };
+  const result: Consolidated = { draft: clean };
+  if (options.renumber) result.numbers = new Map(clean.paragraphs.map((p, i) => [p.number, String(i + 1)]));
+  if (leftOut.length > 0) result.note = `Not included, not yet agreed: paragraph${leftOut.length === 1 ? '' : 's'} ${leftOut.join(', ')}.`;
+  return result;
+}
+
+/**
+ * The outline with only the paragraphs kept; option blocks keep only what was kept of them.
+ * With only agreed text, a heading with nothing agreed under it goes too.
+ */
+function pruneSections(sections: Draft['meta']['sections'], keep: ReadonlySet<string>, dropEmpty: boolean): Draft['meta']['sections'] {
+  const pruned = sections.map((section) => ({
+    ...section,
+    paragraphs: section.paragraphs
+      .map((entry) =>
+        typeof entry === 'string'
+          ? entry
+          : { ...entry, options: entry.options.map((o) => ({ ...o, paragraphs: o.paragraphs.filter((n) => keep.has(n)) })) },
+      )
+      .filter((entry) => (typeof entry === 'string' ? keep.has(entry) : entry.options.some((o) => o.paragraphs.length > 0))),
+    ...(section.subsections ? { subsections: pruneSections(section.subsections, keep, dropEmpty) } : {}),
+  }));
+  return dropEmpty ? pruned.filter((s) => s.paragraphs.length > 0 || (s.subsections ?? []).length > 0) : pruned;
+}

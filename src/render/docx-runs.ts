@@ -1,0 +1,186 @@
+import { DeletedTextRun, InsertedTextRun, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import { parseNotation } from '../notation/parse-notation.js';
+import type { InlineNode } from '../notation/types.js';
+
+/**
+ * Strings to Word runs: made safe for XML 1.0, brackets highlighted, right-to-left text marked,
+ * and wrapped as tracked insertions or deletions when asked.
+ */
+
+export interface RunStyle {
+  bold?: boolean;
+  italics?: boolean;
+  /** Yellow, as negotiators mark text that is not agreed. */
+  highlight?: boolean;
+  color?: string;
+}
+
+/** A stretch of text with one style. */
+export interface Span {
+  text: string;
+  style: RunStyle;
+}
+
+/** Who made a tracked change and when, with an id unique in the document. */
+export interface RevisionMark {
+  id: number;
+  author: string;
+  date: string;
+}
+
+export type RevisionKind = 'inserted' | 'deleted';
+
+/** How the runs of a span are written: plainly, or as one side of a tracked change. */
+export interface RunRevision {
+  kind: RevisionKind;
+  /** A fresh mark for each run: every `w:ins` and `w:del` needs its own id. */
+  mark: () => RevisionMark;
+}
+
+// XML 1.0 allows tab, line feed and carriage return below U+0020, and neither U+FFFE, U+FFFF nor a
+// surrogate outside a pair. docx escapes `<`, `&` and quotes but passes these through, and Word
+// then refuses the whole file. Word's own manual line break (U+000B) and page break (U+000C) are
+// line breaks here; other controls become U+FFFD, so a reader sees that something was there.
+const LINE_BREAKS = /\r\n?|[\u000B\u000C\u2028\u2029]/g;
+const UNWRITABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/**
+ * The text with line breaks as `\n`, characters XML cannot hold as U+FFFD, and any bidi embedding,
+ * override or isolate left open closed at its end: Word lays out a paragraph's runs as one bidi
+ * text, so an override left open in a delegation's name would reverse the words after it.
+ * Right-to-left letters are kept as they are.
+ */
+export function safeText(text: string): string {
+  const safe = text.replace(LINE_BREAKS, '\n').replace(UNWRITABLE, '\uFFFD');
+  return BIDI_CONTROL.test(safe) ? safe + bidiClosers(safe) : safe;
+}
+
+/** PDF for each embedding or override, PDI for each isolate still open at the end, innermost first. */
+function bidiClosers(text: string): string {
+  const open: string[] = [];
+  for (const ch of text) {
+    if (ch === '\u202C') {
+      if (open[open.length - 1] === '\u202C') open.pop();
+    } else if (ch === '\u2069') {
+      const at = open.lastIndexOf('\u2069');
+      if (at >= 0) open.length = at;
+    } else if (ch >= '\u202A' && ch <= '\u202E') open.push('\u202C');
+    else if (ch >= '\u2066' && ch <= '\u2068') open.push('\u2069');
+  }
+  return open.reverse().join('');
+}
+
+const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+const LETTER = /\p{L}/gu;
+
+/** True when most letters of the text belong to right-to-left scripts (Arabic, Hebrew …). */
+export function isMostlyRightToLeft(text: string): boolean {
+  let rtl = 0;
+  let ltr = 0;
+  for (const [letter] of text.matchAll(LETTER)) {
+    if (RTL_LETTER.test(letter)) rtl++;
+    else ltr++;
+  }
+  return rtl > ltr;
+}
+
+export const BRACKET_STYLE: RunStyle = { highlight: true, bold: true };
+
+/**
+ * The spans of a wording in bracket notation. With `brackets`, everything inside `[ … ]` is
+ * highlighted and the `[`, `/` and `]` themselves are highlighted in bold, so the text reads as
+ * negotiators write it. A wording that does not parse, or clean text, is one plain span.
+ */
+export function notationSpans(text: string, brackets: boolean, style: RunStyle = {}): Span[] {
+  const safe = safeText(text);
+  if (!brackets) return safe === '' ? [] : [{ text: safe, style }];
+  const parsed = parseNotation(safe);
+  if (!parsed.ok) return [{ text: safe, style }];
+  const spans: Span[] = [];
+  const inBracket = { ...style, highlight: true };
+  const mark = { ...style, ...BRACKET_STYLE };
+  const walk = (nodes: readonly InlineNode[], depth: number): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') spans.push({ text: node.value, style: depth > 0 ? inBracket : style });
+      else {
+        spans.push({ text: '[', style: mark });
+        node.options.forEach((option, i) => {
+          if (i > 0) spans.push({ text: '/', style: mark });
+          walk(option.children, depth + 1);
+        });
+        spans.push({ text: ']', style: mark });
+      }
+    }
+  };
+  walk(parsed.tree.children, 0);
+  return mergeSpans(spans);
+}
+
+/** A span of literal text (a number, a label, a marker), made safe. */
+export function span(text: string, style: RunStyle = {}): Span {
+  return { text: safeText(text), style };
+}
+
+/** One piece of a line of the document: `literal` pieces change as a whole, `words` pieces word by word. */
+export interface Piece {
+  text: string;
+  kind: 'literal' | 'words';
+  style: RunStyle;
+  /** For `words`: the text is in bracket notation, highlighted in compilation mode. */
+  notation?: boolean;
+}
+
+export const literal = (text: string, style: RunStyle = {}): Piece => ({ text, kind: 'literal', style });
+export const words = (text: string, notation: boolean, style: RunStyle = {}): Piece => ({ text, kind: 'words', style, notation });
+
+/** The spans of a piece, or of `text` (a stretch of it, or its baseline) styled as the piece. */
+export function pieceSpans(piece: Piece, text = piece.text): Span[] {
+  if (text === '') return [];
+  return piece.kind === 'words' ? notationSpans(text, piece.notation === true, piece.style) : [span(text, piece.style)];
+}
+
+function mergeSpans(spans: readonly Span[]): Span[] {
+  const merged: Span[] = [];
+  for (const s of spans) {
+    const last = merged[merged.length - 1];
+    if (s.text === '') continue;
+    if (last && sameStyle(last.style, s.style)) last.text += s.text;
+    else merged.push({ text: s.text, style: s.style });
+  }
+  return merged;
+}
+
+function sameStyle(a: RunStyle, b: RunStyle): boolean {
+  return a.bold === b.bold && a.italics === b.italics && a.highlight === b.highlight && a.color === b.color;
+}
+
+/**
+ * Word runs for the spans: tabs become `w:tab`, line breaks `w:br`, mostly right-to-left text is
+ * marked `w:rtl`. With a revision, each run is wrapped in its own `w:ins` or `w:del`.
+ */
+export function toRuns(spans: readonly Span[], revision?: RunRevision): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
+  for (const s of spans) {
+    const format = runFormat(s);
+    for (const piece of s.text.split(/(\t|\n)/)) {
+      if (piece === '') continue;
+      const content: IRunOptions = piece === '\t' ? { children: [new Tab()] } : piece === '\n' ? { break: 1 } : { text: piece };
+      const options: IRunOptions = { ...format, ...content };
+      if (revision === undefined) runs.push(new TextRun(options));
+      else if (revision.kind === 'inserted') runs.push(new InsertedTextRun({ ...options, ...revision.mark() }));
+      else runs.push(new DeletedTextRun({ ...options, ...revision.mark() }));
+    }
+  }
+  return runs;
+}
+
+function runFormat(s: Span): IRunOptions {
+  return {
+    ...(s.style.bold ? { bold: true } : {}),
+    ...(s.style.italics ? { italics: true } : {}),
+    ...(s.style.highlight ? { highlight: 'yellow' as const } : {}),
+    ...(s.style.color !== undefined ? { color: s.style.color } : {}),
+    ...(isMostlyRightToLeft(s.text) ? { rightToLeft: true } : {}),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * Text from a draft is typed by people and pasted from Word and e-mail: it may hold anything.
+ * Both document renderers (HTML and Markdown) pass every user string through `cleanText`
+ * before escaping it for their format.
+ */
+
+// C0 controls except tab and line feed, DEL and the C1 controls. Carriage returns (alone or
+// before a line feed) become line feeds first, as Word and old Mac files end lines with them.
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
+const REPLACEMENT = '\ufffd';
+
+// Bidi embeddings and overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI).
+const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
+
+/**
+ * The string as typed, made safe to show: control characters become U+FFFD (visible, so a
+ * reader sees that something was there), line breaks are `\n`, and a bidi override or isolate
+ * left open (`\u202e` in a name) is closed at the end of the string, so it cannot reverse the
+ * text that follows it in the document. Right-to-left letters are untouched.
+ */
+export function cleanText(text: string): string {
+  const cleaned = text.replace(/\r\n?/gu, '\n').replace(CONTROL, REPLACEMENT);
+  return BIDI.test(cleaned) ? closeBidi(cleaned) : cleaned;
+}
+
+/**
+ * Closes what is still open at the end, innermost first, as the Unicode bidi algorithm pairs
+ * them: a PDF closes the innermost embedding unless an isolate is open inside it; a PDI closes
+ * the innermost isolate and every embedding opened inside that isolate.
+ */
+function closeBidi(text: string): string {
+  const open: ('\u202c' | '\u2069')[] = [];
+  for (const ch of text) {
+    if (ch === '\u202c') {
+      if (open[open.length - 1] === '\u202c') open.pop();
+    } else if (ch === '\u2069') {
+      const at = open.lastIndexOf('\u2069');
+      if (at >= 0) open.length = at;
+    } else if (ch >= '\u202a' && ch <= '\u202e') open.push('\u202c');
+    else if (ch >= '\u2066' && ch <= '\u2068') open.push('\u2069');
+  }
+  return text + open.reverse().join('');
+}
+
+const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** For element content and attribute values alike: no user string can open a tag, an entity or leave an attribute. */
+export function escapeHtml(text: string): string {
+  return cleanText(text).replace(/[&<>"']/gu, (ch) => HTML_ESCAPES[ch] as string);
+}
+
+/** A value for an `id` (and the `#` of a link to it): ASCII letters, digits, `.`, `_` and `-` only. */
+export function idSafe(text: string): string {
+  const safe = text.replace(/[^A-Za-z0-9._-]+/gu, '-').replace(/^-+|-+$/gu, '');
+  return safe === '' ? 'x' : safe;
+}

@@ -1,0 +1,276 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  Packer,
+  PageNumber,
+  Paragraph as WordParagraph,
+  TextRun,
+  type IParagraphOptions,
+  type ParagraphChild,
+} from 'docx';
+import type { ExportInput } from '../export/export-input.js';
+import type { Alternative, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
+import { BRACKET_STYLE, isMostlyRightToLeft, literal, pieceSpans, safeText, span, toRuns, words, type Piece, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { sectionMarker } from './section-heading.js';
+import { statusMarker } from './status-marker.js';
+
+/** What `--changes-since` gives: the paragraphs as they were, and who changed each one since, and when. */
+export interface DocxChanges {
+  /** Paragraph number → the paragraph at the baseline; a paragraph missing here is new. */
+  baseline: Map<string, Paragraph>;
+  /** The author and ISO 8601 date to write on the tracked changes of a paragraph. */
+  authorOf(number: string): { author: string; date: string };
+}
+
+export interface DocxOptions {
+  changes?: DocxChanges;
+}
+
+/**
+ * The draft as a Word document: a title, sections as Heading 1 / Heading 2, numbered paragraphs
+ * with their printed numbers in bold and a hanging indent, lettered items indented under them.
+ * In compilation mode brackets are highlighted, whole-paragraph brackets, `(Agreed)` markers and
+ * `[Alt 1 61. …]` alternatives (with who proposed and opposed them, in italics) are shown; in clean
+ * mode the consolidated text is written plainly.
+ *
+ * With `changes`, every paragraph whose shown text differs from its baseline is written as Word
+ * revisions that a delegate can accept or reject one by one: deleted words as `w:del`, inserted
+ * words as `w:ins`, items and alternatives that came or went as inserted or deleted paragraphs.
+ * Paragraphs removed from the draft altogether are not shown: the outline no longer places them.
+ */
+export async function renderDocx(input: ExportInput, options: DocxOptions = {}): Promise<Uint8Array> {
+  const compilation = input.mode === 'compilation';
+  const changes = options.changes;
+  const context: Context = {
+    input,
+    compilation,
+    byNumber: new Map(input.draft.paragraphs.map((p) => [p.number, p])),
+    ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
+  };
+  const title = safeText(input.draft.meta.title);
+  const document = new Document({
+    title,
+    creator: 'ndraft',
+    description: compilation ? 'Compilation text' : 'Clean text',
+    styles: STYLES,
+    // A document sent with tracked changes opens with tracking on, so a delegation's own edits show too.
+    ...(changes ? { features: { trackRevisions: true } } : {}),
+    sections: [
+      {
+        properties: { page: { margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } },
+        headers: { default: new Header({ children: [new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(`${title} (${compilation ? 'compilation text' : 'clean text'})`, { italics: true, color: '666666' })]) })] }) },
+        footers: { default: new Footer({ children: [new WordParagraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
+        children: body(context),
+      },
+    ],
+  });
+  return Packer.toBuffer(document);
+}
+
+interface Context {
+  input: ExportInput;
+  compilation: boolean;
+  byNumber: Map<string, Paragraph>;
+  changes?: { baseline: Map<string, Paragraph>; marks: RevisionMarks };
+}
+
+const INDENT = 567; // 1 cm in twips
+const MARKER_STYLE: RunStyle = { bold: true };
+
+const STYLES = {
+  default: {
+    document: { run: { font: 'Times New Roman', size: 24 }, paragraph: { spacing: { after: 120 } } },
+    title: { run: { font: 'Times New Roman', size: 32, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
+    heading1: { run: { font: 'Times New Roman', size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
+    heading2: { run: { font: 'Times New Roman', size: 24, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+    heading3: { run: { font: 'Times New Roman', size: 24, italics: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
+  },
+};
+
+function body(context: Context): WordParagraph[] {
+  const { meta } = context.input.draft;
+  const blocks: WordParagraph[] = [new WordParagraph({ heading: HeadingLevel.TITLE, children: toRuns([span(meta.title)]) })];
+  if (context.compilation) {
+    if (meta.source) blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, children: toRuns([span(`Source: ${meta.source}`, { italics: true })]) }));
+    blocks.push(
+      new WordParagraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { after: 360 },
+        children: toRuns([
+          span('Compilation text: highlighted words in ', { italics: true }),
+          span('[brackets]', { italics: true, ...BRACKET_STYLE }),
+          span(' are not agreed, ', { italics: true }),
+          span('[a/b]', { italics: true, ...BRACKET_STYLE }),
+          span(' is a choice between options, ', { italics: true }),
+          span('[Alt …]', { italics: true, ...BRACKET_STYLE }),
+          span(' paragraphs are competing wordings.', { italics: true }),
+        ]),
+      }),
+    );
+  }
+  if (meta.preamble) blocks.push(...freeText(meta.preamble));
+  sections(meta.sections, 0, context, blocks);
+  if (context.input.note !== undefined && context.input.note.trim() !== '') blocks.push(...freeText(context.input.note, { italics: true }));
+  if (meta.closing) blocks.push(...freeText(meta.closing));
+  if (context.compilation) for (const note of meta.notes ?? []) blocks.push(...freeText(`Note: ${note}`, { italics: true }));
+  return blocks;
+}
+
+/** Text kept as written (preamble, closing matter): a paragraph per blank-line-separated block. */
+function freeText(text: string, style: RunStyle = {}): WordParagraph[] {
+  return safeText(text)
+    .split(/\n[ \t]*\n/)
+    .filter((block) => block.trim() !== '')
+    .map((block) => new WordParagraph({ ...direction(block), children: toRuns([{ text: block, style }]) }));
+}
+
+function sections(list: readonly Section[], depth: number, context: Context, blocks: WordParagraph[]): void {
+  for (const section of list) {
+    const heading = [sectionMarker(section, depth), section.title ?? ''].filter((s) => s.trim() !== '').join(' ');
+    if (heading !== '') {
+      const level = depth === 0 ? HeadingLevel.HEADING_1 : depth === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+      blocks.push(new WordParagraph({ heading: level, ...direction(heading), children: toRuns([span(heading)]) }));
+    }
+    for (const entry of section.paragraphs) blocks.push(...outlineEntry(entry, context));
+    sections(section.subsections ?? [], depth + 1, context, blocks);
+  }
+}
+
+function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
+  const paragraph = (number: string) => {
+    const p = context.byNumber.get(number);
+    return p === undefined ? [] : paragraphBlocks(p, context);
+  };
+  if (typeof entry === 'string') return paragraph(entry);
+  // Competing sets of paragraphs: each set under a bold line naming the block and the option.
+  return entry.options.flatMap((option) => {
+    const paragraphs = option.paragraphs.flatMap(paragraph);
+    if (paragraphs.length === 0) return [];
+    const label = new WordParagraph({ keepNext: true, spacing: { before: 240 }, children: toRuns([span(`${entry.block}: ${option.label}`, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]) });
+    return [label, ...paragraphs];
+  });
+}
+
+/** How a line of a paragraph is laid out. */
+type Layout = 'paragraph' | 'item' | 'alternative' | 'item-alternative' | 'aside' | 'item-aside';
+
+/** One Word paragraph of a negotiated paragraph, keyed so that its baseline can be found. */
+interface Line {
+  label: string;
+  layout: Layout;
+  pieces: Piece[];
+  /** Kept on the page of the line after it: a chapeau with its first item, an alternative with its positions. */
+  keepNext?: boolean;
+}
+
+/**
+ * The lines of a paragraph as shown: the numbered line (the chapeau when there are items), its
+ * items, and in compilation mode the alternatives, positions and notes. The same pieces always
+ * stand in the same places, so a line and its baseline compare piece by piece.
+ */
+function paragraphLines(p: Paragraph, context: Context): Line[] {
+  const c = context.compilation;
+  const number = context.input.displayNumber(p);
+  const hasItems = p.items.length > 0;
+  const close = c && p.bracketed ? ']' : '';
+  const markerAfter = (text: string, status: Status | undefined) => {
+    const marker = c ? statusMarker(status) : '';
+    return marker === '' ? '' : text.trim() === '' ? marker : ` ${marker}`;
+  };
+  const lines: Line[] = [
+    {
+      label: 'paragraph',
+      layout: 'paragraph',
+      pieces: [
+        literal(c && p.bracketed ? '[' : '', BRACKET_STYLE),
+        literal(`${number}.`, { bold: true }),
+        literal('\t'),
+        words(p.text, c),
+        literal(hasItems ? '' : markerAfter(p.text, p.status), MARKER_STYLE),
+        literal(hasItems ? '' : close, BRACKET_STYLE),
+      ],
+    },
+  ];
+  if (c) lines.push(...notesLines('paragraph', p.notes, 'aside'));
+  p.items.forEach((item, i) => {
+    const isLast = i === p.items.length - 1;
+    const status = isLast && p.status !== 'open' ? p.status : item.status;
+    const key = `item ${item.label}`;
+    lines.push({ label: key, layout: 'item', pieces: [literal(item.label), literal('\t'), words(item.text, c), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
+    if (!c) return;
+    for (const alternative of item.alternatives ?? []) lines.push(...alternativeLines(`${key} ${alternative.label}`, `[${alternative.label})`, alternative, 'item-alternative'));
+    lines.push(...notesLines(key, item.notes, 'item-aside'));
+  });
+  if (c) for (const alternative of p.alternatives) lines.push(...alternativeLines(`alternative ${alternative.label}`, `[${alternative.label} ${number}.`, alternative, 'alternative'));
+  lines.forEach((line, i) => {
+    const next = lines[i + 1];
+    if (next && (next.label.startsWith(`${line.label} `) || (line.layout === 'paragraph' && next.layout === 'item'))) line.keepNext = true;
+  });
+  return lines;
+}
+
+function alternativeLines(key: string, label: string, alternative: Alternative, layout: 'alternative' | 'item-alternative'): Line[] {
+  const lines: Line[] = [{ label: key, layout, pieces: [literal(label, BRACKET_STYLE), literal(' '), words(alternative.text, true), literal(']', BRACKET_STYLE)] }];
+  const positions = [
+    alternative.proposedBy?.length ? `proposed by ${alternative.proposedBy.join(', ')}` : '',
+    alternative.opposedBy?.length ? `opposed by ${alternative.opposedBy.join(', ')}` : '',
+  ].filter((s) => s !== '');
+  if (positions.length > 0) lines.push({ label: `${key} positions`, layout, pieces: [words(`(${positions.join('; ')})`, false, { italics: true })] });
+  lines.push(...notesLines(key, alternative.notes, layout === 'alternative' ? 'aside' : 'item-aside'));
+  return lines;
+}
+
+function notesLines(key: string, notes: readonly string[] | undefined, layout: Layout): Line[] {
+  return (notes ?? []).map((note, i) => ({ label: `${key} note ${i + 1}`, layout, pieces: [words(`Note: ${note}`, false, { italics: true, color: '555555' })] }));
+}
+
+/** The Word paragraphs of a negotiated paragraph: plain, or as tracked changes against its baseline. */
+function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
+  const current = paragraphLines(p, context);
+  const changes = context.changes;
+  if (changes === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
+  const baseline = changes.baseline.get(p.number);
+  const before = baseline === undefined ? [] : paragraphLines(baseline, context);
+  if (baseline !== undefined && JSON.stringify(before) === JSON.stringify(current)) return current.map((line) => wordParagraph(line, plainRuns(line)));
+  const mark = changes.marks.forParagraph(p.number);
+  return pairByLabel(before, current).map(({ before: old, after: now }) => {
+    if (old !== undefined && now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece, i) => revisedRuns(old.pieces[i], piece, mark)));
+    if (now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece) => toRuns(pieceSpans(piece), { kind: 'inserted', mark })), { kind: 'inserted', mark: mark() });
+    const gone = old as Line;
+    return wordParagraph(gone, gone.pieces.flatMap((piece) => toRuns(pieceSpans(piece), { kind: 'deleted', mark })), { kind: 'deleted', mark: mark() });
+  });
+}
+
+function plainRuns(line: Line): ParagraphChild[] {
+  return line.pieces.flatMap((piece) => toRuns(pieceSpans(piece)));
+}
+
+const LAYOUTS: Record<Layout, IParagraphOptions> = {
+  paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT, hanging: INDENT } },
+  item: { alignment: AlignmentType.JUSTIFIED, indent: { left: 2 * INDENT, hanging: INDENT } },
+  alternative: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT } },
+  'item-alternative': { alignment: AlignmentType.JUSTIFIED, indent: { left: 2 * INDENT } },
+  aside: { indent: { left: INDENT } },
+  'item-aside': { indent: { left: 2 * INDENT } },
+};
+
+/** A Word paragraph for a line; a paragraph that came or went has its paragraph mark tracked too. */
+function wordParagraph(line: Line, children: ParagraphChild[], paragraphMark?: { kind: RevisionKind; mark: RevisionMark }): WordParagraph {
+  const text = line.pieces.map((piece) => piece.text).join('');
+  return new WordParagraph({
+    ...LAYOUTS[line.layout],
+    ...direction(text),
+    ...(line.keepNext ? { keepNext: true } : {}),
+    ...(paragraphMark ? { run: paragraphMark.kind === 'inserted' ? { insertion: paragraphMark.mark } : { deletion: paragraphMark.mark } } : {}),
+    children,
+  });
+}
+
+/** Right-to-left paragraphs for text mostly in Arabic, Hebrew and other right-to-left scripts. */
+function direction(text: string): { bidirectional?: boolean } {
+  return isMostlyRightToLeft(text) ? { bidirectional: true } : {};
+}

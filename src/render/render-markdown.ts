@@ -1,0 +1,185 @@
+import type { ExportInput } from '../export/export-input.js';
+import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import { cleanText } from './html-escape.js';
+import { sectionMarker } from './section-heading.js';
+import { statusMarker } from './status-marker.js';
+
+/**
+ * The draft as Markdown: `# title`, `## 1. Introduction`, `**39.** text`, lettered items as a
+ * list that keeps their labels, alternatives as quoted blocks headed `**Alt 1**` with the
+ * delegations' positions. In compilation mode brackets, `*(Agreed)*` markers and whole-paragraph
+ * brackets stay visible; in clean mode the consolidated text is printed as it is.
+ *
+ * Every string from the draft goes through `escapeMarkdown`, so nothing a delegate typed can
+ * become a link, an image, emphasis, a heading, a list or raw HTML. Pure: returns the text.
+ */
+export function renderMarkdown(input: ExportInput): string {
+  return new MarkdownDocument(input).render();
+}
+
+// Backslash-escaped wherever they stand: the characters that open inline markup (emphasis, code,
+// links, raw HTML, entities, tables, strikethrough, math, e-mail autolinks, headings).
+const ALWAYS = /[\\`*_[\]<>|~&#$@]/gu;
+
+export interface EscapeOptions {
+  /** The text starts a block (a list item, a quoted line): it may not start with `-`, `1.` or blanks either. */
+  lineStart?: boolean;
+  /** For headings, labels and names: line breaks become spaces, since a heading is one line. */
+  oneLine?: boolean;
+}
+
+/**
+ * Escapes `text` for Markdown inline content. Line breaks become hard breaks (`\` at the end of
+ * the line) with blank lines dropped, so a text stays one block; leading blanks of each new line
+ * (of the first too, with `lineStart`) are dropped, and a new line cannot start a list, a
+ * setext heading or a rule. `http:`, `www.` lose their autolink in GFM.
+ */
+export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
+  const cleaned = cleanText(text);
+  const lines = (options.oneLine ? cleaned.replace(/[ \t]*\n\s*/gu, ' ') : cleaned)
+    .split('\n')
+    .map((line, i) => (i > 0 || options.lineStart ? line.replace(/^[ \t]+/u, '') : line))
+    .filter((line, i) => i === 0 || line !== '');
+  return lines
+    .map((line, i) => {
+      let out = line.replace(ALWAYS, '\\$&').replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:').replace(/\bwww\./giu, 'www\\.');
+      if (i > 0 || options.lineStart) out = out.replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
+      return out;
+    })
+    .join('\\\n');
+}
+
+/** `**text**` around escaped, trimmed text; nothing for blank text (emphasis markers must touch words). */
+function strong(text: string): string {
+  const escaped = escapeMarkdown(text.trim(), { lineStart: true, oneLine: true });
+  return escaped === '' ? '' : `**${escaped}**`;
+}
+
+/** Prefixes every line but the first (a block's continuation lines) or all of them. */
+function indent(text: string, prefix: string, first = false): string {
+  return text
+    .split('\n')
+    .map((line, i) => (i === 0 && !first ? line : line === '' ? prefix.trimEnd() : `${prefix}${line}`))
+    .join('\n');
+}
+
+function joinWords(...parts: string[]): string {
+  return parts.filter((part) => part !== '').join(' ');
+}
+
+function delegation(name: string): string {
+  return escapeMarkdown(name.trim(), { oneLine: true });
+}
+
+function positions(alternative: Alternative): string {
+  const parts = [
+    alternative.proposedBy?.length ? `proposed by ${alternative.proposedBy.map(delegation).join(', ')}` : '',
+    alternative.opposedBy?.length ? `opposed by ${alternative.opposedBy.map(delegation).join(', ')}` : '',
+  ].filter((s) => s !== '');
+  return parts.join('; ');
+}
+
+class MarkdownDocument {
+  private readonly compilation: boolean;
+  private readonly byNumber: Map<string, Paragraph>;
+
+  constructor(private readonly input: ExportInput) {
+    this.compilation = input.mode === 'compilation';
+    this.byNumber = new Map(input.draft.paragraphs.map((p) => [p.number, p]));
+  }
+
+  render(): string {
+    const { meta } = this.input.draft;
+    const blocks: string[] = [`# ${escapeMarkdown(meta.title.trim(), { oneLine: true })}`];
+    if (this.compilation) {
+      if (meta.source) blocks.push(`Source: ${escapeMarkdown(meta.source, { oneLine: true })}`);
+      blocks.push('*Compilation text: words in \\[brackets\\] are not agreed, \\[a/b\\] is a choice between options, quoted blocks are alternatives.*');
+    }
+    if (meta.preamble) blocks.push(escapeMarkdown(meta.preamble, { lineStart: true }));
+    this.sections(meta.sections, 0, blocks);
+    if (meta.closing) blocks.push(escapeMarkdown(meta.closing, { lineStart: true }));
+    if (this.compilation && meta.notes?.length) blocks.push(this.notes(meta.notes));
+    if (this.input.note !== undefined && this.input.note.trim() !== '') blocks.push(escapeMarkdown(this.input.note, { lineStart: true }));
+    return `${blocks.filter((b) => b !== '').join('\n\n')}\n`;
+  }
+
+  private sections(sections: readonly Section[], depth: number, blocks: string[]): void {
+    for (const section of sections) {
+      const heading = joinWords(escapeMarkdown(sectionMarker(section, depth).trim(), { oneLine: true }), escapeMarkdown((section.title ?? '').trim(), { oneLine: true }));
+      if (heading !== '') blocks.push(`${'#'.repeat(Math.min(depth + 2, 6))} ${heading}`);
+      for (const entry of section.paragraphs) blocks.push(...this.entry(entry));
+      this.sections(section.subsections ?? [], depth + 1, blocks);
+    }
+  }
+
+  private entry(entry: OutlineEntry): string[] {
+    if (typeof entry === 'string') return this.paragraph(entry);
+    // Competing sets of paragraphs: each set under a bold line naming the block and the option.
+    return entry.options.flatMap((option) => {
+      const paragraphs = option.paragraphs.flatMap((n) => this.paragraph(n));
+      return paragraphs.length === 0 ? [] : [strong(`${entry.block.trim()}: ${option.label.trim()}`), ...paragraphs];
+    });
+  }
+
+  private paragraph(number: string): string[] {
+    const p = this.byNumber.get(number);
+    if (p === undefined) return [];
+    const compilation = this.compilation;
+    const bracketed = compilation && p.bracketed;
+    const hasItems = p.items.length > 0;
+    const shownNumber = escapeMarkdown(`${this.input.displayNumber(p).trim()}.`, { oneLine: true });
+    const head = `**${bracketed ? '\\[' : ''}${shownNumber}**`;
+    const closing = bracketed ? '\\]' : '';
+    const ownMarker = compilation ? statusMarker(p.status) : '';
+    const first = joinWords(head, this.text(p.text, p.status) + (hasItems ? '' : closing), hasItems ? '' : marker(ownMarker));
+    const blocks = [first];
+    if (hasItems) {
+      const items = p.items.map((item, i) => {
+        const last = i === p.items.length - 1;
+        return this.item(item, last ? closing : '', last ? ownMarker : '', p.status);
+      });
+      blocks.push(items.join('\n'));
+    }
+    if (compilation) {
+      for (const alternative of p.alternatives) blocks.push(this.alternative(alternative));
+      if (p.notes?.length) blocks.push(this.notes(p.notes));
+    }
+    return blocks;
+  }
+
+  /** A list entry `- a) text`; the paragraph's closing bracket and marker follow its last item, as in the source texts. */
+  private item(item: Item, closing: string, paragraphMarker: string, paragraphStatus: Status): string {
+    const compilation = this.compilation;
+    const itemMarker = compilation ? statusMarker(item.status) : '';
+    const markers = [itemMarker, paragraphMarker].filter((m, i, all) => m !== '' && all.indexOf(m) === i).map(marker);
+    const struck = item.status === 'deleted' ? item.status : paragraphStatus;
+    const label = escapeMarkdown(item.label.trim(), { lineStart: true, oneLine: true });
+    const parts = [`- ${joinWords(label, this.text(item.text, struck, label === '') + closing, ...markers)}`];
+    if (compilation) {
+      for (const alternative of item.alternatives ?? []) parts.push('', this.alternative(alternative));
+      if (item.notes?.length) parts.push('', this.notes(item.notes));
+    }
+    return indent(parts.join('\n'), '  ');
+  }
+
+  private alternative(alternative: Alternative): string {
+    const title = joinWords(strong(alternative.label), positions(alternative) === '' ? '' : `· ${positions(alternative)}`);
+    const body = [title, '', escapeMarkdown(alternative.text, { lineStart: true })];
+    if (alternative.notes?.length) body.push('', this.notes(alternative.notes));
+    return indent(body.join('\n'), '> ', true);
+  }
+
+  /** Escaped text; struck through when deleted (compilation only). */
+  private text(text: string, status: Status | undefined, lineStart = false): string {
+    const escaped = escapeMarkdown(text.trim(), { lineStart });
+    return this.compilation && status === 'deleted' && escaped !== '' ? `~~${escaped}~~` : escaped;
+  }
+
+  private notes(notes: readonly string[]): string {
+    return notes.map((note) => `*Note:* ${escapeMarkdown(note.trim())}`).join('\\\n');
+  }
+}
+
+function marker(text: string): string {
+  return text === '' ? '' : `*${text}*`;
+}
