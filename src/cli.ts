@@ -1,13 +1,13 @@
 import { Command, CommanderError, Option } from 'commander';
 import { NdraftError } from './diagnostics/diagnostic.js';
 import { processIo, type Io } from './cli/io.js';
+import { VERSION } from './version.js';
 
 /**
  * The command table. It only declares commands; each one lives in `cli/commands/<name>.ts` and
  * is imported when it runs, so `--help` and `--version` load nothing else. Exit codes are
  * decided here alone: 0 ok, 1 the input or the draft is wrong, 2 usage.
  */
-const VERSION = '0.1.0';
 
 type Action = (io: Io) => Promise<number | void>;
 
