@@ -22,8 +22,13 @@ interface Frame {
  * with a code and a point, every one of them, not only the first.
  */
 export function parseNotation(source: string): NotationResult {
-  const lines = new LineIndex(source);
-  const point = (offset: number): Point => ({ ...lines.point(offset), offset });
+  // Most texts are one line: their points need no line index.
+  const lines = source.includes('\n') ? new LineIndex(source) : undefined;
+  const point = (offset: number): Point => {
+    if (!lines) return { line: 1, column: offset + 1, offset };
+    const p = lines.point(offset);
+    return { line: p.line, column: p.column, offset };
+  };
   const errors: NotationError[] = [];
   const root: NotationRoot = { type: 'root', children: [] };
   const stack: Frame[] = [];

@@ -2,7 +2,9 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join, resolve } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Draft } from '../model/schemas.js';
+import { draftSchema, paragraphSchema } from '../model/schemas.js';
 import { temporarySibling } from './atomic-write.js';
+import { contentHash, openParseCache } from './parse-cache.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
 
@@ -42,7 +44,16 @@ export function writeDraftFolder(
   const staging = temporarySibling(target);
   try {
     mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
-    for (const [name, content] of draftFiles(draft, target)) writeFileSync(join(staging, name), content);
+    const cache = openParseCache(staging);
+    const byFile = new Map(draft.paragraphs.map((p) => [join(PARAGRAPHS_DIR, paragraphFileName(p.number)), p]));
+    for (const [name, content] of draftFiles(draft, target)) {
+      writeFileSync(join(staging, name), content);
+      // What was just written is known already: reading it back need not parse the YAML again.
+      const paragraph = byFile.get(name);
+      if (paragraph) cache.set(contentHash(Buffer.from(content)), { paragraph: paragraphSchema.parse(paragraph) });
+      else if (name === DRAFT_FILE) cache.setMeta(contentHash(Buffer.from(content)), draftSchema.parse(draft.meta));
+    }
+    cache.save();
     // Checked where it stands before it replaces anything: a draft that would not load is never put in place.
     options.verify?.(staging);
     if (existsSync(target)) {

@@ -34,7 +34,13 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
       continue;
     }
     byNumber.set(paragraph.number, loadedParagraph);
-    diagnostics.push(...checkParagraph(paragraph, loadedParagraph.yaml));
+    if (loadedParagraph.problems) {
+      diagnostics.push(...loadedParagraph.problems);
+      continue;
+    }
+    const problems = checkParagraph(paragraph, loadedParagraph.yaml);
+    diagnostics.push(...problems);
+    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest) });
   }
 
   const meta = loaded.meta;
@@ -59,6 +65,7 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
     }
   }
 
+  loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
   if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const paragraphs = outlineRefs(meta.sections, ['sections']).map((ref) => byNumber.get(ref.number)?.paragraph as Paragraph);

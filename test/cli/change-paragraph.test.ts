@@ -17,7 +17,7 @@ import { undoCommand } from '../../src/cli/commands/undo.js';
 import type { Io } from '../../src/cli/io.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 import { historyEntrySchema, paragraphSchema, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
-import { copyBundledDraft, editFile, removeTempDirs, temporaryLeftovers } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, removeTempDirs, temporaryLeftovers, snapshotFiles } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -36,19 +36,7 @@ function fakeIo(env: NodeJS.ProcessEnv = { NDRAFT_AUTHOR: 'Secretariat' }): Fake
   return io;
 }
 
-/** Every file under `dir` as relative path → bytes. */
-function snapshot(dir: string): Record<string, Buffer> {
-  const out: Record<string, Buffer> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out[rel] = readFileSync(join(dir, rel));
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = snapshotFiles;
 
 function readParagraph(dir: string, file: string): Paragraph {
   return paragraphSchema.parse(parse(readFileSync(join(dir, 'paragraphs', file), 'utf8')));

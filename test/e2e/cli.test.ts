@@ -218,7 +218,9 @@ describe('ndraft import', () => {
 
   it('writes the same paragraphs as the bundled draft, and nothing temporary', () => {
     expect(readdirSync(work)).toEqual(['rev1']);
-    expect(readdirSync(join(work, 'rev1')).sort()).toEqual(['draft.yaml', 'paragraphs']);
+    // .ndraft/ holds the parse cache that checking the new draft filled; git ignores it by itself.
+    expect(readdirSync(join(work, 'rev1')).sort()).toEqual(['.ndraft', 'draft.yaml', 'paragraphs']);
+    expect(readFileSync(join(work, 'rev1', '.ndraft', '.gitignore'), 'utf8')).toBe('*\n');
     expect(paragraphBodies(join(work, 'rev1'))).toEqual(paragraphBodies(BUNDLED_DRAFT));
   });
 

@@ -90,3 +90,21 @@ export function failure(fn: () => unknown): NdraftError {
   }
   throw new Error('expected an NdraftError, but nothing was thrown');
 }
+
+/**
+ * Every file under `dir` as relative path → bytes, to compare a folder before and after. The
+ * `.ndraft/` folder is left out: it holds only a cache that any command may refresh.
+ */
+export function snapshotFiles(dir: string): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  const walk = (sub: string) => {
+    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
+      const rel = sub ? `${sub}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (rel !== '.ndraft') walk(rel);
+      } else out[rel] = readFileSync(join(dir, rel));
+    }
+  };
+  walk('');
+  return out;
+}

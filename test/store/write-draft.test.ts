@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/model/schemas.js';
@@ -6,7 +6,7 @@ import { loadDraft } from '../../src/store/load-draft.js';
 import { paragraphFileName } from '../../src/store/paragraph-file-name.js';
 import { draftFiles, writeDraftFolder } from '../../src/store/write-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, failure } from '../helpers/sandbox.js';
+import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, failure, snapshotFiles } from '../helpers/sandbox.js';
 
 let draft: Draft;
 beforeAll(() => {
@@ -16,27 +16,17 @@ beforeAll(() => {
 });
 afterAll(removeTempDirs);
 
-/** Every file under `dir` as relative path → content, to compare folders before and after. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (sub: string) => {
-    for (const entry of readdirSync(join(dir, sub), { withFileTypes: true })) {
-      const rel = sub ? `${sub}/${entry.name}` : entry.name;
-      if (entry.isDirectory()) walk(rel);
-      else out[rel] = readFileSync(join(dir, rel), 'utf8');
-    }
-  };
-  walk('');
-  return out;
-}
+const snapshot = snapshotFiles;
 
 describe('writeDraftFolder', () => {
   it('writes draft.yaml and one file per paragraph into a new folder, and the result loads back equal', () => {
     const parent = makeTempDir('write');
     const out = join(parent, 'nested', 'rev1');
     writeDraftFolder(draft, out, { force: false });
-    expect(readdirSync(out).sort()).toEqual(['draft.yaml', 'paragraphs']);
+    expect(readdirSync(out).sort()).toEqual(['.ndraft', 'draft.yaml', 'paragraphs']);
     expect(readdirSync(join(out, 'paragraphs'))).toHaveLength(38);
+    // Without the parse cache the written YAML itself is read back.
+    rmSync(join(out, '.ndraft'), { recursive: true });
     const reloaded = checkDraft(loadDraft(out));
     expect(reloaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(reloaded.draft).toEqual(draft);
@@ -135,5 +125,23 @@ describe('writeDraftFolder', () => {
     expect(existsSync(join(dir, 'paragraphs', '099.yaml'))).toBe(false);
     expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toContain('number: "61"');
     expect(checkDraft(loadDraft(dir)).draft).toEqual(draft);
+  });
+});
+
+describe('the parse cache', () => {
+  it('serves unchanged files from .ndraft/cache.json and never a stale one', () => {
+    const dir = copyBundledDraft('cache');
+    const first = checkDraft(loadDraft(dir));
+    expect(existsSync(join(dir, '.ndraft', 'cache.json'))).toBe(true);
+    const cached = checkDraft(loadDraft(dir));
+    expect(cached.draft).toEqual(first.draft);
+    expect(cached.diagnostics).toEqual(first.diagnostics);
+    // An edit of the same length in the same millisecond still shows: entries are keyed by content.
+    const path = join(dir, 'paragraphs', '056.yaml');
+    writeFileSync(path, readFileSync(path, 'utf8').replace('management/development', 'management/deployments'));
+    expect(checkDraft(loadDraft(dir)).draft?.paragraphs.find((p) => p.number === '56')?.text).toContain('[management/deployments]');
+    // A corrupt cache is ignored.
+    writeFileSync(join(dir, '.ndraft', 'cache.json'), '{not json');
+    expect(checkDraft(loadDraft(dir)).draft?.paragraphs).toHaveLength(38);
   });
 });
