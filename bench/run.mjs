@@ -1,0 +1,523 @@
+#!/usr/bin/env node
+/**
+ * ndraft's benchmark (issue #5): every figure in one run, against the issue's targets.
+ *
+ *   npm run bench                 build, then the full run (5,000 and 10,000 paragraphs)
+ *   npm run bench:quick           build, then the quick run (1,000 and 2,000 paragraphs; used by test/bench)
+ *   node bench/run.mjs [options]
+ *
+ * Options:
+ *   --quick               the quick variant (ratios only, node harness, interleaved runs)
+ *   --runs N              timed runs per command (default 5 full, 3 quick); a warm-up run comes first
+ *   --harness H           auto (hyperfine when installed), hyperfine, node
+ *   --root DIR            the ndraft checkout to measure (default: this one); needs bin/ and dist/
+ *   --ref REV             measure a committed revision instead: `git archive REV` into a temp dir,
+ *                         node_modules linked from this checkout, built with its `npm run build`
+ *                         (read-only for the repository)
+ *   --sizes A,B           paragraph counts (default 5000,10000; quick 1000,2000)
+ *   --seed S              generator seed (default 1)
+ *   --json FILE           where to write the results (default: <os.tmpdir()>/ndraft-bench-<time>.json)
+ *   --keep                keep the generated drafts (their folder is printed)
+ *   --no-profile          skip the CPU profiles (full run)
+ *
+ * All commands run the real CLI (<root>/bin/ndraft) as a user would, each several times; the
+ * median is reported. Results go to a JSON file in os.tmpdir(), never into the repository.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeDraftFiles } from './generate-draft.mjs';
+import { commandLine, hyperfineVersion, measure, measureInterleaved, measureRounds, peakMemory, timeOnce, whichSync } from './lib/harness.mjs';
+import { summarise } from './profile.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+/** ndraft's parse cache inside a draft folder (since cd8e891); removed for the "no cache" rows. */
+const CACHE_DIR = '.ndraft';
+const REPO = resolve(HERE, '..');
+
+/**
+ * Bounds of the quick run, checked by test/bench/regression.test.ts. They catch a GROSS
+ * regression only: each is several times the ratio measured on the 2-core machine the day the
+ * benchmark was written (see bench/README.md), so noise and a busy machine do not trip them.
+ */
+export const QUICK_BOUNDS = {
+  /** status on the 1,000-paragraph draft (parse cache warm) ÷ `node -e ''` (min of the runs); see bench/README.md. */
+  statusOverNode: 15,
+  /** validate on 2,000 ÷ on 1,000 paragraphs, without the parse cache (min of the runs); see bench/README.md. */
+  validate2kOver1k: 3,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+function parseOptions(argv) {
+  const o = { quick: false, harness: 'auto', seed: 1, keep: false, profile: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const v = () => argv[++i];
+    if (a === '--quick') o.quick = true;
+    else if (a === '--runs') o.runs = Number(v());
+    else if (a === '--harness') o.harness = v();
+    else if (a === '--root') o.root = resolve(v());
+    else if (a === '--ref') o.ref = v();
+    else if (a === '--sizes') o.sizes = v().split(',').map(Number);
+    else if (a === '--seed') o.seed = Number(v());
+    else if (a === '--json') o.json = resolve(v());
+    else if (a === '--keep') o.keep = true;
+    else if (a === '--no-profile') o.profile = false;
+    else if (a === '--help' || a === '-h') o.help = true;
+    else throw new Error(`unknown option ${a} (see the top of bench/run.mjs)`);
+  }
+  o.runs ??= o.quick ? 3 : 5;
+  o.sizes ??= o.quick ? [1000, 2000] : [5000, 10000];
+  return o;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Formatting
+
+const fmtTime = (s) => (s === undefined ? '—' : s >= 1 ? `${s.toFixed(2)} s` : `${(s * 1000).toFixed(s < 0.1 ? 1 : 0)} ms`);
+const fmtRatio = (r) => (r === undefined ? '—' : `${r.toFixed(2)}×`);
+const sizeLabel = (n) => (n % 1000 === 0 ? `${n / 1000}k` : String(n));
+
+function table(rows) {
+  const head = ['Measurement', 'Median', 'Min', 'Ratio', 'to baseline', 'Target', 'Result'];
+  const body = rows.map((r) => [
+    r.label,
+    r.unit === 'MB' ? `${r.median.toFixed(0)} MB` : fmtTime(r.median),
+    r.unit === 'MB' ? `${r.max.toFixed(0)} MB max` : fmtTime(r.min),
+    fmtRatio(r.ratio),
+    r.baselineLabel ?? '—',
+    r.target?.text ?? '—',
+    r.ok === undefined ? (r.note ?? 'info') : r.ok ? 'OK' : 'MISS',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => String(b[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 || i === 4 || i === 5 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+function log(text) {
+  process.stderr.write(`${text}\n`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The checkout to measure
+
+function prepareRef(ref) {
+  const dir = mkdtempSync(join(tmpdir(), 'ndraft-ref-'));
+  const commit = spawnSync('git', ['rev-parse', ref], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
+  log(`extracting ${ref} (${commit}) into ${dir} with git archive …`);
+  const archive = spawnSync('sh', ['-c', `git archive ${commit} | tar -x -C ${JSON.stringify(dir)}`], { cwd: REPO, stdio: 'inherit' });
+  if (archive.status !== 0) throw new Error('git archive failed');
+  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
+  // that revision's own build script (tsc, and whatever else it does)
+  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (build.status !== 0) throw new Error(`building ${ref} failed`);
+  return { root: dir, commit };
+}
+
+function describeRoot(root) {
+  const commit = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const dirty = spawnSync('git', ['status', '--porcelain', '--untracked-files=no'], { cwd: root, encoding: 'utf8' });
+  return commit.status === 0 ? { commit: commit.stdout.trim(), modifiedFiles: dirty.stdout.split('\n').filter(Boolean).length } : {};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs
+
+async function main() {
+  const o = parseOptions(process.argv.slice(2));
+  if (o.help) {
+    process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('*/')[0]);
+    return;
+  }
+  let root = o.root ?? REPO;
+  let refInfo;
+  if (o.ref) {
+    refInfo = prepareRef(o.ref);
+    root = refInfo.root;
+  }
+  const BIN = join(root, 'bin', 'ndraft');
+  if (!existsSync(join(root, 'dist', 'cli.js'))) throw new Error(`${root}/dist/cli.js is missing: run "npm run build" first`);
+
+  const hf = hyperfineVersion();
+  const harness = o.quick ? 'node' : o.harness === 'auto' ? (hf ? 'hyperfine' : 'node') : o.harness;
+  if (harness === 'hyperfine' && !hf) throw new Error('hyperfine is not installed (apt-get install -y hyperfine)');
+
+  const work = mkdtempSync(join(tmpdir(), 'ndraft-bench-'));
+  const started = new Date();
+  const meta = {
+    started: started.toISOString(),
+    mode: o.quick ? 'quick' : 'full',
+    root,
+    ...(refInfo ? { ref: o.ref, commit: refInfo.commit } : describeRoot(root)),
+    node: process.version,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    loadavgStart: loadavg(),
+    harness,
+    hyperfine: hf ?? 'not installed',
+    runs: o.runs,
+    sizes: o.sizes,
+    seed: o.seed,
+    work,
+  };
+  log(`ndraft bench (${meta.mode}): ${root}${meta.commit ? ` @ ${meta.commit.slice(0, 10)}` : ''}${meta.modifiedFiles ? ` (+${meta.modifiedFiles} modified files)` : ''}, harness ${harness}, ${o.runs} runs each, node ${process.version}, ${meta.cpus} CPUs`);
+  log(`work folder: ${work}`);
+
+  // Generate
+  const gen = {};
+  for (const size of o.sizes) {
+    const dir = join(work, `gen-${size}`);
+    const t = Date.now();
+    gen[size] = { dir, manifest: writeDraftFiles(dir, { paragraphs: size, seed: o.seed }), draft: join(work, `draft-${size}`) };
+    log(`generated ${size} paragraphs (${(gen[size].manifest.bytes.rev1 / 1e6).toFixed(2)} MB rev1.txt) in ${Date.now() - t} ms`);
+  }
+
+  const results = o.quick ? await quickRun({ o, BIN, gen, work, root }) : await fullRun({ o, BIN, gen, work, root, harness });
+  meta.loadavgEnd = loadavg();
+  meta.seconds = (Date.now() - started.getTime()) / 1000;
+  const output = { meta, ...results };
+  const jsonPath = o.json ?? join(tmpdir(), `ndraft-bench-${o.quick ? 'quick-' : ''}${started.toISOString().replace(/[:.]/g, '-')}.json`);
+  mkdirSync(dirname(jsonPath), { recursive: true });
+  writeFileSync(jsonPath, `${JSON.stringify(output, null, 2)}\n`);
+
+  process.stdout.write(`\n${table(results.rows)}\n`);
+  if (results.notes?.length) process.stdout.write(`\n${results.notes.join('\n')}\n`);
+  process.stdout.write(`\nCommands (exact; $W = ${work}):\n`);
+  for (const r of results.rows) if (r.command) process.stdout.write(`  ${r.label}: ${r.command.split(work).join('$W')}\n`);
+  process.stdout.write(`\nResults: ${jsonPath}\n`);
+  process.stdout.write(`Took ${meta.seconds.toFixed(0)} s; load average ${meta.loadavgStart.map((x) => x.toFixed(2)).join(' ')} → ${meta.loadavgEnd.map((x) => x.toFixed(2)).join(' ')}\n`);
+  if (!o.keep) rmSync(work, { recursive: true, force: true });
+  if (refInfo && !o.keep) rmSync(refInfo.root, { recursive: true, force: true });
+  if (results.failed) process.exitCode = 1;
+}
+
+/** Imports a generated text with the CLI, untimed (or timed once). */
+async function importOnce(BIN, file, out, cwd) {
+  rmSync(out, { recursive: true, force: true });
+  return timeOnce([BIN, 'import', file, '--out', out], cwd);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Quick run: ratios that catch a gross regression, for npm test
+
+async function quickRun({ o, BIN, gen, work }) {
+  const [small, large] = o.sizes;
+  const imports = {};
+  for (const size of o.sizes) imports[size] = await importOnce(BIN, join(gen[size].dir, 'rev1.txt'), gen[size].draft, work);
+  const entries = [
+    { id: 'node-e', label: "node -e ''", argv: ['node', '-e', ''], cwd: work },
+    { id: `status-${small}`, label: `status ${sizeLabel(small)}`, argv: [BIN, 'status', '--draft', gen[small].draft], cwd: work, warmup: false },
+    // validate without ndraft's parse cache (<draft>/.ndraft/, removed before each run): every file
+    // parsed, the path whose cost grows with the draft, as after pulling a new revision
+    ...[small, large].map((size) => ({
+      id: `validate-${size}`,
+      label: `validate ${sizeLabel(size)} (no cache)`,
+      argv: [BIN, 'validate', '--draft', gen[size].draft],
+      prepare: ['rm', '-rf', join(gen[size].draft, CACHE_DIR)],
+      cwd: work,
+      warmup: false,
+      // the costliest rows: one round fewer keeps the quick run near 10 s
+      runs: Math.max(2, o.runs - 1),
+    })),
+  ];
+  // node -e '' gets one untimed round first (the drafts' files are cached already: the imports just wrote them)
+  const measured = await measureInterleaved(entries, { runs: o.runs, warmup: 1 });
+  const byId = Object.fromEntries(entries.map((e, k) => [e.id, { ...e, ...measured[k] }]));
+  const node = byId['node-e'];
+  const status = byId[`status-${small}`];
+  const v1 = byId[`validate-${small}`];
+  const v2 = byId[`validate-${large}`];
+  const checks = [
+    { name: 'statusOverNode', what: `status ${sizeLabel(small)} ÷ node -e ''`, ratio: status.min / node.min, medianRatio: status.median / node.median, bound: QUICK_BOUNDS.statusOverNode },
+    { name: 'validate2kOver1k', what: `validate ${sizeLabel(large)} ÷ validate ${sizeLabel(small)} (no cache)`, ratio: v2.min / v1.min, medianRatio: v2.median / v1.median, bound: QUICK_BOUNDS.validate2kOver1k },
+  ].map((c) => ({ ...c, ok: c.ratio < c.bound }));
+  const rows = [
+    { ...node, baselineLabel: '', note: 'baseline' },
+    { ...status, ratio: checks[0].ratio, baselineLabel: "node -e '' (min/min)", target: { text: `< ${QUICK_BOUNDS.statusOverNode}× (gross)` }, ok: checks[0].ok },
+    { ...v1, ratio: v1.min / node.min, baselineLabel: "node -e '' (min/min)" },
+    { ...v2, ratio: checks[1].ratio, baselineLabel: `validate ${sizeLabel(small)} (min/min)`, target: { text: `< ${QUICK_BOUNDS.validate2kOver1k}× (gross)` }, ok: checks[1].ok },
+    ...o.sizes.map((s) => ({ label: `import ${sizeLabel(s)} (1 run)`, median: imports[s], min: imports[s], note: 'info' })),
+  ];
+  return {
+    rows: rows.map(clean),
+    quick: { bounds: QUICK_BOUNDS, checks, imports },
+    notes: [`Quick run: ratios of the minimum times of interleaved runs (${o.runs} of node -e '' and status, ${Math.max(2, o.runs - 1)} of each validate); bounds catch gross regressions only.`],
+    failed: checks.some((c) => !c.ok),
+  };
+}
+
+function clean(r) {
+  const { argv, env, ...rest } = r;
+  void argv;
+  void env;
+  return rest;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Full run
+
+async function fullRun({ o, BIN, gen, work, root, harness }) {
+  const rows = [];
+  const notes = [];
+  const byId = {};
+  const runs = o.runs;
+  const add = (row) => {
+    byId[row.id] = row;
+    rows.push(row);
+    const r = row.ratio !== undefined ? `  ${fmtRatio(row.ratio)}` : '';
+    log(`  ${row.label.padEnd(44)} ${row.unit === 'MB' ? `${row.median.toFixed(0)} MB` : fmtTime(row.median)}${r}${row.ok === undefined ? (row.note === 'FAILED' ? '  FAILED' : '') : row.ok ? '  OK' : '  MISS'}`);
+    return row;
+  };
+  const time = async (id, label, argv, extra = {}) => {
+    let m;
+    try {
+      m = await measure({ argv, cwd: extra.cwd ?? work, runs: extra.runs ?? runs, warmup: extra.warmup ?? 1, prepare: extra.prepare, ignoreFailure: extra.ignoreFailure, harness });
+    } catch (error) {
+      // one failing command must not lose the rest of the run: it is a row of its own
+      const row = { id, label, command: commandLine(argv), median: undefined, min: undefined, error: error.message, note: 'FAILED' };
+      notes.push(`${label} FAILED: ${error.message.slice(0, 1500)}`);
+      return add(row);
+    }
+    const row = { id, label, ...m };
+    if (extra.baseline) {
+      const base = byId[extra.baseline];
+      row.baseline = extra.baseline;
+      row.baselineLabel = base.label;
+      row.ratio = base.median ? m.median / base.median : undefined;
+    }
+    if (extra.target) {
+      row.target = extra.target;
+      row.ok = extra.target.kind === 'ratio' ? row.ratio !== undefined && row.ratio <= extra.target.value : m.median < extra.target.value;
+    }
+    if (extra.note) row.note = extra.note;
+    return add(row);
+  };
+  const [first, second] = o.sizes;
+  const L = sizeLabel;
+  let coldCache = false;
+
+  // 1. Start-up: short commands, measured in alternating rounds so that the ratios to
+  // `node -e ''` survive a neighbour's burst of load
+  log('start-up …');
+  writeFileSync(join(work, 'empty.mjs'), '');
+  const startup = [
+    { id: 'node-e', label: "node -e ''", argv: ['node', '-e', ''], cwd: work, note: 'baseline' },
+    { id: 'version', label: 'ndraft --version', argv: [BIN, '--version'], cwd: work, target: { kind: 'ratio', value: 1.3, text: "≤ 1.3× node -e ''" } },
+    { id: 'help', label: 'ndraft --help', argv: [BIN, '--help'], cwd: work, target: { kind: 'ratio', value: 1.3, text: "≤ 1.3× node -e ''" } },
+    // the floor for an ES-module program: node starting its ESM loader on an empty module
+    { id: 'node-empty-esm', label: 'node empty.mjs (ESM floor)', argv: ['node', join(work, 'empty.mjs')], cwd: work, note: 'info' },
+    ...['commander', 'chalk', 'yaml', 'zod'].map((dep) => ({ id: `import-${dep}`, label: `node -e "import('${dep}')"`, argv: ['node', '-e', `import('${dep}')`], cwd: root, note: 'info' })),
+  ];
+  const rounds = Math.max(4, Math.ceil(runs * 1.2));
+  const startupResults = await measureRounds(startup, { rounds, runsPerRound: 5, warmup: 2, harness });
+  startup.forEach((e, k) => {
+    const m = startupResults[k];
+    const row = { id: e.id, label: e.label, ...m };
+    if (e.id !== 'node-e') {
+      row.baseline = 'node-e';
+      row.baselineLabel = "node -e ''";
+      row.ratio = m.median / startupResults[0].median;
+      row.ratioOfMins = m.min / startupResults[0].min;
+    }
+    if (e.target) {
+      row.target = e.target;
+      row.ok = row.ratio <= e.target.value;
+    }
+    if (e.note) row.note = e.note;
+    add(row);
+  });
+  notes.push(
+    `Start-up, ${rounds} alternating rounds of 5 runs: ratio of the minimum times to node -e '': ` +
+      startupResults
+        .slice(1)
+        .map((m, k) => `${startup[k + 1].label} ${(m.min / startupResults[0].min).toFixed(2)}×`)
+        .join(', ') +
+      '.',
+  );
+
+  // 2. The commands on each size
+  for (const size of o.sizes) {
+    const g = gen[size];
+    const d = g.draft;
+    const isFirst = size === first;
+    const rel = (cmd) => (isFirst ? undefined : `${cmd}-${first}`);
+    const abs = (value, text) => (isFirst ? { kind: 'abs', value, text } : undefined);
+    const lin = isFirst ? undefined : { kind: 'ratio', value: 2.2, text: `≤ 2.2× ${L(first)} (linear)` };
+    log(`${L(size)} paragraphs …`);
+    await time(`import-${size}`, `import ${L(size)} (${(g.manifest.bytes.rev1 / 1e6).toFixed(1)} MB)`, [BIN, 'import', join(g.dir, 'rev1.txt'), '--out', d], {
+      prepare: ['rm', '-rf', d],
+      baseline: rel('import') ?? 'node-e',
+      target: abs(1, '< 1 s') ?? lin,
+    });
+    await time(`validate-${size}`, `validate ${L(size)}`, [BIN, 'validate', '--draft', d], { baseline: rel('validate') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    await time(`status-${size}`, `status ${L(size)}`, [BIN, 'status', '--draft', d], { baseline: rel('status') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    await time(`show-${size}`, `show ${g.manifest.showParagraph} ${L(size)}`, [BIN, 'show', g.manifest.showParagraph, '--draft', d], {
+      baseline: rel('show') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s (implied)') ?? lin,
+    });
+    await time(`export-${size}`, `export ${L(size)}`, [BIN, 'export', '--draft', d], { baseline: rel('export') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    if (existsSync(join(d, CACHE_DIR))) {
+      // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
+      // commands without it, as on a fresh clone or after pulling a new revision:
+      const cold = { prepare: ['rm', '-rf', join(d, CACHE_DIR)] };
+      coldCache = true;
+      await time(`validate-cold-${size}`, `validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', d], {
+        ...cold,
+        baseline: rel('validate-cold') ?? 'node-e',
+        target: abs(0.5, '< 0.5 s') ?? lin,
+      });
+      await time(`status-cold-${size}`, `status ${L(size)} (no cache)`, [BIN, 'status', '--draft', d], { ...cold, baseline: rel('status-cold') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+      await time(`export-cold-${size}`, `export ${L(size)} (no cache)`, [BIN, 'export', '--draft', d], { ...cold, baseline: rel('export-cold') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    }
+    if (isFirst) {
+      await time(`merge-in-${size}`, `merge ${g.manifest.longParagraph.inDraft} (long) in the ${L(size)} draft`, [BIN, 'merge', g.manifest.longParagraph.inDraft, '--draft', d], {
+        baseline: 'node-e',
+        note: 'info',
+      });
+    }
+  }
+
+  // 3. diff and merge on the long paragraph (a one-paragraph draft: start-up + the algorithm)
+  log('long paragraph (five alternatives) …');
+  const g0 = gen[first];
+  const dl = join(work, 'draft-long');
+  await importOnce(BIN, join(g0.dir, 'long.txt'), dl, work);
+  const n = g0.manifest.longParagraph.inLong;
+  const words = g0.manifest.longParagraph.words;
+  await time('validate-long', 'validate (1-paragraph draft)', [BIN, 'validate', '--draft', dl], { baseline: 'node-e', note: 'info' });
+  if (second !== undefined) {
+    const fixed = byId['validate-long'].median;
+    const marginal = (byId[`validate-${second}`].median - fixed) / (byId[`validate-${first}`].median - fixed);
+    add({
+      id: 'validate-marginal',
+      label: `validate ${L(second)}/${L(first)}, fixed cost taken off`,
+      median: undefined,
+      min: undefined,
+      ratio: marginal,
+      baselineLabel: '(v10k − v1p) ÷ (v5k − v1p)'.replace('10k', L(second)).replace('5k', L(first)),
+      note: 'info (linear: 2)',
+    });
+  }
+  await time('show-long', `show ${n} (1-paragraph draft)`, [BIN, 'show', n, '--draft', dl], { baseline: 'node-e', note: 'info' });
+  await time('diff-long-all', `diff ${n}: Alt 2–${words.length} vs Alt 1 (${Math.min(...words)}–${Math.max(...words)} words each)`, [BIN, 'diff', n, '--draft', dl, '--format', 'plain'], { baseline: 'show-long', note: 'info' });
+  await time('diff-long-two', `diff ${n} "Alt 1" "Alt 3"`, [BIN, 'diff', n, 'Alt 1', 'Alt 3', '--draft', dl, '--format', 'plain'], { baseline: 'show-long', note: 'info' });
+  await time('merge-long', `merge ${n}: 5 alternatives (CLI)`, [BIN, 'merge', n, '--draft', dl], { baseline: 'show-long', target: { kind: 'abs', value: 0.1, text: '< 100 ms' } });
+
+  // 4. In-process: phases of status, and the algorithms without start-up
+  log('in-process phases and algorithms …');
+  const inproc = spawnSync(process.execPath, [join(HERE, 'lib', 'in-process.mjs'), '--root', root, '--draft', g0.draft, '--long', dl, '--long-number', n, '--repeat', '3'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  let inProcess;
+  if (inproc.status === 0) {
+    inProcess = JSON.parse(inproc.stdout);
+    const mergeMs = inProcess.algorithms['mergeAlternatives (all alternatives) ms'] / 1000;
+    add({ id: 'merge-algo', label: 'merge algorithm alone (in-process)', median: mergeMs, min: undefined, target: { text: '< 100 ms' }, ok: mergeMs < 0.1, command: `node bench/lib/in-process.mjs --root ${root} --long ${dl}` });
+    add({ id: 'diff-algo', label: 'diff algorithm alone, 4 pairs (in-process)', median: inProcess.algorithms['compareWordings (each alternative vs Alt 1) ms'] / 1000, min: undefined, note: 'info' });
+  } else notes.push(`in-process timings failed: ${inproc.stderr.slice(0, 500)}`);
+
+  // 5. Peak memory
+  log('peak memory …');
+  for (const size of o.sizes) {
+    const g = gen[size];
+    const target = size === first ? { text: '< 200 MB' } : undefined;
+    const mem = (id, label, argv, prepare) => {
+      let m;
+      try {
+        m = peakMemory({ argv, cwd: work, runs: 3, prepare });
+      } catch (error) {
+        notes.push(`${label} FAILED: ${error.message.slice(0, 1500)}`);
+        return add({ id, label, unit: 'MB', median: NaN, max: NaN, command: commandLine(argv), error: error.message, note: 'FAILED' });
+      }
+      const row = { id, label, unit: 'MB', median: m.medianMB, max: m.maxMB, command: m.command, method: m.method, values: m.valuesMB };
+      if (target) {
+        row.target = target;
+        row.ok = m.maxMB < 200;
+      } else row.note = 'info';
+      add(row);
+    };
+    mem(`mem-import-${size}`, `peak RSS import ${L(size)}`, [BIN, 'import', join(g.dir, 'rev1.txt'), '--out', g.draft], ['rm', '-rf', g.draft]);
+    mem(`mem-validate-${size}`, `peak RSS validate ${L(size)}`, [BIN, 'validate', '--draft', g.draft]);
+    mem(`mem-status-${size}`, `peak RSS status ${L(size)}`, [BIN, 'status', '--draft', g.draft]);
+    mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
+    if (existsSync(join(g.draft, CACHE_DIR))) {
+      const cold = ['rm', '-rf', join(g.draft, CACHE_DIR)];
+      mem(`mem-validate-cold-${size}`, `peak RSS validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', g.draft], cold);
+      mem(`mem-status-cold-${size}`, `peak RSS status ${L(size)} (no cache)`, [BIN, 'status', '--draft', g.draft], cold);
+    }
+  }
+
+  // 6. Word-diff baselines on the two revision texts
+  log('word-diff baselines …');
+  const wdiff = whichSync('wdiff');
+  for (const size of o.sizes) {
+    const g = gen[size];
+    const r1 = join(g.dir, 'rev1.txt');
+    const r2 = join(g.dir, 'rev2.txt');
+    await time(`git-word-diff-${size}`, `git diff --word-diff rev1 rev2 ${L(size)}`, ['git', 'diff', '--no-index', '--word-diff', r1, r2], { ignoreFailure: true, baseline: 'node-e', note: 'reference' });
+    if (wdiff) await time(`wdiff-${size}`, `wdiff rev1 rev2 ${L(size)}`, [wdiff, r1, r2], { ignoreFailure: true, baseline: 'node-e', note: 'reference' });
+    else rows.push({ id: `wdiff-${size}`, label: `wdiff rev1 rev2 ${L(size)}`, median: undefined, min: undefined, note: 'not installed' });
+  }
+  if (byId[`git-word-diff-${first}`]) {
+    notes.push(
+      `For scale: git's word diff of the two whole ${L(first)} revisions (${(g0.manifest.bytes.rev1 / 1e6).toFixed(1)} MB each, ${g0.manifest.reworded} paragraphs reworded) takes ${fmtTime(byId[`git-word-diff-${first}`].median)}` +
+        `${byId[`wdiff-${first}`]?.median ? `, wdiff ${fmtTime(byId[`wdiff-${first}`].median)}` : ''}; ndraft status on the same draft takes ${fmtTime(byId[`status-${first}`].median)}.`,
+    );
+  }
+
+  // 7. CPU profiles of status (5k) and --version
+  let profiles;
+  if (o.profile) {
+    log('CPU profiles …');
+    profiles = {};
+    const targets = [
+      [`status ${L(first)}`, ['status', '--draft', g0.draft]],
+      ['--version', ['--version']],
+    ];
+    if (coldCache) targets.splice(1, 0, [`status ${L(first)} (no cache)`, ['status', '--draft', g0.draft], ['rm', '-rf', join(g0.draft, CACHE_DIR)]]);
+    for (const [name, args, prepare] of targets) {
+      if (prepare) spawnSync(prepare[0], prepare.slice(1));
+      const dir = mkdtempSync(join(tmpdir(), 'ndraft-prof-'));
+      spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', BIN, ...args], { stdio: 'ignore', cwd: work });
+      const file = spawnSync('sh', ['-c', `ls ${JSON.stringify(dir)}/*.cpuprofile`], { encoding: 'utf8' }).stdout.trim();
+      if (file) {
+        const s = summarise(JSON.parse(readFileSync(file, 'utf8')), 15);
+        profiles[name] = { command: `node --cpu-prof --cpu-prof-interval 200 ${commandLine([BIN, ...args])}`, ...s };
+        notes.push(`\nCPU profile, ${name} (${s.totalMs.toFixed(0)} ms sampled) — self time by area: ${s.areas.slice(0, 8).map((a) => `${a.area} ${(a.share * 100).toFixed(0)}%`).join(', ')}`);
+        notes.push(`  inclusive: ${s.inclusive.slice(0, 12).map((f) => `${f.function.split('  ')[0]} ${(f.share * 100).toFixed(0)}%`).join(', ')}`);
+      }
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  if (inProcess) {
+    const p = inProcess.phases;
+    const ms = (k) => `${p[k].toFixed(0)} ms`;
+    notes.push(
+      `\nIn-process phases on ${L(first)} (warm JIT, median of ${p.repeat}): read ${ms('read paragraph files (readFileSync)')}, YAML parse ${ms('YAML parse (parseYamlFile, all files)')}, zod ${ms('zod (checkSchema paragraphSchema, all files)')}, ` +
+        `loadDraft as the CLI runs it ${ms('loadDraft (as the CLI runs it: with the parse cache when the draft has one)')}, checkDraft ${ms('checkDraft (parseNotation, rules, outline)')}, computeStatus ${ms('computeStatus')}, renderText ${ms('renderText')}.`,
+      `Module import (first, in-process): ${Object.entries(inProcess.imports)
+        .map(([k, v]) => `${k} ${v} ms`)
+        .join(', ')}.`,
+    );
+  }
+
+  if (coldCache) {
+    notes.push(
+      `\nThis ndraft keeps a parse cache in <draft>/${CACHE_DIR}/ (import seeds it): rows without "(no cache)" ran with it warm (the warm-up run fills it); "(no cache)" rows removed it before each run.`,
+    );
+  }
+  const missed = rows.filter((r) => r.ok === false).map((r) => r.label);
+  notes.push(`\nTargets met: ${rows.filter((r) => r.ok === true).length}; missed: ${missed.length}${missed.length ? ` (${missed.join('; ')})` : ''}.`);
+  return { rows, notes, inProcess, profiles };
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench: ${error.stack ?? error.message}\n`);
+  process.exitCode = 2;
+});
