@@ -1,6 +1,7 @@
 import { DeletedTextRun, InsertedTextRun, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
+import { closeBidi } from './close-bidi.js';
 
 /**
  * Strings to Word runs: made safe for XML 1.0, brackets highlighted, right-to-left text marked,
@@ -53,23 +54,9 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
  */
 export function safeText(text: string): string {
   const safe = text.replace(LINE_BREAKS, '\n').replace(UNWRITABLE, '\uFFFD');
-  return BIDI_CONTROL.test(safe) ? safe + bidiClosers(safe) : safe;
+  return BIDI_CONTROL.test(safe) ? closeBidi(safe) : safe;
 }
 
-/** PDF for each embedding or override, PDI for each isolate still open at the end, innermost first. */
-function bidiClosers(text: string): string {
-  const open: string[] = [];
-  for (const ch of text) {
-    if (ch === '\u202C') {
-      if (open[open.length - 1] === '\u202C') open.pop();
-    } else if (ch === '\u2069') {
-      const at = open.lastIndexOf('\u2069');
-      if (at >= 0) open.length = at;
-    } else if (ch >= '\u202A' && ch <= '\u202E') open.push('\u202C');
-    else if (ch >= '\u2066' && ch <= '\u2068') open.push('\u2069');
-  }
-  return open.reverse().join('');
-}
 
 const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 const LETTER = /\p{L}/gu;
