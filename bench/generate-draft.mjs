@@ -533,7 +533,7 @@ export function reword(r, text, edits) {
 // ---------------------------------------------------------------------------------------------
 // The draft model
 
-const ROMAN_SUFFIXES = ['bis', 'ter'];
+const NUMBER_SUFFIXES = ['bis', 'ter'];
 
 /**
  * Builds the draft's model: sections with paragraphs, each paragraph with a status, a text,
@@ -578,7 +578,7 @@ function buildModel(options) {
         let num;
         // a `bis` or `ter` paragraph now and then: inserted after the one it follows, without a number of its own
         const prev = paragraphs[paragraphs.length - 1];
-        if (!isLong && prev && !prev.long && r.chance(0.015) && !/[a-z]$/.test(prev.number)) num = `${prev.number}${r.pick(ROMAN_SUFFIXES)}`;
+        if (!isLong && prev && !prev.long && r.chance(0.015) && !/[a-z]$/.test(prev.number)) num = `${prev.number}${r.pick(NUMBER_SUFFIXES)}`;
         else num = String(number++);
         const p = isLong ? longParagraph(r, num, style, longWords, longAlternatives) : paragraph(r, num, style);
         paragraphs.push(p);
