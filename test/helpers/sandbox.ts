@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
+import type { Io } from '../../src/cli/io.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -107,4 +108,18 @@ export function snapshotFiles(dir: string): Record<string, Buffer> {
   };
   walk('');
   return out;
+}
+
+/** An Io for calling a command function directly: what it writes is kept in `out` and `err`. */
+export function fakeIo(tty = false, env: NodeJS.ProcessEnv = {}): Io & { out: string; err: string } {
+  const io = {
+    cwd: tmpdir(),
+    env,
+    stdoutIsTTY: tty,
+    out: '',
+    err: '',
+    write: (text: string) => void (io.out += text),
+    error: (text: string) => void (io.err += text),
+  };
+  return io;
 }

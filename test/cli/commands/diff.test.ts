@@ -1,22 +1,8 @@
-import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { diffCommand, type DiffOptions } from '../../../src/cli/commands/diff.js';
-import type { Io } from '../../../src/cli/io.js';
 import type { NdraftError } from '../../../src/diagnostics/diagnostic.js';
-import { copyBundledDraft, editFile, failure, removeTempDirs } from '../../helpers/sandbox.js';
+import { copyBundledDraft, editFile, failure, removeTempDirs, fakeIo } from '../../helpers/sandbox.js';
 
-function fakeIo(tty = false, env: NodeJS.ProcessEnv = {}): Io & { out: string; err: string } {
-  const io = {
-    cwd: tmpdir(),
-    env,
-    stdoutIsTTY: tty,
-    out: '',
-    err: '',
-    write: (s: string) => void (io.out += s),
-    error: (s: string) => void (io.err += s),
-  };
-  return io;
-}
 
 const draft = copyBundledDraft();
 

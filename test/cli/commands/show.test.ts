@@ -1,25 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { showCommand } from '../../../src/cli/commands/show.js';
-import type { Io } from '../../../src/cli/io.js';
-import { copyBundledDraft, removeTempDirs } from '../../helpers/sandbox.js';
+import { copyBundledDraft, removeTempDirs, fakeIo } from '../../helpers/sandbox.js';
 import { NdraftError } from '../../../src/diagnostics/diagnostic.js';
 
 
-function fakeIo(tty = false, env: NodeJS.ProcessEnv = {}): Io & { out: string; err: string } {
-  const io = {
-    cwd: tmpdir(),
-    env,
-    stdoutIsTTY: tty,
-    out: '',
-    err: '',
-    write: (s: string) => void (io.out += s),
-    error: (s: string) => void (io.err += s),
-  };
-  return io;
-}
 
 const copyDraft = (): string => copyBundledDraft();
 

@@ -1,13 +1,7 @@
-import { tmpdir } from 'node:os';
 import { afterAll, describe, expect, it } from 'vitest';
 import { statusCommand } from '../../../src/cli/commands/status.js';
-import type { Io } from '../../../src/cli/io.js';
-import { copyBundledDraft, removeTempDirs } from '../../helpers/sandbox.js';
+import { copyBundledDraft, removeTempDirs, fakeIo } from '../../helpers/sandbox.js';
 
-function fakeIo(tty: boolean, env: NodeJS.ProcessEnv = {}): Io & { out: string } {
-  const io = { cwd: tmpdir(), env, stdoutIsTTY: tty, out: '', write: (s: string) => void (io.out += s), error: () => undefined };
-  return io;
-}
 
 const copyDraft = (): string => copyBundledDraft();
 
