@@ -1,14 +1,8 @@
 import { z } from 'zod';
+import { SCHEMA_FILES, type SchemaName } from './schema-files.js';
 import { draftSchema, historyEntrySchema, paragraphSchema } from './schemas.js';
 
-/** File names in `schemas/` and the zod schema each is generated from. */
-export const SCHEMA_FILES = {
-  draft: 'draft.schema.json',
-  paragraph: 'paragraph.schema.json',
-  history: 'history-entry.schema.json',
-} as const;
-
-export type SchemaName = keyof typeof SCHEMA_FILES;
+export { SCHEMA_FILES, type SchemaName };
 
 /** The JSON Schema documents, as the text that is committed in `schemas/`. */
 export function buildJsonSchemas(): Record<string, string> {

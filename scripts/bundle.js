@@ -1,0 +1,26 @@
+// Runs after tsc (npm run build): bundles the CLI with esbuild into dist/ndraft.js, which bin/ndraft
+// loads. Node 20 spends ~80 ms resolving and compiling the ~200 ES modules of dist/ and
+// node_modules one by one; one file per command loads in a fraction of that. Each command stays a
+// chunk of its own (code splitting), so `status` never loads docx or diff.
+// Every file lands directly in dist/, one level below the package root, which is where
+// src/package-root.ts expects the code that resolves package.json and schemas/.
+import { readdirSync, rmSync } from 'node:fs';
+import { build } from 'esbuild';
+
+const dist = new URL('../dist/', import.meta.url);
+for (const name of readdirSync(dist)) if (/^ndraft[-.]/.test(name) && name.endsWith('.js')) rmSync(new URL(name, dist));
+
+await build({
+  entryPoints: { ndraft: 'src/cli.ts' },
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'ndraft-[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies bundled into ESM need a require().
+  banner: { js: "import { createRequire as __ndraftRequire } from 'node:module'; const require = __ndraftRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
