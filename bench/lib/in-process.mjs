@@ -35,17 +35,18 @@ const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-const time = (fn) => {
+// fn may return a promise (loadDraft and checkDraft are async): it is awaited inside the timing
+const time = async (fn) => {
   const t = performance.now();
-  const value = fn();
+  const value = await fn();
   return { ms: performance.now() - t, value };
 };
-const timeMedian = (fn, n, warm = 0) => {
-  for (let i = 0; i < warm; i++) fn();
+const timeMedian = async (fn, n, warm = 0) => {
+  for (let i = 0; i < warm; i++) await fn();
   const ts = [];
   let value;
   for (let i = 0; i < n; i++) {
-    const r = time(fn);
+    const r = await time(fn);
     ts.push(r.ms);
     value = r.value;
   }
@@ -90,15 +91,15 @@ if (draftDir) {
   const pdir = join(draftDir, 'paragraphs');
   const names = readdirSync(pdir).filter((n) => n.endsWith('.yaml')).sort();
   // each phase: one untimed warm-up run, then the median of `repeat`
-  const read = timeMedian(() => names.map((n) => readFileSync(join(pdir, n), 'utf8')), repeat, 1);
+  const read = await timeMedian(() => names.map((n) => readFileSync(join(pdir, n), 'utf8')), repeat, 1);
   const sources = read.value;
-  const yaml = timeMedian(() => sources.map((s, i) => parseYamlFile(join(pdir, names[i]), s)), repeat, 1);
+  const yaml = await timeMedian(() => sources.map((s, i) => parseYamlFile(join(pdir, names[i]), s)), repeat, 1);
   const files = yaml.value;
-  const zod = timeMedian(() => files.map((f) => checkSchema(paragraphSchema, f)), repeat, 1);
-  const load = timeMedian(() => loadDraft(draftDir), repeat, 1);
-  const check = timeMedian(() => checkDraft(load.value), repeat, 1);
-  const status = timeMedian(() => computeStatus(check.value.draft), repeat, 1);
-  const render = timeMedian(() => renderText(check.value.draft), repeat, 1);
+  const zod = await timeMedian(() => files.map((f) => checkSchema(paragraphSchema, f)), repeat, 1);
+  const load = await timeMedian(() => loadDraft(draftDir), repeat, 1);
+  const check = await timeMedian(() => checkDraft(load.value), repeat, 1);
+  const status = await timeMedian(() => computeStatus(check.value.draft), repeat, 1);
+  const render = await timeMedian(() => renderText(check.value.draft), repeat, 1);
   out.phases = {
     draft: draftDir,
     paragraphFiles: names.length,
@@ -116,12 +117,12 @@ if (draftDir) {
 if (longDir) {
   const { mergeAlternatives } = await import(dist('resolve/merge-alternatives.js'));
   const { compareWordings } = await import(dist('diff/compare-wordings.js'));
-  const loaded = loadDraft(longDir);
+  const loaded = await loadDraft(longDir);
   const paragraph = loaded.paragraphs.map((p) => p.paragraph).find((p) => p?.number === longNumber);
   if (!paragraph) throw new Error(`no paragraph ${longNumber} in ${longDir}`);
-  const merge = timeMedian(() => mergeAlternatives(paragraph, { labels: [] }), 20, 3);
-  const diffAll = timeMedian(() => compareWordings(paragraph), 20, 3);
-  const diffTwo = timeMedian(() => compareWordings(paragraph, { labels: ['Alt 1', 'Alt 3'] }), 20, 3);
+  const merge = await timeMedian(() => mergeAlternatives(paragraph, { labels: [] }), 20, 3);
+  const diffAll = await timeMedian(() => compareWordings(paragraph), 20, 3);
+  const diffTwo = await timeMedian(() => compareWordings(paragraph, { labels: ['Alt 1', 'Alt 3'] }), 20, 3);
   out.algorithms = {
     paragraph: longNumber,
     alternatives: paragraph.alternatives.length,

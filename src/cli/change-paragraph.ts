@@ -35,7 +35,7 @@ export interface ChangeRequest {
  * write it and its history entry atomically, and say in one line what was done.
  */
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
-  const { dir, draft } = openDraft(options.draft, io.cwd);
+  const { dir, draft } = await openDraft(options.draft, io.cwd);
   const before = findParagraph(draft, request.number);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
   if (isAgreed(before.status) && !allowed) {

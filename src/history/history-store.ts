@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { historyEntrySchema, type HistoryEntry } from '../model/schemas.js';
-import { checkSchema } from '../store/schema-issues.js';
+import type { HistoryEntry } from '../model/schemas.js';
 import { serializeYaml } from '../store/serialize.js';
-import { parseYamlFile } from '../store/yaml-file.js';
+import { loadParsers } from '../store/yaml-parser.js';
 
 /**
  * The history of a draft is a folder of small files, one per change: `history/<id>.yaml`.
@@ -56,7 +55,7 @@ export function serializeHistoryEntry(dir: string, entry: HistoryEntry): string 
 }
 
 /** Every entry, oldest first; a file that does not parse or match the schema is a diagnostic, not a crash. */
-export function readHistory(dir: string): { entries: HistoryEntry[]; diagnostics: Diagnostic[] } {
+export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[]; diagnostics: Diagnostic[] }> {
   const entries: HistoryEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of historyFileNames(dir)) {
@@ -64,14 +63,14 @@ export function readHistory(dir: string): { entries: HistoryEntry[]; diagnostics
       diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) });
     }
   }
-  for (const id of listHistoryIds(dir)) {
+  const ids = listHistoryIds(dir);
+  // No history yet (a fresh import): the YAML parser need not even be loaded.
+  const parsers = ids.length > 0 ? await loadParsers() : undefined;
+  for (const id of ids) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
-    const yaml = parseYamlFile(file, readFileSync(file, 'utf8'));
-    diagnostics.push(...yaml.diagnostics);
-    if (yaml.value === undefined) continue;
-    const checked = checkSchema(historyEntrySchema, yaml);
-    diagnostics.push(...checked.diagnostics);
-    if (checked.value) entries.push(checked.value);
+    const parsed = parsers!.parseHistoryFile(file, readFileSync(file, 'utf8'));
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.entry) entries.push(parsed.entry);
   }
   return { entries, diagnostics };
 }

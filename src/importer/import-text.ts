@@ -1,6 +1,7 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Draft, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
+import type { NotationResult } from '../notation/types.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import { sectionMarker } from '../render/section-heading.js';
 import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
@@ -288,8 +289,7 @@ function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; mark
     ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${p.number}` })),
   ];
   for (const { unit, what } of units) {
-    repairBrackets(unit, what, warn);
-    flagUnbracketedChoices(unit, what, warn);
+    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
   }
 
   const paragraph: Paragraph = {
@@ -308,13 +308,15 @@ function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; mark
   return { paragraph, markers };
 }
 
-/** Closes what is never closed and opens what is never opened, so that no text is lost; each repair is a warning. */
-function repairBrackets(unit: TextUnit, what: string, warn: Warn): void {
-  for (let guard = 0; guard < 1000; guard++) {
-    const result = parseNotation(unit.text);
-    if (result.ok) return;
+/**
+ * Closes what is never closed and opens what is never opened, so that no text is lost; each
+ * repair is a warning. Returns the notation of the text as it is then.
+ */
+function repairBrackets(unit: TextUnit, what: string, warn: Warn): NotationResult {
+  let result = parseNotation(unit.text);
+  for (let guard = 0; guard < 1000 && !result.ok; guard++) {
     const error = result.errors[0];
-    if (!error) return;
+    if (!error) break;
     const at = locate(unit, error.point.offset);
     if (error.code === 'UNCLOSED_BRACKET') {
       unit.text += ']';
@@ -323,11 +325,12 @@ function repairBrackets(unit: TextUnit, what: string, warn: Warn): void {
       prependText(unit, '[');
       warn(at.line, at.column, 'UNEXPECTED_CLOSING_BRACKET', `"]" has no opening bracket in ${what}; opened at its start`);
     }
+    result = parseNotation(unit.text);
   }
+  return result;
 }
 
-function flagUnbracketedChoices(unit: TextUnit, what: string, warn: Warn): void {
-  const result = parseNotation(unit.text);
+function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {
   if (!result.ok) return;
   for (const choice of findUnbracketedChoices(result.tree)) {
     const at = locate(unit, choice.offset);

@@ -58,7 +58,7 @@ export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
 export function paragraphViewJson(paragraph: Paragraph): ParagraphViewJson {
   const parsed = parseParagraph(paragraph);
   const view: ParagraphViewJson = {
-    ...(paragraphForYaml(paragraph) as Paragraph),
+    ...paragraphForYaml(paragraph),
     brackets: parsed.brackets.map(summarizeBracket),
   };
   if (parsed.errors.length > 0) {

@@ -2,7 +2,7 @@ import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, Item, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
-import { outlineRefs } from '../validate/check-draft.js';
+import { sectionNumbers } from '../model/outline.js';
 import { sectionMarker } from './section-heading.js';
 import { xmlText } from './xml-text.js';
 
@@ -25,8 +25,8 @@ export function renderAkn(input: ExportInput): string {
     if (id && marker) out.push(`${indent}  <num>${xmlText(marker)}</num>`);
     if (id && s.title) out.push(`${indent}  <heading>${xmlText(s.title)}</heading>`);
     const inner = id ? `${indent}  ` : indent;
-    for (const ref of outlineRefs([{ ...s, subsections: [] }], [])) {
-      const p = byNumber.get(ref.number);
+    for (const number of sectionNumbers(s)) {
+      const p = byNumber.get(number);
       if (p) paragraph(p, inner);
     }
     for (const sub of s.subsections ?? []) section(sub, depth + 1, inner);

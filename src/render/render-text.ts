@@ -1,6 +1,6 @@
 import { exportInput, type ExportInput } from '../export/export-input.js';
 import type { Alternative, Draft, Item, Paragraph, Section } from '../model/schemas.js';
-import { outlineRefs } from '../validate/check-draft.js';
+import { sectionNumbers } from '../model/outline.js';
 import { sectionMarker } from './section-heading.js';
 import { withMarker } from './status-marker.js';
 
@@ -18,8 +18,8 @@ export function renderText(draft: Draft, input: ExportInput = exportInput(draft,
     for (const section of sections) {
       const heading = renderHeading(section, depth);
       if (heading) blocks.push(heading);
-      for (const ref of outlineRefs([{ ...section, subsections: [] }], [])) {
-        const paragraph = byNumber.get(ref.number);
+      for (const number of sectionNumbers(section)) {
+        const paragraph = byNumber.get(number);
         if (paragraph) blocks.push(renderParagraph(clean ? { ...paragraph, status: 'open' } : paragraph, input.displayNumber(paragraph)));
       }
       walk(section.subsections ?? [], depth + 1);

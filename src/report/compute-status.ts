@@ -1,6 +1,6 @@
 import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
 import type { Draft, Paragraph, Section } from '../model/schemas.js';
-import { outlineRefs } from '../validate/check-draft.js';
+import { sectionNumbers } from '../model/outline.js';
 
 export interface Counts {
   paragraphs: { total: number; agreed: number; agreedAdRef: number; open: number; deleted: number };
@@ -25,13 +25,17 @@ export interface DraftStatus extends Counts {
   sections: SectionStatus[];
 }
 
-/** The coordination meeting's first question: how far along is the text, overall and section by section. */
-export function computeStatus(draft: Draft): DraftStatus {
-  const perParagraph = new Map(draft.paragraphs.map((p) => [p.number, countParagraph(p)]));
+/**
+ * The coordination meeting's first question: how far along is the text, overall and section by
+ * section. `knownBrackets` may give a paragraph's bracket count when it is already known (the
+ * parse cache keeps it), sparing a parse of its notation.
+ */
+export function computeStatus(draft: Draft, knownBrackets?: (paragraph: Paragraph) => number | undefined): DraftStatus {
+  const perParagraph = new Map(draft.paragraphs.map((p) => [p.number, countParagraph(p, knownBrackets?.(p))]));
   const sectionStatus = (section: Section): SectionStatus => {
     const subsections = (section.subsections ?? []).map(sectionStatus);
-    const own = outlineRefs([{ ...section, subsections: [] }], [])
-      .map((ref) => perParagraph.get(ref.number))
+    const own = sectionNumbers(section)
+      .map((number) => perParagraph.get(number))
       .filter((c): c is Counts => c !== undefined);
     return {
       ...(section.number !== undefined ? { number: section.number } : {}),
@@ -43,7 +47,7 @@ export function computeStatus(draft: Draft): DraftStatus {
   return { title: draft.meta.title, ...sum([...perParagraph.values()]), sections: draft.meta.sections.map(sectionStatus) };
 }
 
-export function countParagraph(paragraph: Paragraph): Counts {
+export function countParagraph(paragraph: Paragraph, knownBrackets?: number): Counts {
   const live = paragraph.status !== 'deleted';
   return {
     paragraphs: {
@@ -54,7 +58,7 @@ export function countParagraph(paragraph: Paragraph): Counts {
       deleted: paragraph.status === 'deleted' ? 1 : 0,
     },
     itemsAgreed: paragraph.status === 'open' ? paragraph.items.filter((i) => i.status === 'agreed' || i.status === 'agreed-ad-ref').length : 0,
-    brackets: live ? parseParagraph(paragraph).brackets.length : 0,
+    brackets: live ? (knownBrackets ?? parseParagraph(paragraph).brackets.length) : 0,
     bracketedParagraphs: live && paragraph.bracketed ? 1 : 0,
     alternatives: live ? countAlternatives(paragraph) : 0,
   };

@@ -1,14 +1,13 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { LineIndex } from '../diagnostics/line-index.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
-import { draftSchema, paragraphSchema, type DraftMeta, type Paragraph } from '../model/schemas.js';
+import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from './paragraph-file-name.js';
-import { lazyYamlFile } from './lazy-yaml-file.js';
-import { contentHash, openParseCache, type ParseCache } from './parse-cache.js';
-import { checkSchema } from './schema-issues.js';
-import { parseYamlFile, type YamlFile } from './yaml-file.js';
+import type { FileBytes } from './parse-files.js';
+import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
+import type { YamlFile } from './yaml-file.js';
+import { lazyYamlFile, loadParsers } from './yaml-parser.js';
 
 export interface LoadedParagraph {
   file: string;
@@ -19,6 +18,8 @@ export interface LoadedParagraph {
   hash?: string;
   /** What the paragraph's own checks found, when the cache already knows. */
   problems?: Diagnostic[];
+  /** How many brackets the paragraph holds, when the cache already knows. */
+  brackets?: number;
 }
 
 /** Every file of a draft folder, parsed and checked file by file (rules across files: `checkDraft`). */
@@ -32,103 +33,109 @@ export interface LoadedDraft {
   cache: ParseCache;
 }
 
-export function loadDraft(dir: string): LoadedDraft {
+/**
+ * Reads a draft folder. A file the parse cache knows (by its identity, else by the hash of its
+ * bytes) is not parsed again; the YAML parser and the schemas are loaded only for the others.
+ */
+export async function loadDraft(dir: string): Promise<LoadedDraft> {
   const diagnostics: Diagnostic[] = [];
-  const draftPath = join(dir, DRAFT_FILE);
   const cache = openParseCache(dir);
-  let meta: DraftMeta | undefined;
-  let draftFile: YamlFile;
-  const draftBytes = existsSync(draftPath) ? readFileSync(draftPath) : undefined;
-  const draftHash = draftBytes && firstInvalidUtf8(draftBytes) < 0 ? contentHash(draftBytes) : undefined;
+
+  const draftPath = join(dir, DRAFT_FILE);
+  const draftBytes = readBytes(draftPath);
+  const draftHash = Buffer.isBuffer(draftBytes) && firstInvalidUtf8(draftBytes) < 0 ? contentHash(draftBytes) : undefined;
   const cachedMeta = draftHash ? cache.getMeta(draftHash) : undefined;
-  if (draftBytes && cachedMeta) {
-    draftFile = lazyYamlFile(draftPath, draftBytes.toString('utf8'));
-    meta = cachedMeta;
-  } else {
-    draftFile = readYaml(draftPath, draftBytes);
-    diagnostics.push(...draftFile.diagnostics);
-    if (draftFile.value !== undefined) {
-      const checked = checkSchema(draftSchema, draftFile);
-      meta = checked.value;
-      diagnostics.push(...checked.diagnostics);
-      if (meta && draftHash && draftFile.diagnostics.length === 0) cache.setMeta(draftHash, meta);
-    }
-  }
 
   const paragraphsDir = join(dir, PARAGRAPHS_DIR);
   const names = existsSync(paragraphsDir) ? readdirSync(paragraphsDir).sort() : [];
   const paragraphs: LoadedParagraph[] = [];
+  const toParse: { at: number; file: string; bytes: FileBytes; hash?: string }[] = [];
   for (const name of names) {
     const file = join(paragraphsDir, name);
     if (!name.endsWith('.yaml')) {
       if (name.endsWith('.yml')) {
-        diagnostics.push({
-          code: 'STRAY_FILE',
-          severity: 'warning',
-          message: `ignored: paragraph files end in .yaml, not .yml (rename ${name})`,
-          file,
-        });
+        diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: paragraph files end in .yaml, not .yml (rename ${name})`, file });
       }
       continue;
     }
-    paragraphs.push(loadParagraphFile(file, cache, diagnostics));
+    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, file);
+    if ('paragraph' in known) paragraphs.push(known.paragraph);
+    else {
+      toParse.push({ at: paragraphs.length, file, ...known });
+      paragraphs.push({ file, yaml: lazyYamlFile(file, () => '') });
+    }
+  }
+
+  let meta: DraftMeta | undefined;
+  let draftFile = lazyYamlFile(draftPath, () => (Buffer.isBuffer(draftBytes) ? draftBytes.toString('utf8') : ''));
+  if (cachedMeta) meta = cachedMeta;
+  if (!meta || toParse.length > 0) {
+    const parsers = await loadParsers();
+    if (!meta) {
+      const parsed = parsers.parseDraftFile(draftPath, draftBytes);
+      draftFile = parsed.yaml;
+      meta = parsed.meta;
+      diagnostics.push(...parsed.diagnostics);
+      if (meta && draftHash && parsed.yaml.diagnostics.length === 0) cache.setMeta(draftHash, meta);
+    }
+    for (const { at, file, bytes, hash } of toParse) {
+      const parsed = parsers.parseParagraphFile(file, bytes);
+      diagnostics.push(...parsed.diagnostics);
+      const loaded: LoadedParagraph = { file, yaml: parsed.yaml, ...(hash ? { hash } : {}) };
+      if (parsed.paragraph) {
+        loaded.paragraph = parsed.paragraph;
+        if (hash && parsed.yaml.diagnostics.length === 0) cache.set(hash, { paragraph: parsed.paragraph });
+      }
+      paragraphs[at] = loaded;
+    }
   }
 
   return { dir, draftFile, ...(meta ? { meta } : {}), paragraphs, diagnostics, cache };
 }
 
-/** One paragraph file: from the cache when its bytes are known, else parsed and checked against the schema. */
-function loadParagraphFile(file: string, cache: ParseCache, diagnostics: Diagnostic[]): LoadedParagraph {
-  let bytes: Buffer;
+/**
+ * A paragraph file served by the cache, or its bytes to parse. When the file's identity is known
+ * it is not even read (its text is read later only if a problem must be placed in it).
+ */
+function fromCache(cache: ParseCache, name: string, file: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+  let stats: Stats;
   try {
-    bytes = readFileSync(file);
-  } catch {
-    const yaml = readYaml(file);
-    diagnostics.push(...yaml.diagnostics);
-    return { file, yaml };
+    stats = statSync(file);
+  } catch (error) {
+    return { bytes: unreadable(error) };
   }
+  const knownHash = cache.knownHash(name, stats);
+  const knownEntry = knownHash ? cache.get(knownHash) : undefined;
+  if (knownHash && knownEntry) return { paragraph: served(file, knownHash, knownEntry, () => readFileSync(file, 'utf8')) };
+
+  // Read after the stat: an edit in between gives the file an identity other than the one recorded.
+  const bytes = readBytes(file);
+  if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return { bytes };
   const hash = contentHash(bytes);
-  const cached = firstInvalidUtf8(bytes) < 0 ? cache.get(hash) : undefined;
-  if (cached) {
-    const problems = cached.problems?.map((d) => ({ ...d, file }));
-    return { file, yaml: lazyYamlFile(file, bytes.toString('utf8')), paragraph: cached.paragraph, hash, ...(problems ? { problems } : {}) };
-  }
-  const yaml = readYaml(file, bytes);
-  diagnostics.push(...yaml.diagnostics);
-  const loaded: LoadedParagraph = { file, yaml, hash };
-  if (yaml.value !== undefined) {
-    const checked = checkSchema(paragraphSchema, yaml);
-    if (checked.value) loaded.paragraph = checked.value;
-    diagnostics.push(...checked.diagnostics);
-    if (checked.value && yaml.diagnostics.length === 0) cache.set(hash, { paragraph: checked.value });
-  }
-  return loaded;
+  cache.noteHash(name, stats, hash);
+  const entry = cache.get(hash);
+  return entry ? { paragraph: served(file, hash, entry, () => bytes.toString('utf8')) } : { bytes, hash };
 }
 
-function readYaml(file: string, given?: Buffer): YamlFile {
-  let bytes: Buffer;
+function served(file: string, hash: string, entry: CachedParagraph, source: () => string): LoadedParagraph {
+  return {
+    file,
+    yaml: lazyYamlFile(file, source),
+    paragraph: entry.paragraph,
+    hash,
+    ...(entry.problems ? { problems: entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file })) } : {}),
+    ...(entry.brackets !== undefined ? { brackets: entry.brackets } : {}),
+  };
+}
+
+function readBytes(file: string): FileBytes {
   try {
-    bytes = given ?? readFileSync(file);
+    return readFileSync(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message);
-    const yaml = parseYamlFile(file, '');
-    return { ...yaml, value: undefined, diagnostics: [{ code: 'READ_FAILED', severity: 'error', message: reason, file }] };
+    return unreadable(error);
   }
-  const source = bytes.toString('utf8');
-  const yaml = parseYamlFile(file, source);
-  const bad = firstInvalidUtf8(bytes);
-  if (bad >= 0) {
-    // An error, not a warning: the text would be exported with replacement characters in it.
-    const lines = new LineIndex(source);
-    const at = lines.point(Buffer.from(bytes.subarray(0, bad)).toString('utf8').length);
-    yaml.diagnostics.push({
-      code: 'NOT_UTF8',
-      severity: 'error',
-      message: `the file is not valid UTF-8 (byte 0x${(bytes[bad] ?? 0).toString(16).toUpperCase().padStart(2, '0')}); save it as UTF-8`,
-      file,
-      ...at,
-      sourceLine: lines.lineText(at.line),
-    });
-  }
-  return yaml;
+}
+
+function unreadable(error: unknown): { unreadable: string } {
+  return { unreadable: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message) };
 }

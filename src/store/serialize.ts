@@ -1,11 +1,11 @@
 import { relative, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { stringify } from 'yaml';
-import { SCHEMA_FILES, type SchemaName } from '../model/json-schemas.js';
-import type { DraftMeta, Paragraph } from '../model/schemas.js';
+import { PACKAGE_ROOT } from '../package-root.js';
+import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
+import { emitYaml } from './emit-yaml.js';
+import type { Alternative, DraftMeta, Item, Paragraph, Section } from '../model/schemas.js';
 
-/** The `schemas/` folder shipped with ndraft (two levels above this compiled file: dist/store/). */
-export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+/** The `schemas/` folder shipped with ndraft. */
+export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 
 /**
  * YAML text for a file of the draft. It starts with a yaml-language-server line pointing at the
@@ -14,30 +14,69 @@ export const SCHEMAS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', '
  */
 export function serializeYaml(value: object, schema: SchemaName, filePath: string): string {
   const schemaPath = relative(dirname(filePath), join(SCHEMAS_DIR, SCHEMA_FILES[schema])).split('\\').join('/');
-  const body = stringify(value, { lineWidth: 0, minContentWidth: 0, indentSeq: true });
+  const body = emitYaml(value);
   return `# yaml-language-server: $schema=${schemaPath}\n${body}`;
 }
 
-/** A paragraph with its fields in the documented order, optional ones left out when empty. */
-export function paragraphForYaml(paragraph: Paragraph): Record<string, unknown> {
-  const out: Record<string, unknown> = {
+/**
+ * A paragraph as its file holds it: every object's fields in the schema's order (which is also the
+ * order zod gives them when the file is read back), optional fields only when set, and the
+ * paragraph's notes only when there are some. What is written is thus exactly what reading the
+ * file gives, so a draft just written can seed the parse cache without parsing it again
+ * (test/store/serialize.test.ts holds this against zod).
+ */
+export function paragraphForYaml(paragraph: Paragraph): Paragraph {
+  return {
     number: paragraph.number,
     status: paragraph.status,
     bracketed: paragraph.bracketed,
     text: paragraph.text,
-    items: paragraph.items,
-    alternatives: paragraph.alternatives,
+    items: paragraph.items.map(itemForYaml),
+    alternatives: paragraph.alternatives.map(alternativeForYaml),
+    ...(paragraph.notes && paragraph.notes.length > 0 ? { notes: [...paragraph.notes] } : {}),
   };
-  if (paragraph.notes && paragraph.notes.length > 0) out.notes = paragraph.notes;
-  return out;
 }
 
-export function draftMetaForYaml(meta: DraftMeta): Record<string, unknown> {
-  const out: Record<string, unknown> = { title: meta.title };
-  if (meta.source !== undefined) out.source = meta.source;
-  if (meta.preamble !== undefined) out.preamble = meta.preamble;
-  out.sections = meta.sections;
-  if (meta.closing !== undefined) out.closing = meta.closing;
-  if (meta.notes && meta.notes.length > 0) out.notes = meta.notes;
-  return out;
+function itemForYaml(item: Item): Item {
+  return {
+    label: item.label,
+    text: item.text,
+    ...(item.status !== undefined ? { status: item.status } : {}),
+    ...(item.alternatives !== undefined ? { alternatives: item.alternatives.map(alternativeForYaml) } : {}),
+    ...(item.notes !== undefined ? { notes: [...item.notes] } : {}),
+  };
+}
+
+function alternativeForYaml(alternative: Alternative): Alternative {
+  return {
+    label: alternative.label,
+    text: alternative.text,
+    ...(alternative.proposedBy !== undefined ? { proposedBy: [...alternative.proposedBy] } : {}),
+    ...(alternative.opposedBy !== undefined ? { opposedBy: [...alternative.opposedBy] } : {}),
+    ...(alternative.notes !== undefined ? { notes: [...alternative.notes] } : {}),
+  };
+}
+
+/** draft.yaml's content, in the same way as `paragraphForYaml`. */
+export function draftMetaForYaml(meta: DraftMeta): DraftMeta {
+  return {
+    title: meta.title,
+    ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...(meta.preamble !== undefined ? { preamble: meta.preamble } : {}),
+    sections: meta.sections.map(sectionForYaml),
+    ...(meta.closing !== undefined ? { closing: meta.closing } : {}),
+    ...(meta.notes && meta.notes.length > 0 ? { notes: [...meta.notes] } : {}),
+  };
+}
+
+function sectionForYaml(section: Section): Section {
+  return {
+    ...(section.number !== undefined ? { number: section.number } : {}),
+    ...(section.label !== undefined ? { label: section.label } : {}),
+    ...(section.title !== undefined ? { title: section.title } : {}),
+    paragraphs: section.paragraphs.map((entry) =>
+      typeof entry === 'string' ? entry : { block: entry.block, options: entry.options.map((o) => ({ label: o.label, paragraphs: [...o.paragraphs] })) },
+    ),
+    ...(section.subsections !== undefined ? { subsections: section.subsections.map(sectionForYaml) } : {}),
+  };
 }

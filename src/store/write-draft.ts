@@ -2,11 +2,12 @@ import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, write
 import { join, resolve } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Draft } from '../model/schemas.js';
-import { draftSchema, paragraphSchema } from '../model/schemas.js';
 import { temporarySibling } from './atomic-write.js';
+import type { LoadedDraft } from './load-draft.js';
 import { contentHash, openParseCache } from './parse-cache.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
+import { lazyYamlFile } from './yaml-parser.js';
 
 /** Every file of a draft folder as path (relative to the folder) → content. */
 export function draftFiles(draft: Draft, dir: string): Map<string, string> {
@@ -22,13 +23,17 @@ export function draftFiles(draft: Draft, dir: string): Map<string, string> {
 /**
  * Writes a whole draft folder. The files are written into a temporary folder beside the target,
  * which is renamed into place only when complete; with `force`, an existing draft is moved
- * aside first and removed only after the new one is in place. `verify` may throw to abandon the write.
+ * aside first and removed only after the new one is in place.
+ * `verify` is given the folder as `loadDraft` would read it, built from what was just written
+ * rather than read back (the content is the same: `paragraphForYaml` is what reading gives); it
+ * may throw to abandon the write. The parse cache is saved either way, so the first command on
+ * the new draft parses nothing.
  */
-export function writeDraftFolder(
+export async function writeDraftFolder(
   draft: Draft,
   dir: string,
-  options: { force: boolean; verify?: (stagingDir: string) => void; name?: string },
-): void {
+  options: { force: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
+): Promise<void> {
   const target = resolve(dir);
   const name = options.name ?? dir;
   if (existsSync(target)) {
@@ -45,17 +50,31 @@ export function writeDraftFolder(
   try {
     mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
     const cache = openParseCache(staging);
-    const byFile = new Map(draft.paragraphs.map((p) => [join(PARAGRAPHS_DIR, paragraphFileName(p.number)), p]));
-    for (const [name, content] of draftFiles(draft, target)) {
-      writeFileSync(join(staging, name), content);
-      // What was just written is known already: reading it back need not parse the YAML again.
-      const paragraph = byFile.get(name);
-      if (paragraph) cache.set(contentHash(Buffer.from(content)), { paragraph: paragraphSchema.parse(paragraph) });
-      else if (name === DRAFT_FILE) cache.setMeta(contentHash(Buffer.from(content)), draftSchema.parse(draft.meta));
+    const meta = draftMetaForYaml(draft.meta);
+    const draftContent = serializeYaml(meta, 'draft', join(target, DRAFT_FILE));
+    writeFileSync(join(staging, DRAFT_FILE), draftContent);
+    cache.setMeta(contentHash(Buffer.from(draftContent)), meta);
+    const written: LoadedDraft = {
+      dir: staging,
+      draftFile: lazyYamlFile(join(staging, DRAFT_FILE), () => draftContent),
+      meta,
+      paragraphs: [],
+      diagnostics: [],
+      cache,
+    };
+    for (const given of draft.paragraphs) {
+      const name = join(PARAGRAPHS_DIR, paragraphFileName(given.number));
+      const paragraph = paragraphForYaml(given);
+      const content = serializeYaml(paragraph, 'paragraph', join(target, name));
+      const file = join(staging, name);
+      writeFileSync(file, content);
+      const hash = contentHash(Buffer.from(content));
+      cache.set(hash, { paragraph });
+      written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), paragraph, hash });
     }
-    cache.save();
     // Checked where it stands before it replaces anything: a draft that would not load is never put in place.
-    options.verify?.(staging);
+    await options.verify?.(written);
+    cache.save();
     if (existsSync(target)) {
       const old = temporarySibling(target);
       renameSync(target, old);

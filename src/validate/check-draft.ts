@@ -2,23 +2,32 @@ import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Draft, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import type { LoadedDraft, LoadedParagraph } from '../store/load-draft.js';
+import { outlineNumbers } from '../model/outline.js';
+import { parseParagraph } from '../model/paragraph-slots.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
-import { checkParagraph } from './check-paragraph.js';
+import { loadParsers } from '../store/yaml-parser.js';
+import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
 
 interface OutlineRef {
   number: string;
-  path: (string | number)[];
+  /** Where it is named in draft.yaml; built only when a problem is reported there. */
+  path: () => (string | number)[];
 }
 
 /**
  * The rules that span files: numbers are unique and match file names, the outline and the
  * paragraph files match exactly, and every paragraph passes `checkParagraph`.
- * Returns the assembled draft, in reading order, when nothing is wrong.
+ * Returns the assembled draft, in reading order, when nothing is wrong, and how many brackets each
+ * paragraph holds (the cache remembers it, so `status` need not parse the notation again).
  */
-export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; draft?: Draft } {
+export async function checkDraft(loaded: LoadedDraft): Promise<{ diagnostics: Diagnostic[]; draft?: Draft; brackets: Map<string, number> }> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
+  // Placed at the end: placing needs the YAML parser, loaded only when something is wrong.
+  const unplaced: { file: LoadedParagraph['yaml'] | LoadedDraft['draftFile']; path: (string | number)[]; code: string; message: string }[] = [];
   const error = (file: LoadedParagraph['yaml'] | LoadedDraft['draftFile'], path: (string | number)[], code: string, message: string) =>
-    diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
+    unplaced.push({ file, path, code, message });
+  const brackets = new Map<string, number>();
+  const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[]; brackets: number }[] = [];
 
   const byNumber = new Map<string, LoadedParagraph>();
   for (const loadedParagraph of loaded.paragraphs) {
@@ -34,13 +43,14 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
       continue;
     }
     byNumber.set(paragraph.number, loadedParagraph);
-    if (loadedParagraph.problems) {
+    if (loadedParagraph.problems && loadedParagraph.brackets !== undefined) {
       diagnostics.push(...loadedParagraph.problems);
+      brackets.set(paragraph.number, loadedParagraph.brackets);
       continue;
     }
-    const problems = checkParagraph(paragraph, loadedParagraph.yaml);
-    diagnostics.push(...problems);
-    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest) });
+    const parsed = parseParagraph(paragraph);
+    brackets.set(paragraph.number, parsed.brackets.length);
+    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed), brackets: parsed.brackets.length });
   }
 
   const meta = loaded.meta;
@@ -49,13 +59,13 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
     for (const ref of outlineRefs(meta.sections, ['sections'])) {
       const earlier = listed.get(ref.number);
       if (earlier) {
-        error(loaded.draftFile, ref.path, 'OUTLINE_DUPLICATE', `paragraph ${ref.number} is listed twice in the outline`);
+        error(loaded.draftFile, ref.path(), 'OUTLINE_DUPLICATE', `paragraph ${ref.number} is listed twice in the outline`);
         continue;
       }
       listed.set(ref.number, ref);
       // A file of that name that holds another number is reported on the file itself (FILE_NAME).
       if (!byNumber.has(ref.number) && !loaded.paragraphs.some((p) => basename(p.file) === paragraphFileName(ref.number))) {
-        error(loaded.draftFile, ref.path, 'OUTLINE_MISSING_FILE', `paragraph ${ref.number} is in the outline but paragraphs/${paragraphFileName(ref.number)} does not exist`);
+        error(loaded.draftFile, ref.path(), 'OUTLINE_MISSING_FILE', `paragraph ${ref.number} is in the outline but paragraphs/${paragraphFileName(ref.number)} does not exist`);
       }
     }
     for (const [number, loadedParagraph] of byNumber) {
@@ -65,11 +75,19 @@ export function checkDraft(loaded: LoadedDraft): { diagnostics: Diagnostic[]; dr
     }
   }
 
+  // Placing a problem parses its file's YAML: the parser is loaded only when there is one.
+  if (unplaced.length > 0 || checked.some((c) => c.problems.length > 0)) await loadParsers();
+  for (const { loadedParagraph, paragraph, problems: found, brackets: count } of checked) {
+    const problems = placeProblems(found, loadedParagraph.yaml);
+    diagnostics.push(...problems);
+    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), brackets: count });
+  }
+  for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
   loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
-  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
-  const paragraphs = outlineRefs(meta.sections, ['sections']).map((ref) => byNumber.get(ref.number)?.paragraph as Paragraph);
-  return { diagnostics, draft: { meta, paragraphs } };
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, brackets };
+  const paragraphs = outlineNumbers(meta.sections).map((number) => byNumber.get(number)?.paragraph as Paragraph);
+  return { diagnostics, draft: { meta, paragraphs }, brackets };
 }
 
 /** Every paragraph the outline names, in reading order, with where it is named in draft.yaml. */
@@ -77,11 +95,10 @@ export function outlineRefs(sections: readonly Section[], path: (string | number
   const refs: OutlineRef[] = [];
   sections.forEach((section, s) => {
     section.paragraphs.forEach((entry: OutlineEntry, e) => {
-      const entryPath = [...path, s, 'paragraphs', e];
-      if (typeof entry === 'string') refs.push({ number: entry, path: entryPath });
+      if (typeof entry === 'string') refs.push({ number: entry, path: () => [...path, s, 'paragraphs', e] });
       else {
         entry.options.forEach((option, o) => {
-          option.paragraphs.forEach((number, n) => refs.push({ number, path: [...entryPath, 'options', o, 'paragraphs', n] }));
+          option.paragraphs.forEach((number, n) => refs.push({ number, path: () => [...path, s, 'paragraphs', e, 'options', o, 'paragraphs', n] }));
         });
       }
     });

@@ -1,21 +1,38 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isAgreed, parseParagraph } from '../model/paragraph-slots.js';
+import { isAgreed, parseParagraph, type ParsedParagraph } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
-import type { YamlFile } from '../store/yaml-file.js';
+import type { YamlFile, YamlPath } from '../store/yaml-file.js';
+
+/** A problem found in a paragraph, not yet placed at a line and column of its file. */
+export interface ParagraphProblem {
+  code: string;
+  severity: Diagnostic['severity'];
+  message: string;
+  /** The value it concerns in the paragraph file, and where inside that string when it is one. */
+  path: YamlPath;
+  index?: number;
+}
 
 /** Rules inside one paragraph: its notation parses, and what is agreed has nothing left open. */
-export function checkParagraph(paragraph: Paragraph, yaml: YamlFile): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const parsed = parseParagraph(paragraph);
+export function checkParagraph(paragraph: Paragraph, yaml: YamlFile, parsed: ParsedParagraph = parseParagraph(paragraph)): Diagnostic[] {
+  return placeProblems(paragraphProblems(paragraph, parsed), yaml);
+}
+
+/** Places problems in the paragraph's file (this parses its YAML, so it is done only when there are some). */
+export function placeProblems(problems: readonly ParagraphProblem[], yaml: YamlFile): Diagnostic[] {
+  return problems.map(({ path, index, ...problem }) => ({
+    ...problem,
+    file: yaml.file,
+    ...(index === undefined ? yaml.locate(path) : yaml.locateInString(path, index)),
+  }));
+}
+
+/** The problems `checkParagraph` reports, unplaced. */
+export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph = parseParagraph(paragraph)): ParagraphProblem[] {
+  const out: ParagraphProblem[] = [];
   for (const { slot, error } of parsed.errors) {
-    out.push({
-      code: error.code,
-      severity: 'error',
-      message: `${error.message} (in ${slot.name})`,
-      file: yaml.file,
-      ...yaml.locateInString(slot.path, error.point.offset),
-    });
+    out.push({ code: error.code, severity: 'error', message: `${error.message} (in ${slot.name})`, path: slot.path, index: error.point.offset });
   }
 
   for (const slot of parsed.slots) {
@@ -24,15 +41,14 @@ export function checkParagraph(paragraph: Paragraph, yaml: YamlFile): Diagnostic
         code: 'UNBRACKETED_CHOICE',
         severity: 'warning',
         message: `"${choice.text}" looks like a choice that is not in brackets (in ${slot.name}); write [${choice.text.replace(/ ?\/ ?/, '/')}] if it is open`,
-        file: yaml.file,
-        ...yaml.locateInString(slot.path, choice.offset),
+        path: slot.path,
+        index: choice.offset,
       });
     }
   }
 
   const statusWord = (status: Paragraph['status']) => (status === 'agreed' ? 'agreed' : 'agreed ad ref');
   if (isAgreed(paragraph.status)) {
-    const where = yaml.locate(['status']);
     const problems: string[] = [];
     if (paragraph.bracketed) problems.push('the whole paragraph is in brackets');
     for (const b of parsed.brackets) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
@@ -41,19 +57,23 @@ export function checkParagraph(paragraph: Paragraph, yaml: YamlFile): Diagnostic
       for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" of item ${item.label} is still on the table`);
     });
     for (const problem of problems) {
-      out.push({ code: 'AGREED_NOT_RESOLVED', severity: 'error', message: `paragraph ${paragraph.number} is ${statusWord(paragraph.status)} but ${problem}`, file: yaml.file, ...where });
+      out.push({ code: 'AGREED_NOT_RESOLVED', severity: 'error', message: `paragraph ${paragraph.number} is ${statusWord(paragraph.status)} but ${problem}`, path: ['status'] });
     }
   }
   paragraph.items.forEach((item, itemIndex) => {
     if (!isAgreed(item.status) || item.status === undefined) return;
-    const where = yaml.locate(['items', itemIndex, 'status']);
     const problems: string[] = [];
     for (const b of parsed.brackets) {
       if (b.slot.itemIndex === itemIndex) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
     }
     for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" is still on the table`);
     for (const problem of problems) {
-      out.push({ code: 'AGREED_NOT_RESOLVED', severity: 'error', message: `item ${item.label} of paragraph ${paragraph.number} is ${statusWord(item.status)} but ${problem}`, file: yaml.file, ...where });
+      out.push({
+        code: 'AGREED_NOT_RESOLVED',
+        severity: 'error',
+        message: `item ${item.label} of paragraph ${paragraph.number} is ${statusWord(item.status)} but ${problem}`,
+        path: ['items', itemIndex, 'status'],
+      });
     }
   });
   return out;

@@ -15,9 +15,9 @@ import { positionCommand, proposeCommand } from '../../src/cli/commands/position
 import { restoreCommand } from '../../src/cli/commands/restore.js';
 import { undoCommand } from '../../src/cli/commands/undo.js';
 import type { Io } from '../../src/cli/io.js';
-import { NdraftError } from '../../src/diagnostics/diagnostic.js';
+import type { NdraftError } from '../../src/diagnostics/diagnostic.js';
 import { historyEntrySchema, paragraphSchema, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
-import { copyBundledDraft, editFile, removeTempDirs, temporaryLeftovers, snapshotFiles } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, removeTempDirs, temporaryLeftovers, snapshotFiles, rejection } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -55,17 +55,6 @@ function historyFiles(dir: string): string[] {
 function readEntry(dir: string, file: string): { text: string; entry: HistoryEntry } {
   const text = readFileSync(join(dir, 'history', file), 'utf8');
   return { text, entry: historyEntrySchema.parse(parse(text)) };
-}
-
-/** The NdraftError a command rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<NdraftError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(NdraftError);
-    return error as NdraftError;
-  }
-  throw new Error('expected the command to fail, but it succeeded');
 }
 
 /** Runs a command that must fail and checks that it wrote nothing, printed nothing, left nothing. */

@@ -5,7 +5,8 @@ import { checkDraft } from '../../src/validate/check-draft.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { BUNDLED_DRAFT, failure } from '../helpers/sandbox.js';
 
-const bundled = (): Draft => checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
+const bundled = (): Draft => structuredClone(bundledDraft);
 const p = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
 
 describe('consolidateDraft', () => {

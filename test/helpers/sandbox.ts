@@ -92,6 +92,17 @@ export function failure(fn: () => unknown): NdraftError {
   throw new Error('expected an NdraftError, but nothing was thrown');
 }
 
+/** The NdraftError a promise rejects with (the test fails if it resolves or rejects with anything else). */
+export async function rejection(promise: Promise<unknown>): Promise<NdraftError> {
+  try {
+    await promise;
+  } catch (error) {
+    expect(error).toBeInstanceOf(NdraftError);
+    return error as NdraftError;
+  }
+  throw new Error('expected an NdraftError, but the promise resolved');
+}
+
 /**
  * Every file under `dir` as relative path → bytes, to compare a folder before and after. The
  * `.ndraft/` folder is left out: it holds only a cache that any command may refresh.

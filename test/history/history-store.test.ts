@@ -80,16 +80,16 @@ describe('listHistoryIds', () => {
 });
 
 describe('readHistory', () => {
-  it('reads nothing, and reports nothing, when there is no history yet', () => {
-    expect(readHistory(makeTempDir('history'))).toEqual({ entries: [], diagnostics: [] });
+  it('reads nothing, and reports nothing, when there is no history yet', async () => {
+    expect(await readHistory(makeTempDir('history'))).toEqual({ entries: [], diagnostics: [] });
   });
 
-  it('reads every entry, oldest first', () => {
+  it('reads every entry, oldest first', async () => {
     const dir = draftWithIds();
     for (const e of [entry('20260102T000000000Z-0002', 'second'), entry('20260101T000000000Z-0001', 'first')]) {
       writeFileSync(join(dir, HISTORY_DIR, `${e.id}.yaml`), serializeHistoryEntry(dir, e));
     }
-    const { entries, diagnostics } = readHistory(dir);
+    const { entries, diagnostics } = await readHistory(dir);
     expect(diagnostics).toEqual([]);
     expect(entries.map((e) => e.command)).toEqual(['first', 'second']);
     expect(entries[0]).toEqual(entry('20260101T000000000Z-0001', 'first'));
@@ -102,7 +102,7 @@ describe('readHistory', () => {
     expect(parse(text)).toEqual(entry('20260101T000000000Z-0001', 'first'));
   });
 
-  it('turns a file that does not parse, or does not match the schema, into a diagnostic, not a crash', () => {
+  it('turns a file that does not parse, or does not match the schema, into a diagnostic, not a crash', async () => {
     const dir = draftWithIds();
     const good = entry('20260101T000000000Z-0001', 'accept 61 "Alt 3"');
     writeFileSync(join(dir, HISTORY_DIR, `${good.id}.yaml`), serializeHistoryEntry(dir, good));
@@ -111,7 +111,7 @@ describe('readHistory', () => {
     const wrong = join(dir, HISTORY_DIR, '20260103T000000000Z-0003.yaml');
     writeFileSync(wrong, serializeHistoryEntry(dir, { ...good, id: '20260103T000000000Z-0003', author: '' }));
 
-    const { entries, diagnostics } = readHistory(dir);
+    const { entries, diagnostics } = await readHistory(dir);
     expect(entries.map((e) => e.command)).toEqual(['accept 61 "Alt 3"']);
     const byFile = (file: string) => diagnostics.filter((d) => d.file === file);
     expect(byFile(broken).length).toBeGreaterThan(0);

@@ -24,7 +24,8 @@ const run = promisify(execFile);
 const SOFFICE = ['/usr/bin/soffice', '/usr/bin/libreoffice', '/usr/local/bin/soffice', '/opt/libreoffice/program/soffice'].find((path) => existsSync(path));
 if (SOFFICE === undefined) console.warn('SKIPPED: LibreOffice not installed (apt-get install libreoffice-writer-nogui); test/render/docx-in-libreoffice.test.ts did not run');
 
-const bundled = (): Draft => checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
+const bundled = (): Draft => structuredClone(bundledDraft);
 const words = (s: string) => s.split(/\s+/u).filter(Boolean);
 const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 const decode = (s: string) =>

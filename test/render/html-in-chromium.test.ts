@@ -64,7 +64,7 @@ function domText(dom: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const bundled = checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundled = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
 
 describe('the HTML export in Chromium', () => {
   it.skipIf(!hasChromium)('builds the DOM of the bundled draft, and keeps hostile text as text', () => {

@@ -12,7 +12,8 @@ import { BUNDLED_DRAFT, makeTempDir, removeTempDirs } from '../helpers/sandbox.j
 
 afterAll(removeTempDirs);
 
-const bundled = (): Draft => checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
+const bundled = (): Draft => structuredClone(bundledDraft);
 const hasPython = spawnSync('python3', ['--version']).status === 0;
 if (!hasPython) console.warn('SKIPPED: python3 not installed, so the Akoma Ntoso XML is not parsed by a real XML parser');
 

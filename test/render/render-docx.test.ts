@@ -11,7 +11,8 @@ import { checkDraft } from '../../src/validate/check-draft.js';
 import { BUNDLED_DRAFT } from '../helpers/sandbox.js';
 import { unzip } from '../helpers/zip.js';
 
-const bundled = (): Draft => checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
+const bundled = (): Draft => structuredClone(bundledDraft);
 const para = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
 const words = (s: string) => s.split(/\s+/u).filter(Boolean);
 const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();

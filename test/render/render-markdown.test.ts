@@ -7,7 +7,7 @@ import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { BUNDLED_DRAFT } from '../helpers/sandbox.js';
 
-const bundled = checkDraft(loadDraft(BUNDLED_DRAFT)).draft as Draft;
+const bundled = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
 
 /** A small draft with one of everything: statuses, a whole-paragraph bracket, options, items, alternatives, an option block. */
 function sampleDraft(): Draft {

@@ -169,7 +169,7 @@ describe('paragraphViewJson', () => {
   it('gives the stored paragraph and its numbered brackets with options as written', () => {
     const view = paragraphViewJson(busy);
     expect(view.number).toBe('12bis');
-    expect(view.items).toBe(busy.items);
+    expect(view.items).toEqual(busy.items);
     expect(view.notes).toEqual(['Chair to consult']);
     expect(view.brackets).toEqual([
       { n: 1, where: 'text', kind: 'choice', options: ['shall', 'should'], depth: 0 },

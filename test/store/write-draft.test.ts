@@ -6,11 +6,11 @@ import { loadDraft } from '../../src/store/load-draft.js';
 import { paragraphFileName } from '../../src/store/paragraph-file-name.js';
 import { draftFiles, writeDraftFolder } from '../../src/store/write-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, failure, snapshotFiles } from '../helpers/sandbox.js';
+import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, rejection, snapshotFiles } from '../helpers/sandbox.js';
 
 let draft: Draft;
-beforeAll(() => {
-  const checked = checkDraft(loadDraft(BUNDLED_DRAFT));
+beforeAll(async () => {
+  const checked = (await checkDraft(await loadDraft(BUNDLED_DRAFT)));
   if (!checked.draft) throw new Error('the bundled draft does not load');
   draft = checked.draft;
 });
@@ -19,21 +19,21 @@ afterAll(removeTempDirs);
 const snapshot = snapshotFiles;
 
 describe('writeDraftFolder', () => {
-  it('writes draft.yaml and one file per paragraph into a new folder, and the result loads back equal', () => {
+  it('writes draft.yaml and one file per paragraph into a new folder, and the result loads back equal', async () => {
     const parent = makeTempDir('write');
     const out = join(parent, 'nested', 'rev1');
-    writeDraftFolder(draft, out, { force: false });
+    await writeDraftFolder(draft, out, { force: false });
     expect(readdirSync(out).sort()).toEqual(['.ndraft', 'draft.yaml', 'paragraphs']);
     expect(readdirSync(join(out, 'paragraphs'))).toHaveLength(38);
     // Without the parse cache the written YAML itself is read back.
     rmSync(join(out, '.ndraft'), { recursive: true });
-    const reloaded = checkDraft(loadDraft(out));
+    const reloaded = (await checkDraft(await loadDraft(out)));
     expect(reloaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(reloaded.draft).toEqual(draft);
     expect(temporaryLeftovers(join(parent, 'nested'))).toEqual([]);
   });
 
-  it('names paragraph files with three padded digits and keeps suffixes (61bis → 061bis.yaml)', () => {
+  it('names paragraph files with three padded digits and keeps suffixes (61bis → 061bis.yaml)', async () => {
     expect(paragraphFileName('61')).toBe('061.yaml');
     expect(paragraphFileName('61bis')).toBe('061bis.yaml');
     expect(paragraphFileName('PP3')).toBe('PP3.yaml');
@@ -42,9 +42,9 @@ describe('writeDraftFolder', () => {
     expect(names[0]).toBe('draft.yaml');
   });
 
-  it('points each file at the shipped JSON Schema with a path that resolves from where it is written', () => {
+  it('points each file at the shipped JSON Schema with a path that resolves from where it is written', async () => {
     const out = join(makeTempDir('write'), 'rev1');
-    writeDraftFolder(draft, out, { force: false });
+    await writeDraftFolder(draft, out, { force: false });
     for (const file of ['draft.yaml', join('paragraphs', '061.yaml')]) {
       const first = readFileSync(join(out, file), 'utf8').split('\n')[0] ?? '';
       const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
@@ -53,20 +53,20 @@ describe('writeDraftFolder', () => {
     }
   });
 
-  it('writes into an existing empty folder without --force', () => {
+  it('writes into an existing empty folder without --force', async () => {
     const out = join(makeTempDir('write-empty'), 'rev1');
     mkdirSync(out);
-    writeDraftFolder(draft, out, { force: false });
+    await writeDraftFolder(draft, out, { force: false });
     expect(existsSync(join(out, 'draft.yaml'))).toBe(true);
     expect(temporaryLeftovers(dirname(out))).toEqual([]);
   });
 
-  it('refuses to replace an existing draft without force, and leaves it untouched', () => {
+  it('refuses to replace an existing draft without force, and leaves it untouched', async () => {
     const dir = copyBundledDraft();
     writeFileSync(join(dir, 'paragraphs', '061.yaml'), 'edited by a delegate\n');
     const before = snapshot(dir);
     const mtime = statSync(join(dir, 'draft.yaml')).mtimeMs;
-    const error = failure(() => writeDraftFolder(draft, dir, { force: false }));
+    const error = await rejection(writeDraftFolder(draft, dir, { force: false }));
     expect(error.kind).toBe('input');
     expect(error.message).toBe(`${dir} already holds a draft; use --force to replace it`);
     expect(snapshot(dir)).toEqual(before);
@@ -74,12 +74,12 @@ describe('writeDraftFolder', () => {
     expect(temporaryLeftovers(dirname(dir))).toEqual([]);
   });
 
-  it('refuses a non-empty folder that is not a draft, even with force', () => {
+  it('refuses a non-empty folder that is not a draft, even with force', async () => {
     const out = join(makeTempDir('write-other'), 'thesis');
     mkdirSync(out);
     writeFileSync(join(out, 'thesis.docx'), 'precious');
     mkdirSync(join(out, 'paragraphs'));
-    const error = failure(() => writeDraftFolder(draft, out, { force: true }));
+    const error = await rejection(writeDraftFolder(draft, out, { force: true }));
     expect(error.kind).toBe('input');
     expect(error.message).toMatch(/exists and is not an ndraft draft \(no draft\.yaml\); refusing to replace it/);
     expect(readdirSync(out).sort()).toEqual(['paragraphs', 'thesis.docx']);
@@ -87,61 +87,61 @@ describe('writeDraftFolder', () => {
     expect(temporaryLeftovers(dirname(out))).toEqual([]);
   });
 
-  it('refuses a path that is a file', () => {
+  it('refuses a path that is a file', async () => {
     const parent = makeTempDir('write-file');
     const out = join(parent, 'rev1');
     writeFileSync(out, 'a file');
-    const error = failure(() => writeDraftFolder(draft, out, { force: true }));
+    const error = await rejection(writeDraftFolder(draft, out, { force: true }));
     expect(error.message).toMatch(/exists and is a file, not a draft folder/);
     expect(readFileSync(out, 'utf8')).toBe('a file');
   });
 
-  it('a failure half-way leaves neither the target nor a temporary folder behind', () => {
+  it('a failure half-way leaves neither the target nor a temporary folder behind', async () => {
     const parent = makeTempDir('write-fail');
     const out = join(parent, 'rev1');
     // A number the schema would refuse, so that its file cannot be created mid-way through the write.
     const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
-    expect(() => writeDraftFolder(broken, out, { force: false })).toThrow(/ENOENT/);
+    await expect(writeDraftFolder(broken, out, { force: false })).rejects.toThrow(/ENOENT/);
     expect(readdirSync(parent)).toEqual([]);
   });
 
-  it('with force, a failure half-way keeps the old draft in place', () => {
+  it('with force, a failure half-way keeps the old draft in place', async () => {
     const parent = makeTempDir('write-fail');
     const dir = copyBundledDraft('rev1', parent);
     const before = snapshot(dir);
     const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
-    expect(() => writeDraftFolder(broken, dir, { force: true })).toThrow(/ENOENT/);
+    await expect(writeDraftFolder(broken, dir, { force: true })).rejects.toThrow(/ENOENT/);
     expect(readdirSync(parent)).toEqual(['rev1']);
     expect(snapshot(dir)).toEqual(before);
   });
 
-  it('with force, replaces an existing draft wholly (stale files go) and leaves no temporary folder behind', () => {
+  it('with force, replaces an existing draft wholly (stale files go) and leaves no temporary folder behind', async () => {
     const parent = makeTempDir('write-force');
     const dir = copyBundledDraft('rev1', parent);
     writeFileSync(join(dir, 'paragraphs', '099.yaml'), 'number: "99"\n');
     writeFileSync(join(dir, 'paragraphs', '061.yaml'), 'edited\n');
-    writeDraftFolder(draft, dir, { force: true });
+    await writeDraftFolder(draft, dir, { force: true });
     expect(readdirSync(parent)).toEqual(['rev1']);
     expect(existsSync(join(dir, 'paragraphs', '099.yaml'))).toBe(false);
     expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toContain('number: "61"');
-    expect(checkDraft(loadDraft(dir)).draft).toEqual(draft);
+    expect((await checkDraft(await loadDraft(dir))).draft).toEqual(draft);
   });
 });
 
 describe('the parse cache', () => {
-  it('serves unchanged files from .ndraft/cache.json and never a stale one', () => {
+  it('serves unchanged files from .ndraft/cache.json and never a stale one', async () => {
     const dir = copyBundledDraft('cache');
-    const first = checkDraft(loadDraft(dir));
+    const first = (await checkDraft(await loadDraft(dir)));
     expect(existsSync(join(dir, '.ndraft', 'cache.json'))).toBe(true);
-    const cached = checkDraft(loadDraft(dir));
+    const cached = (await checkDraft(await loadDraft(dir)));
     expect(cached.draft).toEqual(first.draft);
     expect(cached.diagnostics).toEqual(first.diagnostics);
     // An edit of the same length in the same millisecond still shows: entries are keyed by content.
     const path = join(dir, 'paragraphs', '056.yaml');
     writeFileSync(path, readFileSync(path, 'utf8').replace('management/development', 'management/deployments'));
-    expect(checkDraft(loadDraft(dir)).draft?.paragraphs.find((p) => p.number === '56')?.text).toContain('[management/deployments]');
+    expect((await checkDraft(await loadDraft(dir))).draft?.paragraphs.find((p) => p.number === '56')?.text).toContain('[management/deployments]');
     // A corrupt cache is ignored.
     writeFileSync(join(dir, '.ndraft', 'cache.json'), '{not json');
-    expect(checkDraft(loadDraft(dir)).draft?.paragraphs).toHaveLength(38);
+    expect((await checkDraft(await loadDraft(dir))).draft?.paragraphs).toHaveLength(38);
   });
 });

@@ -26,10 +26,10 @@ interface Checked {
 }
 
 /** Copies the bundled draft, lets `corrupt` damage it, then loads and checks it. */
-function check(corrupt: (dir: string) => void): Checked {
+async function check(corrupt: (dir: string) => void): Promise<Checked> {
   const dir = copyBundledDraft();
   corrupt(dir);
-  const { diagnostics, draft } = checkDraft(loadDraft(dir));
+  const { diagnostics, draft } = (await checkDraft(await loadDraft(dir)));
   return {
     dir,
     errors: diagnostics.filter((d) => d.severity === 'error'),
@@ -48,9 +48,9 @@ function editAt(dir: string, file: string, edit: (s: string) => string, needle: 
 const underCaret = (d: Diagnostic | undefined) => d?.sourceLine?.[(d.column ?? 0) - 1];
 
 describe('checkDraft: YAML syntax', () => {
-  it('a mapping key indented by one space: YAML_BAD_INDENT at the start of that line', () => {
+  it('a mapping key indented by one space: YAML_BAD_INDENT at the start of that line', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('\nstatus: open', '\n status: open'), ' status: open');
     });
     expect(r.valid).toBe(false);
@@ -60,24 +60,24 @@ describe('checkDraft: YAML syntax', () => {
     expect(at).toEqual({ line: 3, column: 1 });
   });
 
-  it('a tab used for indentation: YAML_TAB_AS_INDENT on that line', () => {
+  it('a tab used for indentation: YAML_TAB_AS_INDENT on that line', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('\nbracketed: true', '\n\tbracketed: true'), '\tbracketed');
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'YAML_TAB_AS_INDENT', file: r.file(P061), ...at, message: expect.stringMatching(/Tabs are not allowed/) })]);
   });
 
-  it('a key given twice: YAML_DUPLICATE_KEY at the second one', () => {
+  it('a key given twice: YAML_DUPLICATE_KEY at the second one', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('status: open\n', 'status: open\nstatus: agreed\n'), 'status: agreed');
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'YAML_DUPLICATE_KEY', file: r.file(P061), ...at, message: expect.stringMatching(/keys must be unique/) })]);
   });
 
-  it('an opening quote never closed: YAML_MISSING_CHAR in that file', () => {
-    const r = check((dir) => {
+  it('an opening quote never closed: YAML_MISSING_CHAR in that file', async () => {
+    const r = await check((dir) => {
       editFile(dir, 'paragraphs/039.yaml', (s) => s.replace('text: We reaffirm', 'text: "We reaffirm'));
     });
     expect(r.valid).toBe(false);
@@ -85,16 +85,16 @@ describe('checkDraft: YAML syntax', () => {
   });
 
   // The yaml parser reports MISSING_CHAR at the end of the file; a person needs the opening quote.
-  it('an opening quote never closed: the caret points at the opening quote', () => {
+  it('an opening quote never closed: the caret points at the opening quote', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'paragraphs/039.yaml', (s) => s.replace('text: We reaffirm', 'text: "We reaffirm'), '"We reaffirm');
     });
     expect(r.errors[0]).toEqual(expect.objectContaining({ code: 'YAML_MISSING_CHAR', ...at }));
   });
 
-  it('keeps the right line and column in a file with Windows line endings', () => {
-    const r = check((dir) => {
+  it('keeps the right line and column in a file with Windows line endings', async () => {
+    const r = await check((dir) => {
       editFile(dir, P061, (s) => s.replace('status: open', 'status: done').replace(/\n/g, '\r\n'));
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 3, column: 9, sourceLine: 'status: done' })]);
@@ -102,9 +102,9 @@ describe('checkDraft: YAML syntax', () => {
 });
 
 describe('checkDraft: schema of a paragraph file', () => {
-  it('status: done → SCHEMA at the value, listing the four statuses', () => {
+  it('status: done → SCHEMA at the value, listing the four statuses', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('status: open', 'status: done'), 'done');
     });
     expect(r.errors).toEqual([
@@ -114,16 +114,16 @@ describe('checkDraft: schema of a paragraph file', () => {
     expect(underCaret(r.errors[0])).toBe('d');
   });
 
-  it('a required field left out → SCHEMA naming the field and its type, at the start of the mapping', () => {
-    const r = check((dir) => {
+  it('a required field left out → SCHEMA naming the field and its type, at the start of the mapping', async () => {
+    const r = await check((dir) => {
       editFile(dir, P061, (s) => s.replace('bracketed: true\n', ''));
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 2, column: 1, message: 'bracketed is required (boolean)' })]);
   });
 
-  it('bracketed: "yes" → SCHEMA at the value, saying true or false and quoting what was found', () => {
+  it('bracketed: "yes" → SCHEMA at the value, saying true or false and quoting what was found', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('bracketed: true', 'bracketed: "yes"'), '"yes"');
     });
     expect(r.errors).toEqual([
@@ -131,8 +131,8 @@ describe('checkDraft: schema of a paragraph file', () => {
     ]);
   });
 
-  it('a misspelt field (statsu) → SCHEMA "unknown field" with the caret on the key, and the real field reported missing', () => {
-    const r = check((dir) => {
+  it('a misspelt field (statsu) → SCHEMA "unknown field" with the caret on the key, and the real field reported missing', async () => {
+    const r = await check((dir) => {
       editFile(dir, P061, (s) => s.replace('status: open', 'statsu: open'));
     });
     expect(r.errors).toHaveLength(2);
@@ -144,9 +144,9 @@ describe('checkDraft: schema of a paragraph file', () => {
     );
   });
 
-  it('an invalid paragraph number → SCHEMA at the value, with an example of a good one', () => {
+  it('an invalid paragraph number → SCHEMA at the value, with an example of a good one', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: "61 bis!"'), '"61 bis!"');
     });
     expect(r.errors).toEqual([
@@ -154,16 +154,16 @@ describe('checkDraft: schema of a paragraph file', () => {
     ]);
   });
 
-  it('a paragraph number written without quotes (a YAML integer) → SCHEMA at the value', () => {
+  it('a paragraph number written without quotes (a YAML integer) → SCHEMA at the value', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: 61'), '61');
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), ...at, message: 'number must be text: write it in quotes, "61"' })]);
   });
 
-  it('a paragraph file holding a YAML list → SCHEMA "must be a mapping, not a list" at 1:1', () => {
-    const r = check((dir) => {
+  it('a paragraph file holding a YAML list → SCHEMA "must be a mapping, not a list" at 1:1', async () => {
+    const r = await check((dir) => {
       writeFileSync(join(dir, P061), '- number: "61"\n- status: open\n');
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 1, column: 1, message: 'the file must be a mapping, not a list' })]);
@@ -171,28 +171,28 @@ describe('checkDraft: schema of a paragraph file', () => {
 });
 
 describe('checkDraft: draft.yaml', () => {
-  it('missing draft.yaml → READ_FAILED naming the file (no line: there is no file to point into)', () => {
-    const r = check((dir) => unlinkSync(join(dir, 'draft.yaml')));
+  it('missing draft.yaml → READ_FAILED naming the file (no line: there is no file to point into)', async () => {
+    const r = await check((dir) => unlinkSync(join(dir, 'draft.yaml')));
     expect(r.valid).toBe(false);
     expect(r.errors).toEqual([{ code: 'READ_FAILED', severity: 'error', message: 'file not found', file: r.file('draft.yaml') }]);
   });
 
-  it('an empty draft.yaml → SCHEMA "must be a mapping, not empty" at 1:1', () => {
-    const r = check((dir) => writeFileSync(join(dir, 'draft.yaml'), ''));
+  it('an empty draft.yaml → SCHEMA "must be a mapping, not empty" at 1:1', async () => {
+    const r = await check((dir) => writeFileSync(join(dir, 'draft.yaml'), ''));
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file('draft.yaml'), line: 1, column: 1, message: 'the file must be a mapping, not empty' })]);
   });
 
-  it('an empty title → SCHEMA at the value', () => {
+  it('an empty title → SCHEMA at the value', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'draft.yaml', (s) => s.replace(/^title: .*$/m, 'title: ""'), '""');
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file('draft.yaml'), ...at, message: 'title must not be empty' })]);
   });
 
-  it('an outline entry written without quotes → SCHEMA naming where it is in the outline', () => {
+  it('an outline entry written without quotes → SCHEMA naming where it is in the outline', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'draft.yaml', (s) => s.replace('- "62"', '- 62'), '- 62', 2);
     });
     expect(r.errors).toEqual([
@@ -202,9 +202,9 @@ describe('checkDraft: draft.yaml', () => {
 });
 
 describe('checkDraft: rules across files', () => {
-  it('two files with the same number → DUPLICATE_NUMBER (and FILE_NAME) on the second, naming the first', () => {
+  it('two files with the same number → DUPLICATE_NUMBER (and FILE_NAME) on the second, naming the first', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       cpSync(join(dir, P061), join(dir, 'paragraphs/061bis.yaml'));
       at = positionOf(readFileSync(join(dir, 'paragraphs/061bis.yaml'), 'utf8'), '"61"');
     });
@@ -215,17 +215,17 @@ describe('checkDraft: rules across files', () => {
   });
 
   // The file is there, with the wrong number: that is said on the file, not as a missing file.
-  it('a file whose number was changed is not reported as a missing file', () => {
-    const r = check((dir) => {
+  it('a file whose number was changed is not reported as a missing file', async () => {
+    const r = await check((dir) => {
       editFile(dir, 'paragraphs/062.yaml', (s) => s.replace('number: "62"', 'number: "61"'));
     });
     expect(r.errors.map((d) => d.code)).toContain('DUPLICATE_NUMBER');
     expect(r.errors.filter((d) => d.message.includes('062.yaml does not exist'))).toEqual([]);
   });
 
-  it('a number that does not match the file name → FILE_NAME at the number, naming the right file', () => {
+  it('a number that does not match the file name → FILE_NAME at the number, naming the right file', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       renameSync(join(dir, P061), join(dir, 'paragraphs/099.yaml'));
       at = positionOf(readFileSync(join(dir, 'paragraphs/099.yaml'), 'utf8'), '"61"');
     });
@@ -234,9 +234,9 @@ describe('checkDraft: rules across files', () => {
     ]);
   });
 
-  it('a paragraph file the outline does not list → NOT_IN_OUTLINE, saying to add it to draft.yaml', () => {
+  it('a paragraph file the outline does not list → NOT_IN_OUTLINE, saying to add it to draft.yaml', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       const text = readFileSync(join(dir, 'paragraphs/076.yaml'), 'utf8').replace('number: "76"', 'number: "77"');
       writeFileSync(join(dir, 'paragraphs/077.yaml'), text);
       at = positionOf(text, '"77"');
@@ -246,9 +246,9 @@ describe('checkDraft: rules across files', () => {
     ]);
   });
 
-  it('an outline entry with no file → OUTLINE_MISSING_FILE at the entry in draft.yaml, naming the file', () => {
+  it('an outline entry with no file → OUTLINE_MISSING_FILE at the entry in draft.yaml, naming the file', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       unlinkSync(join(dir, P061));
       at = positionOf(readFileSync(join(dir, 'draft.yaml'), 'utf8'), '"61"');
     });
@@ -257,9 +257,9 @@ describe('checkDraft: rules across files', () => {
     ]);
   });
 
-  it('an outline entry listed twice → OUTLINE_DUPLICATE at the second listing', () => {
+  it('an outline entry listed twice → OUTLINE_DUPLICATE at the second listing', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'draft.yaml', (s) => s.replace('      - "76"\n', '      - "76"\n      - "39"\n'), '- "76"\n      - "39"', 15);
     });
     expect(r.errors).toEqual([
@@ -270,9 +270,9 @@ describe('checkDraft: rules across files', () => {
 });
 
 describe('checkDraft: bracket notation inside the text', () => {
-  it('an unclosed bracket in the text → UNCLOSED_BRACKET with the caret on the "["', () => {
+  it('an unclosed bracket in the text → UNCLOSED_BRACKET with the caret on the "["', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'paragraphs/076.yaml', (s) => s.replace('[some]', '[some'), '[some');
     });
     expect(r.errors).toEqual([
@@ -281,9 +281,9 @@ describe('checkDraft: bracket notation inside the text', () => {
     expect(underCaret(r.errors[0])).toBe('[');
   });
 
-  it('a stray "]" in an alternative → UNEXPECTED_CLOSING_BRACKET at that very character of the YAML file', () => {
+  it('a stray "]" in an alternative → UNEXPECTED_CLOSING_BRACKET at that very character of the YAML file', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('the necessity to promote', 'the necessity] to promote'), 'necessity]', 9);
     });
     expect(r.errors).toEqual([
@@ -293,9 +293,9 @@ describe('checkDraft: bracket notation inside the text', () => {
     expect(underCaret(r.errors[0])).toBe(']');
   });
 
-  it('a stray "]" in a double-quoted text with escapes is still placed on that character', () => {
+  it('a stray "]" in a double-quoted text with escapes is still placed on that character', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(
         dir,
         P061,
@@ -309,9 +309,9 @@ describe('checkDraft: bracket notation inside the text', () => {
   });
 
   // In a folded block scalar (text: >-) the lookup follows the line folding.
-  it('a stray "]" in a folded multi-line text is placed on that character', () => {
+  it('a stray "]" in a folded multi-line text is placed on that character', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(
         dir,
         P061,
@@ -329,9 +329,9 @@ describe('checkDraft: bracket notation inside the text', () => {
 });
 
 describe('checkDraft: what is agreed has nothing left open', () => {
-  it('an agreed paragraph with an open bracket → AGREED_NOT_RESOLVED at its status', () => {
+  it('an agreed paragraph with an open bracket → AGREED_NOT_RESOLVED at its status', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'paragraphs/076.yaml', (s) => s.replace('status: open', 'status: agreed'), 'agreed');
     });
     expect(r.errors).toEqual([
@@ -339,9 +339,9 @@ describe('checkDraft: what is agreed has nothing left open', () => {
     ]);
   });
 
-  it('a paragraph agreed ad ref while bracketed and with alternatives → one error per open matter', () => {
+  it('a paragraph agreed ad ref while bracketed and with alternatives → one error per open matter', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, P061, (s) => s.replace('status: open', 'status: agreed-ad-ref'), 'agreed-ad-ref');
     });
     const where = { code: 'AGREED_NOT_RESOLVED', file: r.file(P061), ...at };
@@ -356,9 +356,9 @@ describe('checkDraft: what is agreed has nothing left open', () => {
     );
   });
 
-  it('an agreed item with alternatives → AGREED_NOT_RESOLVED at the item status, one per alternative', () => {
+  it('an agreed item with alternatives → AGREED_NOT_RESOLVED at the item status, one per alternative', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(
         dir,
         'paragraphs/071.yaml',
@@ -374,9 +374,9 @@ describe('checkDraft: what is agreed has nothing left open', () => {
     ]);
   });
 
-  it('an agreed item with an open bracket in its text → AGREED_NOT_RESOLVED at the item status', () => {
+  it('an agreed item with an open bracket in its text → AGREED_NOT_RESOLVED at the item status', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(
         dir,
         'paragraphs/071.yaml',
@@ -392,9 +392,9 @@ describe('checkDraft: what is agreed has nothing left open', () => {
 });
 
 describe('checkDraft: encoding and warnings', () => {
-  it('bytes that are not UTF-8 → NOT_UTF8 error at the first bad character', () => {
+  it('bytes that are not UTF-8 → NOT_UTF8 error at the first bad character', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       const path = join(dir, 'paragraphs/039.yaml');
       const bytes = readFileSync(path);
       at = positionOf(bytes.toString('utf8'), 'reaffirm');
@@ -406,8 +406,8 @@ describe('checkDraft: encoding and warnings', () => {
     ]);
   });
 
-  it('the bundled draft is valid with four UNBRACKETED_CHOICE warnings, two of them in 57', () => {
-    const { diagnostics, draft } = checkDraft(loadDraft(BUNDLED_DRAFT));
+  it('the bundled draft is valid with four UNBRACKETED_CHOICE warnings, two of them in 57', async () => {
+    const { diagnostics, draft } = (await checkDraft(await loadDraft(BUNDLED_DRAFT)));
     expect(draft?.paragraphs).toHaveLength(38);
     expect(diagnostics.map((d) => `${d.severity} ${d.code}`)).toEqual(Array(4).fill('warning UNBRACKETED_CHOICE'));
     expect(diagnostics.filter((d) => d.file === join(BUNDLED_DRAFT, 'paragraphs/057.yaml')).map((d) => d.message)).toEqual([
@@ -416,9 +416,9 @@ describe('checkDraft: encoding and warnings', () => {
     ]);
   });
 
-  it('a new unbracketed choice in an agreed paragraph is a warning at that word; the draft stays valid', () => {
+  it('a new unbracketed choice in an agreed paragraph is a warning at that word; the draft stays valid', async () => {
     let at = { line: 0, column: 0 };
-    const r = check((dir) => {
+    const r = await check((dir) => {
       at = editAt(dir, 'paragraphs/039.yaml', (s) => s.replace('multilateral, transparent', 'multilateral/plurilateral, transparent'), 'multilateral/');
     });
     expect(r.valid).toBe(true);

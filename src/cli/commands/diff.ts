@@ -22,7 +22,7 @@ export async function diffCommand(number: string, a: string | undefined, b: stri
   if ((a === undefined) !== (b === undefined)) {
     throw usageError(`name two wordings to compare, e.g. ndraft diff ${number} "Alt 1" text, or none to compare every alternative with the first`);
   }
-  const { draft } = openDraft(options.draft, io.cwd);
+  const { draft } = await openDraft(options.draft, io.cwd);
   const paragraph = findParagraph(draft, number);
   const labels = a !== undefined && b !== undefined ? ([a, b] as const) : undefined;
   const comparisons = compareWordings(paragraph, { item: options.item, labels, whitespace: options.whitespace === true });

@@ -37,7 +37,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   if (BINARY.includes(format) && options.output === undefined) throw usageError(`${format} is a binary format: give a file with -o, e.g. -o draft.${format}`);
   const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
 
-  const { dir, draft } = openDraft(options.draft, io.cwd);
+  const { dir, draft } = await openDraft(options.draft, io.cwd);
   if (target !== undefined) checkTarget(dir, target, options);
   const clean = options.clean === true || options.agreedOnly === true;
   let input: ExportInput;
@@ -77,7 +77,7 @@ async function render(format: ExportFormat, input: ExportInput, dir: string, cha
     case 'docx': {
       const { renderDocx } = await import('../../render/render-docx.js');
       if (changesSince === undefined) return renderDocx(input);
-      const { entries, diagnostics } = readHistory(dir);
+      const { entries, diagnostics } = await readHistory(dir);
       const errors = diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
       const revision = draftAtRevision(input.draft, entries, changesSince);

@@ -6,7 +6,6 @@ import { importText } from '../../importer/import-text.js';
 import { computeStatus } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
-import { loadDraft } from '../../store/load-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
 
@@ -33,17 +32,20 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
-  writeDraftFolder(result.draft, out, {
+  let brackets = new Map<string, number>();
+  await writeDraftFolder(result.draft, out, {
     force: options.force === true,
     name: options.out,
-    verify: (staging) => {
+    verify: async (written) => {
       // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
-      const problems = checkDraft(loadDraft(staging)).diagnostics.filter((d) => d.severity === 'error');
+      const checked = await checkDraft(written);
+      const problems = checked.diagnostics.filter((d) => d.severity === 'error');
       if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
+      brackets = checked.brackets;
     },
   });
 
-  const status = computeStatus(result.draft);
+  const status = computeStatus(result.draft, (p) => brackets.get(p.number));
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
     io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: result.warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);

@@ -13,9 +13,9 @@ export interface LogOptions {
 
 /** `ndraft log [<number>]`: the changes made to the draft, newest first. */
 export async function logCommand(number: string | undefined, options: LogOptions, io: Io): Promise<number> {
-  const { dir, draft } = openDraft(options.draft, io.cwd);
+  const { dir, draft } = await openDraft(options.draft, io.cwd);
   if (number !== undefined) findParagraph(draft, number);
-  const { entries, diagnostics } = readHistory(dir);
+  const { entries, diagnostics } = await readHistory(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
   if (options.limit !== undefined && !/^\d+$/.test(options.limit.trim())) throw usageError(`--limit takes a whole number, not "${options.limit}"`);

@@ -26,7 +26,7 @@ export async function mergeCommand(number: string, labels: readonly string[], op
       change: (p) => refuseIssues(mergeAlternatives(p, request)),
     });
   }
-  const { draft } = openDraft(options.draft, io.cwd);
+  const { draft } = await openDraft(options.draft, io.cwd);
   const merge = mergeAlternatives(findParagraph(draft, number), request);
   const { result } = merge;
   if (options.json) {

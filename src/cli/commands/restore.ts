@@ -12,7 +12,7 @@ export interface RestoreOptions extends ChangeOptions {
 
 /** `ndraft restore 61 "Alt 1"`: a dropped wording comes back from history as an alternative. */
 export async function restoreCommand(number: string, label: string, options: RestoreOptions, io: Io): Promise<number> {
-  const { entries, diagnostics } = readHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
+  const { entries, diagnostics } = await readHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
   return changeParagraph(io, options, {

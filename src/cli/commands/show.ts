@@ -11,7 +11,7 @@ export interface ShowOptions {
 
 /** `ndraft show <number>`: one paragraph with its brackets numbered, for a person or (`--json`) a script. */
 export async function showCommand(number: string, options: ShowOptions, io: Io): Promise<number> {
-  const { draft } = openDraft(options.draft, io.cwd);
+  const { draft } = await openDraft(options.draft, io.cwd);
   const paragraph = findParagraph(draft, number);
   if (options.json) io.write(`${JSON.stringify(paragraphViewJson(paragraph), null, 2)}\n`);
   else io.write(`${renderParagraphView(paragraph, colorsFor(io))}\n`);

@@ -9,8 +9,8 @@ export interface StatusOptions {
 }
 
 export async function statusCommand(options: StatusOptions, io: Io): Promise<number> {
-  const { draft } = openDraft(options.draft, io.cwd);
-  const status = computeStatus(draft);
+  const { draft, brackets } = await openDraft(options.draft, io.cwd);
+  const status = computeStatus(draft, (p) => brackets.get(p.number));
   if (options.json) {
     io.write(`${JSON.stringify(status, null, 2)}\n`);
     return 0;

@@ -13,8 +13,8 @@ import { resolveAuthor } from '../resolve-author.js';
 
 /** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
-  const { dir, draft } = openDraft(options.draft, io.cwd);
-  const { entries, diagnostics } = readHistory(dir);
+  const { dir, draft } = await openDraft(options.draft, io.cwd);
+  const { entries, diagnostics } = await readHistory(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
   const target = undoTarget(entries);

@@ -13,9 +13,9 @@ export interface ValidateOptions {
 /** Reports every problem of the draft, errors and warnings; exit 1 when there is any error. */
 export async function validateCommand(options: ValidateOptions, io: Io): Promise<number> {
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
-  const loaded = loadDraft(dir);
-  const history = readHistory(dir);
-  const diagnostics = [...checkDraft(loaded).diagnostics, ...history.diagnostics];
+  const loaded = await loadDraft(dir);
+  const history = await readHistory(dir);
+  const diagnostics = [...(await checkDraft(loaded)).diagnostics, ...history.diagnostics];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length;
