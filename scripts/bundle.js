@@ -10,6 +10,19 @@ import { build } from 'esbuild';
 const dist = new URL('../dist/', import.meta.url);
 for (const name of readdirSync(dist)) if (/^ndraft[-.]/.test(name) && name.endsWith('.js')) rmSync(new URL(name, dist));
 
+/**
+ * ndraft decides about colour itself (src/cli/io.ts colorsFor: a terminal, NO_COLOR, FORCE_COLOR)
+ * and always builds `new Chalk({ level })`; chalk's own detection of the terminal, which loads
+ * node:os and node:tty at start-up, is never used. It is replaced by "no colour detected".
+ */
+const noColorDetection = {
+  name: 'no-chalk-color-detection',
+  setup(b) {
+    b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'ndraft-stub' }));
+    b.onLoad({ filter: /.*/, namespace: 'ndraft-stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+  },
+};
+
 await build({
   entryPoints: { ndraft: 'src/cli.ts' },
   outdir: 'dist',
@@ -22,5 +35,6 @@ await build({
   target: 'node20',
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ndraftRequire } from 'node:module'; const require = __ndraftRequire(import.meta.url);" },
+  plugins: [noColorDetection],
   logLevel: 'warning',
 });

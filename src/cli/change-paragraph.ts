@@ -3,7 +3,7 @@ import { inputError } from '../diagnostics/diagnostic.js';
 import { nextHistoryId } from '../history/history-store.js';
 import { findParagraph } from '../model/find-paragraph.js';
 import { isAgreed } from '../model/paragraph-slots.js';
-import { paragraphSchema, type Paragraph } from '../model/schemas.js';
+import type { Paragraph } from '../model/schemas.js';
 import { renderChange } from '../render/render-change.js';
 import type { Resolution } from '../resolve/accept-alternative.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
@@ -42,7 +42,7 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
     throw inputError(`paragraph ${before.number} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.number}"`);
   }
   const { paragraph: after, summary } = request.change(before);
-  checkResult(after);
+  await checkResult(after);
 
   const c = colorsFor(io);
   if (isDeepStrictEqual(before, after)) {
@@ -67,7 +67,9 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
 }
 
 /** A change must leave a paragraph that loads back: valid schema, parseable text, nothing open if agreed. */
-function checkResult(paragraph: Paragraph): void {
+async function checkResult(paragraph: Paragraph): Promise<void> {
+  // zod is loaded here, not with the module: `merge` without --apply imports this file too.
+  const { paragraphSchema } = await import('../model/schemas.js');
   const schema = paragraphSchema.safeParse(paragraph);
   if (!schema.success) throw new Error(`the change produced an invalid paragraph: ${schema.error.message}`);
   const open = unresolvedPlaces(paragraph);
