@@ -7,6 +7,7 @@ import type { LoadedDraft } from './load-draft.js';
 import { contentHash, openParseCache } from './parse-cache.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
+import { writeFiles } from './write-files.js';
 import { lazyYamlFile } from './yaml-parser.js';
 
 /** Every file of a draft folder as path (relative to the folder) → content. */
@@ -62,19 +63,28 @@ export async function writeDraftFolder(
       diagnostics: [],
       cache,
     };
+    const files: [string, string][] = [];
     for (const given of draft.paragraphs) {
       const name = join(PARAGRAPHS_DIR, paragraphFileName(given.number));
       const paragraph = paragraphForYaml(given);
       const content = serializeYaml(paragraph, 'paragraph', join(target, name));
       const file = join(staging, name);
-      writeFileSync(file, content);
+      files.push([file, content]);
       const hash = contentHash(Buffer.from(content));
       cache.set(hash, { paragraph });
       written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), paragraph, hash });
     }
-    // Checked where it stands before it replaces anything: a draft that would not load is never put in place.
-    await options.verify?.(written);
-    cache.save();
+    const writes = writeFiles(files);
+    try {
+      // Checked (while the files are being written) before it replaces anything: a draft that
+      // would not load is never put in place.
+      await options.verify?.(written);
+      cache.save();
+      await writes.done;
+    } catch (error) {
+      await writes.stop();
+      throw error;
+    }
     if (existsSync(target)) {
       const old = temporarySibling(target);
       renameSync(target, old);

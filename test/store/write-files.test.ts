@@ -1,0 +1,82 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Draft, Paragraph } from '../../src/model/schemas.js';
+import { loadDraft } from '../../src/store/load-draft.js';
+import { BACKGROUND_WRITE_MIN_FILES, writeFiles } from '../../src/store/write-files.js';
+import { writeDraftFolder } from '../../src/store/write-draft.js';
+import { checkDraft } from '../../src/validate/check-draft.js';
+import { BUNDLED_DRAFT, makeTempDir, removeTempDirs, temporaryLeftovers } from '../helpers/sandbox.js';
+
+afterAll(removeTempDirs);
+
+const many = BACKGROUND_WRITE_MIN_FILES + 100;
+
+describe('writeFiles', () => {
+  it('writes few files at once and many on another thread, byte for byte', async () => {
+    for (const count of [3, many]) {
+      const dir = makeTempDir('write-files');
+      const files = Array.from({ length: count }, (_, i) => [join(dir, `${i}.yaml`), `n: ${i} “é”\n`] as const);
+      await writeFiles(files).done;
+      expect(readdirSync(dir)).toHaveLength(count);
+      expect(readFileSync(join(dir, `${count - 1}.yaml`), 'utf8')).toBe(`n: ${count - 1} “é”\n`);
+    }
+  });
+
+  it('rejects with the error of the first file it cannot write, on either path', async () => {
+    for (const count of [3, many]) {
+      const dir = makeTempDir('write-files-fail');
+      const files = Array.from({ length: count }, (_, i) => [join(dir, i === 1 ? 'missing/x.yaml' : `${i}.yaml`), 'x\n'] as const);
+      await expect(writeFiles(files).done).rejects.toThrow(/ENOENT/);
+    }
+  });
+
+  it('stop() waits until nothing more is written', async () => {
+    const dir = makeTempDir('write-files-stop');
+    const writes = writeFiles(Array.from({ length: many }, (_, i) => [join(dir, `${i}.yaml`), 'x\n'] as const));
+    await writes.stop();
+    const after = readdirSync(dir).length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(dir)).toHaveLength(after);
+  });
+});
+
+describe('writeDraftFolder with many paragraphs (files written on another thread)', async () => {
+  const { draft } = await checkDraft(await loadDraft(BUNDLED_DRAFT));
+  const base = draft as Draft;
+  const paragraphs: Paragraph[] = Array.from({ length: many }, (_, i) => ({ ...(base.paragraphs[i % base.paragraphs.length] as Paragraph), number: String(i + 1) }));
+  const big: Draft = { meta: { ...base.meta, sections: [{ number: '1', title: 'All', paragraphs: paragraphs.map((p) => p.number) }] }, paragraphs };
+
+  it('writes every file; the draft loads back equal', async () => {
+    const out = join(makeTempDir('write-big'), 'rev1');
+    await writeDraftFolder(big, out, { force: false });
+    expect(readdirSync(join(out, 'paragraphs'))).toHaveLength(many);
+    const reloaded = await checkDraft(await loadDraft(out));
+    expect(reloaded.draft).toEqual(big);
+  });
+
+  it('a file that cannot be written: nothing is left, not even the temporary folder', async () => {
+    const parent = makeTempDir('write-big-fail');
+    const out = join(parent, 'rev1');
+    const broken: Draft = { ...big, paragraphs: [...big.paragraphs, { ...(big.paragraphs[0] as Paragraph), number: 'x/y' }] };
+    await expect(writeDraftFolder(broken, out, { force: false })).rejects.toThrow(/ENOENT/);
+    expect(existsSync(out)).toBe(false);
+    expect(temporaryLeftovers(parent)).toEqual([]);
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('a verify that throws stops the writing and leaves nothing', async () => {
+    const parent = makeTempDir('write-big-verify');
+    mkdirSync(join(parent, 'keep'));
+    const out = join(parent, 'rev1');
+    await expect(
+      writeDraftFolder(big, out, {
+        force: false,
+        verify: () => {
+          throw new Error('refused');
+        },
+      }),
+    ).rejects.toThrow('refused');
+    expect(readdirSync(parent)).toEqual(['keep']);
+  });
+});
