@@ -79,8 +79,10 @@ export async function writeDraftFolder(
       // Checked (while the files are being written) before it replaces anything: a draft that
       // would not load is never put in place.
       await options.verify?.(written);
-      cache.save();
       await writes.done;
+      // Saved after the files: their ctimes are then older than the cache file, so the first
+      // command on the new draft can record their identities and the next need not read them.
+      cache.save();
     } catch (error) {
       await writes.stop();
       throw error;
