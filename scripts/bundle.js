@@ -15,11 +15,23 @@ for (const name of readdirSync(dist)) if (/^ndraft[-.]/.test(name) && name.endsW
  * and always builds `new Chalk({ level })`; chalk's own detection of the terminal, which loads
  * node:os and node:tty at start-up, is never used. It is replaced by "no colour detected".
  */
-const noColorDetection = {
-  name: 'no-chalk-color-detection',
+/**
+ * Likewise commander requires node:child_process (~10 ms to load) only to run executable
+ * subcommands (\`git-style\` \`ndraft-foo\` programs), which ndraft does not have; its copy is a stub
+ * that says so if it is ever called.
+ */
+const STUBS = {
+  'supports-color': 'export default { stdout: false, stderr: false };',
+  'child_process': "const no = () => { throw new Error('ndraft has no executable subcommands'); }; module.exports = { spawn: no };",
+};
+const startupStubs = {
+  name: 'ndraft-startup-stubs',
   setup(b) {
     b.onResolve({ filter: /^#supports-color$/ }, () => ({ path: 'supports-color', namespace: 'ndraft-stub' }));
-    b.onLoad({ filter: /.*/, namespace: 'ndraft-stub' }, () => ({ contents: 'export default { stdout: false, stderr: false };', loader: 'js' }));
+    b.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'ndraft-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'ndraft-stub' }, (args) => ({ contents: STUBS[args.path], loader: 'js' }));
   },
 };
 
@@ -33,8 +45,10 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  minifyWhitespace: true,
+  minifySyntax: true,
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ndraftRequire } from 'node:module'; const require = __ndraftRequire(import.meta.url);" },
-  plugins: [noColorDetection],
+  plugins: [startupStubs],
   logLevel: 'warning',
 });

@@ -10,7 +10,6 @@ import { unresolvedPlaces } from '../resolve/agree.js';
 import { commitChanges } from '../store/commit-changes.js';
 import { colorsFor, type Io } from './io.js';
 import { openDraft } from './open-draft.js';
-import { resolveAuthor } from './resolve-author.js';
 
 /** The options every command that changes a paragraph takes. */
 export interface ChangeOptions {
@@ -53,6 +52,8 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n${renderChange(before, after, c)}\n`);
     return 0;
   }
+  // Loaded only to write: finding the author may run git (node:child_process), which a preview never needs.
+  const { resolveAuthor } = await import('./resolve-author.js');
   const now = new Date();
   commitChanges(dir, [after], {
     id: nextHistoryId(dir, now),

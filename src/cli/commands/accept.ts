@@ -3,7 +3,7 @@ import { acceptAlternative } from '../../resolve/accept-alternative.js';
 import { resolveBracket, type BracketChoice } from '../../resolve/resolve-bracket.js';
 import { settleParagraph } from '../../resolve/settle-paragraph.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
-import { commandLine } from '../resolve-author.js';
+import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
 export interface AcceptOptions extends ChangeOptions {

@@ -1,6 +1,6 @@
 import { agree, reopen } from '../../resolve/agree.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
-import { commandLine } from '../resolve-author.js';
+import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
 export interface AgreeOptions extends ChangeOptions {

@@ -4,7 +4,7 @@ import { mergeAlternatives, type Merge } from '../../resolve/merge-alternatives.
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
-import { commandLine } from '../resolve-author.js';
+import { commandLine } from '../command-line.js';
 
 export interface MergeOptions extends ChangeOptions {
   apply?: boolean;

@@ -1,6 +1,6 @@
 import { proposeAlternative, recordPosition } from '../../resolve/positions.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
-import { commandLine } from '../resolve-author.js';
+import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
 export interface ProposeOptions extends ChangeOptions {

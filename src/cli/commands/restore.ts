@@ -3,7 +3,7 @@ import { readHistory } from '../../history/history-store.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { restoreWording } from '../../resolve/restore-wording.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
-import { commandLine } from '../resolve-author.js';
+import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
 export interface RestoreOptions extends ChangeOptions {
