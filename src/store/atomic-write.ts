@@ -11,13 +11,14 @@ export function temporarySibling(path: string): string {
  * Writes a file so that readers see either the old content or the new, never half of it:
  * write a temporary file beside it, flush it to disk, then rename it over the target.
  */
-export function writeFileAtomic(path: string, content: string | Uint8Array): void {
+export function writeFileAtomic(path: string, content: string | Uint8Array, options: { durable?: boolean } = {}): void {
   const temporary = temporarySibling(path);
   try {
     const fd = openSync(temporary, 'w', 0o644);
     try {
       writeSync(fd, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-      fsyncSync(fd);
+      // durable: false skips the flush, for a file that can be rebuilt (the parse cache).
+      if (options.durable !== false) fsyncSync(fd);
     } finally {
       closeSync(fd);
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
+import type { Counts } from '../report/counts.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from './paragraph-file-name.js';
 import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
@@ -12,14 +13,19 @@ import { lazyYamlFile, loadParsers } from './yaml-parser.js';
 export interface LoadedParagraph {
   file: string;
   yaml: YamlFile;
-  /** Present when the file parsed and matched the schema. */
-  paragraph?: Paragraph;
+  /** The paragraph's number, when the file parsed and matched the schema. */
+  number?: string;
+  /**
+   * Present when the file parsed and matched the schema. Served by the cache, it is read from
+   * the cache file only when asked for (`status` and `validate` never ask).
+   */
+  readonly paragraph?: Paragraph;
   /** SHA-1 of the file's bytes, its key in the parse cache. */
   hash?: string;
   /** What the paragraph's own checks found, when the cache already knows. */
   problems?: Diagnostic[];
-  /** How many brackets the paragraph holds, when the cache already knows. */
-  brackets?: number;
+  /** Its counts for `status`, when the cache already knows them. */
+  counts?: Counts;
 }
 
 /** Every file of a draft folder, parsed and checked file by file (rules across files: `checkDraft`). */
@@ -81,12 +87,9 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
     for (const { at, file, bytes, hash } of toParse) {
       const parsed = parsers.parseParagraphFile(file, bytes);
       diagnostics.push(...parsed.diagnostics);
-      const loaded: LoadedParagraph = { file, yaml: parsed.yaml, ...(hash ? { hash } : {}) };
-      if (parsed.paragraph) {
-        loaded.paragraph = parsed.paragraph;
-        if (hash && parsed.yaml.diagnostics.length === 0) cache.set(hash, { paragraph: parsed.paragraph });
-      }
-      paragraphs[at] = loaded;
+      const { paragraph } = parsed;
+      paragraphs[at] = { file, yaml: parsed.yaml, ...(hash ? { hash } : {}), ...(paragraph ? { number: paragraph.number, paragraph } : {}) };
+      if (paragraph && hash && parsed.yaml.diagnostics.length === 0) cache.set(hash, { paragraph });
     }
   }
 
@@ -104,28 +107,42 @@ function fromCache(cache: ParseCache, name: string, file: string): { paragraph: 
   } catch (error) {
     return { bytes: unreadable(error) };
   }
-  const knownHash = cache.knownHash(name, stats);
-  const knownEntry = knownHash ? cache.get(knownHash) : undefined;
-  if (knownHash && knownEntry) return { paragraph: served(file, knownHash, knownEntry, () => readFileSync(file, 'utf8')) };
+  const known = cache.knownEntry(name, stats);
+  if (known) return { paragraph: served(file, known.hash, known.entry, () => readFileSync(file, 'utf8')) };
 
   // Read after the stat: an edit in between gives the file an identity other than the one recorded.
   const bytes = readBytes(file);
   if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return { bytes };
   const hash = contentHash(bytes);
-  cache.noteHash(name, stats, hash);
+  cache.noteFile(name, hash, stats);
   const entry = cache.get(hash);
   return entry ? { paragraph: served(file, hash, entry, () => bytes.toString('utf8')) } : { bytes, hash };
 }
 
 function served(file: string, hash: string, entry: CachedParagraph, source: () => string): LoadedParagraph {
-  return {
-    file,
-    yaml: lazyYamlFile(file, source),
-    paragraph: entry.paragraph,
-    hash,
-    ...(entry.problems ? { problems: entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file })) } : {}),
-    ...(entry.brackets !== undefined ? { brackets: entry.brackets } : {}),
-  };
+  return new ServedParagraph(file, hash, entry, lazyYamlFile(file, source));
+}
+
+/** A paragraph the cache knows; its text is read from the cache only when asked for. */
+class ServedParagraph implements LoadedParagraph {
+  readonly number: string;
+  readonly problems?: Diagnostic[];
+  readonly counts?: Counts;
+
+  constructor(
+    readonly file: string,
+    readonly hash: string,
+    private readonly entry: CachedParagraph,
+    readonly yaml: YamlFile,
+  ) {
+    this.number = entry.number;
+    if (entry.problems) this.problems = entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file }));
+    if (entry.counts) this.counts = entry.counts;
+  }
+
+  get paragraph(): Paragraph {
+    return this.entry.paragraph;
+  }
 }
 
 function readBytes(file: string): FileBytes {

@@ -1,16 +1,17 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { PACKAGE_ROOT } from '../package-root.js';
+import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { writeFileAtomic } from './atomic-write.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
  * draft.yaml), once parsed and checked, is remembered by the SHA-1 of its bytes in
- * `<draft>/.ndraft/cache.json`.
+ * `<draft>/.ndraft/cache`.
  * Keyed by content, an entry can never be stale: an edited file has another hash. The cache is
  * tied to the ndraft version and the paragraph schema, and is only ever an optimisation: a
  * missing, corrupt or unwritable cache just means parsing again.
@@ -23,73 +24,230 @@ import { writeFileAtomic } from './atomic-write.js';
  * least that new (ctime cannot be set back, unlike mtime), so an edit can never hide behind an
  * unchanged identity, even one made within the same clock tick as the previous one (git's
  * "racy clean" problem, solved the same way).
+ *
+ * The file holds an index (identities, numbers, problems, counts) and, after it, the paragraphs
+ * themselves, read only when a command asks for one: `status` and `validate` need the index
+ * alone, a few hundred kilobytes where the paragraphs are megabytes.
  */
 export interface CachedParagraph {
-  paragraph: Paragraph;
+  number: string;
+  /** The parsed paragraph; reading it may read the paragraphs part of the cache file. */
+  readonly paragraph: Paragraph;
   /** What the paragraph's own checks found (placed, without the file name), once they have run. */
   problems?: Omit<Diagnostic, 'file'>[];
-  /** How many brackets its texts hold, at every depth, once counted. */
-  brackets?: number;
+  /** Its counts for `status`, once they have been made. */
+  counts?: Counts;
 }
 
 export interface ParseCache {
+  /** The entry of a file whose identity (`stat`) shows it unchanged since it was hashed. */
+  knownEntry(name: string, stats: Stats): { hash: string; entry: CachedParagraph } | undefined;
+  /** Records which content a file holds; with `stats`, its identity too (when that is safe). */
+  noteFile(name: string, hash: string, stats?: Stats): void;
   get(hash: string): CachedParagraph | undefined;
-  set(hash: string, entry: CachedParagraph): void;
+  set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts }): void;
   getMeta(hash: string): DraftMeta | undefined;
   setMeta(hash: string, meta: DraftMeta): void;
-  /** The hash of a file's bytes, when its identity (`stat`) shows it unchanged since it was hashed. */
-  knownHash(name: string, stats: Stats): string | undefined;
-  /** Records the hash of a file just read, with its identity. */
-  noteHash(name: string, stats: Stats, hash: string): void;
-  /** Writes the cache when it changed, keeping only the entries used since it was opened. */
+  /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
 
-interface StoredCache {
+/** The counts of `Counts`, flat, in the order of `countsRow`. */
+type CountsRow = [total: number, agreed: number, agreedAdRef: number, open: number, deleted: number, itemsAgreed: number, brackets: number, bracketed: number, alternatives: number];
+
+/** One file of the draft: identity (null when not safe to record), hash, and what is known of its content. */
+type Row = [
+  name: string,
+  ino: number | null,
+  size: number | null,
+  mtimeMs: number | null,
+  ctimeMs: number | null,
+  hash: string,
+  number: string,
+  counts: CountsRow | null,
+  problems: Omit<Diagnostic, 'file'>[] | null,
+];
+
+interface StoredIndex {
   key?: string;
-  entries?: Record<string, CachedParagraph>;
   draft?: { hash: string; meta: DraftMeta };
-  /** File name → its identity (inode, size, mtime, ctime) and the hash of its bytes. */
-  files?: Record<string, FileIdentity>;
+  /** Arrays, not objects keyed by name or hash: JSON.parse builds them several times faster. */
+  rows?: Row[];
 }
 
 const FOLDER = '.ndraft';
+const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
-const FORMAT = 3;
-const FILE = 'cache.json';
+const FORMAT = 5;
+/** `ndraft-cache <index bytes> <paragraphs bytes>\n`, padded to a fixed length. */
+const HEADER_LENGTH = 64;
+
+/** Written atomically and checked for length, the cache is damaged only by a disk fault or a hand. */
+function damaged(path: string): Error {
+  return inputError(`the parse cache ${path} is damaged; delete it (ndraft rebuilds it) and run the command again`);
+}
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
 
-type FileIdentity = [ino: number, size: number, mtimeMs: number, ctimeMs: number, hash: string];
+function countsRow(c: Counts): CountsRow {
+  const p = c.paragraphs;
+  return [p.total, p.agreed, p.agreedAdRef, p.open, p.deleted, c.itemsAgreed, c.brackets, c.bracketedParagraphs, c.alternatives];
+}
 
-function sameIdentity(known: FileIdentity, stats: Stats): boolean {
-  return known[0] === stats.ino && known[1] === stats.size && known[2] === stats.mtimeMs && known[3] === stats.ctimeMs;
+function countsOf(r: CountsRow): Counts {
+  return {
+    paragraphs: { total: r[0], agreed: r[1], agreedAdRef: r[2], open: r[3], deleted: r[4] },
+    itemsAgreed: r[5],
+    brackets: r[6],
+    bracketedParagraphs: r[7],
+    alternatives: r[8],
+  };
+}
+
+/**
+ * An entry of the stored index. A class with a getter on its prototype, not an object literal
+ * with one: a large draft makes thousands of these, and literals with accessors are slow to build.
+ */
+class StoredEntry implements CachedParagraph {
+  readonly number: string;
+  readonly problems?: Omit<Diagnostic, 'file'>[];
+  readonly counts?: Counts;
+
+  constructor(
+    row: Row,
+    private readonly index: number,
+    private readonly paragraphAt: (index: number) => Paragraph,
+  ) {
+    this.number = row[6];
+    // Counts are made when the checks run: with them and no problems listed, there were none.
+    if (row[7]) {
+      this.problems = row[8] ?? [];
+      this.counts = countsOf(row[7]);
+    }
+  }
+
+  get paragraph(): Paragraph {
+    return this.paragraphAt(this.index);
+  }
+}
+
+/** `length` bytes from `position`; throws when the file ends first. */
+function readAt(fd: number, length: number, position: number): Buffer {
+  const bytes = Buffer.allocUnsafe(length);
+  let done = 0;
+  while (done < length) {
+    const read = readSync(fd, bytes, done, length - done, position + done);
+    if (read === 0) throw new Error('the file ended early');
+    done += read;
+  }
+  return bytes;
+}
+
+/** The cache file's two parts: the index parsed, the paragraphs (in the order of the rows) as a reader for later. */
+function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraphs: () => Paragraph[] } | undefined {
+  const fd = openSync(path, 'r');
+  try {
+    const stats = fstatSync(fd);
+    const match = /^ndraft-cache (\d+) (\d+)\n/.exec(readAt(fd, Math.min(HEADER_LENGTH, stats.size), 0).toString('latin1'));
+    if (!match) return undefined;
+    const indexLength = Number(match[1]);
+    const paragraphsLength = Number(match[2]);
+    // A file cut short (a crash before the data reached the disk) is no cache at all.
+    if (stats.size !== HEADER_LENGTH + indexLength + paragraphsLength) return undefined;
+    const index = JSON.parse(readAt(fd, indexLength, HEADER_LENGTH).toString('utf8')) as StoredIndex;
+    if (index.key !== key || !Array.isArray(index.rows)) return undefined;
+    let paragraphs: Paragraph[] | undefined;
+    return {
+      index: { ...index, rows: index.rows },
+      mtimeMs: stats.mtimeMs,
+      paragraphs: () => {
+        if (!paragraphs) {
+          try {
+            const again = openSync(path, 'r');
+            try {
+              paragraphs = JSON.parse(readAt(again, paragraphsLength, HEADER_LENGTH + indexLength).toString('utf8')) as Paragraph[];
+            } finally {
+              closeSync(again);
+            }
+          } catch {
+            throw damaged(path);
+          }
+        }
+        return paragraphs;
+      },
+    };
+  } finally {
+    closeSync(fd);
+  }
 }
 
 export function openParseCache(dir: string): ParseCache {
   const key = cacheKey();
   const path = join(dir, FOLDER, FILE);
-  let stored: StoredCache = {};
-  /** The cache file's mtime before this run: identities older than it are safe to record. */
-  let settledBefore = -Infinity;
+  let stored: ReturnType<typeof readCacheFile>;
   try {
-    if (existsSync(path)) {
-      settledBefore = statSync(path).mtimeMs;
-      const parsed = JSON.parse(readFileSync(path, 'utf8')) as StoredCache;
-      if (parsed.key === key && parsed.entries && typeof parsed.entries === 'object') stored = parsed;
-    }
+    stored = existsSync(path) ? readCacheFile(path, key) : undefined;
   } catch {
-    stored = {};
+    stored = undefined;
   }
-  const entries = stored.entries ?? {};
-  const storedFiles = stored.files ?? {};
-  const used: Record<string, CachedParagraph> = {};
-  const files: Record<string, FileIdentity> = {};
+  /** The cache file's mtime before this run: identities older than it are safe to record. */
+  const settledBefore = stored?.mtimeMs ?? -Infinity;
+  const rows = stored?.index.rows ?? [];
+  const storedParagraphs = stored?.paragraphs ?? (() => [] as Paragraph[]);
+  const rowByName = new Map<string, number>();
+  rows.forEach((row, i) => rowByName.set(row[0], i));
+  let rowByHash: Map<string, number> | undefined;
+
+  /** Entries by hash: those met in this run, from the store or set anew. */
+  const entries = new Map<string, CachedParagraph>();
+  /** Files seen in this run: name → hash and identity (when safe to record). */
+  const files = new Map<string, { hash: string; identity: [number, number, number, number] | null }>();
   let changed = false;
-  let meta = stored.draft;
+  let meta = stored?.index.draft;
+
+  const paragraphAt = (i: number): Paragraph => {
+    const paragraph = storedParagraphs()[i];
+    if (!paragraph) throw damaged(path);
+    return paragraph;
+  };
+  const fromRow = (i: number): CachedParagraph => {
+    const row = rows[i] as Row;
+    const cached = entries.get(row[5]);
+    if (cached) return cached;
+    const entry = new StoredEntry(row, i, paragraphAt);
+    entries.set(row[5], entry);
+    return entry;
+  };
+
   return {
+    knownEntry(name, stats) {
+      const i = rowByName.get(name);
+      const row = i === undefined ? undefined : rows[i];
+      if (i === undefined || !row || row[1] !== stats.ino || row[2] !== stats.size || row[3] !== stats.mtimeMs || row[4] !== stats.ctimeMs) return undefined;
+      files.set(name, { hash: row[5], identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] });
+      return { hash: row[5], entry: fromRow(i) };
+    },
+    noteFile(name, hash, stats) {
+      const safe = stats !== undefined && stats.ctimeMs < settledBefore;
+      files.set(name, { hash, identity: safe ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : null });
+      changed = true;
+    },
+    get(hash) {
+      const known = entries.get(hash);
+      if (known) return known;
+      if (!rowByHash) {
+        rowByHash = new Map();
+        rows.forEach((row, i) => rowByHash?.set(row[5], i));
+      }
+      const i = rowByHash.get(hash);
+      return i === undefined ? undefined : fromRow(i);
+    },
+    set(hash, entry) {
+      entries.set(hash, { number: entry.paragraph.number, ...entry });
+      changed = true;
+    },
     getMeta(hash) {
       return meta?.hash === hash ? meta.meta : undefined;
     },
@@ -97,34 +255,27 @@ export function openParseCache(dir: string): ParseCache {
       meta = { hash, meta: value };
       changed = true;
     },
-    get(hash) {
-      const entry = entries[hash];
-      if (entry) used[hash] = entry;
-      return entry;
-    },
-    set(hash, entry) {
-      used[hash] = entry;
-      changed = true;
-    },
-    knownHash(name, stats) {
-      const known = storedFiles[name];
-      if (!known || !sameIdentity(known, stats)) return undefined;
-      files[name] = known;
-      return known[4];
-    },
-    noteHash(name, stats, hash) {
-      if (stats.ctimeMs >= settledBefore) return;
-      files[name] = [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs, hash];
-      changed = true;
-    },
     save() {
-      if (!changed && Object.keys(used).length === Object.keys(entries).length && Object.keys(files).length === Object.keys(storedFiles).length) return;
+      if (!changed && files.size === rows.length) return;
       try {
+        const out: Row[] = [];
+        const paragraphs: Paragraph[] = [];
+        for (const [name, { hash, identity }] of files) {
+          const entry = entries.get(hash);
+          if (!entry) continue;
+          const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
+          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.number, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null]);
+          paragraphs.push(entry.paragraph);
+        }
+        const index = Buffer.from(JSON.stringify({ key, ...(meta ? { draft: meta } : {}), rows: out } satisfies StoredIndex), 'utf8');
+        const body = Buffer.from(JSON.stringify(paragraphs), 'utf8');
+        const header = Buffer.alloc(HEADER_LENGTH, ' ');
+        header.write(`ndraft-cache ${index.length} ${body.length}\n`, 'latin1');
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });
         if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
-        const out: StoredCache = { key, ...(meta ? { draft: meta } : {}), files, entries: used };
-        writeFileAtomic(path, JSON.stringify(out));
+        // Not flushed to disk first: after a crash, a cut-short cache is recognised and ignored.
+        writeFileAtomic(path, Buffer.concat([header, index, body]), { durable: false });
       } catch {
         // A read-only draft is read without a cache.
       }

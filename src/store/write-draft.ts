@@ -72,7 +72,8 @@ export async function writeDraftFolder(
       files.push([file, content]);
       const hash = contentHash(Buffer.from(content));
       cache.set(hash, { paragraph });
-      written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), paragraph, hash });
+      cache.noteFile(`${PARAGRAPHS_DIR}/${paragraphFileName(given.number)}`, hash);
+      written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), number: paragraph.number, paragraph, hash });
     }
     const writes = writeFiles(files);
     try {

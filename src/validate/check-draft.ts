@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Draft, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import type { Draft, DraftMeta, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import type { LoadedDraft, LoadedParagraph } from '../store/load-draft.js';
 import { outlineNumbers } from '../model/outline.js';
 import { parseParagraph } from '../model/paragraph-slots.js';
+import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
@@ -17,40 +18,44 @@ interface OutlineRef {
 /**
  * The rules that span files: numbers are unique and match file names, the outline and the
  * paragraph files match exactly, and every paragraph passes `checkParagraph`.
- * Returns the assembled draft, in reading order, when nothing is wrong, and how many brackets each
- * paragraph holds (the cache remembers it, so `status` need not parse the notation again).
+ * Returns the problems; the draft, in reading order, when nothing is wrong (assembled when first
+ * asked for: the paragraphs served by the cache are read then); and each paragraph's counts for
+ * `status`, which the cache remembers, so that `status` needs neither the paragraphs nor a parse
+ * of their notation.
  */
-export async function checkDraft(loaded: LoadedDraft): Promise<{ diagnostics: Diagnostic[]; draft?: Draft; brackets: Map<string, number> }> {
+export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Placed at the end: placing needs the YAML parser, loaded only when something is wrong.
   const unplaced: { file: LoadedParagraph['yaml'] | LoadedDraft['draftFile']; path: (string | number)[]; code: string; message: string }[] = [];
   const error = (file: LoadedParagraph['yaml'] | LoadedDraft['draftFile'], path: (string | number)[], code: string, message: string) =>
     unplaced.push({ file, path, code, message });
-  const brackets = new Map<string, number>();
-  const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[]; brackets: number }[] = [];
+  const counts = new Map<string, Counts>();
+  const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[]; counts: Counts }[] = [];
 
   const byNumber = new Map<string, LoadedParagraph>();
   for (const loadedParagraph of loaded.paragraphs) {
-    const paragraph = loadedParagraph.paragraph;
-    if (!paragraph) continue;
-    const expected = paragraphFileName(paragraph.number);
+    const number = loadedParagraph.number;
+    if (number === undefined) continue;
+    const expected = paragraphFileName(number);
     if (basename(loadedParagraph.file) !== expected) {
-      error(loadedParagraph.yaml, ['number'], 'FILE_NAME', `paragraph ${paragraph.number} belongs in ${expected}, not ${basename(loadedParagraph.file)}`);
+      error(loadedParagraph.yaml, ['number'], 'FILE_NAME', `paragraph ${number} belongs in ${expected}, not ${basename(loadedParagraph.file)}`);
     }
-    const first = byNumber.get(paragraph.number);
+    const first = byNumber.get(number);
     if (first) {
-      error(loadedParagraph.yaml, ['number'], 'DUPLICATE_NUMBER', `paragraph number ${paragraph.number} is also used by ${basename(first.file)}`);
+      error(loadedParagraph.yaml, ['number'], 'DUPLICATE_NUMBER', `paragraph number ${number} is also used by ${basename(first.file)}`);
       continue;
     }
-    byNumber.set(paragraph.number, loadedParagraph);
-    if (loadedParagraph.problems && loadedParagraph.brackets !== undefined) {
+    byNumber.set(number, loadedParagraph);
+    if (loadedParagraph.problems && loadedParagraph.counts) {
       diagnostics.push(...loadedParagraph.problems);
-      brackets.set(paragraph.number, loadedParagraph.brackets);
+      counts.set(number, loadedParagraph.counts);
       continue;
     }
+    const paragraph = loadedParagraph.paragraph as Paragraph;
     const parsed = parseParagraph(paragraph);
-    brackets.set(paragraph.number, parsed.brackets.length);
-    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed), brackets: parsed.brackets.length });
+    const own = countParagraph(paragraph, parsed.brackets.length);
+    counts.set(number, own);
+    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed), counts: own });
   }
 
   const meta = loaded.meta;
@@ -77,17 +82,35 @@ export async function checkDraft(loaded: LoadedDraft): Promise<{ diagnostics: Di
 
   // Placing a problem parses its file's YAML: the parser is loaded only when there is one.
   if (unplaced.length > 0 || checked.some((c) => c.problems.length > 0)) await loadParsers();
-  for (const { loadedParagraph, paragraph, problems: found, brackets: count } of checked) {
+  for (const { loadedParagraph, paragraph, problems: found, counts: own } of checked) {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);
-    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), brackets: count });
+    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: own });
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
   loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
-  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, brackets };
-  const paragraphs = outlineNumbers(meta.sections).map((number) => byNumber.get(number)?.paragraph as Paragraph);
-  return { diagnostics, draft: { meta, paragraphs }, brackets };
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts };
+  let draft: Draft | undefined;
+  return {
+    diagnostics,
+    meta,
+    counts,
+    get draft() {
+      draft ??= { meta, paragraphs: outlineNumbers(meta.sections).map((number) => byNumber.get(number)?.paragraph as Paragraph) };
+      return draft;
+    },
+  };
+}
+
+export interface CheckedDraft {
+  diagnostics: Diagnostic[];
+  /** draft.yaml's content, when the draft has no error. */
+  meta?: DraftMeta;
+  /** The draft, when it has no error; its paragraphs are read from the cache when first asked for. */
+  readonly draft?: Draft;
+  /** Each paragraph's counts for `status`, by number. */
+  counts: Map<string, Counts>;
 }
 
 /** Every paragraph the outline names, in reading order, with where it is named in draft.yaml. */

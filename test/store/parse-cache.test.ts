@@ -1,12 +1,27 @@
 import { readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { contentHash, openParseCache } from '../../src/store/parse-cache.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { copyBundledDraft, makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
+
+const cacheFile = (dir: string) => join(dir, '.ndraft', 'cache');
+
+/** The index part of the cache file: after a 64-byte header that gives its length in bytes. */
+function readIndex(dir: string): { rows: unknown[][] } {
+  const bytes = readFileSync(cacheFile(dir));
+  const length = Number(/^ndraft-cache (\d+) \d+\n/.exec(bytes.subarray(0, 64).toString('latin1'))?.[1]);
+  return JSON.parse(bytes.subarray(64, 64 + length).toString('utf8'));
+}
+
+/** A file's row in the index: [name, ino, size, mtimeMs, ctimeMs, hash, number, counts, problems]. */
+const rowOf = (dir: string, name: string) => readIndex(dir).rows.find((row) => row[0] === name);
+
+const paragraph = { number: '1', status: 'open' as const, bracketed: false, text: 't', items: [], alternatives: [] };
 
 const stats = (ino: number, size: number, mtimeMs: number, ctimeMs: number) => ({ ino, size, mtimeMs, ctimeMs }) as Stats;
 
@@ -17,20 +32,23 @@ describe('the parse cache: file identities', () => {
     first.setMeta('m', { title: 't', sections: [] });
     first.save();
     // Saved once: identities older than that save may now be recorded.
-    const settled = statSync(join(dir, '.ndraft', 'cache.json')).mtimeMs;
+    const settled = statSync(cacheFile(dir)).mtimeMs;
     const cache = openParseCache(dir);
     const old = stats(7, 100, settled - 5000, settled - 5000);
-    cache.noteHash('paragraphs/001.yaml', old, 'h1');
-    cache.set('h1', { paragraph: { number: '1', status: 'open', bracketed: false, text: 't', items: [], alternatives: [] } });
+    cache.noteFile('paragraphs/001.yaml', 'h1', old);
+    cache.set('h1', { paragraph });
     cache.save();
 
     const again = openParseCache(dir);
-    expect(again.knownHash('paragraphs/001.yaml', old)).toBe('h1');
-    expect(again.knownHash('paragraphs/001.yaml', stats(8, 100, old.mtimeMs, old.ctimeMs))).toBeUndefined();
-    expect(again.knownHash('paragraphs/001.yaml', stats(7, 101, old.mtimeMs, old.ctimeMs))).toBeUndefined();
-    expect(again.knownHash('paragraphs/001.yaml', stats(7, 100, old.mtimeMs + 1, old.ctimeMs))).toBeUndefined();
-    expect(again.knownHash('paragraphs/001.yaml', stats(7, 100, old.mtimeMs, old.ctimeMs + 0.001))).toBeUndefined();
-    expect(again.knownHash('paragraphs/002.yaml', old)).toBeUndefined();
+    expect(again.knownEntry('paragraphs/001.yaml', old)?.hash).toBe('h1');
+    expect(again.knownEntry('paragraphs/001.yaml', old)?.entry.paragraph).toEqual(paragraph);
+    expect(again.knownEntry('paragraphs/001.yaml', stats(8, 100, old.mtimeMs, old.ctimeMs))).toBeUndefined();
+    expect(again.knownEntry('paragraphs/001.yaml', stats(7, 101, old.mtimeMs, old.ctimeMs))).toBeUndefined();
+    expect(again.knownEntry('paragraphs/001.yaml', stats(7, 100, old.mtimeMs + 1, old.ctimeMs))).toBeUndefined();
+    expect(again.knownEntry('paragraphs/001.yaml', stats(7, 100, old.mtimeMs, old.ctimeMs + 0.001))).toBeUndefined();
+    expect(again.knownEntry('paragraphs/002.yaml', old)).toBeUndefined();
+    // By content, the entry is still there whatever the identity.
+    expect(again.get('h1')?.paragraph).toEqual(paragraph);
   });
 
   it('does not record an identity changed after the cache was last saved (it could change again within the same clock tick)', () => {
@@ -38,21 +56,24 @@ describe('the parse cache: file identities', () => {
     const first = openParseCache(dir);
     first.setMeta('m', { title: 't', sections: [] });
     first.save();
-    const settled = statSync(join(dir, '.ndraft', 'cache.json')).mtimeMs;
+    const settled = statSync(cacheFile(dir)).mtimeMs;
     const cache = openParseCache(dir);
     const racy = stats(7, 100, settled, settled);
-    cache.noteHash('paragraphs/001.yaml', racy, 'h1');
+    cache.noteFile('paragraphs/001.yaml', 'h1', racy);
+    cache.set('h1', { paragraph });
     cache.save();
-    expect(openParseCache(dir).knownHash('paragraphs/001.yaml', racy)).toBeUndefined();
+    expect(openParseCache(dir).knownEntry('paragraphs/001.yaml', racy)).toBeUndefined();
+    expect(openParseCache(dir).get('h1')?.number).toBe('1');
   });
 
   it('records nothing on a draft that has never had a cache', () => {
     const dir = makeTempDir('cache-first');
     const cache = openParseCache(dir);
     const old = stats(7, 100, 1000, 1000);
-    cache.noteHash('paragraphs/001.yaml', old, 'h1');
+    cache.noteFile('paragraphs/001.yaml', 'h1', old);
+    cache.set('h1', { paragraph });
     cache.save();
-    expect(openParseCache(dir).knownHash('paragraphs/001.yaml', old)).toBeUndefined();
+    expect(openParseCache(dir).knownEntry('paragraphs/001.yaml', old)).toBeUndefined();
   });
 
   it('end to end: an edit of the same size with the mtime put back is still seen (the ctime moved)', async () => {
@@ -62,9 +83,8 @@ describe('the parse cache: file identities', () => {
     utimesSync(path, 1_700_000_000, 1_700_000_000);
     for (let i = 0; i < 3; i++) await checkDraft(await loadDraft(dir));
     const before = statSync(path);
-    const recorded = JSON.parse(readFileSync(join(dir, '.ndraft', 'cache.json'), 'utf8')) as { files: Record<string, unknown[]> };
     // The identity is known: an unchanged file would not even be read.
-    expect(recorded.files['paragraphs/056.yaml']?.slice(0, 4)).toEqual([before.ino, before.size, before.mtimeMs, before.ctimeMs]);
+    expect(rowOf(dir, 'paragraphs/056.yaml')?.slice(1, 5)).toEqual([before.ino, before.size, before.mtimeMs, before.ctimeMs]);
     const edited = readFileSync(path, 'utf8').replace('management/development', 'management/deployments');
     expect(edited.length).toBe(readFileSync(path, 'utf8').length);
     writeFileSync(path, edited);
@@ -73,7 +93,44 @@ describe('the parse cache: file identities', () => {
     const { draft } = await checkDraft(await loadDraft(dir));
     expect(draft?.paragraphs.find((p) => p.number === '56')?.text).toContain('[management/deployments]');
     // And the cache has the new content under its own hash.
-    const cache = JSON.parse(readFileSync(join(dir, '.ndraft', 'cache.json'), 'utf8')) as { files: Record<string, unknown[]> };
-    expect(cache.files['paragraphs/056.yaml']?.[4] ?? contentHash(Buffer.from(edited))).toBe(contentHash(Buffer.from(edited)));
+    expect(rowOf(dir, 'paragraphs/056.yaml')?.[5]).toBe(contentHash(Buffer.from(edited)));
+  });
+});
+
+describe('the parse cache: index and paragraphs', () => {
+  /** A draft loaded three times: identities recorded, problems and counts cached. */
+  async function warmDraft(name: string): Promise<string> {
+    const dir = copyBundledDraft(name);
+    for (let i = 0; i < 3; i++) await checkDraft(await loadDraft(dir));
+    return dir;
+  }
+
+  it('checks and counts from the index alone; the paragraphs part is read only when a paragraph is asked for', async () => {
+    const dir = await warmDraft('cache-index');
+    const bytes = readFileSync(cacheFile(dir));
+    const indexLength = Number(/^ndraft-cache (\d+) /.exec(bytes.subarray(0, 64).toString('latin1'))?.[1]);
+    // Damage the paragraphs part only, keeping its length.
+    bytes.fill(0x7e, 64 + indexLength);
+    writeFileSync(cacheFile(dir), bytes);
+    const checked = await checkDraft(await loadDraft(dir));
+    expect(checked.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(checked.counts.get('61')?.alternatives).toBe(3);
+    expect(checked.counts.size).toBe(38);
+    let error: unknown;
+    try {
+      void checked.draft?.paragraphs;
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(NdraftError);
+    expect((error as NdraftError).message).toBe(`the parse cache ${cacheFile(dir)} is damaged; delete it (ndraft rebuilds it) and run the command again`);
+  });
+
+  it('a cache file cut short is ignored: every file is parsed again', async () => {
+    const dir = await warmDraft('cache-short');
+    const bytes = readFileSync(cacheFile(dir));
+    writeFileSync(cacheFile(dir), bytes.subarray(0, bytes.length - 10));
+    const { draft } = await checkDraft(await loadDraft(dir));
+    expect(draft?.paragraphs.find((p) => p.number === '61')?.alternatives).toHaveLength(3);
   });
 });

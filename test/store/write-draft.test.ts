@@ -129,10 +129,10 @@ describe('writeDraftFolder', () => {
 });
 
 describe('the parse cache', () => {
-  it('serves unchanged files from .ndraft/cache.json and never a stale one', async () => {
+  it('serves unchanged files from .ndraft/cache and never a stale one', async () => {
     const dir = copyBundledDraft('cache');
     const first = (await checkDraft(await loadDraft(dir)));
-    expect(existsSync(join(dir, '.ndraft', 'cache.json'))).toBe(true);
+    expect(existsSync(join(dir, '.ndraft', 'cache'))).toBe(true);
     const cached = (await checkDraft(await loadDraft(dir)));
     expect(cached.draft).toEqual(first.draft);
     expect(cached.diagnostics).toEqual(first.diagnostics);
@@ -141,7 +141,7 @@ describe('the parse cache', () => {
     writeFileSync(path, readFileSync(path, 'utf8').replace('management/development', 'management/deployments'));
     expect((await checkDraft(await loadDraft(dir))).draft?.paragraphs.find((p) => p.number === '56')?.text).toContain('[management/deployments]');
     // A corrupt cache is ignored.
-    writeFileSync(join(dir, '.ndraft', 'cache.json'), '{not json');
+    writeFileSync(join(dir, '.ndraft', 'cache'), '{not a cache');
     expect((await checkDraft(await loadDraft(dir))).draft?.paragraphs).toHaveLength(38);
   });
 });

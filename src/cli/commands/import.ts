@@ -3,7 +3,7 @@ import { basename, extname, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { decodeInput } from '../../importer/decode-input.js';
 import { importText } from '../../importer/import-text.js';
-import { computeStatus } from '../../report/compute-status.js';
+import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
@@ -32,7 +32,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
-  let brackets = new Map<string, number>();
+  let counts = new Map<string, Counts>();
   await writeDraftFolder(result.draft, out, {
     force: options.force === true,
     name: options.out,
@@ -41,11 +41,11 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
       const checked = await checkDraft(written);
       const problems = checked.diagnostics.filter((d) => d.severity === 'error');
       if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
-      brackets = checked.brackets;
+      counts = checked.counts;
     },
   });
 
-  const status = computeStatus(result.draft, (p) => brackets.get(p.number));
+  const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
     io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: result.warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);

@@ -1,5 +1,5 @@
 import type { ChalkInstance } from 'chalk';
-import { computeStatus, type Counts, type SectionStatus } from '../../report/compute-status.js';
+import { statusFromCounts, type Counts, type SectionStatus } from '../../report/compute-status.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
 
@@ -9,8 +9,8 @@ export interface StatusOptions {
 }
 
 export async function statusCommand(options: StatusOptions, io: Io): Promise<number> {
-  const { draft, brackets } = await openDraft(options.draft, io.cwd);
-  const status = computeStatus(draft, (p) => brackets.get(p.number));
+  const { meta, counts } = await openDraft(options.draft, io.cwd);
+  const status = statusFromCounts(meta, counts);
   if (options.json) {
     io.write(`${JSON.stringify(status, null, 2)}\n`);
     return 0;
