@@ -47,10 +47,18 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
   const diagnostics: Diagnostic[] = [];
   const cache = openParseCache(dir);
 
+  // draft.yaml as the paragraph files: by its identity, else read and hashed (read on demand).
   const draftPath = join(dir, DRAFT_FILE);
-  const draftBytes = readBytes(draftPath);
-  const draftHash = Buffer.isBuffer(draftBytes) && firstInvalidUtf8(draftBytes) < 0 ? contentHash(draftBytes) : undefined;
-  const cachedMeta = draftHash ? cache.getMeta(draftHash) : undefined;
+  const draftStats = statOrUndefined(draftPath);
+  let cachedMeta = draftStats ? cache.knownMeta(draftStats) : undefined;
+  let draftBytesRead: FileBytes | undefined;
+  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(draftPath));
+  let draftHash: string | undefined;
+  if (!cachedMeta) {
+    const bytes = draftBytes();
+    draftHash = Buffer.isBuffer(bytes) && firstInvalidUtf8(bytes) < 0 ? contentHash(bytes) : undefined;
+    cachedMeta = draftHash ? cache.getMeta(draftHash, draftStats) : undefined;
+  }
 
   const paragraphsDir = join(dir, PARAGRAPHS_DIR);
   const names = existsSync(paragraphsDir) ? readdirSync(paragraphsDir).sort() : [];
@@ -73,16 +81,19 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
   }
 
   let meta: DraftMeta | undefined;
-  let draftFile = lazyYamlFile(draftPath, () => (Buffer.isBuffer(draftBytes) ? draftBytes.toString('utf8') : ''));
+  let draftFile = lazyYamlFile(draftPath, () => {
+    const bytes = draftBytes();
+    return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : '';
+  });
   if (cachedMeta) meta = cachedMeta;
   if (!meta || toParse.length > 0) {
     const parsers = await loadParsers();
     if (!meta) {
-      const parsed = parsers.parseDraftFile(draftPath, draftBytes);
+      const parsed = parsers.parseDraftFile(draftPath, draftBytes());
       draftFile = parsed.yaml;
       meta = parsed.meta;
       diagnostics.push(...parsed.diagnostics);
-      if (meta && draftHash && parsed.yaml.diagnostics.length === 0) cache.setMeta(draftHash, meta);
+      if (meta && draftHash && parsed.yaml.diagnostics.length === 0) cache.setMeta(draftHash, meta, draftStats);
     }
     for (const { at, file, bytes, hash } of toParse) {
       const parsed = parsers.parseParagraphFile(file, bytes);
@@ -142,6 +153,14 @@ class ServedParagraph implements LoadedParagraph {
 
   get paragraph(): Paragraph {
     return this.entry.paragraph;
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -46,11 +46,16 @@ export interface ParseCache {
   noteFile(name: string, hash: string, stats?: Stats): void;
   get(hash: string): CachedParagraph | undefined;
   set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts }): void;
-  getMeta(hash: string): DraftMeta | undefined;
-  setMeta(hash: string, meta: DraftMeta): void;
+  /** draft.yaml's content when its identity shows it unchanged since it was parsed. */
+  knownMeta(stats: Stats): DraftMeta | undefined;
+  /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
+  getMeta(hash: string, stats?: Stats): DraftMeta | undefined;
+  setMeta(hash: string, meta: DraftMeta, stats?: Stats): void;
   /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
+
+type Identity = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
 
 /** The counts of `Counts`, flat, in the order of `countsRow`. */
 type CountsRow = [total: number, agreed: number, agreedAdRef: number, open: number, deleted: number, itemsAgreed: number, brackets: number, bracketed: number, alternatives: number];
@@ -70,7 +75,7 @@ type Row = [
 
 interface StoredIndex {
   key?: string;
-  draft?: { hash: string; meta: DraftMeta };
+  draft?: { hash: string; meta: DraftMeta; identity?: Identity };
   /** Arrays, not objects keyed by name or hash: JSON.parse builds them several times faster. */
   rows?: Row[];
 }
@@ -203,7 +208,7 @@ export function openParseCache(dir: string): ParseCache {
   /** Entries by hash: those met in this run, from the store or set anew. */
   const entries = new Map<string, CachedParagraph>();
   /** Files seen in this run: name → hash and identity (when safe to record). */
-  const files = new Map<string, { hash: string; identity: [number, number, number, number] | null }>();
+  const files = new Map<string, { hash: string; identity: Identity | null }>();
   let changed = false;
   let meta = stored?.index.draft;
 
@@ -212,6 +217,8 @@ export function openParseCache(dir: string): ParseCache {
     if (!paragraph) throw damaged(path);
     return paragraph;
   };
+  const safeIdentity = (stats: Stats | undefined): Identity | undefined =>
+    stats !== undefined && stats.ctimeMs < settledBefore ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;
   const fromRow = (i: number): CachedParagraph => {
     const row = rows[i] as Row;
     const cached = entries.get(row[5]);
@@ -230,8 +237,7 @@ export function openParseCache(dir: string): ParseCache {
       return { hash: row[5], entry: fromRow(i) };
     },
     noteFile(name, hash, stats) {
-      const safe = stats !== undefined && stats.ctimeMs < settledBefore;
-      files.set(name, { hash, identity: safe ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : null });
+      files.set(name, { hash, identity: safeIdentity(stats) ?? null });
       changed = true;
     },
     get(hash) {
@@ -248,11 +254,22 @@ export function openParseCache(dir: string): ParseCache {
       entries.set(hash, { number: entry.paragraph.number, ...entry });
       changed = true;
     },
-    getMeta(hash) {
-      return meta?.hash === hash ? meta.meta : undefined;
+    knownMeta(stats) {
+      const known = meta?.identity;
+      return known && known[0] === stats.ino && known[1] === stats.size && known[2] === stats.mtimeMs && known[3] === stats.ctimeMs ? meta?.meta : undefined;
     },
-    setMeta(hash, value) {
-      meta = { hash, meta: value };
+    getMeta(hash, stats) {
+      if (meta?.hash !== hash) return undefined;
+      const identity = safeIdentity(stats);
+      if (identity) {
+        meta = { ...meta, identity };
+        changed = true;
+      }
+      return meta.meta;
+    },
+    setMeta(hash, value, stats) {
+      const identity = safeIdentity(stats);
+      meta = { hash, meta: value, ...(identity ? { identity } : {}) };
       changed = true;
     },
     save() {

@@ -97,6 +97,22 @@ describe('the parse cache: file identities', () => {
   });
 });
 
+describe('the parse cache: draft.yaml', () => {
+  it('an edit of the same size to draft.yaml, mtime put back, is seen', async () => {
+    const dir = copyBundledDraft('cache-meta');
+    const path = join(dir, 'draft.yaml');
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    for (let i = 0; i < 3; i++) await checkDraft(await loadDraft(dir));
+    const text = readFileSync(path, 'utf8');
+    const edited = text.replace('Internet governance', 'Internet Governance');
+    expect(edited).not.toBe(text);
+    writeFileSync(path, edited);
+    utimesSync(path, 1_700_000_000, 1_700_000_000);
+    const { meta } = await checkDraft(await loadDraft(dir));
+    expect(meta?.title).toContain('Internet Governance');
+  });
+});
+
 describe('the parse cache: index and paragraphs', () => {
   /** A draft loaded three times: identities recorded, problems and counts cached. */
   async function warmDraft(name: string): Promise<string> {
