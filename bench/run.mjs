@@ -44,7 +44,7 @@ const REPO = resolve(HERE, '..');
  */
 export const QUICK_BOUNDS = {
   /** status on the 1,000-paragraph draft (parse cache warm) ÷ `node -e ''` (min of the runs); see bench/README.md. */
-  statusOverNode: 15,
+  statusOverNode: 6,
   /** validate on 2,000 ÷ on 1,000 paragraphs, without the parse cache (min of the runs); see bench/README.md. */
   validate2kOver1k: 3,
 };
