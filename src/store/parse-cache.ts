@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
-import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, type Row } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -55,43 +55,10 @@ export interface ParseCache {
   save(): void;
 }
 
-type Identity = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
-
-/** The counts of `Counts`, flat, in the order of `countsRow`. */
-type CountsRow = [total: number, agreed: number, agreedAdRef: number, open: number, deleted: number, itemsAgreed: number, brackets: number, bracketed: number, alternatives: number];
-
-/** One file of the draft: identity (null when not safe to record), hash, and what is known of its content. */
-type Row = [
-  name: string,
-  ino: number | null,
-  size: number | null,
-  mtimeMs: number | null,
-  ctimeMs: number | null,
-  hash: string,
-  number: string,
-  counts: CountsRow | null,
-  problems: Omit<Diagnostic, 'file'>[] | null,
-];
-
-interface StoredIndex {
-  key?: string;
-  draft?: { hash: string; meta: DraftMeta; identity?: Identity };
-  /** Arrays, not objects keyed by name or hash: JSON.parse builds them several times faster. */
-  rows?: Row[];
-}
-
 const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
 const FORMAT = 5;
-/** `ndraft-cache <index bytes> <paragraphs bytes>\n`, padded to a fixed length. */
-const HEADER_LENGTH = 64;
-
-/** Written atomically and checked for length, the cache is damaged only by a disk fault or a hand. */
-function damaged(path: string): Error {
-  return inputError(`the parse cache ${path} is damaged; delete it (ndraft rebuilds it) and run the command again`);
-}
-
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -135,56 +102,6 @@ class StoredEntry implements CachedParagraph {
 
   get paragraph(): Paragraph {
     return this.paragraphAt(this.index);
-  }
-}
-
-/** `length` bytes from `position`; throws when the file ends first. */
-function readAt(fd: number, length: number, position: number): Buffer {
-  const bytes = Buffer.allocUnsafe(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, bytes, done, length - done, position + done);
-    if (read === 0) throw new Error('the file ended early');
-    done += read;
-  }
-  return bytes;
-}
-
-/** The cache file's two parts: the index parsed, the paragraphs (in the order of the rows) as a reader for later. */
-function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraphs: () => Paragraph[] } | undefined {
-  const fd = openSync(path, 'r');
-  try {
-    const stats = fstatSync(fd);
-    const match = /^ndraft-cache (\d+) (\d+)\n/.exec(readAt(fd, Math.min(HEADER_LENGTH, stats.size), 0).toString('latin1'));
-    if (!match) return undefined;
-    const indexLength = Number(match[1]);
-    const paragraphsLength = Number(match[2]);
-    // A file cut short (a crash before the data reached the disk) is no cache at all.
-    if (stats.size !== HEADER_LENGTH + indexLength + paragraphsLength) return undefined;
-    const index = JSON.parse(readAt(fd, indexLength, HEADER_LENGTH).toString('utf8')) as StoredIndex;
-    if (index.key !== key || !Array.isArray(index.rows)) return undefined;
-    let paragraphs: Paragraph[] | undefined;
-    return {
-      index: { ...index, rows: index.rows },
-      mtimeMs: stats.mtimeMs,
-      paragraphs: () => {
-        if (!paragraphs) {
-          try {
-            const again = openSync(path, 'r');
-            try {
-              paragraphs = JSON.parse(readAt(again, paragraphsLength, HEADER_LENGTH + indexLength).toString('utf8')) as Paragraph[];
-            } finally {
-              closeSync(again);
-            }
-          } catch {
-            throw damaged(path);
-          }
-        }
-        return paragraphs;
-      },
-    };
-  } finally {
-    closeSync(fd);
   }
 }
 
@@ -284,15 +201,10 @@ export function openParseCache(dir: string): ParseCache {
           out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.number, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null]);
           paragraphs.push(entry.paragraph);
         }
-        const index = Buffer.from(JSON.stringify({ key, ...(meta ? { draft: meta } : {}), rows: out } satisfies StoredIndex), 'utf8');
-        const body = Buffer.from(JSON.stringify(paragraphs), 'utf8');
-        const header = Buffer.alloc(HEADER_LENGTH, ' ');
-        header.write(`ndraft-cache ${index.length} ${body.length}\n`, 'latin1');
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });
         if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
-        // Not flushed to disk first: after a crash, a cut-short cache is recognised and ignored.
-        writeFileAtomic(path, Buffer.concat([header, index, body]), { durable: false });
+        writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
       } catch {
         // A read-only draft is read without a cache.
       }
