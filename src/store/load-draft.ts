@@ -80,12 +80,11 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
     }
   }
 
-  let meta: DraftMeta | undefined;
+  let meta: DraftMeta | undefined = cachedMeta;
   let draftFile = lazyYamlFile(draftPath, () => {
     const bytes = draftBytes();
     return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : '';
   });
-  if (cachedMeta) meta = cachedMeta;
   if (!meta || toParse.length > 0) {
     const parsers = await loadParsers();
     if (!meta) {

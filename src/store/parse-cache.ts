@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync, type Stats } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
@@ -204,6 +204,8 @@ export function openParseCache(dir: string): ParseCache {
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });
         if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
+        // The cache of ndraft before format 4, one JSON file, is of no use any more.
+        rmSync(join(folder, 'cache.json'), { force: true });
         writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
       } catch {
         // A read-only draft is read without a cache.
