@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { nextHistoryId } from '../history/history-store.js';
-import { findParagraph } from '../model/find-paragraph.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { renderChange } from '../render/render-change.js';
@@ -34,8 +33,9 @@ export interface ChangeRequest {
  * write it and its history entry atomically, and say in one line what was done.
  */
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
-  const { dir, draft } = await openDraft(options.draft, io.cwd);
-  const before = findParagraph(draft, request.number);
+  const opened = await openDraft(options.draft, io.cwd);
+  const { dir } = opened;
+  const before = opened.paragraph(request.number);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
   if (isAgreed(before.status) && !allowed) {
     throw inputError(`paragraph ${before.number} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.number}"`);

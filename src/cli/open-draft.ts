@@ -1,5 +1,7 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Draft, DraftMeta } from '../model/schemas.js';
+import { paragraphNumbered } from '../model/find-paragraph.js';
+import { outlineNumbers } from '../model/outline.js';
+import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
 import type { Counts } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
 import { locateDraft } from '../store/locate-draft.js';
@@ -13,6 +15,8 @@ export interface OpenedDraft {
   warnings: Diagnostic[];
   /** Each paragraph's counts for `status`, by number. */
   counts: Map<string, Counts>;
+  /** One paragraph, read alone; an unknown number is an error naming the nearest ones. */
+  paragraph(number: string): Paragraph;
 }
 
 /** Finds, loads and checks the draft a command works on; a draft with errors is refused with all of them. */
@@ -29,6 +33,7 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     meta,
     counts,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
+    paragraph: (number) => paragraphNumbered(number, outlineNumbers(meta.sections), (n) => checked.paragraph?.(n)),
     get draft() {
       return checked.draft as Draft;
     },

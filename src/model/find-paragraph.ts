@@ -3,8 +3,16 @@ import type { Draft, Paragraph } from './schemas.js';
 
 /** The paragraph with this number; an error names what the draft holds instead. */
 export function findParagraph(draft: Draft, number: string): Paragraph {
-  const paragraph = draft.paragraphs.find((p) => p.number === number);
-  if (!paragraph) throw inputError(unknownNumberMessage(number, draft.paragraphs.map((p) => p.number)));
+  return paragraphNumbered(number, draft.paragraphs.map((p) => p.number), (n) => draft.paragraphs.find((p) => p.number === n));
+}
+
+/**
+ * The same where the paragraphs are looked up one by one (`OpenedDraft.paragraph`: a command on
+ * one paragraph of a large draft reads that one only); `numbers` in reading order.
+ */
+export function paragraphNumbered(number: string, numbers: readonly string[], lookup: (number: string) => Paragraph | undefined): Paragraph {
+  const paragraph = lookup(number);
+  if (!paragraph) throw inputError(unknownNumberMessage(number, numbers));
   return paragraph;
 }
 

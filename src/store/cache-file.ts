@@ -6,7 +6,8 @@ import { writeFileAtomic } from './atomic-write.js';
 /**
  * The parse cache's file, `<draft>/.ndraft/cache`: a header of fixed length giving the byte
  * lengths of the two parts that follow, the index (JSON, read at every command) and the
- * paragraphs (JSON, in the order of the index's rows, read only when a paragraph is asked for).
+ * paragraphs (one JSON text each, one after the other in the order of the index's rows, read
+ * only when a paragraph is asked for, and each parsed on its own: `show 61` parses one).
  * What the parts mean is `parse-cache.ts`'s business; this file only reads and writes them.
  */
 
@@ -33,6 +34,8 @@ export interface StoredIndex {
   draft?: { hash: string; meta: DraftMeta; identity?: Identity };
   /** Arrays, not objects keyed by name or hash: JSON.parse builds them several times faster. */
   rows?: Row[];
+  /** Where each row's paragraph stands in the paragraphs part: byte offset and length, flat. */
+  slices?: number[];
 }
 
 /** `ndraft-cache <index bytes> <paragraphs bytes>\n`, padded to a fixed length. */
@@ -55,8 +58,8 @@ function readAt(fd: number, length: number, position: number): Buffer {
   return bytes;
 }
 
-/** The cache file's two parts: the index parsed, the paragraphs (in the order of the rows) as a reader for later. */
-export function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraphs: () => Paragraph[] } | undefined {
+/** The cache file's two parts: the index parsed, and a reader of the paragraph of each row. */
+export function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraph: (row: number) => Paragraph } | undefined {
   const fd = openSync(path, 'r');
   try {
     const stats = fstatSync(fd);
@@ -67,25 +70,27 @@ export function readCacheFile(path: string, key: string): { index: StoredIndex &
     // A file cut short (a crash before the data reached the disk) is no cache at all.
     if (stats.size !== HEADER_LENGTH + indexLength + paragraphsLength) return undefined;
     const index = JSON.parse(readAt(fd, indexLength, HEADER_LENGTH).toString('utf8')) as StoredIndex;
-    if (index.key !== key || !Array.isArray(index.rows)) return undefined;
-    let paragraphs: Paragraph[] | undefined;
+    const slices = index.slices;
+    if (index.key !== key || !Array.isArray(index.rows) || !Array.isArray(slices) || slices.length !== 2 * index.rows.length) return undefined;
+    let body: Buffer | undefined;
     return {
       index: { ...index, rows: index.rows },
       mtimeMs: stats.mtimeMs,
-      paragraphs: () => {
-        if (!paragraphs) {
-          try {
+      paragraph: (row) => {
+        try {
+          if (!body) {
             const again = openSync(path, 'r');
             try {
-              paragraphs = JSON.parse(readAt(again, paragraphsLength, HEADER_LENGTH + indexLength).toString('utf8')) as Paragraph[];
+              body = readAt(again, paragraphsLength, HEADER_LENGTH + indexLength);
             } finally {
               closeSync(again);
             }
-          } catch {
-            throw damaged(path);
           }
+          const start = slices[2 * row] as number;
+          return JSON.parse(body.toString('utf8', start, start + (slices[2 * row + 1] as number))) as Paragraph;
+        } catch {
+          throw damaged(path);
         }
-        return paragraphs;
       },
     };
   } finally {
@@ -94,9 +99,16 @@ export function readCacheFile(path: string, key: string): { index: StoredIndex &
 }
 
 /** Writes both parts. Not flushed to disk first: after a crash, a cut-short file is recognised and ignored. */
-export function writeCacheFile(path: string, index: StoredIndex, paragraphs: readonly Paragraph[]): void {
-  const indexBytes = Buffer.from(JSON.stringify(index), 'utf8');
-  const body = Buffer.from(JSON.stringify(paragraphs), 'utf8');
+export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices'>, paragraphs: readonly Paragraph[]): void {
+  const pieces = paragraphs.map((paragraph) => Buffer.from(JSON.stringify(paragraph), 'utf8'));
+  const slices: number[] = [];
+  let offset = 0;
+  for (const piece of pieces) {
+    slices.push(offset, piece.length);
+    offset += piece.length;
+  }
+  const indexBytes = Buffer.from(JSON.stringify({ ...index, slices }), 'utf8');
+  const body = Buffer.concat(pieces);
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
   header.write(`ndraft-cache ${indexBytes.length} ${body.length}\n`, 'latin1');
   writeFileAtomic(path, Buffer.concat([header, indexBytes, body]), { durable: false });

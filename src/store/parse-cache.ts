@@ -58,7 +58,7 @@ export interface ParseCache {
 const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
-const FORMAT = 5;
+const FORMAT = 6;
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -100,8 +100,12 @@ class StoredEntry implements CachedParagraph {
     }
   }
 
+  #paragraph: Paragraph | undefined;
+
+  /** Parsed when first asked for, then kept: every reader gets the same object. */
   get paragraph(): Paragraph {
-    return this.paragraphAt(this.index);
+    this.#paragraph ??= this.paragraphAt(this.index);
+    return this.#paragraph;
   }
 }
 
@@ -117,7 +121,7 @@ export function openParseCache(dir: string): ParseCache {
   /** The cache file's mtime before this run: identities older than it are safe to record. */
   const settledBefore = stored?.mtimeMs ?? -Infinity;
   const rows = stored?.index.rows ?? [];
-  const storedParagraphs = stored?.paragraphs ?? (() => [] as Paragraph[]);
+  const storedParagraph = stored?.paragraph;
   const rowByName = new Map<string, number>();
   rows.forEach((row, i) => rowByName.set(row[0], i));
   let rowByHash: Map<string, number> | undefined;
@@ -130,9 +134,8 @@ export function openParseCache(dir: string): ParseCache {
   let meta = stored?.index.draft;
 
   const paragraphAt = (i: number): Paragraph => {
-    const paragraph = storedParagraphs()[i];
-    if (!paragraph) throw damaged(path);
-    return paragraph;
+    if (!storedParagraph) throw damaged(path);
+    return storedParagraph(i);
   };
   const safeIdentity = (stats: Stats | undefined): Identity | undefined =>
     stats !== undefined && stats.ctimeMs < settledBefore ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;

@@ -96,6 +96,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     diagnostics,
     meta,
     counts,
+    paragraph: (number) => byNumber.get(number)?.paragraph,
     get draft() {
       draft ??= { meta, paragraphs: outlineNumbers(meta.sections).map((number) => byNumber.get(number)?.paragraph as Paragraph) };
       return draft;
@@ -111,6 +112,8 @@ export interface CheckedDraft {
   readonly draft?: Draft;
   /** Each paragraph's counts for `status`, by number. */
   counts: Map<string, Counts>;
+  /** One paragraph, when the draft has no error (read from the cache alone, if it comes from there). */
+  paragraph?: (number: string) => Paragraph | undefined;
 }
 
 /** Every paragraph the outline names, in reading order, with where it is named in draft.yaml. */

@@ -142,6 +142,21 @@ describe('the parse cache: index and paragraphs', () => {
     expect((error as NdraftError).message).toBe(`the parse cache ${cacheFile(dir)} is damaged; delete it (ndraft rebuilds it) and run the command again`);
   });
 
+  it('reads one paragraph alone: a damaged neighbour does not matter until it is asked for', async () => {
+    const dir = await warmDraft('cache-one');
+    const fresh = (await checkDraft(await loadDraft(copyBundledDraft('cache-one-fresh')))).draft;
+    const bytes = readFileSync(cacheFile(dir));
+    const indexLength = Number(/^ndraft-cache (\d+) /.exec(bytes.subarray(0, 64).toString('latin1'))?.[1]);
+    const index = JSON.parse(bytes.subarray(64, 64 + indexLength).toString('utf8')) as { rows: unknown[][]; slices: number[] };
+    const row = index.rows.findIndex((r) => r[0] === 'paragraphs/039.yaml');
+    const [start, length] = [index.slices[2 * row] as number, index.slices[2 * row + 1] as number];
+    bytes.fill(0x7e, 64 + indexLength + start, 64 + indexLength + start + length);
+    writeFileSync(cacheFile(dir), bytes);
+    const checked = await checkDraft(await loadDraft(dir));
+    expect(checked.paragraph?.('61')).toEqual(fresh?.paragraphs.find((p) => p.number === '61'));
+    expect(() => checked.paragraph?.('39')).toThrow(/is damaged; delete it/);
+  });
+
   it('a cache file cut short is ignored: every file is parsed again', async () => {
     const dir = await warmDraft('cache-short');
     const bytes = readFileSync(cacheFile(dir));

@@ -1,7 +1,6 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { usageError } from '../../diagnostics/diagnostic.js';
 import { compareWordings } from '../../diff/compare-wordings.js';
-import { findParagraph } from '../../model/find-paragraph.js';
 import { DIFF_FORMATS, renderSimilarities, renderWordDiff, type DiffFormat } from '../../render/render-word-diff.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
@@ -22,8 +21,7 @@ export async function diffCommand(number: string, a: string | undefined, b: stri
   if ((a === undefined) !== (b === undefined)) {
     throw usageError(`name two wordings to compare, e.g. ndraft diff ${number} "Alt 1" text, or none to compare every alternative with the first`);
   }
-  const { draft } = await openDraft(options.draft, io.cwd);
-  const paragraph = findParagraph(draft, number);
+  const paragraph = (await openDraft(options.draft, io.cwd)).paragraph(number);
   const labels = a !== undefined && b !== undefined ? ([a, b] as const) : undefined;
   const comparisons = compareWordings(paragraph, { item: options.item, labels, whitespace: options.whitespace === true });
   const c = chalkFor(format, io);

@@ -1,6 +1,5 @@
 import { describeChange } from '../../history/describe-change.js';
 import { readHistory } from '../../history/history-store.js';
-import { findParagraph } from '../../model/find-paragraph.js';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
@@ -13,8 +12,9 @@ export interface LogOptions {
 
 /** `ndraft log [<number>]`: the changes made to the draft, newest first. */
 export async function logCommand(number: string | undefined, options: LogOptions, io: Io): Promise<number> {
-  const { dir, draft } = await openDraft(options.draft, io.cwd);
-  if (number !== undefined) findParagraph(draft, number);
+  const opened = await openDraft(options.draft, io.cwd);
+  const { dir } = opened;
+  if (number !== undefined) opened.paragraph(number);
   const { entries, diagnostics } = await readHistory(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);

@@ -1,5 +1,4 @@
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { findParagraph } from '../../model/find-paragraph.js';
 import { mergeAlternatives, type Merge } from '../../resolve/merge-alternatives.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
@@ -26,8 +25,7 @@ export async function mergeCommand(number: string, labels: readonly string[], op
       change: (p) => refuseIssues(mergeAlternatives(p, request)),
     });
   }
-  const { draft } = await openDraft(options.draft, io.cwd);
-  const merge = mergeAlternatives(findParagraph(draft, number), request);
+  const merge = mergeAlternatives((await openDraft(options.draft, io.cwd)).paragraph(number), request);
   const { result } = merge;
   if (options.json) {
     io.write(`${JSON.stringify({ wordings: merge.wordings, text: result.text, brackets: result.brackets, contestedWords: result.contestedWords, agreedWords: result.agreedWords, issues: result.issues }, null, 2)}\n`);

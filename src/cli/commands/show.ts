@@ -1,4 +1,3 @@
-import { findParagraph } from '../../model/find-paragraph.js';
 import { paragraphViewJson } from '../../render/paragraph-view-json.js';
 import { renderParagraphView } from '../../render/render-paragraph-view.js';
 import { colorsFor, type Io } from '../io.js';
@@ -11,8 +10,7 @@ export interface ShowOptions {
 
 /** `ndraft show <number>`: one paragraph with its brackets numbered, for a person or (`--json`) a script. */
 export async function showCommand(number: string, options: ShowOptions, io: Io): Promise<number> {
-  const { draft } = await openDraft(options.draft, io.cwd);
-  const paragraph = findParagraph(draft, number);
+  const paragraph = (await openDraft(options.draft, io.cwd)).paragraph(number);
   if (options.json) io.write(`${JSON.stringify(paragraphViewJson(paragraph), null, 2)}\n`);
   else io.write(`${renderParagraphView(paragraph, colorsFor(io))}\n`);
   return 0;

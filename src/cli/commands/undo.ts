@@ -2,7 +2,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { nextHistoryId, readHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
-import { findParagraph } from '../../model/find-paragraph.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
@@ -13,7 +12,8 @@ import { resolveAuthor } from '../resolve-author.js';
 
 /** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
-  const { dir, draft } = await openDraft(options.draft, io.cwd);
+  const opened = await openDraft(options.draft, io.cwd);
+  const { dir } = opened;
   const { entries, diagnostics } = await readHistory(dir);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
@@ -24,7 +24,7 @@ export async function undoCommand(options: ChangeOptions, io: Io): Promise<numbe
     if (change.before === null || change.after === null) {
       throw inputError(`"${target.command}" created or removed a paragraph; undo cannot revert that yet`);
     }
-    const current = findParagraph(draft, change.paragraph);
+    const current = opened.paragraph(change.paragraph);
     if (!isDeepStrictEqual(current, change.after)) {
       throw inputError(
         `paragraph ${change.paragraph} has changed since "${target.command}" (${target.time}); undoing it would lose the later change. See "ndraft log ${change.paragraph}"`,
