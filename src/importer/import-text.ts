@@ -19,6 +19,11 @@ export interface ImportResult {
   warnings: Diagnostic[];
   /** How many status markers were read, `(Agreed)` and the like. */
   markers: number;
+  /**
+   * The notation of every text of the draft, as the importer parsed it (to repair and check it),
+   * by text: checking the draft afterwards need not parse it again.
+   */
+  notation: Map<string, NotationResult>;
 }
 
 interface AltBuild {
@@ -210,8 +215,9 @@ export function importText(input: string, options: ImportOptions): ImportResult 
   }
 
   let markers = 0;
+  const notation = new Map<string, NotationResult>();
   const built = paragraphs.map((p) => {
-    const result = finishParagraph(p, warn);
+    const result = finishParagraph(p, warn, notation);
     markers += result.markers;
     return result.paragraph;
   });
@@ -219,7 +225,7 @@ export function importText(input: string, options: ImportOptions): ImportResult 
   const meta: Draft['meta'] = { title: options.title, ...(options.source ? { source: options.source } : {}), sections };
   if (preamble.text !== '') meta.preamble = preamble.text;
   if (closing) meta.closing = closing;
-  return { draft: { meta, paragraphs: built }, warnings, markers };
+  return { draft: { meta, paragraphs: built }, warnings, markers, notation };
 }
 
 function findItem(para: ParaBuild, letter: string): ItemBuild {
@@ -229,7 +235,7 @@ function findItem(para: ParaBuild, letter: string): ItemBuild {
 
 type Warn = (line: number, column: number, code: string, message: string) => void;
 
-function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; markers: number } {
+function finishParagraph(p: ParaBuild, warn: Warn, notation: Map<string, NotationResult>): { paragraph: Paragraph; markers: number } {
   let markers = 0;
   const mark = (u: TextUnit): Status | undefined => {
     const status = takeStatusMarker(u);
@@ -289,7 +295,9 @@ function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; mark
     ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${p.number}` })),
   ];
   for (const { unit, what } of units) {
-    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
+    const result = repairBrackets(unit, what, warn);
+    notation.set(unit.text, result);
+    flagUnbracketedChoices(unit, result, what, warn);
   }
 
   const paragraph: Paragraph = {

@@ -100,15 +100,16 @@ export function readCacheFile(path: string, key: string): { index: StoredIndex &
 
 /** Writes both parts. Not flushed to disk first: after a crash, a cut-short file is recognised and ignored. */
 export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices'>, paragraphs: readonly Paragraph[]): void {
-  const pieces = paragraphs.map((paragraph) => Buffer.from(JSON.stringify(paragraph), 'utf8'));
+  const pieces = paragraphs.map((paragraph) => JSON.stringify(paragraph));
   const slices: number[] = [];
   let offset = 0;
   for (const piece of pieces) {
-    slices.push(offset, piece.length);
-    offset += piece.length;
+    const length = Buffer.byteLength(piece, 'utf8');
+    slices.push(offset, length);
+    offset += length;
   }
   const indexBytes = Buffer.from(JSON.stringify({ ...index, slices }), 'utf8');
-  const body = Buffer.concat(pieces);
+  const body = Buffer.from(pieces.join(''), 'utf8');
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
   header.write(`ndraft-cache ${indexBytes.length} ${body.length}\n`, 'latin1');
   writeFileAtomic(path, Buffer.concat([header, indexBytes, body]), { durable: false });
