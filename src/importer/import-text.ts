@@ -19,11 +19,6 @@ export interface ImportResult {
   warnings: Diagnostic[];
   /** How many status markers were read, `(Agreed)` and the like. */
   markers: number;
-  /**
-   * The notation of every text of the draft, as the importer parsed it (to repair and check it),
-   * by text: checking the draft afterwards need not parse it again.
-   */
-  notation: Map<string, NotationResult>;
 }
 
 interface AltBuild {
@@ -215,9 +210,8 @@ export function importText(input: string, options: ImportOptions): ImportResult 
   }
 
   let markers = 0;
-  const notation = new Map<string, NotationResult>();
   const built = paragraphs.map((p) => {
-    const result = finishParagraph(p, warn, notation);
+    const result = finishParagraph(p, warn);
     markers += result.markers;
     return result.paragraph;
   });
@@ -225,7 +219,7 @@ export function importText(input: string, options: ImportOptions): ImportResult 
   const meta: Draft['meta'] = { title: options.title, ...(options.source ? { source: options.source } : {}), sections };
   if (preamble.text !== '') meta.preamble = preamble.text;
   if (closing) meta.closing = closing;
-  return { draft: { meta, paragraphs: built }, warnings, markers, notation };
+  return { draft: { meta, paragraphs: built }, warnings, markers };
 }
 
 function findItem(para: ParaBuild, letter: string): ItemBuild {
@@ -235,7 +229,7 @@ function findItem(para: ParaBuild, letter: string): ItemBuild {
 
 type Warn = (line: number, column: number, code: string, message: string) => void;
 
-function finishParagraph(p: ParaBuild, warn: Warn, notation: Map<string, NotationResult>): { paragraph: Paragraph; markers: number } {
+function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; markers: number } {
   let markers = 0;
   const mark = (u: TextUnit): Status | undefined => {
     const status = takeStatusMarker(u);
@@ -295,9 +289,7 @@ function finishParagraph(p: ParaBuild, warn: Warn, notation: Map<string, Notatio
     ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${p.number}` })),
   ];
   for (const { unit, what } of units) {
-    const result = repairBrackets(unit, what, warn);
-    notation.set(unit.text, result);
-    flagUnbracketedChoices(unit, result, what, warn);
+    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
   }
 
   const paragraph: Paragraph = {

@@ -1,5 +1,5 @@
 import { parseNotation } from '../notation/parse-notation.js';
-import type { NotationError, NotationResult, NotationRoot } from '../notation/types.js';
+import type { NotationError, NotationRoot } from '../notation/types.js';
 import { listBrackets, type BracketVisit } from '../notation/visit-brackets.js';
 import type { Paragraph } from './schemas.js';
 
@@ -59,16 +59,13 @@ export interface ParsedParagraph {
   errors: { slot: TextSlot; error: NotationError }[];
 }
 
-/**
- * Parses every text of a paragraph once and numbers its brackets. `parse` may serve texts
- * already parsed (the importer's); the trees are only read.
- */
-export function parseParagraph(paragraph: Paragraph, parse: (text: string) => NotationResult = parseNotation): ParsedParagraph {
+/** Parses every text of a paragraph once and numbers its brackets. */
+export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
   const slots: ParsedSlot[] = [];
   const brackets: NumberedBracket[] = [];
   const errors: ParsedParagraph['errors'] = [];
   for (const slot of paragraphSlots(paragraph)) {
-    const result = parse(slot.text);
+    const result = parseNotation(slot.text);
     if (!result.ok) {
       for (const error of result.errors) errors.push({ slot, error });
       continue;

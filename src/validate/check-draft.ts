@@ -4,7 +4,6 @@ import type { Draft, DraftMeta, OutlineEntry, Paragraph, Section } from '../mode
 import type { LoadedDraft, LoadedParagraph } from '../store/load-draft.js';
 import { outlineNumbers } from '../model/outline.js';
 import { parseParagraph } from '../model/paragraph-slots.js';
-import type { NotationResult } from '../notation/types.js';
 import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
@@ -24,7 +23,7 @@ interface OutlineRef {
  * `status`, which the cache remembers, so that `status` needs neither the paragraphs nor a parse
  * of their notation.
  */
-export async function checkDraft(loaded: LoadedDraft, options: { parse?: (text: string) => NotationResult } = {}): Promise<CheckedDraft> {
+export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Placed at the end: placing needs the YAML parser, loaded only when something is wrong.
   const unplaced: { file: LoadedParagraph['yaml'] | LoadedDraft['draftFile']; path: (string | number)[]; code: string; message: string }[] = [];
@@ -53,7 +52,7 @@ export async function checkDraft(loaded: LoadedDraft, options: { parse?: (text: 
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
-    const parsed = parseParagraph(paragraph, options.parse);
+    const parsed = parseParagraph(paragraph);
     const own = countParagraph(paragraph, parsed.brackets.length);
     counts.set(number, own);
     checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed), counts: own });

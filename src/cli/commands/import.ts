@@ -5,7 +5,6 @@ import { decodeInput } from '../../importer/decode-input.js';
 import { importText } from '../../importer/import-text.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
-import { parseNotation } from '../../notation/parse-notation.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
@@ -39,8 +38,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     name: options.out,
     verify: async (written) => {
       // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
-      // The importer's own parse of each text serves the check (same texts, trees only read).
-      const checked = await checkDraft(written, { parse: (text) => result.notation.get(text) ?? parseNotation(text) });
+      const checked = await checkDraft(written);
       const problems = checked.diagnostics.filter((d) => d.severity === 'error');
       if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
       counts = checked.counts;
