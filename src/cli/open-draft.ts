@@ -33,7 +33,7 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     meta,
     counts,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
-    paragraph: (number) => paragraphNumbered(number, outlineNumbers(meta.sections), (n) => checked.paragraph?.(n)),
+    paragraph: (number) => paragraphNumbered(number, () => outlineNumbers(meta.sections), (n) => checked.paragraph?.(n)),
     get draft() {
       return checked.draft as Draft;
     },

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
 import { serializeYaml } from '../store/serialize.js';
 import { loadParsers } from '../store/yaml-parser.js';
@@ -52,6 +52,14 @@ function historyFileNames(dir: string): string[] {
 /** The YAML text of an entry, with the schema line editors use. */
 export function serializeHistoryEntry(dir: string, entry: HistoryEntry): string {
   return serializeYaml(entry, 'history', join(dir, HISTORY_DIR, historyFileName(entry.id)));
+}
+
+/** Every entry, oldest first, for a command that needs them all: a history file with an error refuses it, naming each. */
+export async function readValidHistory(dir: string): Promise<HistoryEntry[]> {
+  const { entries, diagnostics } = await readHistory(dir);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  return entries;
 }
 
 /** Every entry, oldest first; a file that does not parse or match the schema is a diagnostic, not a crash. */

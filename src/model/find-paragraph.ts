@@ -3,16 +3,17 @@ import type { Draft, Paragraph } from './schemas.js';
 
 /** The paragraph with this number; an error names what the draft holds instead. */
 export function findParagraph(draft: Draft, number: string): Paragraph {
-  return paragraphNumbered(number, draft.paragraphs.map((p) => p.number), (n) => draft.paragraphs.find((p) => p.number === n));
+  return paragraphNumbered(number, () => draft.paragraphs.map((p) => p.number), (n) => draft.paragraphs.find((p) => p.number === n));
 }
 
 /**
  * The same where the paragraphs are looked up one by one (`OpenedDraft.paragraph`: a command on
- * one paragraph of a large draft reads that one only); `numbers` in reading order.
+ * one paragraph of a large draft reads that one only); `numbers`, in reading order, are listed
+ * only for the error.
  */
-export function paragraphNumbered(number: string, numbers: readonly string[], lookup: (number: string) => Paragraph | undefined): Paragraph {
+export function paragraphNumbered(number: string, numbers: () => readonly string[], lookup: (number: string) => Paragraph | undefined): Paragraph {
   const paragraph = lookup(number);
-  if (!paragraph) throw inputError(unknownNumberMessage(number, numbers));
+  if (!paragraph) throw inputError(unknownNumberMessage(number, numbers()));
   return paragraph;
 }
 

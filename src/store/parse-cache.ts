@@ -109,6 +109,11 @@ class StoredEntry implements CachedParagraph {
   }
 }
 
+/** Whether `values[at…at+3]` are the file's inode, size, mtime and ctime (a row holds them from index 1). */
+function sameIdentity(values: readonly unknown[], at: number, stats: Stats): boolean {
+  return values[at] === stats.ino && values[at + 1] === stats.size && values[at + 2] === stats.mtimeMs && values[at + 3] === stats.ctimeMs;
+}
+
 export function openParseCache(dir: string): ParseCache {
   const key = cacheKey();
   const path = join(dir, FOLDER, FILE);
@@ -152,7 +157,7 @@ export function openParseCache(dir: string): ParseCache {
     knownEntry(name, stats) {
       const i = rowByName.get(name);
       const row = i === undefined ? undefined : rows[i];
-      if (i === undefined || !row || row[1] !== stats.ino || row[2] !== stats.size || row[3] !== stats.mtimeMs || row[4] !== stats.ctimeMs) return undefined;
+      if (i === undefined || !row || !sameIdentity(row, 1, stats)) return undefined;
       files.set(name, { hash: row[5], identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] });
       return { hash: row[5], entry: fromRow(i) };
     },
@@ -175,8 +180,7 @@ export function openParseCache(dir: string): ParseCache {
       changed = true;
     },
     knownMeta(stats) {
-      const known = meta?.identity;
-      return known && known[0] === stats.ino && known[1] === stats.size && known[2] === stats.mtimeMs && known[3] === stats.ctimeMs ? meta?.meta : undefined;
+      return meta?.identity && sameIdentity(meta.identity, 0, stats) ? meta.meta : undefined;
     },
     getMeta(hash, stats) {
       if (meta?.hash !== hash) return undefined;

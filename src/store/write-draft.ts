@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
-import type { Draft } from '../model/schemas.js';
+import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
 import { temporarySibling } from './atomic-write.js';
 import type { LoadedDraft } from './load-draft.js';
 import { contentHash, openParseCache } from './parse-cache.js';
@@ -10,13 +10,17 @@ import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.j
 import { writeFiles } from './write-files.js';
 import { lazyYamlFile } from './yaml-parser.js';
 
-/** Every file of a draft folder as path (relative to the folder) → content. */
-export function draftFiles(draft: Draft, dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  files.set(DRAFT_FILE, serializeYaml(draftMetaForYaml(draft.meta), 'draft', join(dir, DRAFT_FILE)));
-  for (const paragraph of draft.paragraphs) {
-    const name = join(PARAGRAPHS_DIR, paragraphFileName(paragraph.number));
-    files.set(name, serializeYaml(paragraphForYaml(paragraph), 'paragraph', join(dir, name)));
+/** A file of a draft folder: its name in the folder, its text, and the value that text holds. */
+export type DraftFile = { name: string; content: string } & ({ meta: DraftMeta } | { paragraph: Paragraph });
+
+/** Every file of a draft folder to be written in `dir`: draft.yaml first, then the paragraphs. */
+export function draftFiles(draft: Draft, dir: string): DraftFile[] {
+  const meta = draftMetaForYaml(draft.meta);
+  const files: DraftFile[] = [{ name: DRAFT_FILE, content: serializeYaml(meta, 'draft', join(dir, DRAFT_FILE)), meta }];
+  for (const given of draft.paragraphs) {
+    const name = `${PARAGRAPHS_DIR}/${paragraphFileName(given.number)}`;
+    const paragraph = paragraphForYaml(given);
+    files.push({ name, content: serializeYaml(paragraph, 'paragraph', join(dir, name)), paragraph });
   }
   return files;
 }
@@ -51,29 +55,29 @@ export async function writeDraftFolder(
   try {
     mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
     const cache = openParseCache(staging);
-    const meta = draftMetaForYaml(draft.meta);
-    const draftContent = serializeYaml(meta, 'draft', join(target, DRAFT_FILE));
-    writeFileSync(join(staging, DRAFT_FILE), draftContent);
-    cache.setMeta(contentHash(Buffer.from(draftContent)), meta);
     const written: LoadedDraft = {
       dir: staging,
-      draftFile: lazyYamlFile(join(staging, DRAFT_FILE), () => draftContent),
-      meta,
+      draftFile: lazyYamlFile(join(staging, DRAFT_FILE), () => ''),
       paragraphs: [],
       diagnostics: [],
       cache,
     };
     const files: [string, string][] = [];
-    for (const given of draft.paragraphs) {
-      const name = join(PARAGRAPHS_DIR, paragraphFileName(given.number));
-      const paragraph = paragraphForYaml(given);
-      const content = serializeYaml(paragraph, 'paragraph', join(target, name));
+    for (const { name, content, ...value } of draftFiles(draft, target)) {
       const file = join(staging, name);
-      files.push([file, content]);
       const hash = contentHash(Buffer.from(content));
-      cache.set(hash, { paragraph });
-      cache.noteFile(`${PARAGRAPHS_DIR}/${paragraphFileName(given.number)}`, hash);
-      written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), number: paragraph.number, paragraph, hash });
+      const yaml = lazyYamlFile(file, () => content);
+      if ('meta' in value) {
+        writeFileSync(file, content);
+        cache.setMeta(hash, value.meta);
+        written.draftFile = yaml;
+        written.meta = value.meta;
+        continue;
+      }
+      files.push([file, content]);
+      cache.set(hash, { paragraph: value.paragraph });
+      cache.noteFile(name, hash);
+      written.paragraphs.push({ file, yaml, number: value.paragraph.number, paragraph: value.paragraph, hash });
     }
     const writes = writeFiles(files);
     try {

@@ -30,7 +30,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   const error = (file: LoadedParagraph['yaml'] | LoadedDraft['draftFile'], path: (string | number)[], code: string, message: string) =>
     unplaced.push({ file, path, code, message });
   const counts = new Map<string, Counts>();
-  const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[]; counts: Counts }[] = [];
+  const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[] }[] = [];
 
   const byNumber = new Map<string, LoadedParagraph>();
   for (const loadedParagraph of loaded.paragraphs) {
@@ -53,9 +53,8 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
     const parsed = parseParagraph(paragraph);
-    const own = countParagraph(paragraph, parsed.brackets.length);
-    counts.set(number, own);
-    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed), counts: own });
+    counts.set(number, countParagraph(paragraph, parsed.brackets.length));
+    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
   }
 
   const meta = loaded.meta;
@@ -82,10 +81,12 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
 
   // Placing a problem parses its file's YAML: the parser is loaded only when there is one.
   if (unplaced.length > 0 || checked.some((c) => c.problems.length > 0)) await loadParsers();
-  for (const { loadedParagraph, paragraph, problems: found, counts: own } of checked) {
+  for (const { loadedParagraph, paragraph, problems: found } of checked) {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);
-    if (loadedParagraph.hash) loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: own });
+    if (loadedParagraph.hash) {
+      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.number) as Counts });
+    }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
   loaded.cache.save();

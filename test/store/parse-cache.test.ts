@@ -23,16 +23,21 @@ const rowOf = (dir: string, name: string) => readIndex(dir).rows.find((row) => r
 
 const paragraph = { number: '1', status: 'open' as const, bracketed: false, text: 't', items: [], alternatives: [] };
 
+/** Saves a cache in `dir` once and returns its mtime: identities older than that are settled. */
+function savedOnce(dir: string): number {
+  const cache = openParseCache(dir);
+  cache.setMeta('m', { title: 't', sections: [] });
+  cache.save();
+  return statSync(cacheFile(dir)).mtimeMs;
+}
+
 const stats = (ino: number, size: number, mtimeMs: number, ctimeMs: number) => ({ ino, size, mtimeMs, ctimeMs }) as Stats;
 
 describe('the parse cache: file identities', () => {
   it('knows a hash again only for the very same inode, size, mtime and ctime', () => {
     const dir = makeTempDir('cache-identity');
-    const first = openParseCache(dir);
-    first.setMeta('m', { title: 't', sections: [] });
-    first.save();
     // Saved once: identities older than that save may now be recorded.
-    const settled = statSync(cacheFile(dir)).mtimeMs;
+    const settled = savedOnce(dir);
     const cache = openParseCache(dir);
     const old = stats(7, 100, settled - 5000, settled - 5000);
     cache.noteFile('paragraphs/001.yaml', 'h1', old);
@@ -53,10 +58,7 @@ describe('the parse cache: file identities', () => {
 
   it('does not record an identity changed after the cache was last saved (it could change again within the same clock tick)', () => {
     const dir = makeTempDir('cache-racy');
-    const first = openParseCache(dir);
-    first.setMeta('m', { title: 't', sections: [] });
-    first.save();
-    const settled = statSync(cacheFile(dir)).mtimeMs;
+    const settled = savedOnce(dir);
     const cache = openParseCache(dir);
     const racy = stats(7, 100, settled, settled);
     cache.noteFile('paragraphs/001.yaml', 'h1', racy);

@@ -37,8 +37,8 @@ describe('writeDraftFolder', () => {
     expect(paragraphFileName('61')).toBe('061.yaml');
     expect(paragraphFileName('61bis')).toBe('061bis.yaml');
     expect(paragraphFileName('PP3')).toBe('PP3.yaml');
-    const names = [...draftFiles(draft, '/x/rev1').keys()];
-    expect(names).toContain(join('paragraphs', '061.yaml'));
+    const names = draftFiles(draft, '/x/rev1').map((f) => f.name);
+    expect(names).toContain('paragraphs/061.yaml');
     expect(names[0]).toBe('draft.yaml');
   });
 

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { consolidateDraft } from '../../export/consolidate-draft.js';
 import { exportInput, type ExportInput } from '../../export/export-input.js';
-import { readHistory } from '../../history/history-store.js';
+import { readValidHistory } from '../../history/history-store.js';
 import { draftAtRevision } from '../../history/revision.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { isPreviousExport, recordExport } from '../../store/export-record.js';
@@ -77,9 +77,7 @@ async function render(format: ExportFormat, input: ExportInput, dir: string, cha
     case 'docx': {
       const { renderDocx } = await import('../../render/render-docx.js');
       if (changesSince === undefined) return renderDocx(input);
-      const { entries, diagnostics } = await readHistory(dir);
-      const errors = diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+      const entries = await readValidHistory(dir);
       const revision = draftAtRevision(input.draft, entries, changesSince);
       return renderDocx(input, {
         changes: {

@@ -1,6 +1,6 @@
 import { describeChange } from '../../history/describe-change.js';
-import { readHistory } from '../../history/history-store.js';
-import { inputError, usageError } from '../../diagnostics/diagnostic.js';
+import { readValidHistory } from '../../history/history-store.js';
+import { usageError } from '../../diagnostics/diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
 
@@ -15,9 +15,7 @@ export async function logCommand(number: string | undefined, options: LogOptions
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
   if (number !== undefined) opened.paragraph(number);
-  const { entries, diagnostics } = await readHistory(dir);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  const entries = await readValidHistory(dir);
   if (options.limit !== undefined && !/^\d+$/.test(options.limit.trim())) throw usageError(`--limit takes a whole number, not "${options.limit}"`);
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
   const shown = entries

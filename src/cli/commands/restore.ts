@@ -1,5 +1,4 @@
-import { inputError } from '../../diagnostics/diagnostic.js';
-import { readHistory } from '../../history/history-store.js';
+import { readValidHistory } from '../../history/history-store.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { restoreWording } from '../../resolve/restore-wording.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
@@ -12,9 +11,7 @@ export interface RestoreOptions extends ChangeOptions {
 
 /** `ndraft restore 61 "Alt 1"`: a dropped wording comes back from history as an alternative. */
 export async function restoreCommand(number: string, label: string, options: RestoreOptions, io: Io): Promise<number> {
-  const { entries, diagnostics } = await readHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  const entries = await readValidHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
   return changeParagraph(io, options, {
     number,
     command: commandLine(['restore', number, label, options.as !== undefined && '--as', options.as]),

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { nextHistoryId, readHistory } from '../../history/history-store.js';
+import { nextHistoryId, readValidHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
@@ -14,9 +14,7 @@ import { resolveAuthor } from '../resolve-author.js';
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  const { entries, diagnostics } = await readHistory(dir);
-  const errors = diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  const entries = await readValidHistory(dir);
   const target = undoTarget(entries);
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
 
