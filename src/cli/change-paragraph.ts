@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { nextHistoryId } from '../history/history-store.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { renderChange } from '../render/render-change.js';
@@ -19,7 +20,8 @@ export interface ChangeOptions {
 }
 
 export interface ChangeRequest {
-  number: string;
+  /** The paragraph as the user named it: its address or its printed number. */
+  paragraph: string;
   /** The command as typed, for the history: `accept 61 "Alt 3"`. */
   command: string;
   /** Agreed paragraphs are locked: only commands that exist to unlock them may pass. */
@@ -35,10 +37,10 @@ export interface ChangeRequest {
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  const before = opened.paragraph(request.number);
+  const before = opened.paragraph(request.paragraph);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
   if (isAgreed(before.status) && !allowed) {
-    throw inputError(`paragraph ${before.number} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.number}"`);
+    throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
   }
   const { paragraph: after, summary } = request.change(before);
   await checkResult(after);
@@ -61,7 +63,7 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
     author: resolveAuthor(options.by, io.env, dir),
     command: request.command,
     ...(options.message ? { message: options.message } : {}),
-    changes: [{ paragraph: before.number, before, after }],
+    changes: [{ paragraph: before.address, before, after }],
   });
   io.write(`${c.green('✓')} ${capitalize(summary)}\n`);
   return 0;

@@ -1,6 +1,5 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { paragraphNumbered } from '../model/find-paragraph.js';
-import { outlineNumbers } from '../model/outline.js';
+import { paragraphNamed } from '../model/find-paragraph.js';
 import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
 import type { Counts } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
@@ -13,10 +12,10 @@ export interface OpenedDraft {
   readonly draft: Draft;
   meta: DraftMeta;
   warnings: Diagnostic[];
-  /** Each paragraph's counts for `status`, by number. */
+  /** Each paragraph's counts for `status`, by address. */
   counts: Map<string, Counts>;
-  /** One paragraph, read alone; an unknown number is an error naming the nearest ones. */
-  paragraph(number: string): Paragraph;
+  /** One paragraph by address or unambiguous printed number, read alone when named by its address; an unknown one is an error naming the nearest. */
+  paragraph(ref: string): Paragraph;
 }
 
 /** Finds, loads and checks the draft a command works on; a draft with errors is refused with all of them. */
@@ -33,7 +32,7 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     meta,
     counts,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
-    paragraph: (number) => paragraphNumbered(number, () => outlineNumbers(meta.sections), (n) => checked.paragraph?.(n)),
+    paragraph: (ref) => paragraphNamed(ref, (address) => checked.paragraph?.(address), () => (checked.draft as Draft).paragraphs),
     get draft() {
       return checked.draft as Draft;
     },

@@ -35,12 +35,12 @@ export const CURRENT_WORDING = 'text';
  */
 export function wordingScope(paragraph: Paragraph, itemLabel?: string): WordingScope {
   if (itemLabel === undefined) {
-    return { paragraph: paragraph.number, current: current(paragraph.text), alternatives: paragraph.alternatives.map(wording), source: paragraph };
+    return { paragraph: paragraph.address, current: current(paragraph.text), alternatives: paragraph.alternatives.map(wording), source: paragraph };
   }
   const index = findItem(paragraph, itemLabel);
   const item = paragraph.items[index] as Item;
   return {
-    paragraph: paragraph.number,
+    paragraph: paragraph.address,
     item: itemName(paragraph, index),
     current: current(item.text),
     alternatives: (item.alternatives ?? []).map(wording),

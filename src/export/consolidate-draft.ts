@@ -1,6 +1,8 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { isAgreed } from '../model/paragraph-slots.js';
-import type { Draft, Paragraph } from '../model/schemas.js';
+import { entryAddresses, outlineBlocks } from '../model/outline.js';
+import { paragraphName } from '../model/paragraph-name.js';
+import type { Draft, OptionBlock, OutlineEntry, Paragraph } from '../model/schemas.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
 
 export interface ConsolidateOptions {
@@ -12,7 +14,7 @@ export interface ConsolidateOptions {
 
 export interface Consolidated {
   draft: Draft;
-  /** Old number → printed number, with --renumber. */
+  /** Address → printed number, with --renumber. */
   numbers?: Map<string, string>;
   /** What --agreed-only left out, as a sentence for the end of the document; absent when nothing was. */
   note?: string;
@@ -31,32 +33,37 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
       if (isAgreed(p.status)) kept.push(p);
       else {
         const items = p.items.filter((item) => isAgreed(item.status));
-        if (items.length === 0) leftOut.push(p.number);
+        if (items.length === 0) leftOut.push(paragraphName(p));
         else {
           kept.push({ ...p, text: '', items: items.map((item) => ({ label: item.label, text: item.text, status: item.status })), alternatives: [] });
-          leftOut.push(`${p.number} (all but item${items.length === 1 ? '' : 's'} ${items.map((i) => i.label).join(' ')})`);
+          leftOut.push(`${paragraphName(p)} (all but item${items.length === 1 ? '' : 's'} ${items.map((i) => i.label).join(' ')})`);
         }
       }
     }
   } else {
-    const unresolved = live.flatMap((p) => unresolvedPlaces(p).map((u) => ({ number: p.number, description: u.description })));
+    const unresolved = [
+      ...live.flatMap((p) => unresolvedPlaces(p).map((u) => `paragraph ${paragraphName(p)}, ${u.description}`)),
+      ...outlineBlocks(draft.meta.sections)
+        .filter((block) => liveOptions(block, live).length > 1)
+        .map((block) => `option block "${block.block}": ${block.options.length} options (${block.options.map((o) => o.label).join(', ')}) still compete`),
+    ];
     if (unresolved.length > 0) {
       throw inputError(
         `the draft cannot be exported clean: ${unresolved.length} place${unresolved.length === 1 ? ' is' : 's are'} unresolved (resolve them, or export --agreed-only)`,
-        unresolved.map((u) => ({ code: 'UNRESOLVED', severity: 'error', message: `paragraph ${u.number}, ${u.description}` })),
+        unresolved.map((message) => ({ code: 'UNRESOLVED', severity: 'error', message })),
       );
     }
     kept.push(...live);
   }
 
-  const keptNumbers = new Set(kept.map((p) => p.number));
-  const sections = pruneSections(draft.meta.sections, keptNumbers, options.agreedOnly === true);
+  const keptAddresses = new Set(kept.map((p) => p.address));
+  const sections = pruneSections(draft.meta.sections, keptAddresses, options.agreedOnly === true);
   const clean: Draft = {
     meta: { ...draft.meta, sections },
     paragraphs: kept.map((p) => ({ ...p, bracketed: false, alternatives: [], items: p.items.map((i) => ({ label: i.label, text: i.text })) })),
   };
   const result: Consolidated = { draft: clean };
-  if (options.renumber) result.numbers = new Map(clean.paragraphs.map((p, i) => [p.number, String(i + 1)]));
+  if (options.renumber) result.numbers = renumbered(clean.paragraphs);
   if (leftOut.length > 0) result.note = `Not included, not yet agreed: paragraph${leftOut.length === 1 ? '' : 's'} ${leftOut.join(', ')}.`;
   return result;
 }
@@ -68,14 +75,29 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
 function pruneSections(sections: Draft['meta']['sections'], keep: ReadonlySet<string>, dropEmpty: boolean): Draft['meta']['sections'] {
   const pruned = sections.map((section) => ({
     ...section,
-    paragraphs: section.paragraphs
-      .map((entry) =>
-        typeof entry === 'string'
-          ? entry
-          : { ...entry, options: entry.options.map((o) => ({ ...o, paragraphs: o.paragraphs.filter((n) => keep.has(n)) })) },
-      )
-      .filter((entry) => (typeof entry === 'string' ? keep.has(entry) : entry.options.some((o) => o.paragraphs.length > 0))),
+    paragraphs: pruneEntries(section.paragraphs, keep),
     ...(section.subsections ? { subsections: pruneSections(section.subsections, keep, dropEmpty) } : {}),
   }));
   return dropEmpty ? pruned.filter((s) => s.paragraphs.length > 0 || (s.subsections ?? []).length > 0) : pruned;
+}
+
+function pruneEntries(entries: readonly OutlineEntry[], keep: ReadonlySet<string>): OutlineEntry[] {
+  return entries
+    .map((entry) =>
+      typeof entry === 'string' ? entry : { ...entry, options: entry.options.map((o) => ({ ...o, paragraphs: pruneEntries(o.paragraphs, keep) })) },
+    )
+    .filter((entry) => (typeof entry === 'string' ? keep.has(entry) : entry.options.some((o) => o.paragraphs.length > 0)));
+}
+
+/** With --renumber: the numbered paragraphs get 1, 2, 3… in reading order; unnumbered ones stay so. */
+export function renumbered(paragraphs: readonly Paragraph[]): Map<string, string> {
+  const numbers = new Map<string, string>();
+  for (const p of paragraphs) if (p.number !== undefined) numbers.set(p.address, String(numbers.size + 1));
+  return numbers;
+}
+
+/** The options of a block that still hold something: a paragraph not deleted, or words of their own. */
+function liveOptions(block: OptionBlock, live: readonly Paragraph[]): OptionBlock['options'] {
+  const addresses = new Set(live.map((p) => p.address));
+  return block.options.filter((option) => (option.text ?? '').trim() !== '' || entryAddresses(option.paragraphs).some((a) => addresses.has(a)));
 }

@@ -11,8 +11,8 @@ export type ExportMode = 'compilation' | 'clean';
 export interface ExportInput {
   draft: Draft;
   mode: ExportMode;
-  /** The number to print for a paragraph (differs from `paragraph.number` with --renumber). */
-  displayNumber: (paragraph: Paragraph) => string;
+  /** The number to print for a paragraph (differs from `paragraph.number` with --renumber); none for an unnumbered one. */
+  displayNumber: (paragraph: Paragraph) => string | undefined;
   /** A closing note, e.g. what --agreed-only left out; printed after the last paragraph. */
   note?: string;
 }
@@ -22,7 +22,7 @@ export function exportInput(draft: Draft, mode: ExportMode, extra: { numbers?: R
   return {
     draft,
     mode,
-    displayNumber: (p) => numbers?.get(p.number) ?? p.number,
+    displayNumber: (p) => numbers?.get(p.address) ?? p.number,
     ...(extra.note !== undefined ? { note: extra.note } : {}),
   };
 }

@@ -26,7 +26,7 @@ export function draftAtRevision(draft: Draft, entries: readonly HistoryEntry[], 
     }
     since = entries.slice(entries.indexOf(matches[0] as HistoryEntry) + 1);
   }
-  const baseline = new Map(draft.paragraphs.map((p) => [p.number, p]));
+  const baseline = new Map(draft.paragraphs.map((p) => [p.address, p]));
   const changedBy = new Map<string, { author: string; date: string }>();
   const seen = new Set<string>();
   for (const entry of since) {

@@ -293,6 +293,7 @@ function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; mark
   }
 
   const paragraph: Paragraph = {
+    address: p.number,
     number: p.number,
     status,
     bracketed: p.bracketed,

@@ -1,20 +1,33 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Draft, Paragraph } from './schemas.js';
 
-/** The paragraph with this number; an error names what the draft holds instead. */
-export function findParagraph(draft: Draft, number: string): Paragraph {
-  return paragraphNumbered(number, () => draft.paragraphs.map((p) => p.number), (n) => draft.paragraphs.find((p) => p.number === n));
+/** The paragraph a user named, by address or printed number; an error names what the draft holds instead. */
+export function findParagraph(draft: Draft, ref: string): Paragraph {
+  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+  return paragraphNamed(ref, (address) => byAddress.get(address), () => draft.paragraphs);
 }
 
 /**
- * The same where the paragraphs are looked up one by one (`OpenedDraft.paragraph`: a command on
- * one paragraph of a large draft reads that one only); `numbers`, in reading order, are listed
- * only for the error.
+ * The paragraph a user named: its address (`art3-2`, `61`), in any case, or its printed number
+ * (`61`, `3 bis`) where only one paragraph carries it; an ambiguous number is an error listing
+ * the candidates. `lookup` finds one paragraph by its exact address (a command on one paragraph
+ * of a large draft reads that one only); `all`, in reading order, is read only when the exact
+ * address does not match.
  */
-export function paragraphNumbered(number: string, numbers: () => readonly string[], lookup: (number: string) => Paragraph | undefined): Paragraph {
-  const paragraph = lookup(number);
-  if (!paragraph) throw inputError(unknownNumberMessage(number, numbers()));
-  return paragraph;
+export function paragraphNamed(ref: string, lookup: (address: string) => Paragraph | undefined, all: () => readonly Paragraph[]): Paragraph {
+  const exact = lookup(ref);
+  if (exact) return exact;
+  const paragraphs = all();
+  const sameAddress = paragraphs.filter((p) => p.address.toLowerCase() === ref.toLowerCase());
+  if (sameAddress.length === 1) return sameAddress[0] as Paragraph;
+  // `3bis` names a paragraph printed `3 bis`; `061` or `61.` get a "did you mean" instead.
+  const spelling = (n: string) => n.toLowerCase().replace(/\s+/gu, '');
+  const sameNumber = paragraphs.filter((p) => p.number !== undefined && spelling(p.number) === spelling(ref));
+  if (sameNumber.length === 1) return sameNumber[0] as Paragraph;
+  if (sameNumber.length > 1) {
+    throw inputError(`paragraph number ${ref} is printed ${sameNumber.length} times in this draft; name one by its address: ${sameNumber.map((p) => p.address).join(', ')}`);
+  }
+  throw inputError(unknownNumberMessage(ref, paragraphs.map((p) => p.address)));
 }
 
 /** Says what the draft does hold: the same number spelt differently, else the nearest numbers. */

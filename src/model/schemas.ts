@@ -12,14 +12,42 @@ export const statusSchema = z
   .enum(STATUSES)
   .describe('open: still negotiated; agreed: consensus; agreed-ad-ref: agreed pending confirmation from capitals; deleted: dropped, text kept');
 
+/**
+ * A paragraph's address: its name in the draft, unique and never changed once given (history
+ * and revisions refer to it). Safe as a file name everywhere: letters, digits, and "." or "-"
+ * between them; two addresses may not differ only in case (checked across files).
+ */
+export const ADDRESS_PATTERN = /^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
+
+export const addressSchema = z
+  .string()
+  .regex(ADDRESS_PATTERN, 'an address is letters and digits, with "." or "-" between them, like "61", "61bis", "art3-2" or "opt1-pp1"')
+  .describe('The paragraph address: unique in the draft and never changed once given, e.g. "61", "art3-2", "opt2-1", "pp1"');
+
 export const paragraphNumberSchema = z
   .string()
-  .regex(/^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/, 'a paragraph number is letters and digits, like "61" or "61bis"')
-  .describe('The paragraph number as negotiators cite it: "61", "61bis", "PP3"');
+  .min(1)
+  .regex(/^[^\n\r]*$/, 'a paragraph number is one line')
+  .describe('The number exactly as printed: "61", "61bis", "3 bis", "(TT)4", "PP3"');
 
 const delegationsSchema = z.array(z.string().min(1)).describe('Delegations or groups, e.g. "EU", "G77"');
 
-const notesSchema = z.array(z.string()).describe('Free notes; ndraft keeps them and never interprets them');
+export const NOTE_KINDS = ['footnote', 'editorial', 'furniture', 'comment'] as const;
+
+export const noteSchema = z
+  .strictObject({
+    text: z.string().describe('The note as written'),
+    kind: z
+      .enum(NOTE_KINDS)
+      .optional()
+      .describe('footnote: a footnote of the source; editorial: a remark that is not negotiating text, e.g. {Long-term goal}; furniture: page headers and numbers removed on import; comment: a person\'s comment'),
+    marker: z.string().min(1).optional().describe('The footnote\'s marker as printed, e.g. "3"'),
+    author: z.string().min(1).optional(),
+    date: z.string().min(1).optional().describe('When it was written, as an ISO date or as given'),
+  })
+  .describe('A note: ndraft keeps it, prints it in compilations and never reads it as negotiating text');
+
+const notesSchema = z.array(noteSchema).describe('Notes on this part of the draft');
 
 export const alternativeSchema = z
   .strictObject({
@@ -43,7 +71,8 @@ export const itemSchema = z
 
 export const paragraphSchema = z
   .strictObject({
-    number: paragraphNumberSchema,
+    address: addressSchema,
+    number: paragraphNumberSchema.optional().describe('The number as printed; absent for an unnumbered paragraph, such as a preamble\'s'),
     status: statusSchema,
     bracketed: z.boolean().describe('True when the whole paragraph stands in brackets: it may be dropped'),
     text: z.string().describe('The paragraph body, or the chapeau when there are items, in bracket notation'),
@@ -51,33 +80,41 @@ export const paragraphSchema = z
     alternatives: z.array(alternativeSchema).default([]),
     notes: notesSchema.optional(),
   })
-  .describe('One numbered paragraph: the unit of negotiation');
+  .describe('One paragraph, numbered or not: the unit of negotiation');
+
+export const optionSchema = z
+  .strictObject({
+    label: z.string().min(1).describe('The label as printed: "Option 1", "Option (a)", "Option I"'),
+    title: z.string().optional().describe('The option\'s title, e.g. the words in "Option 2 {Long-term goal}"'),
+    text: z.string().optional().describe('The words of an option that holds no paragraphs: "No text", "No provision on non-state actors."'),
+    get paragraphs() {
+      return z.array(outlineEntrySchema).default([]).describe('Its paragraphs and nested option blocks, in reading order');
+    },
+  })
+  .describe('One of the competing options of a block')
+  .meta({ id: 'option' });
 
 export const optionBlockSchema = z
   .strictObject({
-    block: z.string().min(1).describe('A name for the block, e.g. "Finance options"'),
-    options: z
-      .array(
-        z.strictObject({
-          label: z.string().min(1).describe('"Option 1", "Option 2"'),
-          paragraphs: z.array(paragraphNumberSchema),
-        }),
-      )
-      .min(2),
+    block: z.string().min(1).describe('A name for the block, e.g. "Paragraph 3" or "Finance options"'),
+    number: paragraphNumberSchema.optional().describe('The paragraph number the block stands under, as printed ("3" in "3. Option 1: …")'),
+    options: z.array(optionSchema).min(1),
   })
-  .describe('Competing sets of paragraphs at section level (UNFCCC style "Option 1" / "Option 2")');
+  .describe('Competing options, each a set of paragraphs (UNFCCC style "Option 1" / "Option 2"); blocks nest')
+  .meta({ id: 'optionBlock' });
 
-export const outlineEntrySchema = z.union([paragraphNumberSchema, optionBlockSchema]);
+export const outlineEntrySchema: z.ZodType<OutlineEntry> = z.union([addressSchema, optionBlockSchema]);
 
 export const sectionSchema = z
   .strictObject({
     number: z.string().optional().describe('"1", "3a"; absent for text outside any numbered section'),
     label: z.string().optional().describe('The heading marker as written, when it differs from the default: "3a)", "IV."'),
     title: z.string().optional(),
-    paragraphs: z.array(outlineEntrySchema).default([]).describe('Paragraph numbers in reading order'),
+    paragraphs: z.array(outlineEntrySchema).default([]).describe('Paragraph addresses and option blocks, in reading order'),
     get subsections() {
       return z.array(sectionSchema).optional();
     },
+    notes: notesSchema.optional(),
   })
   .describe('A section heading: outline only, not negotiated')
   .meta({ id: 'section' });
@@ -104,7 +141,7 @@ export const historyEntrySchema = z
     changes: z
       .array(
         z.strictObject({
-          paragraph: paragraphNumberSchema,
+          paragraph: addressSchema,
           before: paragraphSchema.nullable().describe('The paragraph before the change; null when it was created'),
           after: paragraphSchema.nullable().describe('The paragraph after the change; null when it was removed'),
         }),
@@ -117,8 +154,19 @@ export type Status = z.infer<typeof statusSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
-export type OptionBlock = z.infer<typeof optionBlockSchema>;
-export type OutlineEntry = z.infer<typeof outlineEntrySchema>;
+export type Note = z.infer<typeof noteSchema>;
+export type OutlineEntry = string | OptionBlock;
+export interface OptionBlock {
+  block: string;
+  number?: string | undefined;
+  options: BlockOption[];
+}
+export interface BlockOption {
+  label: string;
+  title?: string | undefined;
+  text?: string | undefined;
+  paragraphs: OutlineEntry[];
+}
 export type Section = z.infer<typeof sectionSchema>;
 export type DraftMeta = z.infer<typeof draftSchema>;
 export type HistoryEntry = z.infer<typeof historyEntrySchema>;

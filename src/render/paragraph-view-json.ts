@@ -1,6 +1,6 @@
 import { paragraphForYaml } from '../store/serialize.js';
 import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.js';
-import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
+import type { Alternative, Item, Note, Paragraph, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
 import type { BracketNode } from '../notation/types.js';
 
@@ -29,13 +29,14 @@ export interface NotationErrorSummary {
 
 /** What `ndraft show --json` prints: the paragraph as stored, plus its numbered brackets. */
 export interface ParagraphViewJson {
-  number: string;
+  address: string;
+  number?: string;
   status: Status;
   bracketed: boolean;
   text: string;
   items: Item[];
   alternatives: Alternative[];
-  notes?: string[];
+  notes?: Note[];
   brackets: BracketSummary[];
   /** Only when some text does not parse; its brackets are then neither numbered nor listed. */
   notationErrors?: NotationErrorSummary[];

@@ -2,7 +2,7 @@ import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, Item, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
-import { sectionNumbers } from '../model/outline.js';
+import { sectionAddresses } from '../model/outline.js';
 import { sectionMarker } from './section-heading.js';
 import { xmlText } from './xml-text.js';
 
@@ -25,7 +25,7 @@ export function renderAkn(input: ExportInput): string {
     if (id && marker) out.push(`${indent}  <num>${xmlText(marker)}</num>`);
     if (id && s.title) out.push(`${indent}  <heading>${xmlText(s.title)}</heading>`);
     const inner = id ? `${indent}  ` : indent;
-    for (const number of sectionNumbers(s)) {
+    for (const number of sectionAddresses(s)) {
       const p = byNumber.get(number);
       if (p) paragraph(p, inner);
     }
@@ -33,9 +33,9 @@ export function renderAkn(input: ExportInput): string {
     if (id) out.push(`${indent}</section>`);
   };
   const paragraph = (p: Paragraph, indent: string): void => {
-    const id = `para_${eIdPart(p.number)}`;
+    const id = `para_${eIdPart(p.address)}`;
     const attrs = mode === 'compilation' ? statusAttributes(p.status, p.bracketed) : '';
-    out.push(`${indent}<paragraph eId="${id}"${attrs}>`, `${indent}  <num>${xmlText(`${input.displayNumber(p)}.`)}</num>`);
+    out.push(`${indent}<paragraph eId="${id}"${attrs}>`, ...numLine(input.displayNumber(p), `${indent}  `));
     body(p.text, p.items, id, `${indent}  `);
     out.push(`${indent}</paragraph>`);
     if (mode === 'compilation') p.alternatives.forEach((alt, i) => alternative(alt, 'paragraph', `${id}__alt_${i + 1}`, id, indent));
@@ -121,4 +121,9 @@ function inline(text: string, mode: ExportInput['mode']): string {
 /** eIds are NCNames: letters, digits, `_`, `-`, `.`; anything else becomes `_`. */
 function eIdPart(value: string): string {
   return value.replace(/[^A-Za-z0-9_.-]/g, '_');
+}
+
+/** AKN's <num>, absent for an unnumbered paragraph. */
+function numLine(number: string | undefined, indent: string): string[] {
+  return number === undefined ? [] : [`${indent}<num>${xmlText(`${number}.`)}</num>`];
 }

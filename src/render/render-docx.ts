@@ -16,6 +16,9 @@ import type { Alternative, OutlineEntry, Paragraph, Section, Status } from '../m
 import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, literal, pieceSpans, safeText, span, toRuns, words, type Piece, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
 import { sectionMarker } from './section-heading.js';
+import { noteLine } from './note-text.js';
+import { optionHeading } from '../model/outline.js';
+import type { Note } from '../model/schemas.js';
 import { statusMarker } from './status-marker.js';
 
 /** What `--changes-since` gives: the paragraphs as they were, and who changed each one since, and when. */
@@ -48,7 +51,7 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
   const context: Context = {
     input,
     compilation,
-    byNumber: new Map(input.draft.paragraphs.map((p) => [p.number, p])),
+    byAddress: new Map(input.draft.paragraphs.map((p) => [p.address, p])),
     ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
   };
   const title = safeText(input.draft.meta.title);
@@ -74,7 +77,7 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
 interface Context {
   input: ExportInput;
   compilation: boolean;
-  byNumber: Map<string, Paragraph>;
+  byAddress: Map<string, Paragraph>;
   changes?: { baseline: Map<string, Paragraph>; marks: RevisionMarks };
 }
 
@@ -116,7 +119,7 @@ function body(context: Context): WordParagraph[] {
   sections(meta.sections, 0, context, blocks);
   if (context.input.note !== undefined && context.input.note.trim() !== '') blocks.push(...freeText(context.input.note, { italics: true }));
   if (meta.closing) blocks.push(...freeText(meta.closing));
-  if (context.compilation) for (const note of meta.notes ?? []) blocks.push(...freeText(`Note: ${note}`, { italics: true }));
+  if (context.compilation) for (const note of meta.notes ?? []) blocks.push(...freeText(noteLine(note), { italics: true }));
   return blocks;
 }
 
@@ -141,17 +144,18 @@ function sections(list: readonly Section[], depth: number, context: Context, blo
 }
 
 function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
-  const paragraph = (number: string) => {
-    const p = context.byNumber.get(number);
+  if (typeof entry === 'string') {
+    const p = context.byAddress.get(entry);
     return p === undefined ? [] : paragraphBlocks(p, context);
-  };
-  if (typeof entry === 'string') return paragraph(entry);
+  }
   // Competing sets of paragraphs: each set under a bold line naming the block and the option.
   return entry.options.flatMap((option) => {
-    const paragraphs = option.paragraphs.flatMap(paragraph);
-    if (paragraphs.length === 0) return [];
-    const label = new WordParagraph({ keepNext: true, spacing: { before: 240 }, children: toRuns([span(`${entry.block}: ${option.label}`, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]) });
-    return [label, ...paragraphs];
+    const paragraphs = option.paragraphs.flatMap((inner) => outlineEntry(inner, context));
+    const words = option.text !== undefined && option.text !== '' ? [new WordParagraph({ children: toRuns([span(option.text)]) })] : [];
+    if (paragraphs.length === 0 && words.length === 0) return [];
+    const heading = optionHeading(entry, option);
+    const label = new WordParagraph({ keepNext: true, spacing: { before: 240 }, children: toRuns([span(heading, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]) });
+    return [label, ...words, ...paragraphs];
   });
 }
 
@@ -187,8 +191,8 @@ function paragraphLines(p: Paragraph, context: Context): Line[] {
       layout: 'paragraph',
       pieces: [
         literal(c && p.bracketed ? '[' : '', BRACKET_STYLE),
-        literal(`${number}.`, { bold: true }),
-        literal('\t'),
+        literal(number === undefined ? '' : `${number}.`, { bold: true }),
+        literal(number === undefined ? '' : '\t'),
         words(p.text, c),
         literal(hasItems ? '' : markerAfter(p.text, p.status), MARKER_STYLE),
         literal(hasItems ? '' : close, BRACKET_STYLE),
@@ -224,8 +228,8 @@ function alternativeLines(key: string, label: string, alternative: Alternative, 
   return lines;
 }
 
-function notesLines(key: string, notes: readonly string[] | undefined, layout: Layout): Line[] {
-  return (notes ?? []).map((note, i) => ({ label: `${key} note ${i + 1}`, layout, pieces: [words(`Note: ${note}`, false, { italics: true, color: '555555' })] }));
+function notesLines(key: string, notes: readonly Note[] | undefined, layout: Layout): Line[] {
+  return (notes ?? []).map((note, i) => ({ label: `${key} note ${i + 1}`, layout, pieces: [words(noteLine(note), false, { italics: true, color: '555555' })] }));
 }
 
 /** The Word paragraphs of a negotiated paragraph: plain, or as tracked changes against its baseline. */
@@ -233,10 +237,10 @@ function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
   const current = paragraphLines(p, context);
   const changes = context.changes;
   if (changes === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
-  const baseline = changes.baseline.get(p.number);
+  const baseline = changes.baseline.get(p.address);
   const before = baseline === undefined ? [] : paragraphLines(baseline, context);
   if (baseline !== undefined && JSON.stringify(before) === JSON.stringify(current)) return current.map((line) => wordParagraph(line, plainRuns(line)));
-  const mark = changes.marks.forParagraph(p.number);
+  const mark = changes.marks.forParagraph(p.address);
   return pairByLabel(before, current).map(({ before: old, after: now }) => {
     if (old !== undefined && now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece, i) => revisedRuns(old.pieces[i], piece, mark)));
     if (now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece) => toRuns(pieceSpans(piece), { kind: 'inserted', mark })), { kind: 'inserted', mark: mark() });

@@ -7,6 +7,8 @@ import type { BracketNode, InlineNode } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import { escapeHtml, idSafe } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
+import { noteLabel } from './note-text.js';
+import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
 
 /**
@@ -39,15 +41,15 @@ interface TocSection {
 
 class HtmlPage {
   private readonly compilation: boolean;
-  private readonly byNumber: Map<string, Paragraph>;
+  private readonly byAddress: Map<string, Paragraph>;
   private readonly usedIds = new Set<string>();
   private readonly paragraphIds = new Map<Paragraph, string>();
   private readonly shown = new Set<Paragraph>();
 
   constructor(private readonly input: ExportInput) {
     this.compilation = input.mode === 'compilation';
-    this.byNumber = new Map(input.draft.paragraphs.map((p) => [p.number, p]));
-    for (const p of input.draft.paragraphs) this.paragraphIds.set(p, this.uniqueId(`p-${idSafe(input.displayNumber(p))}`));
+    this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
+    for (const p of input.draft.paragraphs) this.paragraphIds.set(p, this.uniqueId(`p-${idSafe(input.displayNumber(p) ?? p.address)}`));
   }
 
   render(): string {
@@ -117,8 +119,8 @@ class HtmlPage {
   }
 
   private entry(entry: OutlineEntry, listed: Paragraph[]): string {
-    const paragraph = (number: string): string => {
-      const p = this.byNumber.get(number);
+    const paragraph = (address: string): string => {
+      const p = this.byAddress.get(address);
       // Listed twice in a hand-made outline: shown once, so that its id stays unique.
       if (p === undefined || this.shown.has(p)) return '';
       this.shown.add(p);
@@ -128,8 +130,11 @@ class HtmlPage {
     if (typeof entry === 'string') return paragraph(entry);
     const options = entry.options
       .map((option) => {
-        const paragraphs = option.paragraphs.map(paragraph).join('\n');
-        return paragraphs === '' ? '' : `<div class="option"><p class="option-label" dir="auto">${escapeHtml(option.label)}</p>\n${paragraphs}\n</div>`;
+        const words = option.text !== undefined && option.text !== '' ? `<p class="text" dir="auto">${escapeHtml(option.text)}</p>\n` : '';
+        const paragraphs = option.paragraphs.map((inner) => this.entry(inner, listed)).join('\n');
+        if (paragraphs === '' && words === '') return '';
+        const title = option.title !== undefined && option.title !== '' ? ` <span class="option-title">{${escapeHtml(option.title)}}</span>` : '';
+        return `<div class="option"><p class="option-label" dir="auto">${escapeHtml(option.label)}${title}</p>\n${words}${paragraphs}\n</div>`;
       })
       .filter((html) => html !== '');
     if (options.length === 0) return '';
@@ -138,7 +143,8 @@ class HtmlPage {
 
   private paragraph(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
-    const number = escapeHtml(`${this.input.displayNumber(p)}.`);
+    const shown = this.input.displayNumber(p);
+    const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
     if (!this.compilation) {
       const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${escapeHtml(item.text)}</span></li>`);
       return [
@@ -210,8 +216,8 @@ class HtmlPage {
     return `<div class="alternatives"><p class="alts-caption">${caption}</p><div class="alts">\n${cards.join('\n')}\n</div></div>`;
   }
 
-  private notes(notes: readonly string[]): string {
-    return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">Note:</span> ${escapeHtml(note)}</p>`).join('');
+  private notes(notes: readonly Note[]): string {
+    return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">${escapeHtml(noteLabel(note))}:</span> ${escapeHtml(note.text)}</p>`).join('');
   }
 
   private summary(): string {
@@ -232,7 +238,7 @@ class HtmlPage {
               const chips = s.paragraphs.map((p) => {
                 const id = this.paragraphIds.get(p) as string;
                 const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
-                return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p))}</a>`;
+                return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p) ?? '¶')}</a>`;
               });
               const paragraphs = chips.length > 0 ? `<span class="chips">${chips.join(' ')}</span>` : '';
               return `<li><a class="toc-section" href="#${s.id}" dir="auto">${s.heading}</a>${paragraphs}${list(s.subsections)}</li>`;

@@ -2,6 +2,9 @@ import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
 import { cleanText } from './html-escape.js';
 import { sectionMarker } from './section-heading.js';
+import { noteLabel } from './note-text.js';
+import type { Note } from '../model/schemas.js';
+import { optionHeading } from '../model/outline.js';
 import { statusMarker } from './status-marker.js';
 
 /**
@@ -81,11 +84,11 @@ function positions(alternative: Alternative): string {
 
 class MarkdownDocument {
   private readonly compilation: boolean;
-  private readonly byNumber: Map<string, Paragraph>;
+  private readonly byAddress: Map<string, Paragraph>;
 
   constructor(private readonly input: ExportInput) {
     this.compilation = input.mode === 'compilation';
-    this.byNumber = new Map(input.draft.paragraphs.map((p) => [p.number, p]));
+    this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
   }
 
   render(): string {
@@ -116,19 +119,21 @@ class MarkdownDocument {
     if (typeof entry === 'string') return this.paragraph(entry);
     // Competing sets of paragraphs: each set under a bold line naming the block and the option.
     return entry.options.flatMap((option) => {
-      const paragraphs = option.paragraphs.flatMap((n) => this.paragraph(n));
-      return paragraphs.length === 0 ? [] : [strong(`${entry.block.trim()}: ${option.label.trim()}`), ...paragraphs];
+      const paragraphs = option.paragraphs.flatMap((inner) => this.entry(inner));
+      const words = option.text !== undefined && option.text.trim() !== '' ? [escapeMarkdown(option.text.trim(), { lineStart: true })] : [];
+      return paragraphs.length === 0 && words.length === 0 ? [] : [strong(optionHeading(entry, option).trim()), ...words, ...paragraphs];
     });
   }
 
-  private paragraph(number: string): string[] {
-    const p = this.byNumber.get(number);
+  private paragraph(address: string): string[] {
+    const p = this.byAddress.get(address);
     if (p === undefined) return [];
     const compilation = this.compilation;
     const bracketed = compilation && p.bracketed;
     const hasItems = p.items.length > 0;
-    const shownNumber = escapeMarkdown(`${this.input.displayNumber(p).trim()}.`, { oneLine: true });
-    const head = `**${bracketed ? '\\[' : ''}${shownNumber}**`;
+    const printed = this.input.displayNumber(p);
+    const shownNumber = printed === undefined ? '' : escapeMarkdown(`${printed.trim()}.`, { oneLine: true });
+    const head = shownNumber === '' ? (bracketed ? '\\[' : '') : `**${bracketed ? '\\[' : ''}${shownNumber}**`;
     const closing = bracketed ? '\\]' : '';
     const ownMarker = compilation ? statusMarker(p.status) : '';
     const first = joinWords(head, this.text(p.text, p.status) + (hasItems ? '' : closing), hasItems ? '' : marker(ownMarker));
@@ -175,8 +180,8 @@ class MarkdownDocument {
     return this.compilation && status === 'deleted' && escaped !== '' ? `~~${escaped}~~` : escaped;
   }
 
-  private notes(notes: readonly string[]): string {
-    return notes.map((note) => `*Note:* ${escapeMarkdown(note.trim())}`).join('\\\n');
+  private notes(notes: readonly Note[]): string {
+    return notes.map((note) => `*${escapeMarkdown(noteLabel(note))}:* ${escapeMarkdown(note.text.trim())}`).join('\\\n');
   }
 }
 

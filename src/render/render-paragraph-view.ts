@@ -3,6 +3,9 @@ import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/pa
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import { bracketKind } from './paragraph-view-json.js';
+import { noteLine } from './note-text.js';
+import { paragraphName } from '../model/paragraph-name.js';
+import type { Note } from '../model/schemas.js';
 import { statusMarker } from './status-marker.js';
 
 /**
@@ -95,7 +98,7 @@ class ParagraphView {
   private header(): string {
     const { c, paragraph: p } = this;
     const itemAlternatives = p.items.reduce((sum, item) => sum + (item.alternatives?.length ?? 0), 0);
-    const parts = [c.bold(`Paragraph ${p.number}`), statusColor(c, p.status)(STATUS_WORDS[p.status])];
+    const parts = [c.bold(`Paragraph ${paragraphName(p)}`), statusColor(c, p.status)(STATUS_WORDS[p.status])];
     if (p.bracketed) parts.push(c.yellow('bracketed as a whole'));
     if (this.parsed.errors.length > 0) parts.push(c.red('unbalanced brackets'));
     parts.push(count(this.parsed.brackets.length, 'bracket'));
@@ -128,8 +131,8 @@ class ParagraphView {
     return [label, indentLines(this.slotText(path), `${indent}  `), ...this.notes(alt.notes ?? [], `${indent}  `)];
   }
 
-  private notes(notes: readonly string[], indent: string): string[] {
-    return notes.map((note) => indentLines(this.c.dim(`Note: ${note}`), indent));
+  private notes(notes: readonly Note[], indent: string): string[] {
+    return notes.map((note) => indentLines(this.c.dim(noteLine(note)), indent));
   }
 
   private legend(): string[] {

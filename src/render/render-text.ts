@@ -1,6 +1,5 @@
 import { exportInput, type ExportInput } from '../export/export-input.js';
-import type { Alternative, Draft, Item, Paragraph, Section } from '../model/schemas.js';
-import { sectionNumbers } from '../model/outline.js';
+import type { Alternative, Draft, Item, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
 import { withMarker } from './status-marker.js';
 
@@ -11,17 +10,28 @@ import { withMarker } from './status-marker.js';
  */
 export function renderText(draft: Draft, input: ExportInput = exportInput(draft, 'compilation')): string {
   const clean = input.mode === 'clean';
-  const byNumber = new Map(draft.paragraphs.map((p) => [p.number, p]));
+  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+  const entry = (e: OutlineEntry) => {
+    if (typeof e === 'string') {
+      const paragraph = byAddress.get(e);
+      if (paragraph) blocks.push(renderParagraph(clean ? { ...paragraph, status: 'open' } : paragraph, input.displayNumber(paragraph)));
+      return;
+    }
+    e.options.forEach((option, i) => {
+      const number = i === 0 && e.number !== undefined ? `${e.number}. ` : '';
+      const title = option.title !== undefined && option.title !== '' ? ` {${option.title}}` : '';
+      const words = option.text !== undefined && option.text !== '' ? ` ${option.text}` : '';
+      blocks.push(`${number}${option.label}:${title}${words}`);
+      option.paragraphs.forEach(entry);
+    });
+  };
   const blocks: string[] = [];
   if (draft.meta.preamble) blocks.push(draft.meta.preamble);
   const walk = (sections: readonly Section[], depth: number) => {
     for (const section of sections) {
       const heading = renderHeading(section, depth);
       if (heading) blocks.push(heading);
-      for (const number of sectionNumbers(section)) {
-        const paragraph = byNumber.get(number);
-        if (paragraph) blocks.push(renderParagraph(clean ? { ...paragraph, status: 'open' } : paragraph, input.displayNumber(paragraph)));
-      }
+      section.paragraphs.forEach(entry);
       walk(section.subsections ?? [], depth + 1);
     }
   };
@@ -40,16 +50,18 @@ function renderHeading(section: Section, depth: number): string {
 }
 
 export function renderParagraph(paragraph: Paragraph, number = paragraph.number): string {
-  const lines: string[] = [`${paragraph.bracketed ? '[' : ''}${number}.`];
+  const open = paragraph.bracketed ? '[' : '';
   const hasItems = paragraph.items.length > 0;
-  lines.push(hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
+  const body = hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status);
+  // An unnumbered paragraph (a preamble's) starts with its words, as in the source.
+  const lines: string[] = number === undefined ? [`${open}${body}`] : [`${open}${number}.`, body];
   paragraph.items.forEach((item, index) => {
     const isLast = index === paragraph.items.length - 1;
     lines.push(...renderItem(item, isLast ? paragraph.status : undefined));
   });
   if (paragraph.bracketed) lines[lines.length - 1] += ']';
   for (const alternative of paragraph.alternatives) {
-    lines.push(`[${alternative.label} ${number}.`, `${alternative.text}]`);
+    lines.push(`[${alternative.label}${number === undefined ? '' : ` ${number}.`}`, `${alternative.text}]`);
   }
   return lines.filter((line, i) => i === 0 || line !== '').join('\n');
 }

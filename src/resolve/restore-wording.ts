@@ -44,7 +44,7 @@ export function droppedWordings(number: string, entries: readonly HistoryEntry[]
 export function restoreWording(paragraph: Paragraph, label: string, entries: readonly HistoryEntry[], as?: string): Resolution {
   // A wording that stands in the paragraph again (accepted, or already restored) is not offered.
   const present = new Set([paragraph.text, ...paragraph.items.map((i) => i.text), ...allAlternatives(paragraph).map((f) => f.alternative.text)]);
-  const dropped = droppedWordings(paragraph.number, entries).filter((d) => !present.has(d.text));
+  const dropped = droppedWordings(paragraph.address, entries).filter((d) => !present.has(d.text));
   const found = dropped.find((d) => sameLabel(d.label, label));
   if (!found) {
     const labels = [...new Set(dropped.map((d) => `"${d.label}"`))];

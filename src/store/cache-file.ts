@@ -24,7 +24,7 @@ export type Row = [
   mtimeMs: number | null,
   ctimeMs: number | null,
   hash: string,
-  number: string,
+  address: string,
   counts: CountsRow | null,
   problems: Omit<Diagnostic, 'file'>[] | null,
 ];

@@ -13,7 +13,7 @@ import { paragraphForYaml, serializeYaml } from './serialize.js';
  */
 export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry): void {
   const files: { target: string; content: string }[] = paragraphs.map((paragraph) => {
-    const target = join(dir, PARAGRAPHS_DIR, paragraphFileName(paragraph.number));
+    const target = join(dir, PARAGRAPHS_DIR, paragraphFileName(paragraph.address));
     return { target, content: serializeYaml(paragraphForYaml(paragraph), 'paragraph', target) };
   });
   files.push({ target: join(dir, HISTORY_DIR, historyFileName(entry.id)), content: serializeHistoryEntry(dir, entry) });

@@ -13,8 +13,8 @@ import { lazyYamlFile, loadParsers } from './yaml-parser.js';
 export interface LoadedParagraph {
   file: string;
   yaml: YamlFile;
-  /** The paragraph's number, when the file parsed and matched the schema. */
-  number?: string;
+  /** The paragraph's address, when the file parsed and matched the schema. */
+  address?: string;
   /**
    * Present when the file parsed and matched the schema. Served by the cache, it is read from
    * the cache file only when asked for (`status` and `validate` never ask).
@@ -98,7 +98,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       const parsed = parsers.parseParagraphFile(file, bytes);
       diagnostics.push(...parsed.diagnostics);
       const { paragraph } = parsed;
-      paragraphs[at] = { file, yaml: parsed.yaml, ...(hash ? { hash } : {}), ...(paragraph ? { number: paragraph.number, paragraph } : {}) };
+      paragraphs[at] = { file, yaml: parsed.yaml, ...(hash ? { hash } : {}), ...(paragraph ? { address: paragraph.address, paragraph } : {}) };
       if (paragraph && hash && parsed.yaml.diagnostics.length === 0) cache.set(hash, { paragraph });
     }
   }
@@ -135,7 +135,7 @@ function served(file: string, hash: string, entry: CachedParagraph, source: () =
 
 /** A paragraph the cache knows; its text is read from the cache only when asked for. */
 class ServedParagraph implements LoadedParagraph {
-  readonly number: string;
+  readonly address: string;
   readonly problems?: Diagnostic[];
   readonly counts?: Counts;
 
@@ -145,7 +145,7 @@ class ServedParagraph implements LoadedParagraph {
     private readonly entry: CachedParagraph,
     readonly yaml: YamlFile,
   ) {
-    this.number = entry.number;
+    this.address = entry.address;
     if (entry.problems) this.problems = entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file }));
     if (entry.counts) this.counts = entry.counts;
   }

@@ -25,12 +25,12 @@ import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, 
  * unchanged identity, even one made within the same clock tick as the previous one (git's
  * "racy clean" problem, solved the same way).
  *
- * The file holds an index (identities, numbers, problems, counts) and, after it, the paragraphs
+ * The file holds an index (identities, addresses, problems, counts) and, after it, the paragraphs
  * themselves, read only when a command asks for one: `status` and `validate` need the index
  * alone, a few hundred kilobytes where the paragraphs are megabytes.
  */
 export interface CachedParagraph {
-  number: string;
+  address: string;
   /** The parsed paragraph; reading it may read the paragraphs part of the cache file. */
   readonly paragraph: Paragraph;
   /** What the paragraph's own checks found (placed, without the file name), once they have run. */
@@ -83,7 +83,7 @@ function countsOf(r: CountsRow): Counts {
  * with one: a large draft makes thousands of these, and literals with accessors are slow to build.
  */
 class StoredEntry implements CachedParagraph {
-  readonly number: string;
+  readonly address: string;
   readonly problems?: Omit<Diagnostic, 'file'>[];
   readonly counts?: Counts;
 
@@ -92,7 +92,7 @@ class StoredEntry implements CachedParagraph {
     private readonly index: number,
     private readonly paragraphAt: (index: number) => Paragraph,
   ) {
-    this.number = row[6];
+    this.address = row[6];
     // Counts are made when the checks run: with them and no problems listed, there were none.
     if (row[7]) {
       this.problems = row[8] ?? [];
@@ -176,7 +176,7 @@ export function openParseCache(dir: string): ParseCache {
       return i === undefined ? undefined : fromRow(i);
     },
     set(hash, entry) {
-      entries.set(hash, { number: entry.paragraph.number, ...entry });
+      entries.set(hash, { address: entry.paragraph.address, ...entry });
       changed = true;
     },
     knownMeta(stats) {
@@ -205,7 +205,7 @@ export function openParseCache(dir: string): ParseCache {
           const entry = entries.get(hash);
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
-          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.number, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null]);
+          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null]);
           paragraphs.push(entry.paragraph);
         }
         const folder = join(dir, FOLDER);

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import { draftSchema, historyEntrySchema, paragraphSchema, type DraftMeta, type HistoryEntry, type Paragraph } from '../model/schemas.js';
+import { migrateDraftValue, migrateHistoryValue, migrateParagraphValue } from './migrate-legacy.js';
 import { readSimpleYaml } from './read-simple-yaml.js';
 import { checkSchema } from './schema-issues.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
@@ -19,21 +20,21 @@ export type FileBytes = Buffer | { unreadable: string };
 export function parseParagraphFile(file: string, bytes: FileBytes): { yaml: YamlFile; paragraph?: Paragraph; diagnostics: Diagnostic[] } {
   const yaml = readYaml(file, bytes);
   if (yaml.value === undefined) return { yaml, diagnostics: [...yaml.diagnostics] };
-  const checked = checkSchema(paragraphSchema, yaml);
+  const checked = checkSchema(paragraphSchema, yaml, migrateParagraphValue);
   return { yaml, diagnostics: [...yaml.diagnostics, ...checked.diagnostics], ...(checked.value ? { paragraph: checked.value } : {}) };
 }
 
 export function parseDraftFile(file: string, bytes: FileBytes): { yaml: YamlFile; meta?: DraftMeta; diagnostics: Diagnostic[] } {
   const yaml = readYaml(file, bytes);
   if (yaml.value === undefined) return { yaml, diagnostics: [...yaml.diagnostics] };
-  const checked = checkSchema(draftSchema, yaml);
+  const checked = checkSchema(draftSchema, yaml, migrateDraftValue);
   return { yaml, diagnostics: [...yaml.diagnostics, ...checked.diagnostics], ...(checked.value ? { meta: checked.value } : {}) };
 }
 
 export function parseHistoryFile(file: string, source: string): { entry?: HistoryEntry; diagnostics: Diagnostic[] } {
   const yaml = yamlText(file, source);
   if (yaml.value === undefined) return { diagnostics: [...yaml.diagnostics] };
-  const checked = checkSchema(historyEntrySchema, yaml);
+  const checked = checkSchema(historyEntrySchema, yaml, migrateHistoryValue);
   return { diagnostics: [...yaml.diagnostics, ...checked.diagnostics], ...(checked.value ? { entry: checked.value } : {}) };
 }
 

@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { YamlFile } from './yaml-file.js';
 
-/** Checks a parsed YAML value against a schema and turns each issue into a placed diagnostic. */
+/**
+ * Checks a parsed YAML value against a schema and turns each issue into a placed diagnostic.
+ * `migrate` first brings a file written by an earlier ndraft into today's shape.
+ */
 export function checkSchema<T extends z.ZodType>(
   schema: T,
   yaml: YamlFile,
+  migrate: (value: unknown) => unknown = (value) => value,
 ): { value?: z.output<T>; diagnostics: Diagnostic[] } {
-  const result = schema.safeParse(yaml.value, { reportInput: true });
+  const result = schema.safeParse(migrate(yaml.value), { reportInput: true });
   if (result.success) return { value: result.data, diagnostics: [] };
   const diagnostics = result.error.issues.map((issue): Diagnostic => {
     const where = issue.code === 'unrecognized_keys' ? yaml.locateKey([...issue.path, issue.keys[0] ?? '']) : yaml.locate(issue.path);

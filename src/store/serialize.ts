@@ -2,7 +2,7 @@ import { relative, dirname, join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
 import { emitYaml } from './emit-yaml.js';
-import type { Alternative, DraftMeta, Item, Paragraph, Section } from '../model/schemas.js';
+import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 
 /** The `schemas/` folder shipped with ndraft. */
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
@@ -27,13 +27,14 @@ export function serializeYaml(value: object, schema: SchemaName, filePath: strin
  */
 export function paragraphForYaml(paragraph: Paragraph): Paragraph {
   return {
-    number: paragraph.number,
+    address: paragraph.address,
+    ...(paragraph.number !== undefined ? { number: paragraph.number } : {}),
     status: paragraph.status,
     bracketed: paragraph.bracketed,
     text: paragraph.text,
     items: paragraph.items.map(itemForYaml),
     alternatives: paragraph.alternatives.map(alternativeForYaml),
-    ...(paragraph.notes && paragraph.notes.length > 0 ? { notes: [...paragraph.notes] } : {}),
+    ...(paragraph.notes && paragraph.notes.length > 0 ? { notes: paragraph.notes.map(noteForYaml) } : {}),
   };
 }
 
@@ -43,7 +44,7 @@ function itemForYaml(item: Item): Item {
     text: item.text,
     ...(item.status !== undefined ? { status: item.status } : {}),
     ...(item.alternatives !== undefined ? { alternatives: item.alternatives.map(alternativeForYaml) } : {}),
-    ...(item.notes !== undefined ? { notes: [...item.notes] } : {}),
+    ...(item.notes !== undefined ? { notes: item.notes.map(noteForYaml) } : {}),
   };
 }
 
@@ -53,7 +54,7 @@ function alternativeForYaml(alternative: Alternative): Alternative {
     text: alternative.text,
     ...(alternative.proposedBy !== undefined ? { proposedBy: [...alternative.proposedBy] } : {}),
     ...(alternative.opposedBy !== undefined ? { opposedBy: [...alternative.opposedBy] } : {}),
-    ...(alternative.notes !== undefined ? { notes: [...alternative.notes] } : {}),
+    ...(alternative.notes !== undefined ? { notes: alternative.notes.map(noteForYaml) } : {}),
   };
 }
 
@@ -65,7 +66,7 @@ export function draftMetaForYaml(meta: DraftMeta): DraftMeta {
     ...(meta.preamble !== undefined ? { preamble: meta.preamble } : {}),
     sections: meta.sections.map(sectionForYaml),
     ...(meta.closing !== undefined ? { closing: meta.closing } : {}),
-    ...(meta.notes && meta.notes.length > 0 ? { notes: [...meta.notes] } : {}),
+    ...(meta.notes && meta.notes.length > 0 ? { notes: meta.notes.map(noteForYaml) } : {}),
   };
 }
 
@@ -74,9 +75,32 @@ function sectionForYaml(section: Section): Section {
     ...(section.number !== undefined ? { number: section.number } : {}),
     ...(section.label !== undefined ? { label: section.label } : {}),
     ...(section.title !== undefined ? { title: section.title } : {}),
-    paragraphs: section.paragraphs.map((entry) =>
-      typeof entry === 'string' ? entry : { block: entry.block, options: entry.options.map((o) => ({ label: o.label, paragraphs: [...o.paragraphs] })) },
-    ),
+    paragraphs: section.paragraphs.map(entryForYaml),
     ...(section.subsections !== undefined ? { subsections: section.subsections.map(sectionForYaml) } : {}),
+    ...(section.notes !== undefined ? { notes: section.notes.map(noteForYaml) } : {}),
+  };
+}
+
+function entryForYaml(entry: OutlineEntry): OutlineEntry {
+  if (typeof entry === 'string') return entry;
+  return {
+    block: entry.block,
+    ...(entry.number !== undefined ? { number: entry.number } : {}),
+    options: entry.options.map((option) => ({
+      label: option.label,
+      ...(option.title !== undefined ? { title: option.title } : {}),
+      ...(option.text !== undefined ? { text: option.text } : {}),
+      paragraphs: option.paragraphs.map(entryForYaml),
+    })),
+  };
+}
+
+function noteForYaml(note: Note): Note {
+  return {
+    text: note.text,
+    ...(note.kind !== undefined ? { kind: note.kind } : {}),
+    ...(note.marker !== undefined ? { marker: note.marker } : {}),
+    ...(note.author !== undefined ? { author: note.author } : {}),
+    ...(note.date !== undefined ? { date: note.date } : {}),
   };
 }

@@ -18,7 +18,7 @@ export function draftFiles(draft: Draft, dir: string): DraftFile[] {
   const meta = draftMetaForYaml(draft.meta);
   const files: DraftFile[] = [{ name: DRAFT_FILE, content: serializeYaml(meta, 'draft', join(dir, DRAFT_FILE)), meta }];
   for (const given of draft.paragraphs) {
-    const name = `${PARAGRAPHS_DIR}/${paragraphFileName(given.number)}`;
+    const name = `${PARAGRAPHS_DIR}/${paragraphFileName(given.address)}`;
     const paragraph = paragraphForYaml(given);
     files.push({ name, content: serializeYaml(paragraph, 'paragraph', join(dir, name)), paragraph });
   }
@@ -77,7 +77,7 @@ export async function writeDraftFolder(
       files.push([file, content]);
       cache.set(hash, { paragraph: value.paragraph });
       cache.noteFile(name, hash);
-      written.paragraphs.push({ file, yaml, number: value.paragraph.number, paragraph: value.paragraph, hash });
+      written.paragraphs.push({ file, yaml, address: value.paragraph.address, paragraph: value.paragraph, hash });
     }
     const writes = writeFiles(files);
     try {

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Draft, DraftMeta, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import type { LoadedDraft, LoadedParagraph } from '../store/load-draft.js';
-import { outlineNumbers } from '../model/outline.js';
+import { outlineAddresses } from '../model/outline.js';
 import { parseParagraph } from '../model/paragraph-slots.js';
 import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
@@ -10,13 +10,14 @@ import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
 
 interface OutlineRef {
-  number: string;
+  address: string;
   /** Where it is named in draft.yaml; built only when a problem is reported there. */
   path: () => (string | number)[];
 }
 
 /**
- * The rules that span files: numbers are unique and match file names, the outline and the
+ * The rules that span files: addresses are unique (also regardless of case) and match file
+ * names, the outline and the
  * paragraph files match exactly, and every paragraph passes `checkParagraph`.
  * Returns the problems; the draft, in reading order, when nothing is wrong (assembled when first
  * asked for: the paragraphs served by the cache are read then); and each paragraph's counts for
@@ -32,28 +33,34 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   const counts = new Map<string, Counts>();
   const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[] }[] = [];
 
-  const byNumber = new Map<string, LoadedParagraph>();
+  const byAddress = new Map<string, LoadedParagraph>();
+  const byFoldedAddress = new Map<string, LoadedParagraph>();
   for (const loadedParagraph of loaded.paragraphs) {
-    const number = loadedParagraph.number;
-    if (number === undefined) continue;
-    const expected = paragraphFileName(number);
+    const address = loadedParagraph.address;
+    if (address === undefined) continue;
+    const expected = paragraphFileName(address);
     if (basename(loadedParagraph.file) !== expected) {
-      error(loadedParagraph.yaml, ['number'], 'FILE_NAME', `paragraph ${number} belongs in ${expected}, not ${basename(loadedParagraph.file)}`);
+      error(loadedParagraph.yaml, ['address'], 'FILE_NAME', `paragraph ${address} belongs in ${expected}, not ${basename(loadedParagraph.file)}`);
     }
-    const first = byNumber.get(number);
+    const first = byAddress.get(address) ?? byFoldedAddress.get(address.toLowerCase());
     if (first) {
-      error(loadedParagraph.yaml, ['number'], 'DUPLICATE_NUMBER', `paragraph number ${number} is also used by ${basename(first.file)}`);
+      const same = first.address === address;
+      error(loadedParagraph.yaml, ['address'], 'DUPLICATE_ADDRESS', same ? `paragraph address ${address} is also used by ${basename(first.file)}` : `paragraph address ${address} differs only in case from ${first.address} (${basename(first.file)}); file systems that ignore case would mix them up`);
       continue;
     }
-    byNumber.set(number, loadedParagraph);
+    if (RESERVED_NAMES.test(address)) {
+      error(loadedParagraph.yaml, ['address'], 'RESERVED_ADDRESS', `paragraph address ${address} is a reserved file name on Windows; choose another, e.g. p-${address}`);
+    }
+    byAddress.set(address, loadedParagraph);
+    byFoldedAddress.set(address.toLowerCase(), loadedParagraph);
     if (loadedParagraph.problems && loadedParagraph.counts) {
       diagnostics.push(...loadedParagraph.problems);
-      counts.set(number, loadedParagraph.counts);
+      counts.set(address, loadedParagraph.counts);
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
     const parsed = parseParagraph(paragraph);
-    counts.set(number, countParagraph(paragraph, parsed.brackets.length));
+    counts.set(address, countParagraph(paragraph, parsed.brackets.length));
     checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
   }
 
@@ -61,20 +68,20 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   if (meta) {
     const listed = new Map<string, OutlineRef>();
     for (const ref of outlineRefs(meta.sections, ['sections'])) {
-      const earlier = listed.get(ref.number);
+      const earlier = listed.get(ref.address);
       if (earlier) {
-        error(loaded.draftFile, ref.path(), 'OUTLINE_DUPLICATE', `paragraph ${ref.number} is listed twice in the outline`);
+        error(loaded.draftFile, ref.path(), 'OUTLINE_DUPLICATE', `paragraph ${ref.address} is listed twice in the outline`);
         continue;
       }
-      listed.set(ref.number, ref);
-      // A file of that name that holds another number is reported on the file itself (FILE_NAME).
-      if (!byNumber.has(ref.number) && !loaded.paragraphs.some((p) => basename(p.file) === paragraphFileName(ref.number))) {
-        error(loaded.draftFile, ref.path(), 'OUTLINE_MISSING_FILE', `paragraph ${ref.number} is in the outline but paragraphs/${paragraphFileName(ref.number)} does not exist`);
+      listed.set(ref.address, ref);
+      // A file of that name that holds another address is reported on the file itself (FILE_NAME).
+      if (!byAddress.has(ref.address) && !loaded.paragraphs.some((p) => basename(p.file) === paragraphFileName(ref.address))) {
+        error(loaded.draftFile, ref.path(), 'OUTLINE_MISSING_FILE', `paragraph ${ref.address} is in the outline but paragraphs/${paragraphFileName(ref.address)} does not exist`);
       }
     }
-    for (const [number, loadedParagraph] of byNumber) {
-      if (!listed.has(number)) {
-        error(loadedParagraph.yaml, ['number'], 'NOT_IN_OUTLINE', `paragraph ${number} is not in the outline: add it to a section in draft.yaml`);
+    for (const [address, loadedParagraph] of byAddress) {
+      if (!listed.has(address)) {
+        error(loadedParagraph.yaml, ['address'], 'NOT_IN_OUTLINE', `paragraph ${address} is not in the outline: add it to a section in draft.yaml`);
       }
     }
   }
@@ -85,7 +92,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);
     if (loadedParagraph.hash) {
-      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.number) as Counts });
+      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.address) as Counts });
     }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
@@ -97,9 +104,9 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     diagnostics,
     meta,
     counts,
-    paragraph: (number) => byNumber.get(number)?.paragraph,
+    paragraph: (address) => byAddress.get(address)?.paragraph,
     get draft() {
-      draft ??= { meta, paragraphs: outlineNumbers(meta.sections).map((number) => byNumber.get(number)?.paragraph as Paragraph) };
+      draft ??= { meta, paragraphs: outlineAddresses(meta.sections).map((address) => byAddress.get(address)?.paragraph as Paragraph) };
       return draft;
     },
   };
@@ -111,28 +118,30 @@ export interface CheckedDraft {
   meta?: DraftMeta;
   /** The draft, when it has no error; its paragraphs are read from the cache when first asked for. */
   readonly draft?: Draft;
-  /** Each paragraph's counts for `status`, by number. */
+  /** Each paragraph's counts for `status`, by address. */
   counts: Map<string, Counts>;
-  /** One paragraph, when the draft has no error (read from the cache alone, if it comes from there). */
-  paragraph?: (number: string) => Paragraph | undefined;
+  /** One paragraph by its exact address, when the draft has no error (read from the cache alone, if it comes from there). */
+  paragraph?: (address: string) => Paragraph | undefined;
 }
 
-/** Every paragraph the outline names, in reading order, with where it is named in draft.yaml. */
+/** Every paragraph the outline names, option blocks (nested ones too) included, in reading order, with where it is named in draft.yaml. */
 export function outlineRefs(sections: readonly Section[], path: (string | number)[]): OutlineRef[] {
   const refs: OutlineRef[] = [];
-  sections.forEach((section, s) => {
-    section.paragraphs.forEach((entry: OutlineEntry, e) => {
-      if (typeof entry === 'string') refs.push({ number: entry, path: () => [...path, s, 'paragraphs', e] });
-      else {
-        entry.options.forEach((option, o) => {
-          option.paragraphs.forEach((number, n) => refs.push({ number, path: () => [...path, s, 'paragraphs', e, 'options', o, 'paragraphs', n] }));
-        });
-      }
+  const entries = (list: readonly OutlineEntry[], at: (string | number)[]) => {
+    list.forEach((entry, e) => {
+      if (typeof entry === 'string') refs.push({ address: entry, path: () => [...at, e] });
+      else entry.options.forEach((option, o) => entries(option.paragraphs, [...at, e, 'options', o, 'paragraphs']));
     });
+  };
+  sections.forEach((section, s) => {
+    entries(section.paragraphs, [...path, s, 'paragraphs']);
     refs.push(...outlineRefs(section.subsections ?? [], [...path, s, 'subsections']));
   });
   return refs;
 }
+
+/** Names Windows refuses for a file, whatever the extension. */
+const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.|$)/i;
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);

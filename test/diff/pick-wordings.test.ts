@@ -5,7 +5,7 @@ import type { Paragraph } from '../../src/model/schemas.js';
 import { failure } from '../helpers/sandbox.js';
 
 const paragraph = (fields: Partial<Paragraph>): Paragraph => ({
-  number: '12',
+  address: '12', number: '12',
   status: 'open',
   bracketed: false,
   text: 'Parties act.',
@@ -16,13 +16,14 @@ const paragraph = (fields: Partial<Paragraph>): Paragraph => ({
 
 const threeAlternatives = paragraph({
   alternatives: [
-    { label: 'Alt 1', text: 'Parties shall act.', proposedBy: ['EU'], opposedBy: ['G77'], notes: ['not shown'] },
+    { label: 'Alt 1', text: 'Parties shall act.', proposedBy: ['EU'], opposedBy: ['G77'], notes: [{ text: 'not shown' }] },
     { label: 'Alt 2', text: 'Parties should act.' },
     { label: 'Alt 3', text: 'Parties may act.', proposedBy: [] },
   ],
 });
 
 const withItems = paragraph({
+  address: '71',
   number: '71',
   items: [
     { label: 'a)', text: 'first;' },

@@ -138,7 +138,7 @@ describe('ndraft status', () => {
     const dir = copyBundledDraft();
     editFile(dir, 'paragraphs/061.yaml', (s) => s.replace('status: open', 'status: done'));
     const result = runNdraft(['status'], { cwd: dir });
-    expectUserError(result, /^paragraphs\/061\.yaml:3:9: error: status must be one of open, agreed, agreed-ad-ref, deleted \[SCHEMA\]$/m);
+    expectUserError(result, /^paragraphs\/061\.yaml:4:9: error: status must be one of open, agreed, agreed-ad-ref, deleted \[SCHEMA\]$/m);
     expect(result.stderr).toContain('ndraft: the draft has 1 error; fix it (see "ndraft validate")');
     expect(result.stdout).toBe('');
   });
@@ -172,7 +172,7 @@ describe('ndraft validate', () => {
     expect(result.status, result.stdout).toBe(1);
     const lines = result.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('paragraphs/061.yaml:'));
-    expect(lines[at]).toBe('paragraphs/061.yaml:11:154: error: closing bracket "]" has no opening bracket (in Alt 2) [UNEXPECTED_CLOSING_BRACKET]');
+    expect(lines[at]).toBe('paragraphs/061.yaml:12:154: error: closing bracket "]" has no opening bracket (in Alt 2) [UNEXPECTED_CLOSING_BRACKET]');
     const shown = lines[at + 1] ?? '';
     const caret = lines[at + 2] ?? '';
     expect(shown).toContain('the necessity] to promote');
@@ -193,7 +193,7 @@ describe('ndraft validate', () => {
       code: 'SCHEMA',
       message: 'status must be one of open, agreed, agreed-ad-ref, deleted',
       file: 'paragraphs/061.yaml',
-      line: 3,
+      line: 4,
       column: 9,
     });
   });
@@ -350,7 +350,7 @@ describe('ndraft export', () => {
     bytes[bytes.indexOf('reaffirm')] = 0xe9;
     writeFileSync(path, bytes);
     const result = runNdraft(['export'], { cwd: dir });
-    expectUserError(result, /^paragraphs\/039\.yaml:5:10: error: the file is not valid UTF-8 \(byte 0xE9\); save it as UTF-8 \[NOT_UTF8\]$/m);
+    expectUserError(result, /^paragraphs\/039\.yaml:6:10: error: the file is not valid UTF-8 \(byte 0xE9\); save it as UTF-8 \[NOT_UTF8\]$/m);
     expect(result.stdout).toBe('');
   });
 });

@@ -7,7 +7,7 @@ import { BUNDLED_DRAFT, failure } from '../helpers/sandbox.js';
 
 const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
 const bundled = (): Draft => structuredClone(bundledDraft);
-const p = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
+const p = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ address: number, number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
 
 describe('consolidateDraft', () => {
   it('refuses the bundled draft, listing every unresolved place with its paragraph', () => {

@@ -9,7 +9,7 @@ import { restoreWording } from '../../src/resolve/restore-wording.js';
 import { settleParagraph } from '../../src/resolve/settle-paragraph.js';
 import { bundled, historyEntry } from '../resolve/paragraphs.js';
 
-const para = (fields: Partial<Paragraph> = {}): Paragraph => ({ number: '9', status: 'open', bracketed: false, text: 'We agree.', items: [], alternatives: [], ...fields });
+const para = (fields: Partial<Paragraph> = {}): Paragraph => ({ address: '9', number: '9', status: 'open', bracketed: false, text: 'We agree.', items: [], alternatives: [], ...fields });
 
 describe('describeChange', () => {
   it('says created and removed', () => {

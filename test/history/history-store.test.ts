@@ -20,7 +20,7 @@ function draftWithIds(...ids: string[]): string {
   return dir;
 }
 
-const para = (text: string): Paragraph => ({ number: '9', status: 'open', bracketed: false, text, items: [], alternatives: [] });
+const para = (text: string): Paragraph => ({ address: '9', number: '9', status: 'open', bracketed: false, text, items: [], alternatives: [] });
 
 function entry(id: string, command: string): HistoryEntry {
   return { id, time: '2026-01-02T03:04:05.006Z', author: 'Chair', command, changes: [{ paragraph: '9', before: para('a'), after: para('b') }] };

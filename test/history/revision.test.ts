@@ -3,7 +3,7 @@ import { draftAtRevision } from '../../src/history/revision.js';
 import type { Draft, HistoryEntry, Paragraph } from '../../src/model/schemas.js';
 import { failure } from '../helpers/sandbox.js';
 
-const p = (number: string, text: string): Paragraph => ({ number, status: 'open', bracketed: false, text, items: [], alternatives: [] });
+const p = (number: string, text: string): Paragraph => ({ address: number, number, status: 'open', bracketed: false, text, items: [], alternatives: [] });
 const entry = (id: string, author: string, number: string, before: string, after: string): HistoryEntry => ({
   id,
   time: `2026-01-0${id.slice(-1)}T10:00:00.000Z`,

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { undoTarget } from '../../src/history/undo-target.js';
 import type { HistoryEntry, Paragraph } from '../../src/model/schemas.js';
 
-const para = (status: Paragraph['status']): Paragraph => ({ number: '61', status, bracketed: false, text: 'x', items: [], alternatives: [] });
+const para = (status: Paragraph['status']): Paragraph => ({ address: '61', number: '61', status, bracketed: false, text: 'x', items: [], alternatives: [] });
 
 let n = 0;
 function change(command: string): HistoryEntry {

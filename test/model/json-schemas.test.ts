@@ -16,6 +16,6 @@ describe('schemas/', () => {
     const paragraph = JSON.parse(buildJsonSchemas()['paragraph.schema.json'] as string);
     expect(paragraph.properties.status.enum).toEqual(['open', 'agreed', 'agreed-ad-ref', 'deleted']);
     expect(paragraph.additionalProperties).toBe(false);
-    expect(paragraph.required).toEqual(['number', 'status', 'bracketed', 'text']);
+    expect(paragraph.required).toEqual(['address', 'status', 'bracketed', 'text']);
   });
 });

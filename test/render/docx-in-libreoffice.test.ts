@@ -96,15 +96,15 @@ describe.skipIf(SOFFICE === undefined)('DOCX in LibreOffice', () => {
     paragraphs: draft.paragraphs.map((p) => (p.number === '61' ? acceptAlternative(p, 'Alt 3').paragraph : p.number === '71' ? acceptAlternative(p, 'Alt 71g2').paragraph : p)),
   };
   const changes: DocxChanges = {
-    baseline: new Map(baseline.paragraphs.map((p) => [p.number, p])),
+    baseline: new Map(baseline.paragraphs.map((p) => [p.address, p])),
     authorOf: (n) => (n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' }),
   };
   const clean = consolidateDraft(draft, { agreedOnly: true });
   const hostile: Draft = {
     meta: { title: '<script>alert("x")</script> & \'quotes\' \u0001', sections: [{ number: '1', title: 'Tom & Jerry', paragraphs: ['1', '2'] }] },
     paragraphs: [
-      { number: '1', status: 'open', bracketed: false, text: 'Bad \u0000\u001F chars, \uD800 a lone half, an emoji 😀 and [<b>/&amp;]', items: [], alternatives: [] },
-      { number: '2', status: 'agreed', bracketed: false, text: 'نحن نؤكد من جديد على أهمية الإنترنت', items: [{ label: 'א)', text: 'אנו מכירים בחשיבות' }], alternatives: [] },
+      { address: '1', number: '1', status: 'open', bracketed: false, text: 'Bad \u0000\u001F chars, \uD800 a lone half, an emoji 😀 and [<b>/&amp;]', items: [], alternatives: [] },
+      { address: '2', number: '2', status: 'agreed', bracketed: false, text: 'نحن نؤكد من جديد على أهمية الإنترنت', items: [{ label: 'א)', text: 'אנו מכירים בחשיבות' }], alternatives: [] },
     ],
   };
   let dir = '';

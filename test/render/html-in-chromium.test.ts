@@ -74,7 +74,7 @@ describe('the HTML export in Chromium', () => {
       meta: { ...bundled.meta, sections: [...bundled.meta.sections, { number: '6', title: hostile, paragraphs: ['999'] }] },
       paragraphs: [
         ...bundled.paragraphs,
-        { number: '999', status: 'open', bracketed: false, text: hostile, items: [], alternatives: [{ label: hostile, text: hostile }] },
+        { address: '999', number: '999', status: 'open', bracketed: false, text: hostile, items: [], alternatives: [{ label: hostile, text: hostile }] },
       ],
     };
     const dom = chromium(writePage(renderHtml(exportInput(draft, 'compilation'))), ['--dump-dom']);

@@ -13,7 +13,7 @@ import { unzip } from '../helpers/zip.js';
 
 const bundledDraft = (await checkDraft(await loadDraft(BUNDLED_DRAFT))).draft as Draft;
 const bundled = (): Draft => structuredClone(bundledDraft);
-const para = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
+const para = (number: string, fields: Partial<Paragraph> = {}): Paragraph => ({ address: number, number, status: 'open', bracketed: false, text: `Text ${number}.`, items: [], alternatives: [], ...fields });
 const words = (s: string) => s.split(/\s+/u).filter(Boolean);
 const squash = (s: string) => s.replace(/\s+/gu, ' ').trim();
 
@@ -92,11 +92,11 @@ function acceptedRound() {
   const current: Draft = {
     ...baseline,
     paragraphs: baseline.paragraphs.map((p) =>
-      p.number === '61' ? acceptAlternative(p, 'Alt 3').paragraph : p.number === '71' ? acceptAlternative(p, 'Alt 71g2').paragraph : p,
+      p.address === '61' ? acceptAlternative(p, 'Alt 3').paragraph : p.number === '71' ? acceptAlternative(p, 'Alt 71g2').paragraph : p,
     ),
   };
   const changes: DocxChanges = {
-    baseline: new Map(baseline.paragraphs.map((p) => [p.number, p])),
+    baseline: new Map(baseline.paragraphs.map((p) => [p.address, p])),
     authorOf: (n) => (n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00.000Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' }),
   };
   return { baseline, current, changes };
@@ -253,11 +253,11 @@ describe('renderDocx', () => {
 
     it('leaves unchanged paragraphs plain, and tracks clean text against the baseline too', async () => {
       const { current, changes } = acceptedRound();
-      const untouched = await documentXml(exportInput(bundled(), 'compilation'), { changes: { ...changes, baseline: new Map(bundled().paragraphs.map((p) => [p.number, p])) } });
+      const untouched = await documentXml(exportInput(bundled(), 'compilation'), { changes: { ...changes, baseline: new Map(bundled().paragraphs.map((p) => [p.address, p])) } });
       expect(untouched).not.toMatch(/<w:(ins|del) /);
       expect(untouched).toBe(await documentXml(exportInput(bundled(), 'compilation')));
 
-      const settled = { ...current, paragraphs: current.paragraphs.filter((p) => !['56', '70', '76'].includes(p.number)).map((p) => (p.number === '61' ? { ...p, bracketed: false } : p)) };
+      const settled = { ...current, paragraphs: current.paragraphs.filter((p) => !['56', '70', '76'].includes(p.address)).map((p) => (p.address === '61' ? { ...p, bracketed: false } : p)) };
       const clean = consolidateDraft(settled);
       const ps = wordParagraphs(await documentXml(exportInput(clean.draft, 'clean', clean), { changes }));
       const p61 = ps.find((p) => p.text.startsWith('61.')) as WordPara;

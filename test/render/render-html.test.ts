@@ -21,21 +21,21 @@ function sampleDraft(): Draft {
       closing: '___',
     },
     paragraphs: [
-      { number: '1', status: 'agreed', bracketed: false, text: 'We agree.', items: [], alternatives: [] },
+      { address: '1', number: '1', status: 'agreed', bracketed: false, text: 'We agree.', items: [], alternatives: [] },
       {
-        number: '2',
+        address: '2', number: '2',
         status: 'open',
         bracketed: true,
         text: 'We [call for/urge] [stronger [and wider]] cooperation.',
         items: [],
         alternatives: [
           { label: 'Alt 1', text: 'We call for cooperation among States.', proposedBy: ['EU', 'G77'] },
-          { label: 'Alt 2', text: 'We call for enhanced cooperation among all States.', opposedBy: ['US'], notes: ['Tabled late'] },
+          { label: 'Alt 2', text: 'We call for enhanced cooperation among all States.', opposedBy: ['US'], notes: [{ text: 'Tabled late' }] },
           { label: 'Alt 3', text: 'We call for [enhanced/strengthened] cooperation among States.' },
         ],
       },
       {
-        number: '3',
+        address: '3', number: '3',
         status: 'open',
         bracketed: false,
         text: 'We will:',
@@ -46,8 +46,8 @@ function sampleDraft(): Draft {
         ],
         alternatives: [],
       },
-      { number: '4', status: 'agreed-ad-ref', bracketed: false, text: 'We strive to enhance/establish a model.', items: [], alternatives: [] },
-      { number: '5', status: 'deleted', bracketed: false, text: 'Dropped text.', items: [], alternatives: [] },
+      { address: '4', number: '4', status: 'agreed-ad-ref', bracketed: false, text: 'We strive to enhance/establish a model.', items: [], alternatives: [] },
+      { address: '5', number: '5', status: 'deleted', bracketed: false, text: 'Dropped text.', items: [], alternatives: [] },
     ],
   };
 }
@@ -252,17 +252,17 @@ describe('renderHtml', () => {
         preamble: typed,
         sections: [{ number: '"><img src=x>', title: hostile[3], paragraphs: ['1'] }],
         closing: controls,
-        notes: [hostile[1]!],
+        notes: [{ text: hostile[1]! }],
       },
       paragraphs: [
         {
-          number: '1',
+          address: '1', number: '1',
           status: 'open',
           bracketed: true,
           text: typed,
           items: [{ label: hostile[3]!, text: controls, alternatives: [{ label: hostile[0]!, text: typed }, { label: '<b>', text: `${typed} more` }] }],
-          alternatives: [{ label: hostile[3]!, text: `[${hostile[3]} /${hostile[2]}] ${hostile[0]}`, proposedBy: [hostile[5]!], opposedBy: [hostile[3]!], notes: [hostile[2]!] }],
-          notes: [controls],
+          alternatives: [{ label: hostile[3]!, text: `[${hostile[3]} /${hostile[2]}] ${hostile[0]}`, proposedBy: [hostile[5]!], opposedBy: [hostile[3]!], notes: [{ text: hostile[2]! }] }],
+          notes: [{ text: controls }],
         },
       ],
     };

@@ -36,20 +36,20 @@ function sampleDraft(): Draft {
       closing: '___',
     },
     paragraphs: [
-      { number: '1', status: 'agreed', bracketed: false, text: 'We agree.', items: [], alternatives: [] },
+      { address: '1', number: '1', status: 'agreed', bracketed: false, text: 'We agree.', items: [], alternatives: [] },
       {
-        number: '2',
+        address: '2', number: '2',
         status: 'open',
         bracketed: true,
         text: 'We [call for/urge] [enhanced] cooperation.',
         items: [],
         alternatives: [
           { label: 'Alt 1', text: 'We call for cooperation.', proposedBy: ['EU', 'G77'] },
-          { label: 'Alt 2', text: 'We urge cooperation.', opposedBy: ['US'], notes: ['Tabled late'] },
+          { label: 'Alt 2', text: 'We urge cooperation.', opposedBy: ['US'], notes: [{ text: 'Tabled late' }] },
         ],
       },
       {
-        number: '3',
+        address: '3', number: '3',
         status: 'open',
         bracketed: false,
         text: 'We will:',
@@ -58,10 +58,10 @@ function sampleDraft(): Draft {
           { label: 'b)', text: 'report [annually].', alternatives: [{ label: 'Alt 3b1', text: 'report every two years.' }] },
         ],
         alternatives: [],
-        notes: ['See 2'],
+        notes: [{ text: 'See 2' }],
       },
-      { number: '4', status: 'agreed-ad-ref', bracketed: false, text: 'Option one text.', items: [], alternatives: [] },
-      { number: '5', status: 'deleted', bracketed: false, text: 'Option two text.', items: [], alternatives: [] },
+      { address: '4', number: '4', status: 'agreed-ad-ref', bracketed: false, text: 'Option one text.', items: [], alternatives: [] },
+      { address: '5', number: '5', status: 'deleted', bracketed: false, text: 'Option two text.', items: [], alternatives: [] },
     ],
   };
 }
@@ -266,20 +266,20 @@ describe('renderMarkdown', () => {
           { number: '2', title: 'Two\nlines', paragraphs: ['3'] },
         ],
         preamble: hostile[3],
-        notes: [hostile[1]!],
+        notes: [{ text: hostile[1]! }],
       },
       paragraphs: [
         {
-          number: '1',
+          address: '1', number: '1',
           status: 'open',
           bracketed: false,
           text: typed,
           items: [{ label: '1.', text: hostile[3]! }, { label: '·', text: controls }],
-          alternatives: [{ label: hostile[0]!, text: hostile[2]!, proposedBy: [hostile[4]!], opposedBy: ['<b>US</b>'], notes: [controls] }],
-          notes: [hostile[1]!],
+          alternatives: [{ label: hostile[0]!, text: hostile[2]!, proposedBy: [hostile[4]!], opposedBy: ['<b>US</b>'], notes: [{ text: controls }] }],
+          notes: [{ text: hostile[1]! }],
         },
-        { number: '2', status: 'open', bracketed: false, text: 'ok\n- not a list\n# not a heading\n===', items: [], alternatives: [] },
-        { number: '3', status: 'open', bracketed: false, text: '', items: [{ label: ' ', text: '2. not ordered' }], alternatives: [] },
+        { address: '2', number: '2', status: 'open', bracketed: false, text: 'ok\n- not a list\n# not a heading\n===', items: [], alternatives: [] },
+        { address: '3', number: '3', status: 'open', bracketed: false, text: '', items: [{ label: ' ', text: '2. not ordered' }], alternatives: [] },
       ],
     };
     const markdown = renderMarkdown({ draft, mode: 'compilation', displayNumber: (p) => `<i>${p.number}</i>`, note: controls });

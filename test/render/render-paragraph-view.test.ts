@@ -8,7 +8,7 @@ const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
 
 const paragraph = (fields: Partial<Paragraph>): Paragraph => ({
-  number: '12',
+  address: '12', number: '12',
   status: 'open',
   bracketed: false,
   text: '',
@@ -19,6 +19,7 @@ const paragraph = (fields: Partial<Paragraph>): Paragraph => ({
 
 /** Nested brackets, a choice, items with a status, an item alternative, positions and notes. */
 const busy = paragraph({
+  address: '12bis',
   number: '12bis',
   text: 'Parties [shall/should] [take [urgent] action/act].',
   items: [
@@ -27,11 +28,11 @@ const busy = paragraph({
       label: 'b)',
       text: 'support [developing] countries;',
       alternatives: [{ label: 'Alt b1', text: 'assist [all/some] countries;', proposedBy: ['G77'], opposedBy: ['US'] }],
-      notes: ['moved from 14'],
+      notes: [{ text: 'moved from 14' }],
     },
   ],
-  alternatives: [{ label: 'Alt 1', text: 'Parties act.', proposedBy: ['EU', 'G77'], opposedBy: ['US'], notes: ['tabled at the second session'] }],
-  notes: ['Chair to consult'],
+  alternatives: [{ label: 'Alt 1', text: 'Parties act.', proposedBy: ['EU', 'G77'], opposedBy: ['US'], notes: [{ text: 'tabled at the second session' }] }],
+  notes: [{ text: 'Chair to consult' }],
 });
 
 describe('renderParagraphView', () => {
@@ -65,6 +66,7 @@ describe('renderParagraphView', () => {
 
   it('shows a paragraph bracketed as a whole as a flag, not as a numbered bracket', () => {
     const p = paragraph({
+      address: '61',
       number: '61',
       bracketed: true,
       text: 'We underline cooperation.',
@@ -170,7 +172,7 @@ describe('paragraphViewJson', () => {
     const view = paragraphViewJson(busy);
     expect(view.number).toBe('12bis');
     expect(view.items).toEqual(busy.items);
-    expect(view.notes).toEqual(['Chair to consult']);
+    expect(view.notes).toEqual([{ text: 'Chair to consult' }]);
     expect(view.brackets).toEqual([
       { n: 1, where: 'text', kind: 'choice', options: ['shall', 'should'], depth: 0 },
       { n: 2, where: 'text', kind: 'choice', options: ['take [urgent] action', 'act'], depth: 0 },
@@ -182,6 +184,6 @@ describe('paragraphViewJson', () => {
   });
 
   it('leaves notes out when the paragraph has none', () => {
-    expect(Object.keys(paragraphViewJson(paragraph({ text: 'x' })))).toEqual(['number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'brackets']);
+    expect(Object.keys(paragraphViewJson(paragraph({ text: 'x' })))).toEqual(['address', 'number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'brackets']);
   });
 });

@@ -65,8 +65,8 @@ describe('renderText', () => {
         closing: '* * *',
       },
       paragraphs: [
-        { number: '1', status: 'agreed-ad-ref', bracketed: false, text: 'One.', items: [], alternatives: [] },
-        { number: '2', status: 'deleted', bracketed: true, text: 'Two.', items: [], alternatives: [] },
+        { address: '1', number: '1', status: 'agreed-ad-ref', bracketed: false, text: 'One.', items: [], alternatives: [] },
+        { address: '2', number: '2', status: 'deleted', bracketed: true, text: 'Two.', items: [], alternatives: [] },
       ],
     };
     expect(renderText(draft)).toBe('Chair’s text\n\nI.\nGeneral\n\n1.\nOne. (Agreed ad ref)\n\nA. Scope\n\n[2.\nTwo. (Deleted)]\n\n* * *\n');

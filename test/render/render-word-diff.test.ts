@@ -8,7 +8,7 @@ const plain = new Chalk({ level: 0 });
 const colour = new Chalk({ level: 1 });
 
 const paragraph: Paragraph = {
-  number: '12',
+  address: '12', number: '12',
   status: 'open',
   bracketed: false,
   text: 'Parties act.',

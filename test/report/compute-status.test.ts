@@ -3,6 +3,7 @@ import type { Draft, Paragraph } from '../../src/model/schemas.js';
 import { computeStatus } from '../../src/report/compute-status.js';
 
 const p = (number: string, extra: Partial<Paragraph> = {}): Paragraph => ({
+  address: number,
   number,
   status: 'open',
   bracketed: false,

@@ -11,7 +11,7 @@ describe('acceptAlternative on a paragraph', () => {
   it('makes "Alt 3" of 61 its text; the other wordings leave the paragraph', () => {
     const p61 = bundled('61');
     const { paragraph: after, summary } = leavesInputAlone(p61, (p) => acceptAlternative(p, 'Alt 3'));
-    expect(after).toEqual({ number: '61', status: 'open', bracketed: true, text: ALT_3, items: [], alternatives: [] });
+    expect(after).toEqual({ address: '61', number: '61', status: 'open', bracketed: true, text: ALT_3, items: [], alternatives: [] });
     expect(summary).toBe('accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)');
   });
 

@@ -18,7 +18,7 @@ export function bundled(number: string): Paragraph {
 
 /** An open, unbracketed paragraph 9 with plain text, overridden by `fields`. */
 export function paragraph(fields: Partial<Paragraph> = {}): Paragraph {
-  return { number: '9', status: 'open', bracketed: false, text: 'We agree.', items: [], alternatives: [], ...fields };
+  return { address: '9', number: '9', status: 'open', bracketed: false, text: 'We agree.', items: [], alternatives: [], ...fields };
 }
 
 /** Runs `fn` on a deep copy of `input` and checks that `input` itself is left as it was. */

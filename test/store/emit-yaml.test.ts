@@ -31,7 +31,7 @@ describe('emitYaml on the bundled draft', () => {
 describe('emitYaml', () => {
   it('writes a paragraph as ndraft stores it', () => {
     const paragraph = {
-      number: '61',
+      address: '61', number: '61',
       status: 'open',
       bracketed: true,
       text: 'We [recognize][note] the “role” of Governments’ [and/or] 3a) networks; see A/60/L.1 at 10:30.',
@@ -41,6 +41,7 @@ describe('emitYaml', () => {
     };
     expect(emitYaml(paragraph)).toBe(
       [
+        'address: "61"',
         'number: "61"',
         'status: open',
         'bracketed: true',

@@ -21,7 +21,7 @@ function readIndex(dir: string): { rows: unknown[][] } {
 /** A file's row in the index: [name, ino, size, mtimeMs, ctimeMs, hash, number, counts, problems]. */
 const rowOf = (dir: string, name: string) => readIndex(dir).rows.find((row) => row[0] === name);
 
-const paragraph = { number: '1', status: 'open' as const, bracketed: false, text: 't', items: [], alternatives: [] };
+const paragraph = { address: '1', number: '1', status: 'open' as const, bracketed: false, text: 't', items: [], alternatives: [] };
 
 /** Saves a cache in `dir` once and returns its mtime: identities older than that are settled. */
 function savedOnce(dir: string): number {
@@ -65,7 +65,7 @@ describe('the parse cache: file identities', () => {
     cache.set('h1', { paragraph });
     cache.save();
     expect(openParseCache(dir).knownEntry('paragraphs/001.yaml', racy)).toBeUndefined();
-    expect(openParseCache(dir).get('h1')?.number).toBe('1');
+    expect(openParseCache(dir).get('h1')?.address).toBe('1');
   });
 
   it('records nothing on a draft that has never had a cache', () => {

@@ -12,8 +12,8 @@ const readBack = <T>(schema: { parse(v: unknown): T }, text: string): T => schem
 
 // Every optional field set, in a scrambled order, as a command building a paragraph might leave it.
 const busy = {
-  notes: ['Chair to consult'],
-  alternatives: [{ notes: ['from Rev.1'], opposedBy: ['G77'], text: 'Alt text', proposedBy: ['EU', 'JUSCANZ'], label: 'Alt 1' }],
+  notes: [{ text: 'Chair to consult' }],
+  alternatives: [{ notes: [{ text: 'from Rev.1' }], opposedBy: ['G77'], text: 'Alt text', proposedBy: ['EU', 'JUSCANZ'], label: 'Alt 1' }],
   items: [
     { notes: [], alternatives: [{ text: 'x', label: 'Alt a1' }], status: 'agreed', text: 'item [text]', label: 'a)' },
     { text: 'plain', label: 'b)' },
@@ -21,7 +21,8 @@ const busy = {
   text: 'We [shall/should] act.',
   bracketed: true,
   status: 'open',
-  number: '12bis',
+  number: '12 bis',
+  address: '12bis',
 } as unknown as Paragraph;
 
 describe('paragraphForYaml and draftMetaForYaml: what is written is what reading gives', async () => {
@@ -32,13 +33,13 @@ describe('paragraphForYaml and draftMetaForYaml: what is written is what reading
       const written = paragraphForYaml(paragraph);
       expect(JSON.stringify(readBack(paragraphSchema, serializeYaml(written, 'paragraph', '/x/p.yaml')))).toBe(JSON.stringify(written));
     }
-    expect(Object.keys(paragraphForYaml(busy))).toEqual(['number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'notes']);
+    expect(Object.keys(paragraphForYaml(busy))).toEqual(['address', 'number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'notes']);
     expect(Object.keys(paragraphForYaml(busy).alternatives[0] ?? {})).toEqual(['label', 'text', 'proposedBy', 'opposedBy', 'notes']);
   });
 
   it('the same for draft.yaml, option blocks and subsections included', () => {
     const meta = {
-      notes: ['n'],
+      notes: [{ text: 'n' }],
       closing: 'Closing',
       sections: [{ subsections: [{ paragraphs: ['2'], title: 'Sub', number: '1a' }], paragraphs: ['1', { options: [{ paragraphs: ['3'], label: 'Option 1' }, { paragraphs: ['4'], label: 'Option 2' }], block: 'B' }], title: 'One', label: 'I.', number: '1' }],
       preamble: 'Preamble',
@@ -53,7 +54,7 @@ describe('paragraphForYaml and draftMetaForYaml: what is written is what reading
 
   it('writes the bundled draft byte for byte as it is committed', () => {
     for (const paragraph of draft?.paragraphs ?? []) {
-      const file = `${BUNDLED_DRAFT}/paragraphs/${paragraph.number.padStart(3, '0')}.yaml`;
+      const file = `${BUNDLED_DRAFT}/paragraphs/${paragraph.address.padStart(3, '0')}.yaml`;
       expect(serializeYaml(paragraphForYaml(paragraph), 'paragraph', file)).toBe(readFileSync(file, 'utf8'));
     }
   });

@@ -99,8 +99,8 @@ describe('writeDraftFolder', () => {
   it('a failure half-way leaves neither the target nor a temporary folder behind', async () => {
     const parent = makeTempDir('write-fail');
     const out = join(parent, 'rev1');
-    // A number the schema would refuse, so that its file cannot be created mid-way through the write.
-    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
+    // An address the schema would refuse, so that its file cannot be created mid-way through the write.
+    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), address: 'x/y' }] };
     await expect(writeDraftFolder(broken, out, { force: false })).rejects.toThrow(/ENOENT/);
     expect(readdirSync(parent)).toEqual([]);
   });
@@ -109,7 +109,7 @@ describe('writeDraftFolder', () => {
     const parent = makeTempDir('write-fail');
     const dir = copyBundledDraft('rev1', parent);
     const before = snapshot(dir);
-    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), number: 'x/y' }] };
+    const broken: Draft = { ...draft, paragraphs: [...draft.paragraphs, { ...(draft.paragraphs[0] as Draft['paragraphs'][number]), address: 'x/y' }] };
     await expect(writeDraftFolder(broken, dir, { force: true })).rejects.toThrow(/ENOENT/);
     expect(readdirSync(parent)).toEqual(['rev1']);
     expect(snapshot(dir)).toEqual(before);

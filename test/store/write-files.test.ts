@@ -44,8 +44,8 @@ describe('writeFiles', () => {
 describe('writeDraftFolder with many paragraphs (files written on another thread)', async () => {
   const { draft } = await checkDraft(await loadDraft(BUNDLED_DRAFT));
   const base = draft as Draft;
-  const paragraphs: Paragraph[] = Array.from({ length: many }, (_, i) => ({ ...(base.paragraphs[i % base.paragraphs.length] as Paragraph), number: String(i + 1) }));
-  const big: Draft = { meta: { ...base.meta, sections: [{ number: '1', title: 'All', paragraphs: paragraphs.map((p) => p.number) }] }, paragraphs };
+  const paragraphs: Paragraph[] = Array.from({ length: many }, (_, i) => ({ ...(base.paragraphs[i % base.paragraphs.length] as Paragraph), address: String(i + 1), number: String(i + 1) }));
+  const big: Draft = { meta: { ...base.meta, sections: [{ number: '1', title: 'All', paragraphs: paragraphs.map((p) => p.address) }] }, paragraphs };
 
   it('writes every file; the draft loads back equal', async () => {
     const out = join(makeTempDir('write-big'), 'rev1');
@@ -58,7 +58,7 @@ describe('writeDraftFolder with many paragraphs (files written on another thread
   it('a file that cannot be written: nothing is left, not even the temporary folder', async () => {
     const parent = makeTempDir('write-big-fail');
     const out = join(parent, 'rev1');
-    const broken: Draft = { ...big, paragraphs: [...big.paragraphs, { ...(big.paragraphs[0] as Paragraph), number: 'x/y' }] };
+    const broken: Draft = { ...big, paragraphs: [...big.paragraphs, { ...(big.paragraphs[0] as Paragraph), address: 'x/y' }] };
     await expect(writeDraftFolder(broken, out, { force: false })).rejects.toThrow(/ENOENT/);
     expect(existsSync(out)).toBe(false);
     expect(temporaryLeftovers(parent)).toEqual([]);

@@ -57,7 +57,7 @@ describe('checkDraft: YAML syntax', () => {
     expect(r.errors).toEqual([
       expect.objectContaining({ code: 'YAML_BAD_INDENT', file: r.file(P061), ...at, message: 'All mapping items must start at the same column', sourceLine: ' status: open' }),
     ]);
-    expect(at).toEqual({ line: 3, column: 1 });
+    expect(at).toEqual({ line: 4, column: 1 });
   });
 
   it('a tab used for indentation: YAML_TAB_AS_INDENT on that line', async () => {
@@ -97,7 +97,7 @@ describe('checkDraft: YAML syntax', () => {
     const r = await check((dir) => {
       editFile(dir, P061, (s) => s.replace('status: open', 'status: done').replace(/\n/g, '\r\n'));
     });
-    expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 3, column: 9, sourceLine: 'status: done' })]);
+    expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 4, column: 9, sourceLine: 'status: done' })]);
   });
 });
 
@@ -110,7 +110,7 @@ describe('checkDraft: schema of a paragraph file', () => {
     expect(r.errors).toEqual([
       expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), ...at, message: 'status must be one of open, agreed, agreed-ad-ref, deleted' }),
     ]);
-    expect(at).toEqual({ line: 3, column: 9 });
+    expect(at).toEqual({ line: 4, column: 9 });
     expect(underCaret(r.errors[0])).toBe('d');
   });
 
@@ -137,27 +137,44 @@ describe('checkDraft: schema of a paragraph file', () => {
     });
     expect(r.errors).toHaveLength(2);
     expect(r.errors).toContainEqual(
-      expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 3, column: 1, message: 'unknown field "statsu"', sourceLine: 'statsu: open' }),
+      expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 4, column: 1, message: 'unknown field "statsu"', sourceLine: 'statsu: open' }),
     );
     expect(r.errors).toContainEqual(
       expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), line: 2, column: 1, message: expect.stringMatching(/^status .*open, agreed, agreed-ad-ref, deleted/) }),
     );
   });
 
-  it('an invalid paragraph number → SCHEMA at the value, with an example of a good one', async () => {
+  it('an invalid address → SCHEMA at the value, with examples of good ones', async () => {
     let at = { line: 0, column: 0 };
     const r = await check((dir) => {
-      at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: "61 bis!"'), '"61 bis!"');
+      at = editAt(dir, P061, (s) => s.replace('address: "61"', 'address: "61 bis!"'), '"61 bis!"');
     });
     expect(r.errors).toEqual([
-      expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), ...at, message: 'number: a paragraph number is letters and digits, like "61" or "61bis"' }),
+      expect.objectContaining({
+        code: 'SCHEMA',
+        file: r.file(P061),
+        ...at,
+        message: 'address: an address is letters and digits, with "." or "-" between them, like "61", "61bis", "art3-2" or "opt1-pp1"',
+      }),
     ]);
+  });
+
+  it('a printed number is kept as printed: spaces and prefixes are fine, a line break is not', async () => {
+    const fine = await check((dir) => {
+      editFile(dir, P061, (s) => s.replace('number: "61"', 'number: "(TT)61 bis"'));
+    });
+    expect(fine.errors).toEqual([]);
+    let at = { line: 0, column: 0 };
+    const broken = await check((dir) => {
+      at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: "61\\n62"'), '"61\\n62"');
+    });
+    expect(broken.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: broken.file(P061), ...at, message: 'number: a paragraph number is one line' })]);
   });
 
   it('a paragraph number written without quotes (a YAML integer) → SCHEMA at the value', async () => {
     let at = { line: 0, column: 0 };
     const r = await check((dir) => {
-      at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: 61'), '61');
+      at = editAt(dir, P061, (s) => s.replace('number: "61"', 'number: 61'), 'number: 61', 8);
     });
     expect(r.errors).toEqual([expect.objectContaining({ code: 'SCHEMA', file: r.file(P061), ...at, message: 'number must be text: write it in quotes, "61"' })]);
   });
@@ -202,7 +219,7 @@ describe('checkDraft: draft.yaml', () => {
 });
 
 describe('checkDraft: rules across files', () => {
-  it('two files with the same number → DUPLICATE_NUMBER (and FILE_NAME) on the second, naming the first', async () => {
+  it('two files with the same address → DUPLICATE_ADDRESS (and FILE_NAME) on the second, naming the first', async () => {
     let at = { line: 0, column: 0 };
     const r = await check((dir) => {
       cpSync(join(dir, P061), join(dir, 'paragraphs/061bis.yaml'));
@@ -210,16 +227,16 @@ describe('checkDraft: rules across files', () => {
     });
     expect(r.errors).toEqual([
       expect.objectContaining({ code: 'FILE_NAME', file: r.file('paragraphs/061bis.yaml'), ...at, message: 'paragraph 61 belongs in 061.yaml, not 061bis.yaml' }),
-      expect.objectContaining({ code: 'DUPLICATE_NUMBER', file: r.file('paragraphs/061bis.yaml'), ...at, message: 'paragraph number 61 is also used by 061.yaml' }),
+      expect.objectContaining({ code: 'DUPLICATE_ADDRESS', file: r.file('paragraphs/061bis.yaml'), ...at, message: 'paragraph address 61 is also used by 061.yaml' }),
     ]);
   });
 
   // The file is there, with the wrong number: that is said on the file, not as a missing file.
-  it('a file whose number was changed is not reported as a missing file', async () => {
+  it('a file whose address was changed is not reported as a missing file', async () => {
     const r = await check((dir) => {
-      editFile(dir, 'paragraphs/062.yaml', (s) => s.replace('number: "62"', 'number: "61"'));
+      editFile(dir, 'paragraphs/062.yaml', (s) => s.replace('address: "62"', 'address: "61"'));
     });
-    expect(r.errors.map((d) => d.code)).toContain('DUPLICATE_NUMBER');
+    expect(r.errors.map((d) => d.code)).toContain('DUPLICATE_ADDRESS');
     expect(r.errors.filter((d) => d.message.includes('062.yaml does not exist'))).toEqual([]);
   });
 
@@ -237,7 +254,7 @@ describe('checkDraft: rules across files', () => {
   it('a paragraph file the outline does not list → NOT_IN_OUTLINE, saying to add it to draft.yaml', async () => {
     let at = { line: 0, column: 0 };
     const r = await check((dir) => {
-      const text = readFileSync(join(dir, 'paragraphs/076.yaml'), 'utf8').replace('number: "76"', 'number: "77"');
+      const text = readFileSync(join(dir, 'paragraphs/076.yaml'), 'utf8').replace('address: "76"', 'address: "77"');
       writeFileSync(join(dir, 'paragraphs/077.yaml'), text);
       at = positionOf(text, '"77"');
     });
@@ -289,7 +306,7 @@ describe('checkDraft: bracket notation inside the text', () => {
     expect(r.errors).toEqual([
       expect.objectContaining({ code: 'UNEXPECTED_CLOSING_BRACKET', file: r.file(P061), ...at, message: 'closing bracket "]" has no opening bracket (in Alt 2)' }),
     ]);
-    expect(at.line).toBe(11);
+    expect(at.line).toBe(12);
     expect(underCaret(r.errors[0])).toBe(']');
   });
 

@@ -25,16 +25,16 @@ export async function acceptCommand(number: string, label: string | undefined, o
     throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
   }
   if (label !== undefined) {
-    return changeParagraph(io, options, { number, command: commandLine(['accept', number, label]), change: (p) => acceptAlternative(p, label) });
+    return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, label]), change: (p) => acceptAlternative(p, label) });
   }
   if (options.bracket !== undefined) {
     const n = wholeNumber(options.bracket, '--bracket');
     const choice = bracketChoice(options);
     const flag = choice.kind === 'option' ? ['--option', choice.option] : [`--${choice.kind}`];
-    return changeParagraph(io, options, { number, command: commandLine(['accept', number, '--bracket', n, ...flag]), change: (p) => resolveBracket(p, n, choice) });
+    return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, '--bracket', n, ...flag]), change: (p) => resolveBracket(p, n, choice) });
   }
   const decision = options.keepParagraph ? 'keep' : 'drop';
-  return changeParagraph(io, options, { number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
+  return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
 }
 
 function bracketChoice(options: AcceptOptions): BracketChoice {

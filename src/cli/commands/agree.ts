@@ -11,7 +11,7 @@ export interface AgreeOptions extends ChangeOptions {
 /** `ndraft agree 61 [--item f] [--ad-ref]`: refuses, listing each one, while anything is unresolved. */
 export async function agreeCommand(number: string, options: AgreeOptions, io: Io): Promise<number> {
   return changeParagraph(io, options, {
-    number,
+    paragraph: number,
     command: commandLine(['agree', number, options.item !== undefined && '--item', options.item, options.adRef === true && '--ad-ref']),
     // Confirming an agreed-ad-ref paragraph as agreed needs no reopen; taking agreed back to ad ref,
     // or agreeing an item of an agreed paragraph, does.
@@ -23,7 +23,7 @@ export async function agreeCommand(number: string, options: AgreeOptions, io: Io
 /** `ndraft reopen 61 [--item f]`: the only way to unlock an agreed paragraph. */
 export async function reopenCommand(number: string, options: AgreeOptions, io: Io): Promise<number> {
   return changeParagraph(io, options, {
-    number,
+    paragraph: number,
     command: commandLine(['reopen', number, options.item !== undefined && '--item', options.item]),
     allowAgreed: true,
     change: (p) => reopen(p, options),

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
-import { consolidateDraft } from '../../export/consolidate-draft.js';
+import { consolidateDraft, renumbered } from '../../export/consolidate-draft.js';
 import { exportInput, type ExportInput } from '../../export/export-input.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { draftAtRevision } from '../../history/revision.js';
@@ -48,7 +48,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
       ...(consolidated.note ? { note: consolidated.note } : {}),
     });
   } else {
-    input = exportInput(draft, 'compilation', options.renumber ? { numbers: new Map(draft.paragraphs.map((p, i) => [p.number, String(i + 1)])) } : {});
+    input = exportInput(draft, 'compilation', options.renumber ? { numbers: renumbered(draft.paragraphs) } : {});
   }
 
   const content = await render(format, input, dir, options.changesSince);

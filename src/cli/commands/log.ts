@@ -10,16 +10,16 @@ export interface LogOptions {
   limit?: string;
 }
 
-/** `ndraft log [<number>]`: the changes made to the draft, newest first. */
+/** `ndraft log [<paragraph>]`: the changes made to the draft, newest first. */
 export async function logCommand(number: string | undefined, options: LogOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  if (number !== undefined) opened.paragraph(number);
+  const address = number === undefined ? undefined : opened.paragraph(number).address;
   const entries = await readValidHistory(dir);
   if (options.limit !== undefined && !/^\d+$/.test(options.limit.trim())) throw usageError(`--limit takes a whole number, not "${options.limit}"`);
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
   const shown = entries
-    .filter((e) => number === undefined || e.changes.some((c) => c.paragraph === number))
+    .filter((e) => address === undefined || e.changes.some((c) => c.paragraph === address))
     .reverse()
     .slice(0, limit);
 

@@ -20,7 +20,7 @@ export async function mergeCommand(number: string, labels: readonly string[], op
   const request = { labels, withText: options.withText === true, ...(options.item !== undefined ? { item: options.item } : {}) };
   if (options.apply) {
     return changeParagraph(io, options, {
-      number,
+      paragraph: number,
       command: commandLine(['merge', number, ...labels, options.item !== undefined && '--item', options.item, options.withText === true && '--with-text', '--apply']),
       change: (p) => refuseIssues(mergeAlternatives(p, request)),
     });

@@ -13,7 +13,7 @@ export interface ProposeOptions extends ChangeOptions {
 /** `ndraft propose 61 --text "…" --by EU [--label "Alt 4"] [--item f]` */
 export async function proposeCommand(number: string, options: ProposeOptions, io: Io): Promise<number> {
   return changeParagraph(io, options, {
-    number,
+    paragraph: number,
     command: commandLine(['propose', number, '--text', options.text, options.label !== undefined && '--label', options.label, options.item !== undefined && '--item', options.item, '--by', options.by]),
     change: (p) => proposeAlternative(p, options),
   });
@@ -22,7 +22,7 @@ export async function proposeCommand(number: string, options: ProposeOptions, io
 /** `ndraft support 61 "Alt 2" --by G77` and `ndraft oppose 61 "Alt 2" --by EU` */
 export async function positionCommand(position: 'support' | 'oppose', number: string, label: string, options: ChangeOptions & { by: string }, io: Io): Promise<number> {
   return changeParagraph(io, options, {
-    number,
+    paragraph: number,
     command: commandLine([position, number, label, '--by', options.by]),
     allowAgreed: true,
     change: (p) => recordPosition(p, label, options.by, position),

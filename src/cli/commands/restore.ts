@@ -13,7 +13,7 @@ export interface RestoreOptions extends ChangeOptions {
 export async function restoreCommand(number: string, label: string, options: RestoreOptions, io: Io): Promise<number> {
   const entries = await readValidHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
   return changeParagraph(io, options, {
-    number,
+    paragraph: number,
     command: commandLine(['restore', number, label, options.as !== undefined && '--as', options.as]),
     change: (p) => restoreWording(p, label, entries, options.as),
   });

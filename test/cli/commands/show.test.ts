@@ -87,8 +87,8 @@ describe('ndraft show', () => {
 
   it('prints the paragraph and its numbered brackets as JSON', async () => {
     const view = JSON.parse(await show('61', fakeIo(), true));
-    expect(Object.keys(view)).toEqual(['number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'brackets']);
-    expect(view).toMatchObject({ number: '61', status: 'open', bracketed: true, items: [] });
+    expect(Object.keys(view)).toEqual(['address', 'number', 'status', 'bracketed', 'text', 'items', 'alternatives', 'brackets']);
+    expect(view).toMatchObject({ address: '61', number: '61', status: 'open', bracketed: true, items: [] });
     expect(view.alternatives.map((a: { label: string }) => a.label)).toEqual(['Alt 1', 'Alt 2', 'Alt 3']);
     expect(view.brackets).toEqual([
       {
