@@ -1,28 +1,50 @@
+import { optionKey, type OptionKey } from './option-labels.js';
+
 /**
  * What one line of a plain-text draft starts: the importer's vocabulary. Each pattern is a
- * convention of UN-style drafts; a line that matches none continues whatever came before.
+ * convention of negotiation drafts; a line that matches none continues whatever came before or
+ * starts an unnumbered paragraph (`group-blocks.ts` decides which).
  */
 export type LineKind =
   | { kind: 'blank' }
   | { kind: 'rule' }
   | { kind: 'section-number'; number: string; title: string }
   | { kind: 'subsection'; number: string; marker: string; title: string }
-  | { kind: 'paragraph'; number: string; numeral: number; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'article'; number: string; marker: string; title: string; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'caps-heading'; title: string }
+  | { kind: 'editorial'; text: string }
+  | { kind: 'option'; label: string; key: OptionKey; title?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'paragraph'; number: string; numeral: number; bracketed: boolean; bare: boolean; rest: string; restColumn: number; attribution?: string }
   | { kind: 'alternative'; label: string; bracketed: boolean; ref?: string; itemRef?: string; rest: string; restColumn: number }
   | { kind: 'item'; label: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'text'; rest: string; restColumn: number };
 
 const SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
-const PARAGRAPH = new RegExp(`^(\\[)?\\s*(\\d{1,5})(?:\\s*(${SUFFIXES}))?\\s*\\.(?:\\s+|$)`, 'i');
+// `12.`, `12 bis.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1` and `35.1` (decimal sub-paragraphs) need no period.
+const PARAGRAPH = new RegExp(
+  `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
+  'i',
+);
+const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
+// A number without its period (`1 Member States …`), as some PDF copies print them: accepted only in sequence.
+const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
+// `[NZ/CL/PE propose: 5. Each Party`, `[AU/PE/NZ propose; MY oppose: 2. …`: delegations, then the number.
+const ATTRIBUTED = /^(\[\s*[A-Z]{2,3}\d{0,3}(?:\s*\/\s*[A-Z]{2,3}\d{0,3})*(?:\s+(?:propose|oppose|Propose|Oppose)[;,]?(?:\s*[A-Z]{2,3}\d{0,3}(?:\s*\/+\s*[A-Z]{2,3}\d{0,3})*\s+(?:propose|oppose)[;,]?)?)?\s*[:.]\s*)(\d{1,3})\.\s+/;
 const SECTION = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.(?:\s+(.*))?$/;
 const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
-// `[Alt 1 61.`, `[Alt 71g1)`, `Alt. 2:`, `Alternative 3`, `Option 1:`
+// `Article 3`, `ARTICLE 3 (Mitigation)`, `Article 2bis`, `Article QQ.A.2bis: {Principles}`
+const ARTICLE = /^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?)\s*[:.]?(?:\s+|$)/;
+// `Option 1:`, `Option (a):`, `Option I`, `Option A`, `Option 2 {title}`, `Option 2{title}`
+const OPTION = /^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/;
+// `[Alt 1 61.`, `[Alt 71g1)`, `Alt. 2:`, `Alternative 3`, `ALT 3.`, and ndraft's own `[Option 2 5.`
 const ALTERNATIVE = new RegExp(
   `^(\\[)?\\s*((?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)(?:\\s*(\\d+[a-z]*\\d*|[A-Z])\\b)?)` +
     `(\\s*[):.])?(?:\\s+(\\d{1,5}(?:\\s*(?:${SUFFIXES}))?)\\.)?(?:\\s+|$)`,
 );
-const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|[·•▪◦])(?:\s+|$)/;
+// `a)`, `(a)`, `(iv)`, `a.`, `iv.`, `(b)where` (no space), bullets, and Word's lost bullets (`o` + tab, U+F0B7).
+const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
 const RULE = /^[_=*\-–—]{3,}$/;
+const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
 
 export function classifyLine(raw: string): LineKind {
   const text = raw.trimEnd();
@@ -30,9 +52,30 @@ export function classifyLine(raw: string): LineKind {
   const t = text.trimStart();
   if (t === '') return { kind: 'blank' };
   if (RULE.test(t)) return { kind: 'rule' };
+  if (EDITORIAL.test(t)) return { kind: 'editorial', text: t };
 
   const sub = SUBSECTION.exec(t);
   if (sub) return { kind: 'subsection', number: sub[1] as string, marker: `${sub[1]})`, title: (sub[2] ?? '').trim() };
+
+  const article = ARTICLE.exec(t);
+  if (article) {
+    const after = t.slice(article[0].length);
+    const titled = /^(?:\(([^()]*)\)|\{([^{}]*)\})\s*\d{0,3}\s*/.exec(after);
+    const title = titled ? (titled[1] ?? titled[2] ?? '').trim() : '';
+    const rest = titled ? after.slice(titled[0].length) : after;
+    return {
+      kind: 'article',
+      number: article[3] as string,
+      marker: `${article[2]} ${article[3]}`,
+      title,
+      bracketed: article[1] === '[',
+      rest,
+      restColumn: indent + t.length - rest.length + 1,
+    };
+  }
+
+  const option = optionLine(t, indent);
+  if (option) return option;
 
   const alt = ALTERNATIVE.exec(t);
   if (alt && (alt[3] !== undefined || alt[4] !== undefined)) {
@@ -49,17 +92,24 @@ export function classifyLine(raw: string): LineKind {
     };
   }
 
-  const para = PARAGRAPH.exec(t);
+  const attributed = ATTRIBUTED.exec(t);
+  if (attributed) {
+    // `[NZ/CA propose: 1. Each Party …`: paragraph 1, its proposers' bracket kept in its text.
+    const prefix = attributed[1] as string;
+    const rest = `${prefix}${t.slice(attributed[0].length)}`;
+    const attribution = prefix.replace(/^\[\s*|\s*[:.]\s*$/g, '');
+    return { kind: 'paragraph', number: attributed[2] as string, numeral: Number(attributed[2]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
+  }
+
+  const para = PARAGRAPH.exec(t) ?? DECIMAL.exec(t);
   if (para) {
-    const number = `${para[2]}${(para[3] ?? '').toLowerCase()}`;
-    return {
-      kind: 'paragraph',
-      number,
-      numeral: Number(para[2]),
-      bracketed: para[1] === '[',
-      rest: t.slice(para[0].length),
-      restColumn: indent + para[0].length + 1,
-    };
+    const number = (para[2] as string).replace(/\s+$/, '');
+    const rest = t.slice(para[0].length);
+    const restColumn = indent + para[0].length + 1;
+    // `3. Option 1: …`: the paragraph number stands over a block of options.
+    const anchored = optionLine(rest, restColumn - 1);
+    if (anchored) return { ...anchored, anchor: number, bracketed: para[1] === '[' || anchored.bracketed };
+    return { kind: 'paragraph', number, numeral: Number(para[3] ?? /\d+/.exec(number)?.[0] ?? 0), bracketed: para[1] === '[', bare: false, rest, restColumn };
   }
 
   const section = SECTION.exec(t);
@@ -75,7 +125,37 @@ export function classifyLine(raw: string): LineKind {
       restColumn: indent + item[0].length + 1,
     };
   }
+  const bare = BARE.exec(t);
+  if (bare) {
+    return { kind: 'paragraph', number: bare[1] as string, numeral: Number(bare[1]), bracketed: false, bare: true, rest: t.slice(bare[0].length), restColumn: indent + bare[0].length + 1 };
+  }
+  if (isCapsHeading(t)) return { kind: 'caps-heading', title: t };
   return { kind: 'text', rest: t, restColumn: indent + 1 };
+}
+
+function optionLine(t: string, indent: number): Extract<LineKind, { kind: 'option' }> | undefined {
+  const match = OPTION.exec(t);
+  if (!match) return undefined;
+  const rest = t.slice(match[0].length);
+  // ndraft's own export writes alternatives as `[Option 2 5.`: that is an alternative, not a block.
+  if (match[1] === '[' && /^\d{1,5}(?:\s*[a-z]+)?\.(?:\s|$)/.test(rest)) return undefined;
+  const label = `${match[2]} ${match[3]}`;
+  return {
+    kind: 'option',
+    label,
+    key: optionKey(match[3] as string),
+    ...(match[4] !== undefined ? { title: match[4].trim() } : {}),
+    bracketed: match[1] === '[',
+    rest,
+    restColumn: indent + match[0].length + 1,
+  };
+}
+
+/** `USE OF TERMS`, `SCOPE OF [PROTECTION]/[SAFEGUARDING]`: a short line in capitals, brackets allowed. */
+function isCapsHeading(t: string): boolean {
+  if (t.length > 120 || /[.;,]$/.test(t)) return false;
+  const letters = t.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 4 && letters === letters.toUpperCase() && /\p{Lu}{2,}/u.test(letters) && letters !== letters.toLowerCase();
 }
 
 function normaliseNumber(written: string): string {
@@ -85,5 +165,5 @@ function normaliseNumber(written: string): string {
 /** A heading title: short, and not a sentence (no closing punctuation, no status marker). */
 export function isTitleShaped(text: string): boolean {
   const t = text.trim();
-  return t.length > 0 && t.length <= 120 && !/[.;:,]$/.test(t) && !/\(agreed/i.test(t) && /^[\p{Lu}\p{Nd}]/u.test(t);
+  return t.length > 0 && t.length <= 120 && !/[.;:,]$/.test(t) && !/\(agreed/i.test(t) && /^[\p{Lu}\p{Nd}[{]/u.test(t) && /\p{L}{2}/u.test(t);
 }

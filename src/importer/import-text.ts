@@ -1,17 +1,18 @@
-import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Draft, Paragraph, Section, Status } from '../model/schemas.js';
-import { parseNotation } from '../notation/parse-notation.js';
-import type { NotationResult } from '../notation/types.js';
-import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
-import { sectionMarker } from '../render/section-heading.js';
-import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
-import { appendLine, locate, newUnit, prependText, takeStatusMarker, type TextUnit } from './text-unit.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { BlockOption, Draft, Note, OptionBlock, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import { assignAddresses } from './assign-addresses.js';
+import { buildOutline, type SourceLine } from './build-outline.js';
+import { finishParagraph } from './finish-paragraph.js';
+import { foldSingleParagraphOptions } from './fold-options.js';
+import type { OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
 
 export interface ImportOptions {
   /** Absolute path of the source, for messages. */
   file: string;
   title: string;
   source?: string;
+  /** Notes found while cleaning the source (footnotes, removed page furniture), kept on the draft. */
+  notes?: Note[];
 }
 
 export interface ImportResult {
@@ -21,320 +22,60 @@ export interface ImportResult {
   markers: number;
 }
 
-interface AltBuild {
-  label: string;
-  bracketed: boolean;
-  unit: TextUnit;
-  line: number;
-  column: number;
-}
-interface ItemBuild {
-  label: string;
-  unit: TextUnit;
-  alternatives: AltBuild[];
-  status?: Status;
-}
-interface ParaBuild {
-  number: string;
-  bracketed: boolean;
-  line: number;
-  column: number;
-  text: TextUnit;
-  items: ItemBuild[];
-  alternatives: AltBuild[];
-  status?: Status;
-}
-
 /**
- * Reads a plain-text UN-style draft into the model. Pure: the text in, the draft and the
- * warnings out. What it does not recognise it keeps as text of the unit before it.
+ * Reads a plain-text draft into the model, in passes: lines → outline tree (`buildOutline`) →
+ * single-paragraph options folded into alternatives → addresses → finished paragraphs. Pure:
+ * the text in, the draft and the warnings out. What it does not recognise it keeps as text.
  */
-export function importText(input: string, options: ImportOptions): ImportResult {
-  const lines = input.split('\n');
+export function importText(input: string | readonly SourceLine[], options: ImportOptions): ImportResult {
+  const lines: readonly SourceLine[] = typeof input === 'string' ? input.split('\n').map((text, i) => ({ text, line: i + 1, column: 1 })) : input;
+  const sourceLine = new Map(lines.map((l) => [l.line, l.text]));
   const warnings: Diagnostic[] = [];
   const warn = (line: number, column: number, code: string, message: string) =>
-    warnings.push({ code, severity: 'warning', message, file: options.file, line, column, sourceLine: lines[line - 1] ?? '' });
+    warnings.push({ code, severity: 'warning', message, file: options.file, line, column, sourceLine: sourceLine.get(line) ?? '' });
 
-  const kinds = lines.map(classifyLine);
-  const preamble = newUnit();
-  const sections: Section[] = [];
-  let top: Section | undefined;
-  let sub: Section | undefined;
-  const paragraphs: ParaBuild[] = [];
-  const seen = new Map<string, number>();
-  let para: ParaBuild | undefined;
-  let unit: TextUnit | undefined;
-  let closing: string | undefined;
-  let lastSectionNumeral = 0;
-
-  const nextNonBlank = (from: number): number => {
-    let j = from;
-    while (j < kinds.length && kinds[j]?.kind === 'blank') j++;
-    return j;
-  };
-  const currentSection = (): Section => {
-    if (sub) return sub;
-    if (!top) {
-      top = { paragraphs: [] };
-      sections.push(top);
-    }
-    return top;
-  };
-  const openSection = (number: string, marker: string, title: string, depth: 0 | 1) => {
-    const section: Section = { number, ...(title !== '' ? { title } : {}), paragraphs: [] };
-    if (sectionMarker(section, depth) !== marker) section.label = marker;
-    if (depth === 0 || !top) {
-      sections.push(section);
-      top = section;
-      sub = undefined;
-    } else {
-      top.subsections = [...(top.subsections ?? []), section];
-      sub = section;
-    }
-    para = undefined;
-    unit = undefined;
-  };
-  /** A heading is followed by structure (a paragraph, another heading) or by nothing, never by running text. */
-  const followedByStructure = (j: number): boolean => {
-    const next = kinds[nextNonBlank(j + 1)];
-    return next === undefined || next.kind === 'paragraph' || next.kind === 'subsection' || next.kind === 'section-number' || next.kind === 'rule';
-  };
-  const isHeadingTitle = (title: string, end: number): boolean =>
-    title !== '' && isTitleShaped(title) && !/[[\]]/.test(title) && followedByStructure(end);
-  /** A heading's title on the next line: consumed when it reads like a title. */
-  const takeTitle = (i: number): { title: string; next: number } => {
-    const j = nextNonBlank(i + 1);
-    const k = kinds[j];
-    if (k?.kind === 'text' && isTitleShaped(k.rest)) return { title: k.rest.trim(), next: j };
-    return { title: '', next: i };
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const lineNo = i + 1;
-    const k = kinds[i] as LineKind;
-    switch (k.kind) {
-      case 'blank':
-        break;
-      case 'rule': {
-        const later = kinds.slice(i + 1).some((x) => x.kind === 'paragraph' || x.kind === 'subsection' || x.kind === 'section-number');
-        if (!later) {
-          closing = lines.slice(i).join('\n').trim();
-          i = lines.length;
-        } else appendText(lines[i]?.trim() ?? '', lineNo, 1);
-        break;
-      }
-      case 'paragraph': {
-        const headingTitle = k.rest === '' ? takeTitle(i) : { title: k.rest.trim(), next: i };
-        const looksLikeHeading =
-          !k.bracketed &&
-          isHeadingTitle(headingTitle.title, headingTitle.next) &&
-          k.numeral > lastSectionNumeral &&
-          !/[a-z]$/.test(k.number) &&
-          paragraphs.every((p) => parseInt(p.number, 10) > k.numeral);
-        if (looksLikeHeading) {
-          lastSectionNumeral = k.numeral;
-          openSection(k.number, `${k.number}.`, headingTitle.title, 0);
-          i = headingTitle.next;
-          break;
-        }
-        startParagraph(k.number, k.bracketed, lineNo, 1);
-        appendLine(unit as TextUnit, k.rest, lineNo, k.restColumn);
-        break;
-      }
-      case 'section-number': {
-        const heading = k.title !== '' ? { title: k.title, next: i } : takeTitle(i);
-        if (!isHeadingTitle(heading.title, heading.next)) {
-          appendText(lines[i]?.trim() ?? '', lineNo, 1);
-          break;
-        }
-        const isLetter = /^[A-Z]$/.test(k.number) && !/^[IVXLC]$/.test(k.number);
-        const depth = isLetter && top?.number !== undefined && /^[IVXLC]+$/.test(top.number) ? 1 : 0;
-        openSection(k.number, `${k.number}.`, heading.title, depth);
-        i = heading.next;
-        break;
-      }
-      case 'subsection': {
-        const heading = k.title !== '' ? { title: k.title, next: i } : takeTitle(i);
-        openSection(k.number, k.marker, heading.title, 1);
-        i = heading.next;
-        break;
-      }
-      case 'alternative': {
-        if (k.ref !== undefined && k.itemRef === undefined && para?.number !== k.ref) {
-          // An alternative for a paragraph that has no text of its own yet: the paragraph is made for it.
-          startParagraph(k.ref, false, lineNo, 1);
-        }
-        if (!para) {
-          warn(lineNo, 1, 'ALTERNATIVE_OUTSIDE_PARAGRAPH', `"${k.label}" stands before any paragraph; kept as text`);
-          appendText(lines[i]?.trim() ?? '', lineNo, 1);
-          break;
-        }
-        const alt: AltBuild = { label: k.label, bracketed: k.bracketed, unit: newUnit(), line: lineNo, column: 1 };
-        const owner = k.itemRef !== undefined && para.items.length > 0 ? findItem(para, k.itemRef) : undefined;
-        (owner ? owner.alternatives : para.alternatives).push(alt);
-        unit = alt.unit;
-        appendLine(unit, k.rest, lineNo, k.restColumn);
-        break;
-      }
-      case 'item': {
-        if (!para) {
-          appendText(lines[i]?.trim() ?? '', lineNo, 1);
-          break;
-        }
-        const item: ItemBuild = { label: k.label, unit: newUnit(), alternatives: [] };
-        para.items.push(item);
-        unit = item.unit;
-        appendLine(unit, k.rest, lineNo, k.restColumn);
-        if (k.bracketed) prependText(unit, '[');
-        break;
-      }
-      case 'text':
-        appendText(k.rest, lineNo, k.restColumn);
-        break;
-    }
-  }
-
-  function appendText(words: string, line: number, column: number) {
-    appendLine(unit ?? preamble, words, line, column);
-  }
-  function startParagraph(number: string, bracketed: boolean, line: number, column: number) {
-    const first = seen.get(number);
-    if (first !== undefined) {
-      throw inputError(`${options.file}:${line}:1: paragraph ${number} appears twice (first at line ${first}); give one of them another number, e.g. ${number}bis`);
-    }
-    seen.set(number, line);
-    para = { number, bracketed, line, column, text: newUnit(), items: [], alternatives: [] };
-    paragraphs.push(para);
-    currentSection().paragraphs.push(number);
-    unit = para.text;
-  }
-
+  const outline = buildOutline(lines, options.file, warn);
+  const paragraphs = foldSingleParagraphOptions(outline.sections, outline.paragraphs);
+  const addresses = assignAddresses(paragraphs, outline.sections);
   let markers = 0;
-  const built = paragraphs.map((p) => {
-    const result = finishParagraph(p, warn);
+  const built: Paragraph[] = paragraphs.map((p) => {
+    const result = finishParagraph(p, addresses.get(p) as string, warn);
     markers += result.markers;
     return result.paragraph;
   });
 
-  const meta: Draft['meta'] = { title: options.title, ...(options.source ? { source: options.source } : {}), sections };
-  if (preamble.text !== '') meta.preamble = preamble.text;
-  if (closing) meta.closing = closing;
+  const notes: Note[] = [...outline.notes.map((n) => ({ text: n.text, kind: 'editorial' as const })), ...(options.notes ?? [])];
+  const meta: Draft['meta'] = {
+    title: options.title,
+    ...(options.source ? { source: options.source } : {}),
+    ...(outline.preamble.text !== '' ? { preamble: outline.preamble.text } : {}),
+    sections: outline.sections.map((s) => toSection(s, addresses)),
+    ...(outline.closing ? { closing: outline.closing } : {}),
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+  warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { draft: { meta, paragraphs: built }, warnings, markers };
 }
 
-function findItem(para: ParaBuild, letter: string): ItemBuild {
-  const named = para.items.find((item) => item.label.replace(/[()\s]/g, '') === letter);
-  return named ?? (para.items[para.items.length - 1] as ItemBuild);
+function toSection(node: SectionNode, addresses: ReadonlyMap<ParagraphNode, string>): Section {
+  const section: Section = { ...node.section, paragraphs: node.entries.map((e) => toEntry(e, addresses)) };
+  if (node.subsections.length > 0) section.subsections = node.subsections.map((s) => toSection(s, addresses));
+  return section;
 }
 
-type Warn = (line: number, column: number, code: string, message: string) => void;
-
-function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; markers: number } {
-  let markers = 0;
-  const mark = (u: TextUnit): Status | undefined => {
-    const status = takeStatusMarker(u);
-    if (status) markers++;
-    return status;
+function toEntry(node: OutlineNode, addresses: ReadonlyMap<ParagraphNode, string>): OutlineEntry {
+  if (node.kind === 'paragraph') return addresses.get(node) as string;
+  const block: OptionBlock = {
+    block: node.anchor !== undefined ? `Paragraph ${node.anchor}` : `Options ${node.options.map((o) => o.label.replace(/^option\s*/i, '')).join('/')}`,
+    ...(node.anchor !== undefined ? { number: node.anchor } : {}),
+    options: node.options.map(
+      (option): BlockOption => ({
+        label: option.label,
+        ...(option.title !== undefined ? { title: option.title } : {}),
+        ...(option.placeholder !== undefined ? { text: option.placeholder.text } : {}),
+        paragraphs: option.entries.map((e) => toEntry(e, addresses)),
+      }),
+    ),
   };
-  const own = mark(p.text);
-  for (const item of p.items) {
-    const status = mark(item.unit);
-    if (status) item.status = status;
-  }
-  let status: Status = own ?? 'open';
-  const last = p.items[p.items.length - 1];
-  if (!own && last?.status) {
-    // A marker after the last item marks the whole paragraph.
-    status = last.status;
-    delete last.status;
-  }
-
-  let paragraphClosed = !p.bracketed;
-  const closeOwnBracket = (u: TextUnit): boolean => {
-    const trimmed = u.text.trimEnd();
-    if (trimmed.endsWith(']') && parseNotation(trimmed.slice(0, -1)).ok) {
-      u.text = trimmed.slice(0, -1).trimEnd();
-      return true;
-    }
-    return false;
-  };
-
-  const allAlternatives = [...p.items.flatMap((i) => i.alternatives), ...p.alternatives];
-  const lastAlternative = allAlternatives[allAlternatives.length - 1];
-  for (const alt of allAlternatives) {
-    if (!alt.bracketed) continue;
-    const trimmed = alt.unit.text.trimEnd();
-    if (!paragraphClosed && alt === lastAlternative && trimmed.endsWith(']]') && parseNotation(trimmed.slice(0, -2)).ok) {
-      // `]]` at the end of the last alternative: the second closes the paragraph's own bracket.
-      alt.unit.text = trimmed.slice(0, -2).trimEnd();
-      paragraphClosed = true;
-      continue;
-    }
-    if (closeOwnBracket(alt.unit)) continue;
-    warn(alt.line, alt.column, 'UNCLOSED_ALTERNATIVE', `"${alt.label}" of paragraph ${p.number} opens with "[" but its closing bracket is missing; imported as an alternative`);
-  }
-  if (!paragraphClosed) {
-    const body = last ? last.unit : p.text;
-    if (!closeOwnBracket(body)) {
-      warn(p.line, 1, 'UNCLOSED_PARAGRAPH', `paragraph ${p.number} opens with "[" but its closing bracket is missing; imported as a bracketed paragraph, closed after its ${last ? 'last item' : 'text'}`);
-    }
-  }
-
-  const units: { unit: TextUnit; what: string }[] = [
-    { unit: p.text, what: `paragraph ${p.number}` },
-    ...p.items.flatMap((item) => [
-      { unit: item.unit, what: `item ${item.label} of paragraph ${p.number}` },
-      ...item.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${p.number}` })),
-    ]),
-    ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${p.number}` })),
-  ];
-  for (const { unit, what } of units) {
-    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
-  }
-
-  const paragraph: Paragraph = {
-    address: p.number,
-    number: p.number,
-    status,
-    bracketed: p.bracketed,
-    text: p.text.text,
-    items: p.items.map((item) => ({
-      label: item.label,
-      text: item.unit.text,
-      ...(item.status ? { status: item.status } : {}),
-      ...(item.alternatives.length > 0 ? { alternatives: item.alternatives.map((a) => ({ label: a.label, text: a.unit.text })) } : {}),
-    })),
-    alternatives: p.alternatives.map((a) => ({ label: a.label, text: a.unit.text })),
-  };
-  return { paragraph, markers };
-}
-
-/**
- * Closes what is never closed and opens what is never opened, so that no text is lost; each
- * repair is a warning. Returns the notation of the text as it is then.
- */
-function repairBrackets(unit: TextUnit, what: string, warn: Warn): NotationResult {
-  let result = parseNotation(unit.text);
-  for (let guard = 0; guard < 1000 && !result.ok; guard++) {
-    const error = result.errors[0];
-    if (!error) break;
-    const at = locate(unit, error.point.offset);
-    if (error.code === 'UNCLOSED_BRACKET') {
-      unit.text += ']';
-      warn(at.line, at.column, 'UNCLOSED_BRACKET', `"[" is never closed in ${what}; closed at its end`);
-    } else {
-      prependText(unit, '[');
-      warn(at.line, at.column, 'UNEXPECTED_CLOSING_BRACKET', `"]" has no opening bracket in ${what}; opened at its start`);
-    }
-    result = parseNotation(unit.text);
-  }
-  return result;
-}
-
-function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {
-  if (!result.ok) return;
-  for (const choice of findUnbracketedChoices(result.tree)) {
-    const at = locate(unit, choice.offset);
-    warn(at.line, at.column, 'UNBRACKETED_CHOICE', `"${choice.text}" in ${what} looks like a choice that is not in brackets; left as written`);
-  }
+  return block;
 }

@@ -10,14 +10,26 @@ const only = (text: string): Paragraph => {
 };
 
 describe('importText conventions', () => {
-  it('accepts "Alt.", "Alternative" and "Option 1:" labels', () => {
-    const p = only('12. Base text.\nAlt. 1 First wording.\nAlternative 2 Second wording.\nOption 3: Third wording.\n');
+  it('accepts "Alt." and "Alternative" labels', () => {
+    const p = only('12. Base text.\nAlt. 1 First wording.\nAlternative 2 Second wording.\n');
     expect(p.text).toBe('Base text.');
     expect(p.alternatives).toEqual([
       { label: 'Alt. 1', text: 'First wording.' },
       { label: 'Alternative 2', text: 'Second wording.' },
-      { label: 'Option 3', text: 'Third wording.' },
     ]);
+  });
+
+  // "Option N:" lines are option blocks now; where every option of a numbered paragraph is one
+  // wording, they are that paragraph's alternatives (before, a lone "Option 3:" was read as one).
+  it('reads "12. Option 1: … Option 2: …" as paragraph 12 with two competing wordings', () => {
+    for (const text of ['12. Option 1: First wording.\nOption 2: Second wording.\n', '12.\nOption 1: First wording.\nOption 2: Second wording.\n']) {
+      const p = only(text);
+      expect(p).toMatchObject({ address: '12', number: '12', text: '' });
+      expect(p.alternatives).toEqual([
+        { label: 'Option 1', text: 'First wording.' },
+        { label: 'Option 2', text: 'Second wording.' },
+      ]);
+    }
   });
 
   it('does not take sentences that start with "Alternative" or "Optional" for labels', () => {
@@ -37,12 +49,13 @@ describe('importText conventions', () => {
     ]);
   });
 
-  it('reads 61bis and 61 bis as the same kind of number', () => {
+  it('keeps 61bis and 61 ter as printed, with addresses a user can type', () => {
     const draft = read('61. A.\n61bis. B.\n61 ter. C.\n62. D.\n').draft;
-    expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61ter', '62']);
+    expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61 ter', '62']);
+    expect(draft.paragraphs.map((p) => p.address)).toEqual(['61', '61bis', '61ter', '62']);
   });
 
-  it('refuses a paragraph number that appears twice, naming both lines', () => {
+  it('refuses a paragraph number that appears twice in the same section, naming both lines', () => {
     expect(() => read('7. A.\n8. B.\n7. C.\n')).toThrow(/draft\.txt:3:1: paragraph 7 appears twice \(first at line 1\)/);
   });
 

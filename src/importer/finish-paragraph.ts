@@ -1,0 +1,125 @@
+import type { Paragraph, Status } from '../model/schemas.js';
+import { parseNotation } from '../notation/parse-notation.js';
+import type { NotationResult } from '../notation/types.js';
+import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
+import type { ParagraphNode } from './outline-nodes.js';
+import { locate, prependText, takeStatusMarker, type TextUnit } from './text-unit.js';
+
+export type Warn = (line: number, column: number, code: string, message: string) => void;
+
+/**
+ * A paragraph node as the model holds it: status markers read, its own bracket and its
+ * alternatives' brackets closed, unbalanced brackets repaired (each with a warning), and
+ * unbracketed choices flagged.
+ */
+export function finishParagraph(p: ParagraphNode, address: string, warn: Warn): { paragraph: Paragraph; markers: number } {
+  const name = p.number === undefined ? address : p.number;
+  let markers = 0;
+  const mark = (u: TextUnit): Status | undefined => {
+    const status = takeStatusMarker(u);
+    if (status) markers++;
+    return status;
+  };
+  const own = mark(p.text);
+  for (const item of p.items) {
+    const status = mark(item.unit);
+    if (status) item.status = status;
+  }
+  let status: Status = own ?? 'open';
+  const last = p.items[p.items.length - 1];
+  if (!own && last?.status) {
+    // A marker after the last item marks the whole paragraph.
+    status = last.status;
+    delete last.status;
+  }
+
+  let paragraphClosed = !p.bracketed;
+  const closeOwnBracket = (u: TextUnit): boolean => {
+    const trimmed = u.text.trimEnd();
+    if (trimmed.endsWith(']') && parseNotation(trimmed.slice(0, -1)).ok) {
+      u.text = trimmed.slice(0, -1).trimEnd();
+      return true;
+    }
+    return false;
+  };
+
+  const allAlternatives = [...p.items.flatMap((i) => i.alternatives), ...p.alternatives];
+  const lastAlternative = allAlternatives[allAlternatives.length - 1];
+  for (const alt of allAlternatives) {
+    if (!alt.bracketed) continue;
+    const trimmed = alt.unit.text.trimEnd();
+    if (!paragraphClosed && alt === lastAlternative && trimmed.endsWith(']]') && parseNotation(trimmed.slice(0, -2)).ok) {
+      // `]]` at the end of the last alternative: the second closes the paragraph's own bracket.
+      alt.unit.text = trimmed.slice(0, -2).trimEnd();
+      paragraphClosed = true;
+      continue;
+    }
+    if (closeOwnBracket(alt.unit)) continue;
+    warn(alt.line, alt.column, 'UNCLOSED_ALTERNATIVE', `"${alt.label}" of paragraph ${name} opens with "[" but its closing bracket is missing; imported as an alternative`);
+  }
+  if (!paragraphClosed) {
+    const body = last ? last.unit : p.text;
+    if (!closeOwnBracket(body)) {
+      warn(p.line, 1, 'UNCLOSED_PARAGRAPH', `paragraph ${name} opens with "[" but its closing bracket is missing; imported as a bracketed paragraph, closed after its ${last ? 'last item' : 'text'}`);
+    }
+  }
+
+  const units: { unit: TextUnit; what: string }[] = [
+    { unit: p.text, what: `paragraph ${name}` },
+    ...p.items.flatMap((item) => [
+      { unit: item.unit, what: `item ${item.label} of paragraph ${name}` },
+      ...item.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${name}` })),
+    ]),
+    ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${name}` })),
+  ];
+  for (const { unit, what } of units) {
+    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
+  }
+
+  const paragraph: Paragraph = {
+    address,
+    ...(p.number !== undefined ? { number: p.number } : {}),
+    status,
+    bracketed: p.bracketed,
+    text: p.text.text,
+    items: p.items.map((item) => ({
+      label: item.label,
+      text: item.unit.text,
+      ...(item.status ? { status: item.status } : {}),
+      ...(item.alternatives.length > 0 ? { alternatives: item.alternatives.map((a) => ({ label: a.label, text: a.unit.text })) } : {}),
+    })),
+    alternatives: p.alternatives.map((a) => ({ label: a.label, text: a.unit.text })),
+    ...(p.notes.length > 0 ? { notes: p.notes } : {}),
+  };
+  return { paragraph, markers };
+}
+
+/**
+ * Closes what is never closed and opens what is never opened, so that no text is lost; each
+ * repair is a warning. Returns the notation of the text as it is then.
+ */
+function repairBrackets(unit: TextUnit, what: string, warn: Warn): NotationResult {
+  let result = parseNotation(unit.text);
+  for (let guard = 0; guard < 1000 && !result.ok; guard++) {
+    const error = result.errors[0];
+    if (!error) break;
+    const at = locate(unit, error.point.offset);
+    if (error.code === 'UNCLOSED_BRACKET') {
+      unit.text += ']';
+      warn(at.line, at.column, 'UNCLOSED_BRACKET', `"[" is never closed in ${what}; closed at its end`);
+    } else {
+      prependText(unit, '[');
+      warn(at.line, at.column, 'UNEXPECTED_CLOSING_BRACKET', `"]" has no opening bracket in ${what}; opened at its start`);
+    }
+    result = parseNotation(unit.text);
+  }
+  return result;
+}
+
+function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {
+  if (!result.ok) return;
+  for (const choice of findUnbracketedChoices(result.tree)) {
+    const at = locate(unit, choice.offset);
+    warn(at.line, at.column, 'UNBRACKETED_CHOICE', `"${choice.text}" in ${what} looks like a choice that is not in brackets; left as written`);
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Option labels come in series: `Option 1, 2, 3`, `Option (a), (b)`, `Option A, B`, `Option I, II`.
+ * A label that continues the open block's series is its next option; one that starts another
+ * series opens a block inside the current option; one that continues an enclosing block's series
+ * closes the blocks inside it. `I`, `V`, `X`, `C` can be roman numerals or letters, so a key may
+ * have two readings; the outline builder takes the one that fits.
+ */
+export interface OptionReading {
+  series: 'number' | 'letter' | 'paren-letter' | 'paren-number' | 'roman';
+  index: number;
+}
+
+export interface OptionKey {
+  readings: OptionReading[];
+}
+
+export function optionKey(written: string): OptionKey {
+  const paren = written.startsWith('(');
+  const core = written.replace(/[()]/g, '');
+  const readings: OptionReading[] = [];
+  if (/^\d+[A-Za-z]?$/.test(core)) {
+    // `2A` is read as 2 of its numbered series: sub-variants sit beside their number.
+    readings.push({ series: paren ? 'paren-number' : 'number', index: Number.parseInt(core, 10) });
+  } else {
+    if (/^[A-Za-z]$/.test(core)) readings.push({ series: paren ? 'paren-letter' : 'letter', index: core.toLowerCase().charCodeAt(0) - 96 });
+    const roman = romanValue(core);
+    if (roman !== undefined && !paren) readings.push({ series: 'roman', index: roman });
+  }
+  return { readings };
+}
+
+/** The reading of `key` that is option `index` of `series`, if any. */
+export function readingIn(key: OptionKey, series: OptionReading['series']): OptionReading | undefined {
+  return key.readings.find((r) => r.series === series);
+}
+
+/** The reading that opens a series (its first option), preferring numbers, then letters, then roman. */
+export function openingReading(key: OptionKey): OptionReading | undefined {
+  return key.readings.find((r) => r.index === 1) ?? key.readings[0];
+}
+
+function romanValue(text: string): number | undefined {
+  if (!/^[IVXLC]+$/.test(text)) return undefined;
+  const values: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+  let total = 0;
+  for (let i = 0; i < text.length; i++) {
+    const value = values[text[i] as string] as number;
+    const next = values[text[i + 1] as string] ?? 0;
+    total += value < next ? -value : value;
+  }
+  return total;
+}
