@@ -26,9 +26,11 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     const code = (error as NodeJS.ErrnoException).code;
     throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
   }
-  const text = decodeInput(bytes, path, options.encoding);
+  const decoded = decodeInput(bytes, path, options.encoding);
+  const text = decoded.text;
   const title = options.title ?? titleFromFileName(path);
   const result = importText(text, { file: path, title, source: basename(path) });
+  const warnings = [...decoded.warnings, ...result.warnings];
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
@@ -48,10 +50,10 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
-    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: result.warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
+    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
   } else {
     const c = colorsFor(io);
-    for (const w of result.warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
+    for (const w of warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
     const p = status.paragraphs;
     io.write(
       `${c.green('Imported')} ${displayPath(path, io.cwd)} → ${displayPath(out, io.cwd)}\n` +
@@ -61,7 +63,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  markers       ${result.markers} status markers read\n` +
         `  brackets      ${status.brackets} open, and ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}\n` +
         `  alternatives  ${status.alternatives}\n` +
-        `  warnings      ${result.warnings.length}\n`,
+        `  warnings      ${warnings.length}\n`,
     );
   }
   return 0;
