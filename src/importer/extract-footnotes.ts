@@ -11,8 +11,8 @@ export interface WithoutFootnotes {
 
 /**
  * Moves footnotes out of the running text. Two shapes are read:
- * - after a rule line (`___`, `-----`): the lines that follow, to the end of the page, when the
- *   first of them starts with a marker (`1 `, `[1]`, `*`);
+ * - after a rule line (`___`, `-----`): the notes that follow it (`1 `, `[1]`, `*`), when at
+ *   least one numbered note is referenced above the rule;
  * - at the bottom of a page that ends in a page break, as pdftotext -layout leaves them: a block
  *   of `NN   text` lines (or `NN` alone with its text indented below), numbered consecutively,
  *   the last lines of the page, at least one of whose numbers is referenced in the page's text.
@@ -71,20 +71,32 @@ interface FoundNotes {
 }
 
 const RULE = /^\s*(?:_{3,}|-{5,}|\u2014{3,}|\u2500{3,})\s*$/;
-const RULE_NOTE = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})[.)]?|([*\u2020\u2021]+))\s+(\S.*)$/;
+/** `1 text`, `1) text`, `[1] text`, `* text`; never `1. text`, which is a paragraph. */
+const RULE_NOTE = /^\s*(?:\[(\d{1,3})\]|(\d{1,3})\)?|([*\u2020\u2021]+))\s+(\S.*)$/;
 
+/**
+ * Notes after a rule run while lines are notes or their continuations; a blank line followed by
+ * something that is not a note ends them, and what follows stays text. Numbered notes count only
+ * when at least one of them is referenced above the rule.
+ */
 function notesAfterRule(page: readonly SourceLine[]): FoundNotes | undefined {
   const rule = page.findIndex((l) => RULE.test(l.text));
   if (rule < 0) return undefined;
-  const first = page.findIndex((l, i) => i > rule && l.text.trim() !== '');
-  if (first < 0 || !RULE_NOTE.test((page[first] as SourceLine).text)) return undefined;
   const notes: ExtractedNote[] = [];
-  for (const line of page.slice(first)) {
+  let end = rule + 1;
+  for (let i = rule + 1; i < page.length; i++) {
+    const line = page[i] as SourceLine;
     const m = RULE_NOTE.exec(line.text);
     if (m) notes.push({ marker: m[1] ?? m[2] ?? m[3] ?? '', text: (m[4] as string).trim(), line: line.line, kind: 'footnote' });
-    else if (line.text.trim() !== '') appendTo(notes[notes.length - 1] as ExtractedNote, line.text);
+    else if (line.text.trim() === '') continue;
+    else if (notes.length > 0 && page[i - 1]?.text.trim() !== '') appendTo(notes[notes.length - 1] as ExtractedNote, line.text);
+    else break;
+    end = i + 1;
   }
-  return { start: rule + 1, end: page.length, notes };
+  if (notes.length === 0) return undefined;
+  const numbered = notes.filter((n) => /^\d+$/.test(n.marker)).map((n) => n.marker);
+  if (numbered.length === notes.length && findNoteReferences(page.slice(0, rule), numbered).length === 0) return undefined;
+  return { start: rule + 1, end, notes };
 }
 
 /** `12   Negotiators' Note: …`, or `12` alone with the note indented on the lines below. */

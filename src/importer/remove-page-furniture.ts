@@ -81,7 +81,9 @@ const ZONE = 3;
 function markRunningLines(lines: readonly SourceLine[], pages: readonly [number, number][], removed: Map<number, RemovedFurniture['kind']>): void {
   const zones = pages.map(([start, end]) => {
     const filled = indexesOfText(lines, start, end, removed);
-    return { head: filled.slice(0, ZONE), foot: filled.slice(Math.max(ZONE, filled.length - ZONE)) };
+    // A short page is split between its top and its foot, so that a footer is not taken for a header.
+    const top = Math.min(ZONE, Math.ceil(filled.length / 2));
+    return { head: filled.slice(0, top), foot: filled.slice(Math.max(top, filled.length - ZONE)) };
   });
   const nonEmpty = zones.filter((z) => z.head.length > 0).length;
   const needed = Math.max(3, Math.ceil(nonEmpty / 2));

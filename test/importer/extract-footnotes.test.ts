@@ -83,6 +83,20 @@ describe('extractFootnotes: after a rule line', () => {
     expect(result.lines.map((l) => l.text)).toEqual(['58. We recall the Tunis goal. of 2005.', '59. Text of ][ here.', '____________']);
   });
 
+  it('a separator followed by numbered paragraphs, or by notes nobody refers to, is not a footnote area', () => {
+    const paragraphs = '1. Text of 2005.\n-----\n2. More text.\n3. And more.';
+    expect(extract(paragraphs).notes).toEqual([]);
+    const unreferenced = '1. Text with no reference.\n___\n2 A line that looks like a note.';
+    expect(extract(unreferenced).notes).toEqual([]);
+  });
+
+  it('the notes end at a blank line followed by text that is not a note', () => {
+    const text = '1. The goal.3 of the text.\n___\n3 The note.\n\n[4] Another.\n\n2. Text goes on.';
+    const result = extract(text);
+    expect(result.notes.map((n) => [n.marker, n.text])).toEqual([['3', 'The note.'], ['4', 'Another.']]);
+    expect(result.lines.map((l) => l.text)).toEqual(['1. The goal. of the text.', '___', '', '2. Text goes on.']);
+  });
+
   it('a closing rule with nothing after it (the seed) changes nothing', () => {
     const text = '76. Text of Principles.2\n· Possible forum.\n___\n';
     expect(extract(text)).toEqual({ lines: splitSourceLines(text), notes: [], references: [], warnings: [] });

@@ -39,6 +39,13 @@ describe('removePageFurniture', () => {
     expect(texts(text)).toEqual(['1. Text 1.', '2. Text 2.', '3. Text 3.']);
   });
 
+  it('a running footer repeated at the foot of the pages is a page footer', () => {
+    const pages = TOPICS.map((topic, n) => `${n + 1}. About ${topic}.\nMore on ${topic}.\n\nGE.15-02345                 Advance unedited version\n`).join('\f');
+    const result = removePageFurniture(splitSourceLines(pages));
+    expect(result.furniture.filter((f) => f.kind === 'page-footer').map((f) => f.line)).toEqual([4, 8, 12, 16]);
+    expect(result.lines.map((l) => l.text).join('\n')).not.toContain('GE.15');
+  });
+
   it('redaction bars are furniture wherever they stand alone', () => {
     const result = removePageFurniture(splitSourceLines('1. Text.\n        ███████████\n2. More.'));
     expect(result.furniture).toEqual([{ line: 2, text: '        ███████████', kind: 'redaction' }]);
