@@ -6,8 +6,9 @@ import type { NoteReference, SourceLine } from './source-lines.js';
  * apart (`application. 87 [US`). Digits are everywhere in a treaty, so a reference is only looked
  * for where a footnote with that marker exists (on the same page), and:
  * - glued digits count when they follow two or more letters (`QQ1`, not `A1` or `G77`), a closing
- *   bracket, brace or quote, or such a word or bracket and one of `.,;:` (`goal.3`, `PE:11`, but
- *   not `QQ.A.1` or `1.2`),
+ *   bracket, brace or quote, or such a word or bracket and `;` or `:` (`propose;99`, `PE:11`), or
+ *   a lower-case word and a period or comma (`goal.3`), but never a document symbol (`CMA.1`,
+ *   `QQ.A.1`, `Add.1`, `Rev.2`) or a number (`1.2`),
  *   and are followed by a space, punctuation or the end of the line, never by a letter or digit;
  * - `[3]` counts when the bracket holds nothing but the marker;
  * - digits standing apart count only when there is no glued or bracketed candidate and exactly one
@@ -58,6 +59,8 @@ export function removeReferenceSpans(lines: readonly SourceLine[], spans: readon
   return { lines: out, references };
 }
 
+const SYMBOL_PART = /(?:^|[^\p{L}])(?:add|rev|corr|amend|suppl|sess|res|dec|misc|inf|vol|no|art|para|paras|sect|ch)\.$/iu;
+
 const NOT_AFTER = /(?:^|\s)(?:paragraphs?|articles?|annex|sections?|chapters?|parts?|pages?|and|or|to|through|of|on|in|by|at|from|until|before|after|than|under|within|per|no\.?)\s*$/i;
 const NOT_BEFORE = /^\s*(?:january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|hours?|per|percent|%)\b/i;
 
@@ -66,7 +69,10 @@ function classify(text: string, at: number, length: number): 'glued' | 'bracket'
   const next = text[at + length] ?? '';
   if (/\[\s*$/.test(before) && /^\s*\]/.test(text.slice(at + length))) return 'bracket';
   if (next !== '' && !/[\s.,;:)\]}/[]/.test(next)) return undefined;
-  if (/(?:\p{L}{2}|[\]})”"’])[.,;:]?$/u.test(before)) return 'glued';
+  if (/(?:\p{L}{2}|[\]})”"’])[;:]?$/u.test(before)) return 'glued';
+  // After a period or comma only a lower-case word (goal.3, all.8, Principles.2), never a
+  // document symbol: CMA.1, CP.20, QQ.A.1, Add.1, Rev.2.
+  if (/\p{Ll}{2}[.,]$/u.test(before) && !SYMBOL_PART.test(before)) return 'glued';
   if (/\S\s+$/.test(before) && /^(?:\s|$|[[\];:])/.test(next) && !NOT_AFTER.test(before) && !NOT_BEFORE.test(text.slice(at + length))) return 'apart';
   return undefined;
 }

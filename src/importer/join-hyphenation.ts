@@ -14,35 +14,42 @@ import type { SourceLine } from './source-lines.js';
  *   `short- and long-term`) nothing is joined.
  */
 export function joinHyphenation(input: readonly SourceLine[]): SourceLine[] {
-  const lines = input.map((l) => ({ ...l, text: l.text.replace(/\u00ad(?!\s*$)/g, '') }));
-  const whole = lines.map((l) => l.text).join('\n');
+  const lines = input.map((l) => (l.text.includes('\u00ad') ? { ...l, text: l.text.replace(/\u00ad(?!\s*$)/g, '') } : l));
+  let written: Set<string> | undefined;
   const out: SourceLine[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     const next = lines[i + 1];
-    const broken = /(\p{L}{2,})([-\u00ad])[ \t]*$/u.exec(line.text);
+    // Cheap tests first: paragraphs are long single lines, and most end in no hyphen.
+    const broken = /[-\u00ad][ \t]*$/.test(line.text) ? /(\p{L}{2,})([-\u00ad])[ \t]*$/u.exec(line.text) : null;
     const rest = next ? /^([ \t]*)(\p{Ll}{2,})(\S*)[ \t]*/u.exec(next.text) : null;
     if (broken && rest && next) {
       const [left, mark] = [broken[1] as string, broken[2] as string];
       const right = rest[2] as string;
-      const hyphen = mark === '-' && keepsHyphen(left, right, whole) ? '-' : '';
+      const hyphen = mark === '-' && keepsHyphen(left, right, (written ??= wordsOf(lines.map((l) => l.text).join('\n')))) ? '-' : '';
       out.push({ ...line, text: line.text.slice(0, broken.index) + left + hyphen + right + (rest[3] as string) });
       const remaining = next.text.slice(rest[0].length);
       if (remaining !== '') lines[i + 1] = { text: remaining, line: next.line, column: next.column + rest[0].length };
       else i++;
       continue;
     }
-    out.push({ ...line, text: joinWithinLine(line.text.replace(/\u00ad/g, '')) });
+    const text = line.text.includes('\u00ad') ? line.text.replace(/\u00ad/g, '') : line.text;
+    const joinedText = text.includes('- ') ? joinWithinLine(text) : text;
+    out.push(joinedText === line.text ? line : { ...line, text: joinedText });
   }
   return out;
 }
 
 const KEEP_PREFIXES = new Set(['non', 'self', 'co', 'anti', 'ex', 'cross', 'multi', 'quasi', 'semi', 'post', 'pre', 'sub', 'inter', 'intra', 'extra', 'well', 'long', 'short', 'low', 'high', 'small', 'large']);
 
-function keepsHyphen(left: string, right: string, whole: string): boolean {
-  const written = (word: string): boolean => new RegExp(`(?<![\\p{L}-])${word}(?![\\p{L}])`, 'iu').test(whole);
-  if (written(`${left}-${right}`)) return true;
-  if (written(`${left}${right}`)) return false;
+/** Every word the text writes, lower-cased, hyphenated compounds included: looked up, never searched. */
+function wordsOf(text: string): Set<string> {
+  return new Set((text.match(/\p{L}+(?:-\p{L}+)*/gu) ?? []).map((w) => w.toLowerCase()));
+}
+
+function keepsHyphen(left: string, right: string, written: ReadonlySet<string>): boolean {
+  if (written.has(`${left}-${right}`.toLowerCase())) return true;
+  if (written.has(`${left}${right}`.toLowerCase())) return false;
   return KEEP_PREFIXES.has(left.toLowerCase());
 }
 

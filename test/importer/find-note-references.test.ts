@@ -11,6 +11,7 @@ function cut(text: string, markers: string[]): { text: string; found: string[] }
 describe('findNoteReferences', () => {
   it.each([
     ['the long-term goal.3 of', ['3'], 'the long-term goal. of'],
+    ['Declaration of Principles.2', ['2'], 'Declaration of Principles.'],
     ['text ]4[ more', ['4'], 'text ][ more'],
     ['[NZ/CA5/MX6 propose', ['5', '6'], '[NZ/CA/MX propose'],
     ['Each Party shall89 disregard', ['89'], 'Each Party shall disregard'],
@@ -32,6 +33,9 @@ describe('findNoteReferences', () => {
     ['1. The Parties', '1'],
     ['on 6 December 2005, and 6, as', '6'],
     ['Article 5A of the Convention', '5'],
+    ['as referred to in decision 19/CMA.1.', '1'],
+    ['FCCC/CP/2014/10/Add.1 and Rev.2', '1'],
+    ['see FCCC/CP/2014/10/Add.1', '1'],
   ])('leaves numbers that are not references: %s', (text, marker) => {
     expect(cut(text, [marker])).toEqual({ text, found: [] });
   });
