@@ -24,11 +24,12 @@ export interface PrepareOptions {
  */
 export function prepareSource(text: string, options: PrepareOptions): PreparedSource {
   const split = splitSourceLines(text);
-  const format = options.from ?? (detectMarkdown(split) ? 'markdown' : 'text');
+  const format = options.from ?? (MARKDOWN_SIGN.test(text) && detectMarkdown(split) ? 'markdown' : 'text');
   const markdown = format === 'markdown' ? normalizeMarkdown(split) : { lines: split, notes: [], references: [] };
-  const paged = removePageFurniture(markdown.lines);
-  const footnotes = extractFootnotes(paged.lines, paged.furniture);
-  const lines = collapseLayoutSpaces(joinHyphenation(footnotes.lines));
+  const paged = PAGE_SIGN.test(text) ? removePageFurniture(markdown.lines) : { lines: markdown.lines, furniture: [] };
+  const footnotes = paged.furniture.length > 0 || RULE_SIGN.test(text) ? extractFootnotes(paged.lines, paged.furniture) : { lines: paged.lines, notes: [], references: [], warnings: [] };
+  const joined = HYPHEN_SIGN.test(text) ? joinHyphenation(footnotes.lines) : footnotes.lines;
+  const lines = text.includes('   ') ? collapseLayoutSpaces(joined) : joined;
   return {
     lines,
     furniture: paged.furniture,
@@ -38,3 +39,10 @@ export function prepareSource(text: string, options: PrepareOptions): PreparedSo
     format,
   };
 }
+
+// A pass is skipped when the text has nothing it looks for: one scan of the text is much cheaper
+// than a pass over every line, and most drafts are plain typed text (the import budget is tight).
+const MARKDOWN_SIGN = /\\[[\]()*_#`>!.+-]|^ {0,3}#{1,6}\s|\*\*|__|\[\^/m;
+const PAGE_SIGN = /\f|\u2588|^\s*(?:page\s+\d|\d{1,4}\s+of\s+\d|\d{1,4}\s*\/\s*\d{1,4}\s*$|[-\u2013\u2014]\s*\d{1,4}\s*[-\u2013\u2014]\s*$)/im;
+const RULE_SIGN = /^\s*(?:___|-----|\u2014\u2014\u2014|\u2500\u2500\u2500)/m;
+const HYPHEN_SIGN = /\u00ad|[-][ \t]*$|- /m;
