@@ -251,10 +251,19 @@ describe('ndraft import', () => {
       writeFileSync(join(dir, 'chair.txt'), bytes);
     });
 
-    it('is refused (exit 1) with its line and column and the option to use, writing nothing', () => {
-      const result = runNdraft(['import', 'chair.txt', '--out', 'rev1'], { cwd: dir });
-      expectUserError(result, /chair\.txt:5:25: .*not valid UTF-8 \(byte 0x92\).*--encoding windows-1252/);
-      expect(readdirSync(dir)).toEqual(['chair.txt']);
+    it('is read as windows-1252 (exit 0) with a warning naming the encoding, line and column', () => {
+      const result = runNdraft(['import', 'chair.txt', '--out', 'guessed'], { cwd: dir });
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/chair\.txt:5:25: warning: the file is not UTF-8; it was read as windows-1252 \(Latin-1\).*\[ENCODING_GUESSED\]/);
+      expect(result.stdout).toMatch(/warnings {6}1/);
+      expect(readFileSync(join(dir, 'guessed', 'paragraphs', '039.yaml'), 'utf8')).toContain('We take note of the WGIG’s report.');
+    });
+
+    it('a Cyrillic windows-1251 file is refused (exit 1), suggesting --encoding windows-1251, writing nothing', () => {
+      writeFileSync(join(dir, 'ru.txt'), Buffer.from([0x31, 0x2e, 0x20, 0xd1, 0xf2, 0xee, 0xf0, 0xee, 0xed, 0xfb, 0x20, 0xef, 0xf0, 0xe8, 0xed, 0xe8, 0xec, 0xe0, 0xfe, 0xf2, 0x0a]));
+      const result = runNdraft(['import', 'ru.txt', '--out', 'ru'], { cwd: dir });
+      expectUserError(result, /ru\.txt:1:4: .*Cyrillic text.*--encoding windows-1251/);
+      expect(existsSync(join(dir, 'ru'))).toBe(false);
     });
 
     it('is read with --encoding windows-1252, keeping the curly apostrophe', () => {

@@ -7,7 +7,7 @@ import type { Paragraph } from '../../src/model/schemas.js';
 import { computeStatus } from '../../src/report/compute-status.js';
 
 const SEED = fileURLToPath(new URL('../fixtures/wsis-tunis-internet-governance.txt', import.meta.url));
-const text = decodeInput(readFileSync(SEED), SEED);
+const text = decodeInput(readFileSync(SEED), SEED).text;
 const result = importText(text, { file: SEED, title: 'WSIS' });
 const paragraphs = new Map(result.draft.paragraphs.map((p) => [p.number, p]));
 const para = (n: string): Paragraph => {

@@ -8,7 +8,7 @@ import { parseNotation } from '../../src/notation/parse-notation.js';
 import { renderParagraph, renderText } from '../../src/render/render-text.js';
 
 const SEED = fileURLToPath(new URL('../fixtures/wsis-tunis-internet-governance.txt', import.meta.url));
-const seedText = decodeInput(readFileSync(SEED), SEED);
+const seedText = decodeInput(readFileSync(SEED), SEED).text;
 const seed = importText(seedText, { file: SEED, title: 'WSIS' }).draft;
 const words = (s: string) => s.replace(/[[\]]/g, ' ').split(/\s+/).filter(Boolean);
 

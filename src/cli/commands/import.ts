@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { inputError } from '../../diagnostics/diagnostic.js';
+import { inputError, NdraftError } from '../../diagnostics/diagnostic.js';
 import { decodeInput } from '../../importer/decode-input.js';
+import { describeFurniture, footnotesAsNotes, messageInOriginal, placeInOriginal } from '../../importer/describe-prepared-source.js';
+import { prepareSource } from '../../importer/prepare-source.js';
 import { importText } from '../../importer/import-text.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
@@ -13,6 +15,8 @@ export interface ImportOptions {
   out: string;
   title?: string;
   encoding?: string;
+  /** The source's format; detected when not given. */
+  from?: 'text' | 'markdown';
   force?: boolean;
   json?: boolean;
 }
@@ -26,9 +30,24 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     const code = (error as NodeJS.ErrnoException).code;
     throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
   }
-  const text = decodeInput(bytes, path, options.encoding);
+  const decoded = decodeInput(bytes, path, options.encoding);
+  // The cleaning passes take out page furniture and footnotes; the importer reads what is left.
+  const source = prepareSource(decoded.text, { file: path, ...(options.from ? { from: options.from } : {}) });
+  const text = source.lines.map((l) => l.text).join('\n');
   const title = options.title ?? titleFromFileName(path);
-  const result = importText(text, { file: path, title, source: basename(path) });
+  let result: ReturnType<typeof importText>;
+  try {
+    result = importText(text, { file: path, title, source: basename(path) });
+  } catch (error) {
+    if (!(error instanceof NdraftError) || text === decoded.text) throw error;
+    throw new NdraftError(error.kind, messageInOriginal(error.message, path, source), error.diagnostics);
+  }
+  const originalLines = text === decoded.text ? [] : decoded.text.split('\n');
+  const importerWarnings = text === decoded.text ? result.warnings : result.warnings.map((w) => (w.file === path ? placeInOriginal(w, source, originalLines) : w));
+  const warnings = [...decoded.warnings, ...source.warnings, ...importerWarnings];
+  const furniture = describeFurniture(source.furniture);
+  const notes = [...(furniture ? [furniture] : []), ...footnotesAsNotes(source)];
+  if (notes.length > 0) result.draft.meta.notes = [...(result.draft.meta.notes ?? []), ...notes];
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
@@ -48,10 +67,11 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
-    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, warnings: result.warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
+    const cleaning = { encoding: decoded.encoding, format: source.format, furniture: source.furniture, footnotes: source.notes, footnoteReferences: source.references };
+    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, ...cleaning, warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
   } else {
     const c = colorsFor(io);
-    for (const w of result.warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
+    for (const w of warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
     const p = status.paragraphs;
     io.write(
       `${c.green('Imported')} ${displayPath(path, io.cwd)} → ${displayPath(out, io.cwd)}\n` +
@@ -61,7 +81,11 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  markers       ${result.markers} status markers read\n` +
         `  brackets      ${status.brackets} open, and ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}\n` +
         `  alternatives  ${status.alternatives}\n` +
-        `  warnings      ${result.warnings.length}\n`,
+        `  warnings      ${warnings.length}\n` +
+        (decoded.encoding !== 'utf-8' ? `  encoding      ${decoded.encoding}\n` : '') +
+        (source.format === 'markdown' ? '  format        markdown\n' : '') +
+        (furniture ? `  furniture     ${furniture}\n` : '') +
+        (source.notes.length > 0 ? `  footnotes     ${source.notes.length} moved to the draft's notes, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text\n` : ''),
     );
   }
   return 0;

@@ -1,0 +1,86 @@
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { importCommand } from '../../../src/cli/commands/import.js';
+import { NdraftError } from '../../../src/diagnostics/diagnostic.js';
+import { CORPUS_DIR } from '../../helpers/corpus.js';
+import { fakeIo, makeTempDir, rejection, removeTempDirs, runNdraft, SEED_TEXT } from '../../helpers/sandbox.js';
+
+afterAll(removeTempDirs);
+
+const TPP = join(CORPUS_DIR, '05-tpp-ip-chapter-2013-general-provisions.txt');
+
+function paragraphTexts(draft: string): string {
+  return readdirSync(join(draft, 'paragraphs')).map((f) => readFileSync(join(draft, 'paragraphs', f), 'utf8')).join('\n');
+}
+
+describe('ndraft import: cleaning before import', () => {
+  it('a pdftotext file: furniture and footnotes are out of the paragraphs, listed in the summary and kept in the draft notes', async () => {
+    const dir = makeTempDir('import-tpp');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand(TPP, { out: 'tpp' }, io)).toBe(0);
+    expect(io.out).toMatch(/^ {2}furniture {5}39 lines of page furniture removed: 7 form feeds, 21 page header lines \("This Document Contains TPP CONFIDENTIAL Information TPP Negotiations, R18", .*\), 5 page numbers, 6 redaction bars/m);
+    expect(io.out).toMatch(/^ {2}footnotes {5}13 moved to the draft's notes, 13 references cut from the text$/m);
+    const paragraphs = paragraphTexts(join(dir, 'tpp'));
+    expect(paragraphs).not.toMatch(/TPP CONFIDENTIAL|Negotiators' Note|\u2588|\f/);
+    const draft = readFileSync(join(dir, 'tpp', 'draft.yaml'), 'utf8');
+    expect(draft).toContain("footnote 7 (line 166): Negotiators' Note: JP is reflecting further on this paragraph.");
+    expect(draft).toContain('39 lines of page furniture removed');
+    // The importer's warnings point at the original file: line 119 is "effect on competition in the relevant market.]]".
+    expect(io.err).toContain(`${TPP}:119:46: warning: "]" has no opening bracket`);
+  });
+
+  it('--json lists the furniture, the footnotes and the encoding', async () => {
+    const dir = makeTempDir('import-json');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand(TPP, { out: 'tpp', json: true }, io)).toBe(0);
+    const summary = JSON.parse(io.out);
+    expect(summary).toMatchObject({ encoding: 'utf-8', format: 'text' });
+    expect(summary.furniture).toHaveLength(39);
+    expect(summary.furniture[1]).toEqual({ line: 1, text: 'This Document Contains TPP CONFIDENTIAL Information                    TPP Negotiations, R18', kind: 'page-header' });
+    expect(summary.footnotes.map((n: { marker: string }) => n.marker)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12', '13']);
+  });
+
+  it('the seed imports as before: no notes, no furniture line in the summary', async () => {
+    const dir = makeTempDir('import-seed');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand(SEED_TEXT, { out: 'seed' }, io)).toBe(0);
+    expect(io.out).not.toMatch(/furniture|footnotes|encoding|format/);
+    expect(readFileSync(join(dir, 'seed', 'draft.yaml'), 'utf8')).not.toMatch(/^notes:/m);
+  });
+
+  it('--from markdown reads escapes and list depth; --from text keeps them as written', async () => {
+    const dir = makeTempDir('import-md');
+    writeFileSync(join(dir, 'draft.md'), '## Article 1\n\n1. The \\[Parties\\] shall\n   1. first;\n   2. second.\n2. Next paragraph.\n');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand('draft.md', { out: 'md', from: 'markdown' }, io)).toBe(0);
+    expect(io.out).toMatch(/^ {2}format {8}markdown$/m);
+    expect(readFileSync(join(dir, 'md', 'paragraphs', '001.yaml'), 'utf8')).toMatch(/\[Parties\] shall/);
+    expect(readFileSync(join(dir, 'md', 'paragraphs', '001.yaml'), 'utf8')).toMatch(/^items:\n {2}- label: \(a\)\n {4}text: first;\n {2}- label: \(b\)\n {4}text: second\.$/m);
+    writeFileSync(join(dir, 'escaped.md'), '1. The \\[Parties\\] shall\n');
+    const plain = fakeIo();
+    plain.cwd = dir;
+    expect(await importCommand('escaped.md', { out: 'txt', from: 'text' }, plain)).toBe(0);
+    expect(readFileSync(join(dir, 'txt', 'paragraphs', '001.yaml'), 'utf8')).toContain('\\[Parties\\]');
+  });
+
+  it('--from takes text or markdown only (exit 2)', () => {
+    const result = runNdraft(['import', SEED_TEXT, '--out', 'x', '--from', 'docx'], { cwd: makeTempDir('import-from') });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/argument 'docx' is invalid\. Allowed choices are text, markdown/);
+  });
+
+  it('an error from the importer names the original file\'s lines', async () => {
+    const dir = makeTempDir('import-dup');
+    writeFileSync(join(dir, 'dup.txt'), `${'\n'.repeat(3)}Header of the page\n1. One.\n\n${' '.repeat(30)}1\n\fHeader of the page\n1. Again.\n\n${' '.repeat(30)}2\n\fHeader of the page\n2. Two.\n`);
+    const io = fakeIo();
+    io.cwd = dir;
+    const error = await rejection(importCommand('dup.txt', { out: 'dup' }, io));
+    expect(error).toBeInstanceOf(NdraftError);
+    expect(error.message).toBe(`${join(dir, 'dup.txt')}:9:1: paragraph 1 appears twice (first at line 5); give one of them another number, e.g. 1bis`);
+  });
+});
