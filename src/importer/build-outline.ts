@@ -4,14 +4,10 @@ import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
 import { openingReading, readingIn, type OptionReading } from './option-labels.js';
 import type { AltNode, BlockNode, ItemNode, OptionNode, OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
 import { continuesUnit, isPlaceholder, isPreambular, languageNote } from './line-shapes.js';
+import type { SourceLine } from './source-lines.js';
 import { appendLine, newUnit, prependText, type TextUnit } from './text-unit.js';
 
-/** A line of the source after cleaning: its text and where that text starts in the file. */
-export interface SourceLine {
-  text: string;
-  line: number;
-  column: number;
-}
+export type { SourceLine };
 
 export interface BuiltOutline {
   sections: SectionNode[];

@@ -4,6 +4,8 @@ import { assignAddresses } from './assign-addresses.js';
 import { buildOutline, type SourceLine } from './build-outline.js';
 import { finishParagraph } from './finish-paragraph.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
+import type { ExtractedNote, NoteReference } from './source-lines.js';
+import type { TextUnit } from './text-unit.js';
 import type { OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
 
 export interface ImportOptions {
@@ -11,8 +13,13 @@ export interface ImportOptions {
   file: string;
   title: string;
   source?: string;
-  /** Notes found while cleaning the source (footnotes, removed page furniture), kept on the draft. */
+  /** Notes on the whole draft found while cleaning the source (the page furniture removed). */
   notes?: Note[];
+  /** The file's lines as they were before cleaning, to show the line a warning points at. */
+  originalLines?: readonly string[];
+  /** Footnotes moved out of the running text, and where their markers were: each becomes a note of the paragraph that cites it. */
+  footnotes?: readonly ExtractedNote[];
+  references?: readonly NoteReference[];
 }
 
 export interface ImportResult {
@@ -29,7 +36,8 @@ export interface ImportResult {
  */
 export function importText(input: string | readonly SourceLine[], options: ImportOptions): ImportResult {
   const lines: readonly SourceLine[] = typeof input === 'string' ? input.split('\n').map((text, i) => ({ text, line: i + 1, column: 1 })) : input;
-  const sourceLine = new Map(lines.map((l) => [l.line, l.text]));
+  const original = options.originalLines;
+  const sourceLine = original ? { get: (line: number) => original[line - 1] } : new Map(lines.map((l) => [l.line, l.text]));
   const warnings: Diagnostic[] = [];
   const warn = (line: number, column: number, code: string, message: string) =>
     warnings.push({ code, severity: 'warning', message, file: options.file, line, column, sourceLine: sourceLine.get(line) ?? '' });
@@ -44,7 +52,8 @@ export function importText(input: string | readonly SourceLine[], options: Impor
     return result.paragraph;
   });
 
-  const notes: Note[] = [...outline.notes.map((n) => ({ text: n.text, kind: 'editorial' as const })), ...(options.notes ?? [])];
+  const unplaced = attachFootnotes(paragraphs, built, options.footnotes ?? [], options.references ?? []);
+  const notes: Note[] = [...outline.notes.map((n) => ({ text: n.text, kind: 'editorial' as const })), ...(options.notes ?? []), ...unplaced];
   const meta: Draft['meta'] = {
     title: options.title,
     ...(options.source ? { source: options.source } : {}),
@@ -78,4 +87,26 @@ function toEntry(node: OutlineNode, addresses: ReadonlyMap<ParagraphNode, string
     ),
   };
   return block;
+}
+
+/**
+ * Puts each footnote on the paragraph whose text cites it (where its marker was taken out of the
+ * running text); returns those cited nowhere, which stay notes of the draft.
+ */
+function attachFootnotes(nodes: readonly ParagraphNode[], built: Paragraph[], footnotes: readonly ExtractedNote[], references: readonly NoteReference[]): Note[] {
+  const unplaced: Note[] = [];
+  const byLine = new Map<number, number>();
+  nodes.forEach((node, i) => {
+    const units: TextUnit[] = [node.text, ...node.items.flatMap((item) => [item.unit, ...item.alternatives.map((a) => a.unit)]), ...node.alternatives.map((a) => a.unit)];
+    for (const unit of units) for (const segment of unit.segments) if (!byLine.has(segment.line)) byLine.set(segment.line, i);
+  });
+  for (const footnote of footnotes) {
+    const note: Note = { text: footnote.text, kind: 'footnote', marker: footnote.marker };
+    const reference = references.find((r) => r.marker === footnote.marker && r.line <= footnote.line);
+    const at = reference === undefined ? undefined : byLine.get(reference.line);
+    const paragraph = at === undefined ? undefined : built[at];
+    if (paragraph) paragraph.notes = [...(paragraph.notes ?? []), note];
+    else unplaced.push(note);
+  }
+  return unplaced;
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
-import { inputError, NdraftError } from '../../diagnostics/diagnostic.js';
+import { inputError } from '../../diagnostics/diagnostic.js';
 import { decodeInput } from '../../importer/decode-input.js';
-import { describeFurniture, footnotesAsNotes, messageInOriginal, placeInOriginal } from '../../importer/describe-prepared-source.js';
+import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { prepareSource } from '../../importer/prepare-source.js';
 import { importText } from '../../importer/import-text.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
@@ -33,21 +33,18 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const decoded = decodeInput(bytes, path, options.encoding);
   // The cleaning passes take out page furniture and footnotes; the importer reads what is left.
   const source = prepareSource(decoded.text, { file: path, ...(options.from ? { from: options.from } : {}) });
-  const text = source.lines.map((l) => l.text).join('\n');
   const title = options.title ?? titleFromFileName(path);
-  let result: ReturnType<typeof importText>;
-  try {
-    result = importText(text, { file: path, title, source: basename(path) });
-  } catch (error) {
-    if (!(error instanceof NdraftError) || text === decoded.text) throw error;
-    throw new NdraftError(error.kind, messageInOriginal(error.message, path, source), error.diagnostics);
-  }
-  const originalLines = text === decoded.text ? [] : decoded.text.split('\n');
-  const importerWarnings = text === decoded.text ? result.warnings : result.warnings.map((w) => (w.file === path ? placeInOriginal(w, source, originalLines) : w));
-  const warnings = [...decoded.warnings, ...source.warnings, ...importerWarnings];
   const furniture = describeFurniture(source.furniture);
-  const notes = [...(furniture ? [furniture] : []), ...footnotesAsNotes(source)];
-  if (notes.length > 0) result.draft.meta.notes = [...(result.draft.meta.notes ?? []), ...notes];
+  const result = importText(source.lines, {
+    file: path,
+    title,
+    source: basename(path),
+    originalLines: decoded.text.split('\n'),
+    footnotes: source.notes,
+    references: source.references,
+    ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
+  });
+  const warnings = [...decoded.warnings, ...source.warnings, ...result.warnings];
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
@@ -85,7 +82,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         (decoded.encoding !== 'utf-8' ? `  encoding      ${decoded.encoding}\n` : '') +
         (source.format === 'markdown' ? '  format        markdown\n' : '') +
         (furniture ? `  furniture     ${furniture}\n` : '') +
-        (source.notes.length > 0 ? `  footnotes     ${source.notes.length} moved to the draft's notes, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text\n` : ''),
+        (source.notes.length > 0 ? `  footnotes     ${source.notes.length} kept as notes of the paragraphs citing them, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text\n` : ''),
     );
   }
   return 0;

@@ -21,12 +21,16 @@ describe('ndraft import: cleaning before import', () => {
     io.cwd = dir;
     expect(await importCommand(TPP, { out: 'tpp' }, io)).toBe(0);
     expect(io.out).toMatch(/^ {2}furniture {5}39 lines of page furniture removed: 7 form feeds, 21 page header lines \("This Document Contains TPP CONFIDENTIAL Information TPP Negotiations, R18", .*\), 5 page numbers, 6 redaction bars/m);
-    expect(io.out).toMatch(/^ {2}footnotes {5}13 moved to the draft's notes, 13 references cut from the text$/m);
+    expect(io.out).toMatch(/^ {2}footnotes {5}13 kept as notes of the paragraphs citing them, 13 references cut from the text$/m);
     const paragraphs = paragraphTexts(join(dir, 'tpp'));
-    expect(paragraphs).not.toMatch(/TPP CONFIDENTIAL|Negotiators' Note|\u2588|\f/);
+    // The running text keeps none of it; the footnotes are notes of the paragraphs that cite them.
+    const running = paragraphs.split('\n').filter((line) => !/^\s+- text: |^\s+(kind|marker): /.test(line)).join('\n');
+    expect(running).not.toMatch(/TPP CONFIDENTIAL|Negotiators' Note|\u2588|\f/);
+    expect(paragraphs).toContain('  - text: "Negotiators\' Note: AU is considering the drafting of the language."\n    kind: footnote\n    marker: "9"');
     const draft = readFileSync(join(dir, 'tpp', 'draft.yaml'), 'utf8');
-    expect(draft).toContain("footnote 7 (line 166): Negotiators' Note: JP is reflecting further on this paragraph.");
-    expect(draft).toContain('39 lines of page furniture removed');
+    // Footnote 7 is cited in an article's title, not in a paragraph: it stays a note of the draft.
+    expect(draft).toContain('  - text: "Negotiators\' Note: JP is reflecting further on this paragraph."\n    kind: footnote\n    marker: "7"');
+    expect(draft).toMatch(/^ {2}- text: ["']?39 lines of page furniture removed: .*\n {4}kind: furniture$/m);
     // The importer's warnings point at the original file: line 119 is "effect on competition in the relevant market.]]".
     expect(io.err).toContain(`${TPP}:119:46: warning: "]" has no opening bracket`);
   });
@@ -59,8 +63,8 @@ describe('ndraft import: cleaning before import', () => {
     io.cwd = dir;
     expect(await importCommand('draft.md', { out: 'md', from: 'markdown' }, io)).toBe(0);
     expect(io.out).toMatch(/^ {2}format {8}markdown$/m);
-    expect(readFileSync(join(dir, 'md', 'paragraphs', '001.yaml'), 'utf8')).toMatch(/\[Parties\] shall/);
-    expect(readFileSync(join(dir, 'md', 'paragraphs', '001.yaml'), 'utf8')).toMatch(/^items:\n {2}- label: \(a\)\n {4}text: first;\n {2}- label: \(b\)\n {4}text: second\.$/m);
+    expect(readFileSync(join(dir, 'md', 'paragraphs', 'art1-1.yaml'), 'utf8')).toMatch(/\[Parties\] shall/);
+    expect(readFileSync(join(dir, 'md', 'paragraphs', 'art1-1.yaml'), 'utf8')).toMatch(/^items:\n {2}- label: \(a\)\n {4}text: first;\n {2}- label: \(b\)\n {4}text: second\.$/m);
     writeFileSync(join(dir, 'escaped.md'), '1. The \\[Parties\\] shall\n');
     const plain = fakeIo();
     plain.cwd = dir;
@@ -81,6 +85,6 @@ describe('ndraft import: cleaning before import', () => {
     io.cwd = dir;
     const error = await rejection(importCommand('dup.txt', { out: 'dup' }, io));
     expect(error).toBeInstanceOf(NdraftError);
-    expect(error.message).toBe(`${join(dir, 'dup.txt')}:9:1: paragraph 1 appears twice (first at line 5); give one of them another number, e.g. 1bis`);
+    expect(error.message).toBe(`${join(dir, 'dup.txt')}:9:1: paragraph 1 appears twice (first at line 5) in the same section; give one of them another number, e.g. 1bis`);
   });
 });
