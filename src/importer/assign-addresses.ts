@@ -4,20 +4,15 @@ import { addressPart } from './build-outline.js';
 /**
  * Every paragraph's address, from its printed labels, in reading order: the number as it is
  * printed (`61`, `3bis`, `tt4`), or `pp1`, `pp2`… for unnumbered paragraphs, after the scopes
- * in which numbering restarts (`art3-2`, `opt1-4`, `art3-opt2-pp1`, `5-opta-pp1`). Where that is
- * taken already (numbering restarted in another section), the section is named too (`secb-1`),
- * and as a last resort a counter is added (`1-2`). Given once, at import; never recomputed.
+ * in which numbering restarts (`art3-2`, `opt1-4`, `art3-opt2-pp1`, `5-opta-pp1`). Where numbering
+ * restarts from section to section, the numbered paragraphs of those sections name their section
+ * too (`secb-1`, `s5-2`), and as a last resort a counter is added. Given once, at import; never
+ * recomputed.
  */
 export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: readonly SectionNode[]): Map<ParagraphNode, string> {
   const sectionKeys = sectionKeyMap(sections);
-  const used = new Set<string>();
   const unnumbered = new Map<string, number>();
-  const addresses = new Map<ParagraphNode, string>();
-  const take = (address: string): boolean => {
-    if (used.has(address.toLowerCase()) || RESERVED.test(address)) return false;
-    used.add(address.toLowerCase());
-    return true;
-  };
+  const plain = new Map<ParagraphNode, string>();
   for (const p of paragraphs) {
     const scope = p.scope.join('-');
     let base: string;
@@ -27,13 +22,27 @@ export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: 
       unnumbered.set(scope, k);
       base = `pp${k}`;
     }
-    const plain = scope === '' ? base : `${scope}-${base}`;
+    plain.set(p, scope === '' ? base : `${scope}-${base}`);
+  }
+  // Numbering that restarts section by section: every numbered paragraph of such a section
+  // names its section, not only the second one to use a number.
+  const uses = new Map<string, number>();
+  for (const address of plain.values()) uses.set(address.toLowerCase(), (uses.get(address.toLowerCase()) ?? 0) + 1);
+  const restarting = new Set<SectionNode>();
+  for (const [p, address] of plain) if (p.number !== undefined && (uses.get(address.toLowerCase()) ?? 0) > 1) restarting.add(p.section);
+
+  const used = new Set<string>();
+  const take = (address: string): boolean => {
+    if (used.has(address.toLowerCase()) || RESERVED.test(address)) return false;
+    used.add(address.toLowerCase());
+    return true;
+  };
+  const addresses = new Map<ParagraphNode, string>();
+  for (const p of paragraphs) {
+    const own = plain.get(p) as string;
     const sectionKey = sectionKeys.get(p.section) ?? 'sec';
-    let address = plain;
-    if (!take(address)) {
-      address = `${sectionKey}-${plain}`;
-      for (let n = 2; !take(address); n++) address = `${sectionKey}-${plain}-${n}`;
-    }
+    let address = p.number !== undefined && restarting.has(p.section) && p.section.scopeKey === undefined ? `${sectionKey}-${own}` : own;
+    for (let n = 2; !take(address); n++) address = `${sectionKey}-${own}${n === 2 ? '' : `-${n}`}`;
     addresses.set(p, address);
   }
   return addresses;
