@@ -94,9 +94,9 @@ class OutlineBuilder {
         return this.paragraphLine(i, k, blankBefore);
       case 'section-number': {
         const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
-        // `B. Definitions` is a heading whatever follows; a bare `B.` needs a title after it.
+        // `B. Definitions` (or `B.` and `Definitions` on the next line) is a heading whatever follows.
         const lettered = /^[IVXLC]+$|^[A-Z]$/.test(k.number);
-        const isHeading = lettered && k.title !== '' ? isTitleShaped(k.title) : this.isHeadingTitle(heading.title, heading.next, lettered);
+        const isHeading = lettered ? heading.title !== '' && isTitleShaped(heading.title) : this.isHeadingTitle(heading.title, heading.next, lettered);
         if (!isHeading) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
           return i;

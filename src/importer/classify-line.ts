@@ -1,3 +1,4 @@
+import { attributionLabel, attributionPrefix } from '../model/attribution.js';
 import { optionKey, type OptionKey } from './option-labels.js';
 
 /**
@@ -28,8 +29,6 @@ const PARAGRAPH = new RegExp(
 const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
 // A number without its period (`1 Member States …`), as some PDF copies print them: accepted only in sequence.
 const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
-// `[NZ/CL/PE propose: 5. Each Party`, `[AU/PE/NZ propose; MY oppose: 2. …`: delegations, then the number.
-const ATTRIBUTED = /^(\[\s*[A-Z]{2,3}\d{0,3}(?:\s*\/\s*[A-Z]{2,3}\d{0,3})*(?:\s+(?:propose|oppose|Propose|Oppose)[;,]?(?:\s*[A-Z]{2,3}\d{0,3}(?:\s*\/+\s*[A-Z]{2,3}\d{0,3})*\s+(?:propose|oppose)[;,]?)?)?\s*[:.]\s*)(\d{1,3})\.\s+/;
 const SECTION = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.(?:\s+(.*))?$/;
 const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
 // `Article 3`, `ARTICLE 3 (Mitigation)`, `Article 2bis`, `Article QQ.A.2bis: {Principles}`
@@ -38,8 +37,8 @@ const ARTICLE = /^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?)\s*[:.
 const OPTION = /^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/;
 // `[Alt 1 61.`, `[Alt 71g1)`, `Alt. 2:`, `Alternative 3`, `ALT 3.`, and ndraft's own `[Option 2 5.`
 const ALTERNATIVE = new RegExp(
-  `^(\\[)?\\s*((?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)(?:\\s*(\\d+[a-z]*\\d*|[A-Z])\\b)?)` +
-    `(\\s*[):.])?(?:\\s+(\\d{1,5}(?:\\s*(?:${SUFFIXES}))?)\\.)?(?:\\s+|$)`,
+  `^(\\[)?\\s*((?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)(?:\\s*(\\d+[a-z]*\\d*\\b|\\([A-Za-z0-9]{1,4}\\)|[A-Z]\\b|[IVXLC]{1,5}\\b))?)` +
+    `(\\s*[):.])?(?:\\s+(\\d{1,5}(?:\\.\\d{1,2})?(?:\\s*(?:${SUFFIXES}))?)\\.?)?(?:\\s+|$)`,
 );
 // `a)`, `(a)`, `(iv)`, `a.`, `iv.`, `(b)where` (no space), bullets, and Word's lost bullets (`o` + tab, U+F0B7).
 const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
@@ -92,13 +91,13 @@ export function classifyLine(raw: string): LineKind {
     };
   }
 
-  const attributed = ATTRIBUTED.exec(t);
-  if (attributed) {
+  const prefix = attributionPrefix(t);
+  const attributed = prefix === undefined ? null : /^(\d{1,3})\.\s+/.exec(t.slice(prefix.length));
+  if (prefix !== undefined && attributed) {
     // `[NZ/CA propose: 1. Each Party …`: paragraph 1, its proposers' bracket kept in its text.
-    const prefix = attributed[1] as string;
-    const rest = `${prefix}${t.slice(attributed[0].length)}`;
-    const attribution = prefix.replace(/^\[\s*|\s*[:.]\s*$/g, '');
-    return { kind: 'paragraph', number: attributed[2] as string, numeral: Number(attributed[2]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
+    const rest = `${prefix}${t.slice(prefix.length + attributed[0].length)}`;
+    const attribution = attributionLabel(prefix);
+    return { kind: 'paragraph', number: attributed[1] as string, numeral: Number(attributed[1]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
   }
 
   const para = PARAGRAPH.exec(t) ?? DECIMAL.exec(t);
@@ -138,7 +137,7 @@ function optionLine(t: string, indent: number): Extract<LineKind, { kind: 'optio
   if (!match) return undefined;
   const rest = t.slice(match[0].length);
   // ndraft's own export writes alternatives as `[Option 2 5.`: that is an alternative, not a block.
-  if (match[1] === '[' && /^\d{1,5}(?:\s*[a-z]+)?\.(?:\s|$)/.test(rest)) return undefined;
+  if (match[1] === '[' && /^\d{1,5}(?:\.\d{1,2})?(?:\s*[a-z]+)?\.?(?:\s|$)/.test(rest)) return undefined;
   const label = `${match[2]} ${match[3]}`;
   return {
     kind: 'option',

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { decodeInput } from '../../importer/decode-input.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
-import { prepareSource } from '../../importer/prepare-source.js';
-import { importText } from '../../importer/import-text.js';
+import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
@@ -30,21 +28,15 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     const code = (error as NodeJS.ErrnoException).code;
     throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
   }
-  const decoded = decodeInput(bytes, path, options.encoding);
-  // The cleaning passes take out page furniture and footnotes; the importer reads what is left.
-  const source = prepareSource(decoded.text, { file: path, ...(options.from ? { from: options.from } : {}) });
-  const title = options.title ?? titleFromFileName(path);
-  const furniture = describeFurniture(source.furniture);
-  const result = importText(source.lines, {
+  const result = readDraftSource(bytes, {
     file: path,
-    title,
+    title: options.title ?? titleFromFileName(path),
     source: basename(path),
-    originalLines: decoded.text.split('\n'),
-    footnotes: source.notes,
-    references: source.references,
-    ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.from ? { from: options.from } : {}),
   });
-  const warnings = [...decoded.warnings, ...source.warnings, ...result.warnings];
+  const { decoded, prepared: source, allWarnings: warnings } = result;
+  const furniture = describeFurniture(source.furniture);
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
