@@ -162,13 +162,15 @@ class OutlineBuilder {
       return i;
     }
     const headingTitle = k.rest === '' ? this.takeTitle(i) : { title: k.rest.trim(), next: i };
+    // `1.⏎Introduction` before paragraphs numbered above it (the seed's layout), or `3. Composition
+    // of the bureau` with the numbering of the text jumping after it (`10.`).
     const looksLikeHeading =
       !k.bracketed &&
       !k.bare &&
       /^\d+$/.test(k.number) &&
       this.isHeadingTitle(headingTitle.title, headingTitle.next, false) &&
       k.numeral > this.lastSectionNumeral &&
-      this.paragraphs.every((p) => p.number === undefined || parseInt(p.number, 10) > k.numeral);
+      (this.paragraphs.every((p) => p.number === undefined || parseInt(p.number, 10) > k.numeral) || (k.rest !== '' && this.nextNumberJumps(i, k.numeral)));
     if (looksLikeHeading) {
       this.lastSectionNumeral = k.numeral;
       this.openSection({ number: k.number, title: headingTitle.title }, `${k.number}.`, 0);
@@ -245,6 +247,7 @@ class OutlineBuilder {
     // A new series: inside the current option, unless an inline option's one paragraph is done.
     while (this.blocks.length > 0 && isFinished((this.blocks[this.blocks.length - 1] as { option: OptionNode }).option)) this.blocks.pop();
     const anchor = k.anchor ?? this.anchorForUnanchored();
+    this.started = true;
     const block: BlockNode = { kind: 'block', ...(k.anchor !== undefined ? { anchor: k.anchor } : {}), ...(anchor ? { scopeKey: anchor } : {}), options: [], line };
     this.container().push(block);
     const open = { block, option: undefined as unknown as OptionNode };
@@ -333,7 +336,9 @@ class OutlineBuilder {
       return;
     }
     if (this.started && isTitleShaped(words) && words.length <= 100 && !/[[\]]/.test(words) && this.titleFollowed(this.current)) {
-      this.openSection({ title: words }, words, this.top && this.top.scopeKey === undefined ? 1 : 0, true);
+      const top = this.top?.section;
+      const underHeading = top !== undefined && this.top?.scopeKey === undefined && (top.label !== undefined || top.number !== undefined || top.title !== undefined);
+      this.openSection({ title: words }, words, underHeading ? 1 : 0, true);
       return;
     }
     // An inline option holds its one paragraph; text after it is outside the block.
@@ -454,6 +459,12 @@ class OutlineBuilder {
     return next === undefined || ['paragraph', 'subsection', 'section-number', 'rule', 'article', 'option', 'caps-heading', 'editorial'].includes(next.kind);
   }
 
+  /** The next numbered line after `i` is not `numeral + 1`: numbering does not go on from it. */
+  private nextNumberJumps(i: number, numeral: number): boolean {
+    const next = this.kinds[this.nextNonBlank(i + 1)];
+    return next?.kind === 'paragraph' && !next.bare && next.numeral > numeral + 1;
+  }
+
   /** A title line is a heading unless the line after it continues it (starts in lower case). */
   private titleFollowed(j: number): boolean {
     const next = this.kinds[this.nextNonBlank(j + 1)];
@@ -472,12 +483,13 @@ class OutlineBuilder {
     return { title: '', next: i };
   }
 
-  /** An article's title on the next line, in braces (`{Definitions}`). */
+  /** An article's title on the next line: in braces (`{Definitions}`), or a title-shaped line. */
   private takeBracedTitle(i: number): { title: string; next: number } {
     const j = this.nextNonBlank(i + 1);
     const k = this.kinds[j];
     if (k?.kind === 'editorial') return { title: k.text.replace(/^\{|\}\s*\d{0,3}$/g, '').trim(), next: j };
-    return { title: '', next: i };
+    // `Article 1` then `Scope` on the next line.
+    return this.takeTitle(i);
   }
 
   /** `1 Member States …`: a number without its period counts only in sequence, in a section that numbers this way. */

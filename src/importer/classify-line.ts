@@ -164,5 +164,5 @@ function normaliseNumber(written: string): string {
 /** A heading title: short, and not a sentence (no closing punctuation, no status marker). */
 export function isTitleShaped(text: string): boolean {
   const t = text.trim();
-  return t.length > 0 && t.length <= 120 && !/[.;:,]$/.test(t) && !/\(agreed/i.test(t) && /^[\p{Lu}\p{Nd}[{]/u.test(t) && /\p{L}{2}/u.test(t);
+  return t.length > 0 && t.length <= 120 && !/[.;:,]\]*$/.test(t) && !/\(agreed/i.test(t) && /^[\p{Lu}\p{Nd}[{]/u.test(t) && /\p{L}{2}/u.test(t);
 }

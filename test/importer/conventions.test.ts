@@ -1,0 +1,155 @@
+/**
+ * One small fixture per convention of other negotiations' drafts (issue: "Import the drafts of
+ * other negotiations"), written for these tests in the style of the real texts.
+ */
+import { describe, expect, it } from 'vitest';
+import { importText } from '../../src/importer/import-text.js';
+import type { Draft, OutlineEntry } from '../../src/model/schemas.js';
+
+const read = (text: string) => importText(text, { file: '/in/draft.txt', title: 'Test' });
+const paragraphs = (draft: Draft) => draft.paragraphs.map((p) => [p.address, p.number ?? null, p.text]);
+const block = (entry: OutlineEntry | undefined) => {
+  if (entry === undefined || typeof entry === 'string') throw new Error(`not a block: ${JSON.stringify(entry)}`);
+  return entry;
+};
+
+describe('articles and restarted numbering', () => {
+  it('reads Article 3, ARTICLE 3 (Title), Article 2bis, a title on the next line, and numbers each article from 1', () => {
+    const { draft } = read('Article 1\nScope\n\n1. One.\n2. Two.\n\nARTICLE 2 (Mitigation)\n\n1. Again one.\n\nArticle 2bis\n\n1. Bis one.\n');
+    expect(draft.meta.sections.map((s) => [s.label, s.number, s.title ?? null, s.paragraphs])).toEqual([
+      ['Article 1', '1', 'Scope', ['art1-1', 'art1-2']],
+      ['ARTICLE 2', '2', 'Mitigation', ['art2-1']],
+      ['Article 2bis', '2bis', null, ['art2bis-1']],
+    ]);
+    expect(paragraphs(draft).map(([address, number]) => `${address}=${number}`)).toEqual(['art1-1=1', 'art1-2=2', 'art2-1=1', 'art2bis-1=1']);
+  });
+
+  it('reads Article QQ.A.1: {Title} with the title in braces', () => {
+    const { draft } = read('Article QQ.A.1:   {Definitions}\n\nFor the purposes of this Chapter:\n');
+    expect(draft.meta.sections[0]).toMatchObject({ label: 'Article QQ.A.1', number: 'QQ.A.1', title: 'Definitions', paragraphs: ['artqq.a.1-pp1'] });
+  });
+
+  it('names the section in the addresses of sections that each restart their numbering', () => {
+    const { draft } = read('SCOPE OF PROTECTION\n\n1 Member States shall protect.\n2 Beneficiaries shall enjoy.\n\nADMINISTRATION OF RIGHTS\n\n1 Member States may establish.\n');
+    expect(paragraphs(draft).map(([address, number]) => `${address}=${number}`)).toEqual(['s1-1=1', 's1-2=2', 's2-1=1']);
+  });
+
+  it('still refuses a number printed twice in the same section, naming both lines', () => {
+    expect(() => read('Article 1\n\n1. One.\n1. Again.\n')).toThrow(/draft\.txt:4:1: paragraph 1 appears twice \(first at line 3\) in the same article or option/);
+  });
+});
+
+describe('headings', () => {
+  it('reads roman and lettered headings, a heading with open wording, and a numbered heading with a title', () => {
+    const { draft } = read('I. General\n\nA. Scope\n\n1. One.\n\nII. [Title A] [Title B]\n\n2. Two.\n\n3. Composition of the bureau\n\n10. The bureau shall.\n');
+    expect(draft.meta.sections.map((s) => [s.number, s.title])).toEqual([
+      ['I', 'General'],
+      ['II', '[Title A] [Title B]'],
+      ['3', 'Composition of the bureau'],
+    ]);
+  });
+
+  it('keeps a line in braces as an editorial subheading or note, never as negotiated text', () => {
+    const { draft } = read('A. Goals\n{Long-term goal}\n1. Goal text.\n{Note from the co-facilitators}\n');
+    expect(draft.meta.sections[0]?.subsections?.[0]).toMatchObject({ label: '{Long-term goal}', paragraphs: ['1'] });
+    expect(draft.paragraphs[0]?.notes).toEqual([{ text: '{Note from the co-facilitators}', kind: 'editorial' }]);
+    expect(draft.paragraphs[0]?.text).toBe('Goal text.');
+  });
+
+  it('keeps [English only] as a note, not as a bracket', () => {
+    const { draft } = read('1. One.\n\nAnnex\n[English only]\n\n2. Two.\n');
+    expect(draft.meta.sections[1]).toMatchObject({ label: 'Annex', notes: [{ text: '[English only]', kind: 'editorial' }] });
+  });
+});
+
+describe('option blocks', () => {
+  it('opens a block of several paragraphs with Option 1: on its own line, until the next option', () => {
+    const { draft } = read('Option 1:\n1. Decides one.\n2. Decides two.\nOption 2:\n(Provisions related to the colloquium)\nOption 1:\n8. Decides eight.\nOption 2:\n(No text)\n9. Takes note.\n');
+    const [first, second, nine] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(block(first).options).toEqual([
+      { label: 'Option 1', paragraphs: ['opt1-1', 'opt1-2'] },
+      { label: 'Option 2', text: '(Provisions related to the colloquium)', paragraphs: [] },
+    ]);
+    expect(block(second).options).toEqual([
+      { label: 'Option 1', paragraphs: ['b2-opt1-8'] },
+      { label: 'Option 2', text: '(No text)', paragraphs: [] },
+    ]);
+    expect(nine).toBe('9');
+  });
+
+  it('nests Option A inside Option 1, and keeps an option title in braces, with or without a space', () => {
+    const { draft } = read('Option 1 {Long-term goal}\n1. First.\nOption A: Alpha.\nOption B: Beta.\nOption 2{Other}\n1. Second.\n');
+    const outer = block(draft.meta.sections[0]?.paragraphs[0]);
+    expect(outer.options.map((o) => [o.label, o.title])).toEqual([
+      ['Option 1', 'Long-term goal'],
+      ['Option 2', 'Other'],
+    ]);
+    const inner = block(outer.options[0]?.paragraphs[1]);
+    expect(inner.options.map((o) => [o.label, o.paragraphs])).toEqual([
+      ['Option A', ['opt1-1-opta-pp1']],
+      ['Option B', ['opt1-1-optb-pp1']],
+    ]);
+  });
+
+  it('reads options inside a paragraph\'s sub-paragraphs (3. Option 1: 3.1 … Option 2: 3.1 …)', () => {
+    const { draft } = read('3. Option 1:\nChapeau one:\n3.1 First.\nOption 2:\nChapeau two:\n3.1 Second.\n4. Four.\n');
+    const [three, four] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(block(three)).toMatchObject({ number: '3', options: [{ label: 'Option 1', paragraphs: ['3-opt1-pp1', '3-opt1-3.1'] }, { label: 'Option 2', paragraphs: ['3-opt2-pp1', '3-opt2-3.1'] }] });
+    expect(four).toBe('4');
+  });
+
+  it('reads Option I, Option (a) and an option starting a line of text', () => {
+    const { draft } = read('Option I: The first reading.\nOption II: The second reading.\n\n7. Chapeau:\n(a) regarding Parties:\nOption (a): All Parties;\nOption (b): Developed country Parties.\n');
+    expect(block(draft.meta.sections[0]?.paragraphs[0]).options.map((o) => o.label)).toEqual(['Option I', 'Option II']);
+    expect(draft.paragraphs.find((p) => p.address === '7')?.items[0]?.alternatives).toEqual([
+      { label: 'Option (a)', text: 'All Parties;' },
+      { label: 'Option (b)', text: 'Developed country Parties.' },
+    ]);
+  });
+});
+
+describe('labels and numbers', () => {
+  it('keeps prefixed, double, preambular/operative and bis-style numbers as printed, with addresses a user can type', () => {
+    const { draft } = read('(TT)4. Prefixed.\n[5][3]. Double.\nPP1. Preamble one.\nOP3. Operative.\n3 bis. Bis.\n3quater. Quater.\n8 quinquies. Quinq.\n');
+    expect(paragraphs(draft).map(([address, number]) => `${address}=${number}`)).toEqual([
+      'tt4=(TT)4',
+      '53=[5][3]',
+      'pp1=PP1',
+      'op3=OP3',
+      '3bis=3 bis',
+      '3quater=3quater',
+      '8quinquies=8 quinquies',
+    ]);
+    // A double number is a label, not contested text: nothing of it is left in the text.
+    expect(draft.paragraphs[1]?.text).toBe('Double.');
+  });
+
+  it('reads nested items (i) under (a), a. items, and (b)where without a space', () => {
+    const { draft } = read('1. Chapeau:\n(a) alpha:\n(i) one;\n(ii) two;\n(b)where three.\n2. Next:\na. gamma;\nb. delta.\n');
+    expect(draft.paragraphs.map((p) => p.items.map((i) => `${i.label} ${i.text}`))).toEqual([
+      ['(a) alpha:', '(i) one;', '(ii) two;', '(b) where three.'],
+      ['a. gamma;', 'b. delta.'],
+    ]);
+  });
+
+  it('reads unnumbered preambular paragraphs as paragraphs pp1, pp2 …', () => {
+    const { draft } = read('The Conference of the Parties,\n[Recalling the ultimate objective of the Convention,]\nNoting the initial review,\n1. Decides to continue.\n');
+    expect(paragraphs(draft)).toEqual([
+      ['pp1', null, 'The Conference of the Parties,'],
+      ['pp2', null, '[Recalling the ultimate objective of the Convention,]'],
+      ['pp3', null, 'Noting the initial review,'],
+      ['1', '1', 'Decides to continue.'],
+    ]);
+  });
+
+  it('reads a delegation-attributed number, and another delegation\'s proposal for it as an alternative', () => {
+    const { draft } = read('Article 6\n\n[CL/NZ propose; US/AU oppose: 2. Nothing in this Chapter shall derogate.]\n\n[CA propose; MX/US oppose: 2. Except as otherwise provided.]\n');
+    expect(draft.paragraphs).toHaveLength(1);
+    expect(draft.paragraphs[0]).toMatchObject({
+      address: 'art6-2',
+      number: '2',
+      text: '[CL/NZ propose; US/AU oppose: Nothing in this Chapter shall derogate.]',
+      alternatives: [{ label: 'CA propose; MX/US oppose', text: '[CA propose; MX/US oppose: Except as otherwise provided.]' }],
+    });
+  });
+});
