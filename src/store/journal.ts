@@ -32,6 +32,8 @@ interface Journal {
 }
 
 export interface StagedCommit {
+  /** The staging folder: `stagedPath(target)` is `target` inside it. */
+  readonly folder: string;
   /** Where the new content of `target` (relative to the draft) is to be written; the caller writes it. */
   stagedPath(target: string): string;
   /** Writes the new content of `target` into the staging folder and flushes it to disk. */
@@ -39,7 +41,7 @@ export interface StagedCommit {
   remove(target: string): void;
   /** Makes the change: journal, renames, removals. */
   commit(): void;
-  /** Forgets the change (nothing of it has reached the draft). */
+  /** Forgets the change unless it was made (a failure after the journal is finished by the next writer). */
   abandon(): void;
 }
 
@@ -48,13 +50,19 @@ export function stageCommit(dir: string): StagedCommit {
   const folder = join(localFolder(dir), JOURNAL_FOLDER, `${new Date().toISOString().replace(/[-:.]/g, '')}-${process.pid}-${randomBytes(4).toString('hex')}`);
   mkdirSync(folder, { recursive: true });
   const journal: Journal = { ndraftJournal: 1, writes: [], removes: [] };
+  /** Once its journal may be in place, the change belongs to the draft: it is finished, never abandoned. */
+  let made = false;
   const stagedPath = (target: string) => {
-    const staged = join(folder, safeTarget(target));
-    journal.writes.push(target);
-    mkdirSync(dirname(staged), { recursive: true });
-    return staged;
+    const path = safeTarget(target);
+    journal.writes.push(path);
+    // The draft's own folders (paragraphs/, history/, .ndraft/), never deeper: a name with a
+    // slash in it is no file of a draft, and fails to be written.
+    const top = path.split(sep)[0] as string;
+    if (top !== path) mkdirSync(join(folder, top), { recursive: true });
+    return join(folder, path);
   };
   return {
+    folder,
     stagedPath,
     write(target, content) {
       writeDurably(stagedPath(target), typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
@@ -67,13 +75,14 @@ export function stageCommit(dir: string): StagedCommit {
       const temporary = join(folder, `${JOURNAL_FILE}.tmp`);
       writeDurably(temporary, Buffer.from(JSON.stringify(journal), 'utf8'));
       faultPoint();
+      made = true;
       renameSync(temporary, join(folder, JOURNAL_FILE));
       syncFolder(folder);
       faultPoint();
       finish(dir, folder, journal);
     },
     abandon() {
-      rmSync(folder, { recursive: true, force: true });
+      if (!made) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

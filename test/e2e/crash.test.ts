@@ -6,7 +6,7 @@
  * NDRAFT_CRASH_RANDOM=<n> sets how many random kills are added (default 12).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -22,10 +22,28 @@ const RANDOM_KILLS = Number(process.env.NDRAFT_CRASH_RANDOM ?? 12);
 const PARALLEL = 4;
 
 interface Case {
+  /** The command; `DIR` stands for the draft, else `--draft <dir>` is added. */
   args: string[];
   /** Changes made first, so that the command has something to work on. */
   prepare?: string[][];
+  /** A change to make and undo after this command, when this command itself is not undone (undo, import). */
+  next?: string[];
+  /** A draft of its own, imported from this text, rather than the bundled one. */
+  text?: string;
 }
+
+const SMALL_TEXT = `1. Introduction
+
+1. We reaffirm the principles of the Geneva phase. (Agreed)
+
+2. We recognize that capacity building matters:
+a) for developing countries; (Agreed)
+b) for [small island] States.
+
+3. We note the work done so far.
+[Alt 1 3. We welcome the work done so far.]
+[Alt 2 3. We note [with appreciation] the work done.]
+`;
 
 const CASES: Case[] = [
   { args: ['accept', '61', 'Alt 3'] },
@@ -37,8 +55,21 @@ const CASES: Case[] = [
   { args: ['oppose', '61', 'Alt 1', '--by', 'EU'] },
   { args: ['merge', '61', 'Alt 1', 'Alt 2', '--apply'] },
   { args: ['restore', '61', 'Alt 1'], prepare: [['accept', '61', 'Alt 3']] },
-  { args: ['undo'], prepare: [['accept', '61', 'Alt 3']] },
+  { args: ['undo'], prepare: [['accept', '61', 'Alt 3']], next: ['support', '61', 'Alt 1', '--by', 'Next'] },
+  {
+    args: ['import', 'TEXT', '--out', 'DIR', '--force', '--discard-history'],
+    text: SMALL_TEXT,
+    prepare: [['support', '3', 'Alt 2', '--by', 'EU']],
+    next: ['support', '3', 'Alt 1', '--by', 'Next'],
+  },
 ];
+
+/** The command line for `dir`; TEXT is the small draft's text, beside the drafts. */
+function argsFor(args: readonly string[], dir: string): string[] {
+  const text = join(dir, '..', 'small.txt');
+  const given = args.map((a) => (a === 'DIR' ? dir : a === 'TEXT' ? text : a));
+  return args.includes('DIR') ? given : [...given, '--draft', dir];
+}
 
 interface State {
   paragraphs: unknown;
@@ -48,7 +79,7 @@ interface State {
 /** Runs ndraft in this process (it is not the one killed), as the user would on the command line. */
 async function ndraft(dir: string, args: readonly string[]): Promise<{ status: number; out: string; err: string }> {
   const io = fakeIo(false, { NDRAFT_AUTHOR: 'Tester', NDRAFT_LOCK_TIMEOUT: '0' });
-  const status = await main([...args, '--draft', dir], io);
+  const status = await main(argsFor(args, dir), io);
   return { status, out: io.out, err: io.err };
 }
 
@@ -63,7 +94,7 @@ function spawnWriter(dir: string, args: readonly string[], fault: { at?: number;
   delete env.FORCE_COLOR;
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args, '--draft', dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argsFor(args, dir)], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = fault.killAfterMs === undefined ? undefined : setTimeout(() => child.kill('SIGKILL'), fault.killAfterMs);
@@ -84,11 +115,11 @@ async function checkAfterKill(dir: string, c: Case, before: State, after: State)
   expect(seen, `${c.args.join(' ')}: neither before nor after`).toEqual(outcome === 'none' ? before : after);
 
   if (outcome === 'all') {
-    // An undo is not undone; another change made and undone shows that undo works all the same.
-    if (c.args[0] === 'undo') expect((await ndraft(dir, ['support', '61', 'Alt 1', '--by', 'Next'])).status).toBe(0);
+    // An undo or an import is not undone; another change made and undone shows that undo works all the same.
+    if (c.next) expect((await ndraft(dir, c.next)).status).toBe(0);
     const undo = await ndraft(dir, ['undo']);
     expect(undo.status, undo.err).toBe(0);
-    expect((await stateOf(dir)).paragraphs).toEqual(c.args[0] === 'undo' ? after.paragraphs : before.paragraphs);
+    expect((await stateOf(dir)).paragraphs).toEqual(c.next ? after.paragraphs : before.paragraphs);
   } else {
     const again = await ndraft(dir, c.args);
     expect(again.status, again.err).toBe(0);
@@ -97,8 +128,18 @@ async function checkAfterKill(dir: string, c: Case, before: State, after: State)
   expect(findLeftovers(dir)).toEqual([]);
   expect(readdirSync(join(dir, '.ndraft', 'journal'))).toEqual([]);
   expect(existsSync(join(dir, '.ndraft', 'lock'))).toBe(false);
-  for (const folder of ['paragraphs', 'history', '.ndraft']) expect(readdirSync(join(dir, folder)).filter((n) => n.includes('ndraft-tmp'))).toEqual([]);
+  for (const folder of ['paragraphs', 'history', '.ndraft']) {
+    if (existsSync(join(dir, folder))) expect(readdirSync(join(dir, folder)).filter((n) => n.includes('ndraft-tmp'))).toEqual([]);
+  }
   return outcome;
+}
+
+/** A draft imported from SMALL_TEXT, at `<root>/<name>`, with the text at `<root>/small.txt`. */
+async function importSmall(root: string, name: string): Promise<string> {
+  writeFileSync(join(root, 'small.txt'), SMALL_TEXT);
+  const dir = join(root, name);
+  expect(await main(['import', join(root, 'small.txt'), '--out', dir], fakeIo())).toBe(0);
+  return dir;
 }
 
 /** Runs `jobs` at most PARALLEL at a time. */
@@ -120,7 +161,7 @@ describe('a writing command killed at any step', () => {
     const root = makeTempDir('crash');
     const prepared = await Promise.all(
       CASES.map(async (c, k) => {
-        const base = copyBundledDraft(`base-${k}`, root);
+        const base = c.text ? await importSmall(root, `base-${k}`) : copyBundledDraft(`base-${k}`, root);
         for (const args of c.prepare ?? []) expect((await ndraft(base, args)).status).toBe(0);
         const complete = join(root, `complete-${k}`);
         cpSync(base, complete, { recursive: true });
@@ -166,5 +207,7 @@ describe('a writing command killed at any step', () => {
     expect(moments.filter((m) => m.startsWith('failed'))).toEqual([]);
     expect(steps.flat().length + RANDOM_KILLS).toBeGreaterThanOrEqual(100);
     expect(kills).toBeGreaterThan(0);
+    const perCommand = prepared.map((p, k) => `${p.c.args[0]} ${steps[k]?.length}`).join(', ');
+    console.log(`crash test: ${steps.flat().length} kills at every step (${perCommand}); ${RANDOM_KILLS} random moments: ${moments.join(' ')}`);
   }, 120_000);
 });
