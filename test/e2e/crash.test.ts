@@ -6,7 +6,7 @@
  * NDRAFT_CRASH_RANDOM=<n> sets how many random kills are added (default 12).
  */
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -14,7 +14,7 @@ import { readHistory } from '../../src/history/history-store.js';
 import { findLeftovers } from '../../src/store/leftovers.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { BIN, copyBundledDraft, fakeIo, makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
+import { BIN, copyBundledDraft, fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -28,22 +28,9 @@ interface Case {
   prepare?: string[][];
   /** A change to make and undo after this command, when this command itself is not undone (undo, import). */
   next?: string[];
-  /** A draft of its own, imported from this text, rather than the bundled one. */
-  text?: string;
+  /** A draft of its own, imported from SMALL_TEXT, rather than the bundled one. */
+  small?: boolean;
 }
-
-const SMALL_TEXT = `1. Introduction
-
-1. We reaffirm the principles of the Geneva phase. (Agreed)
-
-2. We recognize that capacity building matters:
-a) for developing countries; (Agreed)
-b) for [small island] States.
-
-3. We note the work done so far.
-[Alt 1 3. We welcome the work done so far.]
-[Alt 2 3. We note [with appreciation] the work done.]
-`;
 
 const CASES: Case[] = [
   { args: ['accept', '61', 'Alt 3'] },
@@ -58,16 +45,15 @@ const CASES: Case[] = [
   { args: ['undo'], prepare: [['accept', '61', 'Alt 3']], next: ['support', '61', 'Alt 1', '--by', 'Next'] },
   {
     args: ['import', 'TEXT', '--out', 'DIR', '--force', '--discard-history'],
-    text: SMALL_TEXT,
+    small: true,
     prepare: [['support', '3', 'Alt 2', '--by', 'EU']],
     next: ['support', '3', 'Alt 1', '--by', 'Next'],
   },
 ];
 
-/** The command line for `dir`; TEXT is the small draft's text, beside the drafts. */
+/** The command line for `dir`; TEXT is the small draft's text. */
 function argsFor(args: readonly string[], dir: string): string[] {
-  const text = join(dir, '..', 'small.txt');
-  const given = args.map((a) => (a === 'DIR' ? dir : a === 'TEXT' ? text : a));
+  const given = args.map((a) => (a === 'DIR' ? dir : a === 'TEXT' ? SMALL_TEXT : a));
   return args.includes('DIR') ? given : [...given, '--draft', dir];
 }
 
@@ -134,11 +120,10 @@ async function checkAfterKill(dir: string, c: Case, before: State, after: State)
   return outcome;
 }
 
-/** A draft imported from SMALL_TEXT, at `<root>/<name>`, with the text at `<root>/small.txt`. */
+/** A draft imported from SMALL_TEXT, at `<root>/<name>`. */
 async function importSmall(root: string, name: string): Promise<string> {
-  writeFileSync(join(root, 'small.txt'), SMALL_TEXT);
   const dir = join(root, name);
-  expect(await main(['import', join(root, 'small.txt'), '--out', dir], fakeIo())).toBe(0);
+  expect(await main(['import', SMALL_TEXT, '--out', dir], fakeIo())).toBe(0);
   return dir;
 }
 
@@ -161,7 +146,7 @@ describe('a writing command killed at any step', () => {
     const root = makeTempDir('crash');
     const prepared = await Promise.all(
       CASES.map(async (c, k) => {
-        const base = c.text ? await importSmall(root, `base-${k}`) : copyBundledDraft(`base-${k}`, root);
+        const base = c.small ? await importSmall(root, `base-${k}`) : copyBundledDraft(`base-${k}`, root);
         for (const args of c.prepare ?? []) expect((await ndraft(base, args)).status).toBe(0);
         const complete = join(root, `complete-${k}`);
         cpSync(base, complete, { recursive: true });

@@ -10,7 +10,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.js';
-import { fakeIo, makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
+import { fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -19,19 +19,6 @@ vi.mock('../../src/store/cache-file.js', async (importOriginal) => {
   const original = await importOriginal<typeof import('../../src/store/cache-file.js')>();
   return { ...original, writeCacheFile: (...args: Parameters<typeof original.writeCacheFile>) => (cacheWrites.frozen ? undefined : original.writeCacheFile(...args)) };
 });
-
-const TEXT = `1. Introduction
-
-1. We reaffirm the principles of the Geneva phase. (Agreed)
-
-2. We recognize that capacity building matters:
-a) for developing countries; (Agreed)
-b) for [small island] States.
-
-3. We note the work done so far.
-[Alt 1 3. We welcome the work done so far.]
-[Alt 2 3. We note [with appreciation] the work done.]
-`;
 
 /** Between them, every problem, count, paragraph, item, alternative and heading of the draft. */
 const COMMANDS = [['validate'], ['status', '--json'], ['show', '2'], ['export', '--format', 'json']];
@@ -45,9 +32,8 @@ async function run(dir: string | undefined, args: readonly string[]): Promise<st
 describe('the parse cache, every byte flipped', () => {
   it('never changes what validate, status, show and export report', async () => {
     const root = makeTempDir('flip');
-    writeFileSync(join(root, 'small.txt'), TEXT);
     const dir = join(root, 'small');
-    expect(await run(undefined, ['import', join(root, 'small.txt'), '--out', dir])).toMatch(/^0\n/);
+    expect(await run(undefined, ['import', SMALL_TEXT, '--out', dir])).toMatch(/^0\n/);
     const cache = join(dir, '.ndraft', 'cache');
 
     const expected: string[] = [];
