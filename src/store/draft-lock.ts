@@ -33,7 +33,7 @@ export const LOCK_FILE = 'lock';
 /** How long a second writer waits for the lock before giving up, unless NDRAFT_LOCK_TIMEOUT says otherwise. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 5000;
 const STALE_ELSEWHERE_MS = 10 * 60 * 1000;
-/** A `lock.break` older than this was left by a writer killed while breaking a stale lock. */
+/** A `lock.break` (or an unreadable lock) older than this was left by a writer killed while making it. */
 const STALE_BREAK_MS = 2000;
 
 /** NDRAFT_LOCK_TIMEOUT, in seconds (decimals allowed), as milliseconds. */
@@ -64,10 +64,8 @@ export async function acquireDraftLock(dir: string, options: { timeoutMs: number
     if (createExclusive(path, record)) break;
     const held = readHolder(path);
     if (held === 'gone') continue;
-    if (isStale(held, path)) {
-      breakStaleLock(path, held);
-      continue;
-    }
+    // Broken, try again at once; not broken (another writer is breaking it), wait like the others.
+    if (isStale(held, path) && breakStaleLock(path, held)) continue;
     if (Date.now() >= deadline) throw busyError(held);
     await sleep(Math.min(20 + Math.random() * 40, Math.max(1, deadline - Date.now())));
   }
@@ -100,8 +98,8 @@ function readText(path: string): string | undefined {
 }
 
 function isStale(held: LockHolder | undefined, path: string): boolean {
-  // Unreadable: written by hand or damaged, never by ndraft, which links a complete record.
-  if (!held) return true;
+  // Unreadable: damaged, or being written where the file system has no hard links (see createWithFlag).
+  if (!held) return Date.now() - modifiedMs(path) > STALE_BREAK_MS;
   if (held.host !== hostname()) return Date.now() - modifiedMs(path) > STALE_ELSEWHERE_MS;
   return !isRunning(held.pid);
 }
@@ -117,12 +115,17 @@ export function isRunning(pid: number): boolean {
   }
 }
 
-/** Removes a stale lock, unless it changed since it was judged stale (another writer broke it and took it). */
-function breakStaleLock(path: string, stale: LockHolder | undefined): void {
+/**
+ * Removes a stale lock, unless it changed since it was judged stale (another writer broke it and
+ * took it). False when another writer is breaking it right now.
+ */
+function breakStaleLock(path: string, stale: LockHolder | undefined): boolean {
   const breaker = `${path}.break`;
   if (!createExclusive(breaker, String(process.pid))) {
-    if (Date.now() - modifiedMs(breaker) > STALE_BREAK_MS) rmSync(breaker, { force: true });
-    return;
+    // Left by a writer killed while breaking a lock: removed, and the lock judged again.
+    if (Date.now() - modifiedMs(breaker) <= STALE_BREAK_MS) return false;
+    rmSync(breaker, { force: true });
+    return true;
   }
   try {
     const now = readHolder(path);
@@ -130,6 +133,7 @@ function breakStaleLock(path: string, stale: LockHolder | undefined): void {
   } finally {
     rmSync(breaker, { force: true });
   }
+  return true;
 }
 
 /** Creates `path` holding `content` in one step; false when it exists. */

@@ -62,7 +62,12 @@ describe('the draft lock', () => {
     const dir = makeTempDir('lock');
     writeLock(dir, { pid: deadPid(), host: hostname(), since: '2026-01-01T00:00:00.000Z' });
     expect(await withDraftLock(dir, { timeoutMs: 0 }, async () => 'recovered')).toBe('recovered');
-    writeFileSync(join(dir, '.ndraft', 'lock'), '');
+    // Unreadable: perhaps being written (no hard links on that file system), so stale only after 2 s.
+    const path = writeLock(dir, {});
+    writeFileSync(path, '');
+    await expect(withDraftLock(dir, { timeoutMs: 0 }, async () => 'taken')).rejects.toThrow(/^draft is busy \(held by another writer\)/);
+    const old = (Date.now() - 3000) / 1000;
+    utimesSync(path, old, old);
     expect(await withDraftLock(dir, { timeoutMs: 0 }, async () => 'recovered')).toBe('recovered');
   });
 
