@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { faultPoint } from './fault-point.js';
@@ -120,7 +120,7 @@ export function pendingCommit(dir: string): PendingCommit | undefined {
   for (const { folder, journal } of found) {
     for (const target of journal.writes) {
       const path = join(folder, target);
-      if (existsSync(path)) staged.set(normalize(target), path);
+      if (kindOf(path) === 'file') staged.set(normalize(target), path);
     }
     for (const target of journal.removes) removed.add(normalize(target));
   }
@@ -136,8 +136,11 @@ function finish(dir: string, folder: string, journal: Journal): void {
   for (const target of journal.writes) {
     const staged = join(folder, safeTarget(target));
     const path = join(dir, target);
+    const kind = kindOf(staged);
     // Already renamed by an earlier, interrupted run of this same change.
-    if (!existsSync(staged)) continue;
+    if (kind === 'none') continue;
+    // ndraft stages plain files only: a link here would plant a link in the draft.
+    if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
     mkdirSync(dirname(path), { recursive: true });
     renameSync(staged, path);
     touched.add(dirname(path));
@@ -154,10 +157,18 @@ function finish(dir: string, folder: string, journal: Journal): void {
   rmSync(folder, { recursive: true, force: true });
 }
 
-/** The change folders of a draft, oldest first (their names start with the time). */
+function kindOf(path: string): 'file' | 'none' | 'other' {
+  try {
+    return lstatSync(path).isFile() ? 'file' : 'other';
+  } catch {
+    return 'none';
+  }
+}
+
+/** The change folders of a draft, oldest first (their names start with the time); never through a link. */
 function journalFolders(dir: string): string[] {
   const root = join(dir, LOCAL_FOLDER, JOURNAL_FOLDER);
-  if (!existsSync(root)) return [];
+  if (!existsSync(root) || lstatSync(root).isSymbolicLink()) return [];
   return readdirSync(root, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
     .map((entry) => join(root, entry.name))

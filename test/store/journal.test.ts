@@ -2,7 +2,7 @@
  * All-or-nothing changes: a change folder with its journal is a change made (readers see it
  * whole, the next writer puts it in place); one without is a change never made (removed).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptCommand } from '../../src/cli/commands/accept.js';
@@ -106,6 +106,20 @@ describe('a change interrupted by a kill', () => {
     writeFileSync(join(folder, 'journal.json'), JSON.stringify({ ndraftJournal: 1, writes: ['../outside.txt'], removes: [] }));
     expect(() => recoverCommits(dir)).toThrow(/a change journal names a file outside the draft: \.\.\/outside\.txt/);
     expect(() => pendingCommit(dir)).toThrow(/outside the draft/);
+  });
+});
+
+describe('a journal that came with a draft from someone else', () => {
+  it('cannot make ndraft read or plant a link: a staged link is not read, and not put in place', async () => {
+    const dir = copyBundledDraft();
+    const original = await seen(copyBundledDraft('original'));
+    const folder = join(JOURNALS(dir), '20260101T000000000Z-999999999-abcd1234');
+    mkdirSync(join(folder, 'paragraphs'), { recursive: true });
+    symlinkSync('/etc/passwd', join(folder, 'paragraphs', '061.yaml'));
+    writeFileSync(join(folder, 'journal.json'), JSON.stringify({ ndraftJournal: 1, writes: ['paragraphs/061.yaml'], removes: [] }));
+    expect(await seen(dir)).toEqual(original);
+    expect(() => recoverCommits(dir)).toThrow(/061\.yaml is not a plain file, so the interrupted change cannot be finished/);
+    expect(lstatSync(join(dir, 'paragraphs', '061.yaml')).isFile()).toBe(true);
   });
 });
 
