@@ -45,6 +45,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
     .option('--force', 'replace an existing draft in --out')
+    .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')
     .addHelpText('after', '\nExample:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"')
     .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));

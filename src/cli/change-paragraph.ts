@@ -8,7 +8,9 @@ import { renderChange } from '../render/render-change.js';
 import type { Resolution } from '../resolve/accept-alternative.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
 import { commitChanges } from '../store/commit-changes.js';
+import { locateDraft } from '../store/locate-draft.js';
 import { colorsFor, type Io } from './io.js';
+import { whileLocked } from './lock-draft.js';
 import { openDraft } from './open-draft.js';
 
 /** The options every command that changes a paragraph takes. */
@@ -26,15 +28,23 @@ export interface ChangeRequest {
   command: string;
   /** Agreed paragraphs are locked: only commands that exist to unlock them may pass. */
   allowAgreed?: boolean | ((paragraph: Paragraph) => boolean);
-  change: (paragraph: Paragraph) => Resolution;
+  /** The pure change; `dir` for what it reads besides the paragraph (under the same lock). */
+  change: (paragraph: Paragraph, dir: string) => Resolution | Promise<Resolution>;
 }
 
 /**
- * The one path by which a command changes a paragraph: open the draft, refuse to touch an
- * agreed paragraph, apply the pure change, check the result, then show it (`--dry-run`) or
- * write it and its history entry atomically, and say in one line what was done.
+ * The one path by which a command changes a paragraph: take the draft's lock (not for a dry run,
+ * which writes nothing), open the draft, refuse to touch an agreed paragraph, apply the pure
+ * change, check the result, then show it (`--dry-run`) or write it and its history entry
+ * atomically, and say in one line what was done.
  */
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
+  if (options.dryRun) return changeUnlocked(io, options, request);
+  const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
+  return whileLocked(io, dir, request.command, () => changeUnlocked(io, { ...options, draft: dir }, request));
+}
+
+async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
   const before = opened.paragraph(request.paragraph);
@@ -42,7 +52,7 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
   if (isAgreed(before.status) && !allowed) {
     throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
   }
-  const { paragraph: after, summary } = request.change(before);
+  const { paragraph: after, summary } = await request.change(before, dir);
   await checkResult(after);
 
   const c = colorsFor(io);

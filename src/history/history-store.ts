@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
+import { pendingCommit, type PendingCommit } from '../store/journal.js';
 import { serializeYaml } from '../store/serialize.js';
 import { loadParsers } from '../store/yaml-parser.js';
 
@@ -37,16 +38,32 @@ function idTime(id: string): number | undefined {
 }
 
 /** The ids of the entries, oldest first; files not named like an entry are not entries. */
-export function listHistoryIds(dir: string): string[] {
-  return historyFileNames(dir)
+export function listHistoryIds(dir: string, pending = pendingCommit(dir)): string[] {
+  return historyFileNames(dir, pending)
     .map((name) => name.slice(0, -'.yaml'.length))
     .filter((id) => ID.test(id))
     .sort();
 }
 
-function historyFileNames(dir: string): string[] {
+/** The entries' file names, as a pending change (see `journal.ts`) will leave them. */
+function historyFileNames(dir: string, pending = pendingCommit(dir)): string[] {
   const folder = join(dir, HISTORY_DIR);
-  return existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.yaml')) : [];
+  const names = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.yaml')) : [];
+  if (!pending) return names;
+  return [...new Set([...names, ...pending.writesIn(HISTORY_DIR).filter((name) => name.endsWith('.yaml'))])].filter((name) => !pending.removes(`${HISTORY_DIR}/${name}`));
+}
+
+/** An entry's text, from where a pending change staged it while it is still there. */
+function readEntryText(dir: string, name: string, pending: PendingCommit | undefined): string {
+  const staged = pending?.staged(`${HISTORY_DIR}/${name}`);
+  if (staged) {
+    try {
+      return readFileSync(staged, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  return readFileSync(join(dir, HISTORY_DIR, name), 'utf8');
 }
 
 /** The YAML text of an entry, with the schema line editors use. */
@@ -66,17 +83,18 @@ export async function readValidHistory(dir: string): Promise<HistoryEntry[]> {
 export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[]; diagnostics: Diagnostic[] }> {
   const entries: HistoryEntry[] = [];
   const diagnostics: Diagnostic[] = [];
-  for (const name of historyFileNames(dir)) {
+  const pending = pendingCommit(dir);
+  for (const name of historyFileNames(dir, pending)) {
     if (!ID.test(name.slice(0, -'.yaml'.length))) {
       diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) });
     }
   }
-  const ids = listHistoryIds(dir);
+  const ids = listHistoryIds(dir, pending);
   // No history yet (a fresh import): the YAML parser need not even be loaded.
   const parsers = ids.length > 0 ? await loadParsers() : undefined;
   for (const id of ids) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
-    const parsed = parsers!.parseHistoryFile(file, readFileSync(file, 'utf8'));
+    const parsed = parsers!.parseHistoryFile(file, readEntryText(dir, historyFileName(id), pending));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.entry) entries.push(parsed.entry);
   }

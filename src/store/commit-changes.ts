@@ -1,34 +1,26 @@
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { HistoryEntry, Paragraph } from '../model/schemas.js';
 import { HISTORY_DIR, historyFileName, serializeHistoryEntry } from '../history/history-store.js';
-import { temporarySibling } from './atomic-write.js';
+import { stageCommit } from './journal.js';
 import { PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { paragraphForYaml, serializeYaml } from './serialize.js';
 
 /**
- * Writes the paragraphs a command changed and the history entry that records the change.
- * Every file is first written in full beside its target; only then are they renamed into
- * place, the history entry last, so a failure while writing leaves the draft as it was.
+ * Writes the paragraphs a command changed and the history entry that records the change, all or
+ * nothing (see `journal.ts`): a kill at any point leaves either the draft as it was or the whole
+ * change, and the history always agrees with the paragraphs. Call it holding the draft's lock.
  */
 export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry): void {
-  const files: { target: string; content: string }[] = paragraphs.map((paragraph) => {
-    const target = join(dir, PARAGRAPHS_DIR, paragraphFileName(paragraph.address));
-    return { target, content: serializeYaml(paragraphForYaml(paragraph), 'paragraph', target) };
-  });
-  files.push({ target: join(dir, HISTORY_DIR, historyFileName(entry.id)), content: serializeHistoryEntry(dir, entry) });
-
-  const staged: { temporary: string; target: string }[] = [];
+  const commit = stageCommit(dir);
   try {
-    for (const file of files) {
-      mkdirSync(dirname(file.target), { recursive: true });
-      const temporary = temporarySibling(file.target);
-      staged.push({ temporary, target: file.target });
-      writeFileSync(temporary, file.content, { flush: true });
+    for (const paragraph of paragraphs) {
+      const target = `${PARAGRAPHS_DIR}/${paragraphFileName(paragraph.address)}`;
+      commit.write(target, serializeYaml(paragraphForYaml(paragraph), 'paragraph', join(dir, target)));
     }
+    commit.write(`${HISTORY_DIR}/${historyFileName(entry.id)}`, serializeHistoryEntry(dir, entry));
   } catch (error) {
-    for (const s of staged) rmSync(s.temporary, { force: true });
+    commit.abandon();
     throw error;
   }
-  for (const s of staged) renameSync(s.temporary, s.target);
+  commit.commit();
 }

@@ -5,6 +5,7 @@ import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import type { Counts } from '../report/counts.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from './paragraph-file-name.js';
+import { pendingCommit } from './journal.js';
 import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
 import type { YamlFile } from './yaml-file.js';
@@ -42,17 +43,21 @@ export interface LoadedDraft {
 /**
  * Reads a draft folder. A file the parse cache knows (by its identity, else by the hash of its
  * bytes) is not parsed again; the YAML parser and the schemas are loaded only for the others.
+ * A change made but not yet wholly in place (a writer killed, or at work right now) is read as
+ * made: its files are read where they are staged (see `journal.ts`).
  */
 export async function loadDraft(dir: string): Promise<LoadedDraft> {
   const diagnostics: Diagnostic[] = [];
   const cache = openParseCache(dir);
+  const pending = pendingCommit(dir);
 
   // draft.yaml as the paragraph files: by its identity, else read and hashed (read on demand).
   const draftPath = join(dir, DRAFT_FILE);
-  const draftStats = statOrUndefined(draftPath);
+  const draftStaged = pending?.staged(DRAFT_FILE);
+  const draftStats = draftStaged ? undefined : statOrUndefined(draftPath);
   let cachedMeta = draftStats ? cache.knownMeta(draftStats) : undefined;
   let draftBytesRead: FileBytes | undefined;
-  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(draftPath));
+  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(draftPath, draftStaged));
   let draftHash: string | undefined;
   if (!cachedMeta) {
     const bytes = draftBytes();
@@ -61,7 +66,12 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
   }
 
   const paragraphsDir = join(dir, PARAGRAPHS_DIR);
-  const names = existsSync(paragraphsDir) ? readdirSync(paragraphsDir).sort() : [];
+  let names = existsSync(paragraphsDir) ? readdirSync(paragraphsDir) : [];
+  if (pending) {
+    const removed = (name: string) => pending.removes(`${PARAGRAPHS_DIR}/${name}`);
+    names = [...new Set([...names, ...pending.writesIn(PARAGRAPHS_DIR)])].filter((name) => !removed(name));
+  }
+  names.sort();
   const paragraphs: LoadedParagraph[] = [];
   const toParse: { at: number; file: string; bytes: FileBytes; hash?: string }[] = [];
   for (const name of names) {
@@ -72,7 +82,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       }
       continue;
     }
-    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, file);
+    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, file, pending?.staged(`${PARAGRAPHS_DIR}/${name}`));
     if ('paragraph' in known) paragraphs.push(known.paragraph);
     else {
       toParse.push({ at: paragraphs.length, file, ...known });
@@ -108,20 +118,23 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
 
 /**
  * A paragraph file served by the cache, or its bytes to parse. When the file's identity is known
- * it is not even read (its text is read later only if a problem must be placed in it).
+ * it is not even read (its text is read later only if a problem must be placed in it). A file
+ * still `staged` by a pending change is read there, and by content only.
  */
-function fromCache(cache: ParseCache, name: string, file: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
-  let stats: Stats;
-  try {
-    stats = statSync(file);
-  } catch (error) {
-    return { bytes: unreadable(error) };
+function fromCache(cache: ParseCache, name: string, file: string, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+  let stats: Stats | undefined;
+  if (!staged) {
+    try {
+      stats = statSync(file);
+    } catch (error) {
+      return { bytes: unreadable(error) };
+    }
+    const known = cache.knownEntry(name, stats);
+    if (known) return { paragraph: served(file, known.hash, known.entry, () => readFileSync(file, 'utf8')) };
   }
-  const known = cache.knownEntry(name, stats);
-  if (known) return { paragraph: served(file, known.hash, known.entry, () => readFileSync(file, 'utf8')) };
 
   // Read after the stat: an edit in between gives the file an identity other than the one recorded.
-  const bytes = readBytes(file);
+  const bytes = readBytes(file, staged);
   if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return { bytes };
   const hash = contentHash(bytes);
   cache.noteFile(name, hash, stats);
@@ -163,10 +176,12 @@ function statOrUndefined(file: string): Stats | undefined {
   }
 }
 
-function readBytes(file: string): FileBytes {
+/** The file's bytes; from `staged` first when given (renamed into place meanwhile: then from `file`). */
+function readBytes(file: string, staged?: string): FileBytes {
   try {
-    return readFileSync(file);
+    return readFileSync(staged ?? file);
   } catch (error) {
+    if (staged && (error as NodeJS.ErrnoException).code === 'ENOENT') return readBytes(file);
     return unreadable(error);
   }
 }

@@ -27,7 +27,8 @@ export function locateDraft(options: { explicit?: string | undefined; cwd: strin
   const drafts = join(resolve(options.cwd), 'drafts');
   const found = existsSync(drafts)
     ? readdirSync(drafts, { withFileTypes: true })
-        .filter((e) => e.isDirectory() && existsSync(join(drafts, e.name, DRAFT_FILE)))
+        // A dot-folder is no draft: an import's staging folder left by a kill holds a draft.yaml too.
+        .filter((e) => e.isDirectory() && !e.name.startsWith('.') && existsSync(join(drafts, e.name, DRAFT_FILE)))
         .map((e) => join(drafts, e.name))
         .sort()
     : [];

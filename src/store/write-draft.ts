@@ -1,9 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
+import { HISTORY_DIR, listHistoryIds } from '../history/history-store.js';
 import { temporarySibling } from './atomic-write.js';
+import { stageCommit, type StagedCommit } from './journal.js';
 import type { LoadedDraft } from './load-draft.js';
+import { LOCAL_FOLDER } from './local-folder.js';
 import { contentHash, openParseCache } from './parse-cache.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
@@ -26,9 +29,13 @@ export function draftFiles(draft: Draft, dir: string): DraftFile[] {
 }
 
 /**
- * Writes a whole draft folder. The files are written into a temporary folder beside the target,
- * which is renamed into place only when complete; with `force`, an existing draft is moved
- * aside first and removed only after the new one is in place.
+ * Writes a whole draft folder. A new draft is written into a temporary folder beside the target,
+ * which is renamed into place only when complete. An existing draft (`force`) is replaced as one
+ * all-or-nothing change (`journal.ts`): the new files are staged inside it, and only when all are
+ * written and checked do they replace the old ones, the old paragraph files (and, with
+ * `discardHistory`, the history) removed in the same change; a kill at any moment leaves the old
+ * draft or the new one, never none. Replacing a draft that has a history needs `discardHistory`.
+ * Call it holding the lock of an existing draft.
  * `verify` is given the folder as `loadDraft` would read it, built from what was just written
  * rather than read back (the content is the same: `paragraphForYaml` is what reading gives); it
  * may throw to abandon the write. The parse cache is saved either way, so the first command on
@@ -37,21 +44,29 @@ export function draftFiles(draft: Draft, dir: string): DraftFile[] {
 export async function writeDraftFolder(
   draft: Draft,
   dir: string,
-  options: { force: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
+  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
 ): Promise<void> {
   const target = resolve(dir);
   const name = options.name ?? dir;
+  let replacing = false;
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) throw inputError(`${name} exists and is a file, not a draft folder`);
     const entries = readdirSync(target);
-    const isDraft = entries.includes(DRAFT_FILE);
-    if (entries.length > 0 && !isDraft) {
+    replacing = entries.includes(DRAFT_FILE);
+    if (entries.length > 0 && !replacing) {
       throw inputError(`${name} exists and is not an ndraft draft (no ${DRAFT_FILE}); refusing to replace it. Choose another --out`);
     }
-    if (isDraft && !options.force) throw inputError(`${name} already holds a draft; use --force to replace it`);
+    if (replacing && !options.force) throw inputError(`${name} already holds a draft; use --force to replace it`);
+    const changes = replacing ? listHistoryIds(target).length : 0;
+    if (changes > 0 && !options.discardHistory) {
+      throw inputError(`${name} holds a draft with a history of ${changes} change${changes === 1 ? '' : 's'}, which replacing it would discard; add --discard-history to replace it all the same`);
+    }
   }
 
-  const staging = temporarySibling(target);
+  const commit = replacing ? stageCommit(target) : undefined;
+  const staging = commit ? commit.folder : temporarySibling(target);
+  // In a change of an existing draft, each file written is recorded as one to put in place.
+  const stagedPath = (file: string) => (commit ? commit.stagedPath(file) : join(staging, file));
   try {
     mkdirSync(join(staging, PARAGRAPHS_DIR), { recursive: true });
     const cache = openParseCache(staging);
@@ -64,7 +79,7 @@ export async function writeDraftFolder(
     };
     const files: [string, string][] = [];
     for (const { name, content, ...value } of draftFiles(draft, target)) {
-      const file = join(staging, name);
+      const file = stagedPath(name);
       const hash = contentHash(Buffer.from(content));
       const yaml = lazyYamlFile(file, () => content);
       if ('meta' in value) {
@@ -92,20 +107,27 @@ export async function writeDraftFolder(
       await writes.stop();
       throw error;
     }
-    if (existsSync(target)) {
-      const old = temporarySibling(target);
-      renameSync(target, old);
-      try {
-        renameSync(staging, target);
-      } catch (error) {
-        renameSync(old, target);
-        throw error;
-      }
-      rmSync(old, { recursive: true, force: true });
+    if (commit) {
+      replaceDraft(target, commit, new Set(files.map(([file]) => relative(staging, file))), options.discardHistory === true);
     } else {
       renameSync(staging, target);
     }
   } finally {
-    rmSync(staging, { recursive: true, force: true });
+    if (commit) commit.abandon();
+    else rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** Puts the staged draft in place of the old one: its files, the cache, and the removal of what the new draft has not. */
+function replaceDraft(target: string, commit: StagedCommit, paragraphFiles: ReadonlySet<string>, discardHistory: boolean): void {
+  const cache = join(LOCAL_FOLDER, 'cache');
+  if (existsSync(join(commit.folder, cache))) commit.stagedPath(cache);
+  for (const old of readdirSync(join(target, PARAGRAPHS_DIR))) {
+    const file = join(PARAGRAPHS_DIR, old);
+    if (!paragraphFiles.has(file)) commit.remove(file);
+  }
+  if (discardHistory && existsSync(join(target, HISTORY_DIR))) {
+    for (const old of readdirSync(join(target, HISTORY_DIR))) commit.remove(join(HISTORY_DIR, old));
+  }
+  commit.commit();
 }

@@ -15,6 +15,8 @@ import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const BUNDLED_DRAFT = join(REPO_ROOT, 'drafts', 'wsis-tunis-internet-governance');
 export const SEED_TEXT = join(REPO_ROOT, 'test', 'fixtures', 'wsis-tunis-internet-governance.txt');
+/** Three paragraphs with an agreed one, items, brackets and alternatives: a draft small enough to test exhaustively. */
+export const SMALL_TEXT = join(REPO_ROOT, 'test', 'fixtures', 'small-draft.txt');
 export const BIN = join(REPO_ROOT, 'bin', 'ndraft');
 
 const created: string[] = [];

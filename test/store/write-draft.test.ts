@@ -145,3 +145,23 @@ describe('the parse cache', () => {
     expect((await checkDraft(await loadDraft(dir))).draft?.paragraphs).toHaveLength(38);
   });
 });
+
+describe('writeDraftFolder over a draft that has a history', () => {
+  it('refuses to discard the history unless told to, and then replaces the draft and its history at once', async () => {
+    const parent = makeTempDir('write-history');
+    const dir = copyBundledDraft('rev1', parent);
+    const change = { id: '20260101T000000000Z-abcd', time: '2026-01-01T00:00:00.000Z', author: 'EU', command: 'accept 61 "Alt 3"', changes: [] };
+    mkdirSync(join(dir, 'history'));
+    writeFileSync(join(dir, 'history', `${change.id}.yaml`), `id: ${change.id}\n`);
+    const before = snapshot(dir);
+    const error = await rejection(writeDraftFolder(draft, dir, { force: true, name: 'rev1' }));
+    expect(error.message).toBe('rev1 holds a draft with a history of 1 change, which replacing it would discard; add --discard-history to replace it all the same');
+    expect(snapshot(dir)).toEqual(before);
+
+    await writeDraftFolder(draft, dir, { force: true, discardHistory: true });
+    expect(readdirSync(join(dir, 'history'))).toEqual([]);
+    expect(readdirSync(parent)).toEqual(['rev1']);
+    expect(readdirSync(join(dir, '.ndraft', 'journal'))).toEqual([]);
+    expect((await checkDraft(await loadDraft(dir))).draft).toEqual(draft);
+  });
+});

@@ -1,13 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { basename, extname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, extname, join, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
+import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
+import { whileLocked } from '../lock-draft.js';
 
 export interface ImportOptions {
   out: string;
@@ -16,6 +18,7 @@ export interface ImportOptions {
   /** The source's format; detected when not given. */
   from?: 'text' | 'markdown';
   force?: boolean;
+  discardHistory?: boolean;
   json?: boolean;
 }
 
@@ -41,17 +44,21 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
 
   const out = resolve(io.cwd, options.out);
   let counts = new Map<string, Counts>();
-  await writeDraftFolder(result.draft, out, {
-    force: options.force === true,
-    name: options.out,
-    verify: async (written) => {
-      // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
-      const checked = await checkDraft(written);
-      const problems = checked.diagnostics.filter((d) => d.severity === 'error');
-      if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
-      counts = checked.counts;
-    },
-  });
+  const write = () =>
+    writeDraftFolder(result.draft, out, {
+      force: options.force === true,
+      discardHistory: options.discardHistory === true,
+      name: options.out,
+      verify: async (written) => {
+        // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
+        const checked = await checkDraft(written);
+        const problems = checked.diagnostics.filter((d) => d.severity === 'error');
+        if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
+        counts = checked.counts;
+      },
+    });
+  // An existing draft is replaced holding its lock, as any change to it is made.
+  await (options.force && existsSync(join(out, DRAFT_FILE)) ? whileLocked(io, out, 'import --force', write) : write());
 
   const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);

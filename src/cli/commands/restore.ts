@@ -1,5 +1,4 @@
 import { readValidHistory } from '../../history/history-store.js';
-import { locateDraft } from '../../store/locate-draft.js';
 import { restoreWording } from '../../resolve/restore-wording.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
 import { commandLine } from '../command-line.js';
@@ -11,10 +10,9 @@ export interface RestoreOptions extends ChangeOptions {
 
 /** `ndraft restore 61 "Alt 1"`: a dropped wording comes back from history as an alternative. */
 export async function restoreCommand(number: string, label: string, options: RestoreOptions, io: Io): Promise<number> {
-  const entries = await readValidHistory(locateDraft({ explicit: options.draft, cwd: io.cwd }));
   return changeParagraph(io, options, {
     paragraph: number,
     command: commandLine(['restore', number, label, options.as !== undefined && '--as', options.as]),
-    change: (p) => restoreWording(p, label, entries, options.as),
+    change: async (p, dir) => restoreWording(p, label, await readValidHistory(dir), options.as),
   });
 }

@@ -5,13 +5,21 @@ import { undoTarget } from '../../history/undo-target.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
+import { locateDraft } from '../../store/locate-draft.js';
 import type { ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
+import { whileLocked } from '../lock-draft.js';
 import { openDraft } from '../open-draft.js';
 import { resolveAuthor } from '../resolve-author.js';
 
 /** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
+  if (options.dryRun) return undoUnlocked(options, io);
+  const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
+  return whileLocked(io, dir, 'undo', () => undoUnlocked({ ...options, draft: dir }, io));
+}
+
+async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
   const entries = await readValidHistory(dir);

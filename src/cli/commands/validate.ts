@@ -1,4 +1,5 @@
 import { listHistoryIds, readHistory } from '../../history/history-store.js';
+import { leftoverWarnings } from '../../store/leftovers.js';
 import { loadDraft } from '../../store/load-draft.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
@@ -15,7 +16,7 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const loaded = await loadDraft(dir);
   const history = await readHistory(dir);
-  const diagnostics = [...(await checkDraft(loaded)).diagnostics, ...history.diagnostics];
+  const diagnostics = [...(await checkDraft(loaded)).diagnostics, ...history.diagnostics, ...leftoverWarnings(dir)];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length;
