@@ -78,14 +78,14 @@ Run "ndraft <command> --help" for a command's options.`,
 
   command('show')
     .description('show one paragraph with its brackets numbered and highlighted, its items and alternatives')
-    .argument('<number>', 'the paragraph number, e.g. 61 or 61bis')
+    .argument('<paragraph>', 'the paragraph: its address (61, art3-2, pp1) or its printed number where only one paragraph has it')
     .option('--json', 'print the paragraph and its numbered brackets as JSON')
     .addHelpText('after', '\nExample:\n  ndraft show 61')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
 
   command('diff')
     .description('compare two wordings of a paragraph word by word; without labels, each alternative with the first')
-    .argument('<number>', 'the paragraph number, e.g. 61')
+    .argument('<paragraph>', 'the paragraph: its address or printed number, e.g. 61 or art3-2')
     .argument('[a]', 'the wording to compare from: an alternative\'s label ("Alt 1") or "text" for the current wording')
     .argument('[b]', 'the wording to compare with')
     .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'criticmarkup', 'json']))
@@ -110,7 +110,7 @@ Run "ndraft <command> --help" for a command's options.`,
 
   changing('accept')
     .description('resolve contested text: accept an alternative, resolve bracket N, or keep/drop a bracketed paragraph')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item)')
     .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
     .option('--keep', 'with --bracket: keep its words')
@@ -128,7 +128,7 @@ Run "ndraft <command> --help" for a command's options.`,
 
   changing('merge')
     .description('streamline competing wordings into one text, bracketing only the words that differ')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .argument('[labels...]', 'the alternatives to merge (default: all of them)')
     .option('--with-text', 'take the current text in as the first wording')
     .option('--item <label>', 'merge the alternatives of this item')
@@ -142,7 +142,7 @@ Run "ndraft <command> --help" for a command's options.`,
 
   changing('agree')
     .description('mark a paragraph or one of its items agreed; refuses while anything in it is unresolved')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .option('--item <label>', 'agree only this item, e.g. f')
     .option('--ad-ref', 'agreed ad referendum: pending confirmation from capitals')
     .addHelpText('after', '\nExamples:\n  ndraft agree 61\n  ndraft agree 71 --item f --ad-ref\n\nAn agreed paragraph is locked until "ndraft reopen".')
@@ -150,13 +150,13 @@ Run "ndraft <command> --help" for a command's options.`,
 
   changing('reopen')
     .description('open an agreed (or deleted) paragraph or item again')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .option('--item <label>', 'reopen only this item')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/agree.js')).reopenCommand(number, opts, io)));
 
   changing('propose', 'the delegation or group proposing it, e.g. EU')
     .description('add a competing wording (an alternative) proposed by a delegation')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .requiredOption('--text <text>', 'the proposed wording, in bracket notation')
     .option('--label <label>', 'its label (default: the next "Alt N")')
     .option('--item <label>', 'propose it for this item rather than the paragraph')
@@ -166,7 +166,7 @@ Run "ndraft <command> --help" for a command's options.`,
   for (const position of ['support', 'oppose'] as const) {
     changing(position, 'the delegation or group, e.g. G77')
       .description(`record that a delegation ${position === 'support' ? 'supports' : 'opposes'} an alternative`)
-      .argument('<number>', 'the paragraph number')
+      .argument('<paragraph>', 'the paragraph: its address or printed number')
       .argument('<label>', 'the alternative, e.g. "Alt 2"')
       .addHelpText('after', `\nExample:\n  ndraft ${position} 61 "Alt 2" --by ${position === 'support' ? 'G77' : 'EU'}`)
       .action((number: string, label: string, opts) =>
@@ -176,14 +176,14 @@ Run "ndraft <command> --help" for a command's options.`,
 
   command('log')
     .description('list the changes made to the draft, newest first')
-    .argument('[number]', 'only the changes to this paragraph')
+    .argument('[paragraph]', 'only the changes to this paragraph (its address or printed number)')
     .option('--json', 'print the history entries as JSON')
     .option('-n, --limit <count>', 'show at most this many changes')
     .action((number: string | undefined, opts) => run(async (io) => (await import('./cli/commands/log.js')).logCommand(number, opts, io)));
 
   changing('restore')
     .description('bring a wording dropped by an earlier change back, as an alternative')
-    .argument('<number>', 'the paragraph number')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
     .argument('<label>', 'the dropped alternative, e.g. "Alt 1", or "text" for a replaced text')
     .option('--as <label>', 'the label to give it (default: its old label, or "Former text")')
     .action((number: string, label: string, opts) => run(async (io) => (await import('./cli/commands/restore.js')).restoreCommand(number, label, opts, io)));

@@ -82,7 +82,7 @@ class OutlineBuilder {
     this.blankBefore = false;
     switch (k.kind) {
       case 'rule': {
-        const later = this.kinds.slice(i + 1).some((x) => (x.kind === 'paragraph' && !x.bare) || x.kind === 'subsection' || x.kind === 'section-number' || x.kind === 'article');
+        const later = this.kinds.slice(i + 1).some((x) => (x.kind === 'paragraph' && !x.bare) || x.kind === 'subsection' || x.kind === 'section-number' || x.kind === 'article' || x.kind === 'division');
         if (later) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
           return i;
@@ -111,9 +111,16 @@ class OutlineBuilder {
         this.openSection({ number: k.number, title: heading.title }, k.marker, 1);
         return heading.next;
       }
+      case 'division': {
+        const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
+        const node = this.openSection({ number: k.number, title: heading.title }, k.marker, 0);
+        node.division = true;
+        return heading.next;
+      }
       case 'article': {
         const heading = k.title !== '' || k.rest !== '' ? { title: k.title, next: i } : this.takeBracedTitle(i);
-        const depth = this.top !== undefined && this.top.scopeKey === undefined && this.top.section.number === undefined && this.top.section.label !== undefined ? 1 : 0;
+        const top = this.top;
+        const depth = top !== undefined && top.scopeKey === undefined && (top.division === true || (top.section.number === undefined && top.section.label !== undefined)) ? 1 : 0;
         const node = this.openSection({ number: k.number, title: heading.title }, `${k.bracketed ? '[' : ''}${k.marker}`, depth);
         node.scopeKey = `art${addressPart(k.number)}`;
         if (k.rest !== '') this.text(k.rest, at.line, col(k.restColumn), true);
@@ -456,7 +463,7 @@ class OutlineBuilder {
 
   private followedByStructure(j: number): boolean {
     const next = this.kinds[this.nextNonBlank(j + 1)];
-    return next === undefined || ['paragraph', 'subsection', 'section-number', 'rule', 'article', 'option', 'caps-heading', 'editorial'].includes(next.kind);
+    return next === undefined || ['paragraph', 'subsection', 'section-number', 'rule', 'article', 'division', 'option', 'caps-heading', 'editorial'].includes(next.kind);
   }
 
   /** The next numbered line after `i` is not `numeral + 1`: numbering does not go on from it. */

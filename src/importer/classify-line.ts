@@ -12,6 +12,7 @@ export type LineKind =
   | { kind: 'section-number'; number: string; title: string }
   | { kind: 'subsection'; number: string; marker: string; title: string }
   | { kind: 'article'; number: string; marker: string; title: string; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'division'; number: string; marker: string; title: string }
   | { kind: 'caps-heading'; title: string }
   | { kind: 'editorial'; text: string }
   | { kind: 'option'; label: string; key: OptionKey; title?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
@@ -32,6 +33,8 @@ const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
 const SECTION = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.(?:\s+(.*))?$/;
 const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
 // `Article 3`, `ARTICLE 3 (Mitigation)`, `Article 2bis`, `Article QQ.A.2bis: {Principles}`
+// `PART II`, `Part 2: Title`, `Chapter IV`, `SECTION 3 – Title`, `Annex I`: divisions above articles.
+const DIVISION = /^(Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+([0-9]{1,3}[A-Za-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.–—-]?\s*(.*)$/;
 const ARTICLE = /^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?)\s*[:.]?(?:\s+|$)/;
 // `Option 1:`, `Option (a):`, `Option I`, `Option A`, `Option 2 {title}`, `Option 2{title}`
 const OPTION = /^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/;
@@ -55,6 +58,11 @@ export function classifyLine(raw: string): LineKind {
 
   const sub = SUBSECTION.exec(t);
   if (sub) return { kind: 'subsection', number: sub[1] as string, marker: `${sub[1]})`, title: (sub[2] ?? '').trim() };
+
+  const division = DIVISION.exec(t);
+  if (division && (division[3] === '' || isTitleShaped(division[3] as string)) && !/[.;,]$/.test(t)) {
+    return { kind: 'division', number: division[2] as string, marker: `${division[1]} ${division[2]}`, title: (division[3] as string).trim() };
+  }
 
   const article = ARTICLE.exec(t);
   if (article) {

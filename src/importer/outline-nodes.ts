@@ -68,4 +68,6 @@ export interface SectionNode {
   subsections: SectionNode[];
   /** Its key in addresses when numbering restarts in it (an article): `art3`. */
   scopeKey?: string;
+  /** A part, chapter or annex: articles stand inside it. */
+  division?: boolean;
 }

@@ -24,6 +24,18 @@ describe('articles and restarted numbering', () => {
     expect(paragraphs(draft).map(([address, number]) => `${address}=${number}`)).toEqual(['art1-1=1', 'art1-2=2', 'art2-1=1', 'art2bis-1=1']);
   });
 
+  it('reads parts, chapters and annexes above articles, and leaves a sentence starting "Section 3" as text', () => {
+    const { draft } = read('PART II\nCONSERVATION AND SUSTAINABLE USE\n\nArticle 7\nGeneral principles\n\n1. One.\n\nChapter 3: Finance\n\n4. Four.\nSection 3 of the Convention applies.\n');
+    expect(draft.meta.sections.map((s) => [s.label, s.title, (s.subsections ?? []).map((x) => x.label)])).toEqual([
+      ['PART II', 'CONSERVATION AND SUSTAINABLE USE', ['Article 7']],
+      ['Chapter 3', 'Finance', []],
+    ]);
+    expect(draft.paragraphs.map((p) => [p.address, p.text])).toEqual([
+      ['art7-1', 'One.'],
+      ['4', 'Four. Section 3 of the Convention applies.'],
+    ]);
+  });
+
   it('reads Article QQ.A.1: {Title} with the title in braces', () => {
     const { draft } = read('Article QQ.A.1:   {Definitions}\n\nFor the purposes of this Chapter:\n');
     expect(draft.meta.sections[0]).toMatchObject({ label: 'Article QQ.A.1', number: 'QQ.A.1', title: 'Definitions', paragraphs: ['artqq.a.1-pp1'] });
