@@ -48,6 +48,8 @@ class OutlineBuilder {
   private blockCount = new Map<string, number>();
   /** The line being read. */
   private current = 0;
+  /** The lowest leading number of the numbered paragraphs so far (a heading's number is below them all). */
+  private lowestNumeral = Number.POSITIVE_INFINITY;
   /** Numbered paragraphs by section, scope and number, to find a repeated number at once. */
   private readonly numbered = new Map<string, ParagraphNode>();
   private readonly lastNumbered = new Map<SectionNode, ParagraphNode>();
@@ -177,7 +179,7 @@ class OutlineBuilder {
       /^\d+$/.test(k.number) &&
       this.isHeadingTitle(headingTitle.title, headingTitle.next, false) &&
       k.numeral > this.lastSectionNumeral &&
-      (this.paragraphs.every((p) => p.number === undefined || parseInt(p.number, 10) > k.numeral) || (k.rest !== '' && this.nextNumberJumps(i, k.numeral)));
+      (this.lowestNumeral > k.numeral || (k.rest !== '' && this.nextNumberJumps(i, k.numeral)));
     if (looksLikeHeading) {
       this.lastSectionNumeral = k.numeral;
       this.openSection({ number: k.number, title: headingTitle.title }, `${k.number}.`, 0);
@@ -379,6 +381,8 @@ class OutlineBuilder {
     if (number !== undefined) {
       this.numbered.set(this.numberKey(number), para);
       this.lastNumbered.set(section, para);
+      const numeral = parseInt(number, 10);
+      if (numeral < this.lowestNumeral) this.lowestNumeral = numeral;
     }
     this.para = para;
     this.setUnit(para.text, number === undefined ? 'unnumbered' : 'numbered');

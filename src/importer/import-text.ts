@@ -95,6 +95,7 @@ function toEntry(node: OutlineNode, addresses: ReadonlyMap<ParagraphNode, string
  */
 function attachFootnotes(nodes: readonly ParagraphNode[], built: Paragraph[], footnotes: readonly ExtractedNote[], references: readonly NoteReference[]): Note[] {
   const unplaced: Note[] = [];
+  if (footnotes.length === 0) return unplaced;
   const byLine = new Map<number, number>();
   nodes.forEach((node, i) => {
     const units: TextUnit[] = [node.text, ...node.items.flatMap((item) => [item.unit, ...item.alternatives.map((a) => a.unit)]), ...node.alternatives.map((a) => a.unit)];
