@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
 import { serializeYaml } from '../store/serialize.js';
+import { readDraftFile } from '../store/read-draft-file.js';
 import { loadParsers } from '../store/yaml-parser.js';
 
 /**
@@ -76,7 +77,12 @@ export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[
   const parsers = ids.length > 0 ? await loadParsers() : undefined;
   for (const id of ids) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
-    const parsed = parsers!.parseHistoryFile(file, readFileSync(file, 'utf8'));
+    const bytes = readDraftFile(dir, file);
+    if (!Buffer.isBuffer(bytes)) {
+      diagnostics.push({ code: 'READ_FAILED', severity: 'error', message: bytes.unreadable, file, ...(bytes.line ? { line: bytes.line } : {}) });
+      continue;
+    }
+    const parsed = parsers!.parseHistoryFile(file, bytes.toString('utf8'));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.entry) entries.push(parsed.entry);
   }

@@ -5,6 +5,7 @@ import type { NotationResult } from '../notation/types.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import { sectionMarker } from '../render/section-heading.js';
 import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
+import { repairBrackets } from './repair-brackets.js';
 import { appendLine, locate, newUnit, prependText, takeStatusMarker, type TextUnit } from './text-unit.js';
 
 export interface ImportOptions {
@@ -306,28 +307,6 @@ function finishParagraph(p: ParaBuild, warn: Warn): { paragraph: Paragraph; mark
     alternatives: p.alternatives.map((a) => ({ label: a.label, text: a.unit.text })),
   };
   return { paragraph, markers };
-}
-
-/**
- * Closes what is never closed and opens what is never opened, so that no text is lost; each
- * repair is a warning. Returns the notation of the text as it is then.
- */
-function repairBrackets(unit: TextUnit, what: string, warn: Warn): NotationResult {
-  let result = parseNotation(unit.text);
-  for (let guard = 0; guard < 1000 && !result.ok; guard++) {
-    const error = result.errors[0];
-    if (!error) break;
-    const at = locate(unit, error.point.offset);
-    if (error.code === 'UNCLOSED_BRACKET') {
-      unit.text += ']';
-      warn(at.line, at.column, 'UNCLOSED_BRACKET', `"[" is never closed in ${what}; closed at its end`);
-    } else {
-      prependText(unit, '[');
-      warn(at.line, at.column, 'UNEXPECTED_CLOSING_BRACKET', `"]" has no opening bracket in ${what}; opened at its start`);
-    }
-    result = parseNotation(unit.text);
-  }
-  return result;
 }
 
 function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
@@ -9,6 +9,7 @@ import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
 import type { YamlFile } from './yaml-file.js';
 import { lazyYamlFile, loadParsers } from './yaml-parser.js';
+import { isRefusal, readDraftFile, readDraftText, statDraftFile } from './read-draft-file.js';
 
 export interface LoadedParagraph {
   file: string;
@@ -49,10 +50,11 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
 
   // draft.yaml as the paragraph files: by its identity, else read and hashed (read on demand).
   const draftPath = join(dir, DRAFT_FILE);
-  const draftStats = statOrUndefined(draftPath);
+  const draftStatus = statDraftFile(dir, draftPath);
+  const draftStats = isRefusal(draftStatus) ? undefined : draftStatus;
   let cachedMeta = draftStats ? cache.knownMeta(draftStats) : undefined;
   let draftBytesRead: FileBytes | undefined;
-  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(draftPath));
+  const draftBytes = (): FileBytes => (draftBytesRead ??= readDraftFile(dir, draftPath, draftStatus));
   let draftHash: string | undefined;
   if (!cachedMeta) {
     const bytes = draftBytes();
@@ -72,7 +74,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       }
       continue;
     }
-    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, file);
+    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, dir, file);
     if ('paragraph' in known) paragraphs.push(known.paragraph);
     else {
       toParse.push({ at: paragraphs.length, file, ...known });
@@ -110,18 +112,14 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
  * A paragraph file served by the cache, or its bytes to parse. When the file's identity is known
  * it is not even read (its text is read later only if a problem must be placed in it).
  */
-function fromCache(cache: ParseCache, name: string, file: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
-  let stats: Stats;
-  try {
-    stats = statSync(file);
-  } catch (error) {
-    return { bytes: unreadable(error) };
-  }
+function fromCache(cache: ParseCache, name: string, dir: string, file: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+  const stats = statDraftFile(dir, file);
+  if (isRefusal(stats)) return { bytes: stats };
   const known = cache.knownEntry(name, stats);
-  if (known) return { paragraph: served(file, known.hash, known.entry, () => readFileSync(file, 'utf8')) };
+  if (known) return { paragraph: served(file, known.hash, known.entry, () => readDraftText(dir, file)) };
 
   // Read after the stat: an edit in between gives the file an identity other than the one recorded.
-  const bytes = readBytes(file);
+  const bytes = readDraftFile(dir, file, stats);
   if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return { bytes };
   const hash = contentHash(bytes);
   cache.noteFile(name, hash, stats);
@@ -153,24 +151,4 @@ class ServedParagraph implements LoadedParagraph {
   get paragraph(): Paragraph {
     return this.entry.paragraph;
   }
-}
-
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
-  }
-}
-
-function readBytes(file: string): FileBytes {
-  try {
-    return readFileSync(file);
-  } catch (error) {
-    return unreadable(error);
-  }
-}
-
-function unreadable(error: unknown): { unreadable: string } {
-  return { unreadable: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message) };
 }

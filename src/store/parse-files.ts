@@ -10,7 +10,7 @@ import { LazyYamlFile } from './yaml-parser.js';
 export { parseYamlFile };
 
 /** A file's bytes, or why it could not be read. */
-export type FileBytes = Buffer | { unreadable: string };
+export type FileBytes = Buffer | { unreadable: string; line?: number };
 
 /**
  * Parsing a file of the draft and checking it against its schema: the part of loading that needs
@@ -41,7 +41,7 @@ export function parseHistoryFile(file: string, source: string): { entry?: Histor
 function readYaml(file: string, bytes: FileBytes): YamlFile {
   if (!Buffer.isBuffer(bytes)) {
     const yaml = parseYamlFile(file, '');
-    return { ...yaml, value: undefined, diagnostics: [{ code: 'READ_FAILED', severity: 'error', message: bytes.unreadable, file }] };
+    return { ...yaml, value: undefined, diagnostics: [{ code: 'READ_FAILED', severity: 'error', message: bytes.unreadable, file, ...(bytes.line ? { line: bytes.line } : {}) }] };
   }
   const source = bytes.toString('utf8');
   const bad = firstInvalidUtf8(bytes);

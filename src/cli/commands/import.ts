@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { basename, extname, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { decodeInput } from '../../importer/decode-input.js';
 import { importText } from '../../importer/import-text.js';
+import { checkImportLines, checkImportResult, readImportFile } from '../../importer/input-limits.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { writeDraftFolder } from '../../store/write-draft.js';
 import { checkDraft } from '../../validate/check-draft.js';
@@ -19,16 +19,11 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
-  }
-  const text = decodeInput(bytes, path, options.encoding);
+  const text = decodeInput(readImportFile(path, file), path, options.encoding);
+  checkImportLines(text, path);
   const title = options.title ?? titleFromFileName(path);
   const result = importText(text, { file: path, title, source: basename(path) });
+  checkImportResult(result, path);
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, options.out);
