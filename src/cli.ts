@@ -208,6 +208,8 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   };
   const program: Command = buildProgram(io, run);
   try {
+    const { checkArguments } = await import('./cli/check-arguments.js');
+    checkArguments(argv);
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     exitCode = await reportFailure(error, io);

@@ -3,6 +3,7 @@ import type { Alternative, Draft, Item, Paragraph, Section } from '../model/sche
 import { sectionNumbers } from '../model/outline.js';
 import { sectionMarker } from './section-heading.js';
 import { withMarker } from './status-marker.js';
+import { headAndText, oneLine } from './text-line.js';
 
 /**
  * The draft in negotiation conventions, as a secretariat would circulate it: section headings,
@@ -33,23 +34,22 @@ export function renderText(draft: Draft, input: ExportInput = exportInput(draft,
 
 function renderHeading(section: Section, depth: number): string {
   const marker = sectionMarker(section, depth);
-  const title = section.title ?? '';
+  const title = oneLine(section.title ?? '');
   if (marker === '' && title === '') return '';
   if (depth === 0) return [marker, title].filter((s) => s !== '').join('\n');
   return [marker, title].filter((s) => s !== '').join(' ');
 }
 
 export function renderParagraph(paragraph: Paragraph, number = paragraph.number): string {
-  const lines: string[] = [`${paragraph.bracketed ? '[' : ''}${number}.`];
   const hasItems = paragraph.items.length > 0;
-  lines.push(hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
+  const lines = headAndText(`${paragraph.bracketed ? '[' : ''}${number}.`, hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
   paragraph.items.forEach((item, index) => {
     const isLast = index === paragraph.items.length - 1;
     lines.push(...renderItem(item, isLast ? paragraph.status : undefined));
   });
   if (paragraph.bracketed) lines[lines.length - 1] += ']';
   for (const alternative of paragraph.alternatives) {
-    lines.push(`[${alternative.label} ${number}.`, `${alternative.text}]`);
+    lines.push(...headAndText(`[${alternative.label} ${number}.`, `${alternative.text}]`));
   }
   return lines.filter((line, i) => i === 0 || line !== '').join('\n');
 }
@@ -57,11 +57,11 @@ export function renderParagraph(paragraph: Paragraph, number = paragraph.number)
 /** An item line; the paragraph's own marker follows the last item, as in the source texts. */
 function renderItem(item: Item, paragraphStatus: Paragraph['status'] | undefined): string[] {
   const status = paragraphStatus !== undefined && paragraphStatus !== 'open' ? paragraphStatus : item.status;
-  const lines = [`${item.label} ${withMarker(item.text, status)}`];
+  const lines = [`${item.label} ${oneLine(withMarker(item.text, status))}`];
   for (const alternative of item.alternatives ?? []) lines.push(...renderItemAlternative(alternative));
   return lines;
 }
 
 function renderItemAlternative(alternative: Alternative): string[] {
-  return [`[${alternative.label})`, `${alternative.text}]`];
+  return headAndText(`[${alternative.label})`, `${alternative.text}]`);
 }

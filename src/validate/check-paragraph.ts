@@ -3,6 +3,7 @@ import { isAgreed, parseParagraph, type ParsedParagraph } from '../model/paragra
 import type { Paragraph } from '../model/schemas.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import type { YamlFile, YamlPath } from '../store/yaml-file.js';
+import { controlCharacterProblems } from './control-characters.js';
 
 /** Bracket errors reported one by one in a text; past this, they are counted. */
 const MAX_ERRORS_PER_TEXT = 10;
@@ -59,6 +60,8 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
       });
     }
   }
+
+  out.push(...controlCharacterProblems(paragraph));
 
   const statusWord = (status: Paragraph['status']) => (status === 'agreed' ? 'agreed' : 'agreed ad ref');
   if (isAgreed(paragraph.status)) {
