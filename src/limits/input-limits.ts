@@ -48,9 +48,10 @@ export function pastLimit(name: keyof InputLimits, shown = String(inputLimits()[
   return `past the limit of ${shown} (raise it with ${flag} or ${env})`;
 }
 
-/** 33554432 → "32 MiB", for messages. */
+/** 33554432 → "32 MiB", 53120000 → "50.7 MiB", 2004 → "2004 bytes", for messages. */
 export function formatBytes(bytes: number): string {
-  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
+  const MiB = 1024 * 1024;
+  if (bytes >= MiB) return bytes % MiB === 0 ? `${bytes / MiB} MiB` : `${(bytes / MiB).toFixed(1)} MiB`;
   if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
 }
