@@ -1,4 +1,4 @@
-import { escapeControl } from '../text/control-characters.js';
+import { CONTROL_CHARACTER, escapeControl } from '../text/control-characters.js';
 
 /**
  * What ndraft writes to a terminal goes through here, once, whatever printed it: a delegation
@@ -7,7 +7,7 @@ import { escapeControl } from '../text/control-characters.js';
  * characters and bidi overrides are shown as `\e`, `\x07`, `\u202e`. The one escape kept is the
  * colour that ndraft itself adds (chalk's `ESC [ n m`), except "conceal" (8), which hides text.
  */
-const UNSAFE = /\x1b\[(?!8m)\d{1,2}m|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g;
+const UNSAFE = new RegExp(`\\x1b\\[(?!8m)\\d{1,2}m|${CONTROL_CHARACTER.source}`, 'g');
 
 export function visible(text: string): string {
   return text.replace(UNSAFE, (match) => (match.length > 1 ? match : escapeControl(match)));

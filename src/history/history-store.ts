@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
 import { serializeYaml } from '../store/serialize.js';
-import { readDraftFile } from '../store/read-draft-file.js';
+import { readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
 import { loadParsers } from '../store/yaml-parser.js';
 
 /**
@@ -79,7 +79,7 @@ export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[
     const file = join(dir, HISTORY_DIR, historyFileName(id));
     const bytes = readDraftFile(dir, file);
     if (!Buffer.isBuffer(bytes)) {
-      diagnostics.push({ code: 'READ_FAILED', severity: 'error', message: bytes.unreadable, file, ...(bytes.line ? { line: bytes.line } : {}) });
+      diagnostics.push(refusalDiagnostic(file, bytes));
       continue;
     }
     const parsed = parsers!.parseHistoryFile(file, bytes.toString('utf8'));

@@ -1,6 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { formatBytes, inputLimits, pastLimit } from '../limits/input-limits.js';
+import { findLongLine, formatBytes, inputLimits, pastLimit } from '../limits/input-limits.js';
 import type { Draft } from '../model/schemas.js';
 import type { ImportResult } from './import-text.js';
 
@@ -30,19 +30,11 @@ export function readImportFile(path: string, name: string): Buffer {
 
 /** Refuses a text with a line past the line limit, naming the first. */
 export function checkImportLines(text: string, file: string): void {
-  const limit = inputLimits().lineLength;
-  if (text.length <= limit) return;
-  let start = 0;
-  for (let line = 1; start <= text.length; line++) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    if (end - start > limit) {
-      throw inputError(`the file was not imported`, [
-        { code: 'LINE_TOO_LONG', severity: 'error', message: `line ${line} is ${end - start} characters long, ${pastLimit('lineLength')}`, file, line },
-      ]);
-    }
-    start = end + 1;
-  }
+  const long = findLongLine(text);
+  if (!long) return;
+  throw inputError(`the file was not imported`, [
+    { code: 'LINE_TOO_LONG', severity: 'error', message: long.message, file, line: long.line },
+  ]);
 }
 
 /** Refuses an import whose brackets nest too deep, or that would write a text longer than a line may be. */

@@ -48,6 +48,20 @@ export function pastLimit(name: keyof InputLimits, shown = String(inputLimits()[
   return `past the limit of ${shown} (raise it with ${flag} or ${env})`;
 }
 
+/** The first line of `text` longer than the line limit: its number, and what to say about it. */
+export function findLongLine(text: string): { line: number; message: string } | undefined {
+  const limit = current.lineLength;
+  if (text.length <= limit) return undefined;
+  let start = 0;
+  for (let line = 1; start <= text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    if (end - start > limit) return { line, message: `line ${line} is ${end - start} characters long, ${pastLimit('lineLength')}` };
+    start = end + 1;
+  }
+  return undefined;
+}
+
 /** 33554432 → "32 MiB", 53120000 → "50.7 MiB", 2004 → "2004 bytes", for messages. */
 export function formatBytes(bytes: number): string {
   const MiB = 1024 * 1024;

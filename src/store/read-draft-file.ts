@@ -1,6 +1,7 @@
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, relative, isAbsolute, sep } from 'node:path';
-import { formatBytes, inputLimits, pastLimit } from '../limits/input-limits.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { findLongLine, formatBytes, inputLimits, pastLimit } from '../limits/input-limits.js';
 
 /**
  * Every file of a draft is read through here, because a draft received from someone else is
@@ -52,27 +53,16 @@ export function isRefusal(value: unknown): value is Refusal {
   return typeof value === 'object' && value !== null && 'unreadable' in value;
 }
 
-/** A line longer than the limit, by its number; lines are counted in bytes, which is never fewer than characters. */
-export function checkLineLength(bytes: Uint8Array): Refusal | undefined {
-  const limit = inputLimits().lineLength;
-  if (bytes.length <= limit) return undefined;
-  let start = 0;
-  for (let line = 1; start <= bytes.length; line++) {
-    let end = bytes.indexOf(0x0a, start);
-    if (end < 0) end = bytes.length;
-    if (end - start > limit && characters(bytes.subarray(start, end)) > limit) {
-      return { unreadable: `line ${line} is ${characters(bytes.subarray(start, end))} characters long, ${pastLimit('lineLength')}`, line };
-    }
-    start = end + 1;
-  }
-  return undefined;
+/** A line past the line limit, refused with its number. */
+function checkLineLength(bytes: Buffer): Refusal | undefined {
+  if (bytes.length <= inputLimits().lineLength) return undefined;
+  const long = findLongLine(bytes.toString('utf8'));
+  return long && { unreadable: long.message, line: long.line };
 }
 
-function characters(bytes: Uint8Array): number {
-  let n = 0;
-  // UTF-8 continuation bytes (10xxxxxx) do not start a character.
-  for (const b of bytes) if ((b & 0xc0) !== 0x80) n++;
-  return n;
+/** A refusal as the error diagnostic it is (READ_FAILED): the file is named, its content never shown. */
+export function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
+  return { code: 'READ_FAILED', severity: 'error', message: refusal.unreadable, file, ...(refusal.line ? { line: refusal.line } : {}) };
 }
 
 /** Whether a folder between `dir` and `file` is itself a link (paragraphs/ or history/ made a link). */
