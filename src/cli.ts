@@ -204,7 +204,11 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
   const run = async (action: Action) => {
     const [{ setInputLimits }, { limitsFrom }] = await Promise.all([import('./limits/input-limits.js'), import('./cli/limit-options.js')]);
     setInputLimits(limitsFrom(program.opts(), io.env));
-    exitCode = (await action(io)) ?? 0;
+    try {
+      exitCode = (await action(io)) ?? 0;
+    } finally {
+      setInputLimits();
+    }
   };
   const program: Command = buildProgram(io, run);
   try {
