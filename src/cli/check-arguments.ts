@@ -18,3 +18,14 @@ export function checkArguments(argv: readonly string[]): void {
     }
   }
 }
+
+/**
+ * A label a user gives a new alternative (`propose --label`, `restore --as`). The text export
+ * writes it as `[<label> 61.`, so a label with brackets or a number closed by `.` or `)`
+ * (`Alt 1 77.`) would be read back as another paragraph's alternative, creating paragraph 77.
+ */
+export function checkLabel(label: string | undefined, option: string): void {
+  if (label !== undefined && /[[\]]|\d\s*[.)]/.test(label)) {
+    throw usageError(`${option} "${label}": a label may not hold brackets, nor a number followed by "." or ")" (write e.g. "Alt 4" or "EU proposal")`);
+  }
+}
