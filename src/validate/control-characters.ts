@@ -1,14 +1,14 @@
-import type { Paragraph } from '../model/schemas.js';
+import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { findControl } from '../text/control-characters.js';
 import type { YamlPath } from '../store/yaml-file.js';
 import type { ParagraphProblem } from './check-paragraph.js';
 
 /**
- * A warning for each string of a paragraph file that holds a control character or a bidi
+ * A warning for each string of a paragraph file (or of draft.yaml) that holds a control character or a bidi
  * override: harmless in the file, but a sign of a text pasted from somewhere odd, or of a draft
  * made to mislead (ndraft shows them as `\e`, `\u202e` in a terminal; see SECURITY.md).
  */
-export function controlCharacterProblems(paragraph: Paragraph): ParagraphProblem[] {
+export function controlCharacterProblems(paragraph: Paragraph | DraftMeta): ParagraphProblem[] {
   const out: ParagraphProblem[] = [];
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (typeof value === 'string') {
