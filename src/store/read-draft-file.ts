@@ -1,5 +1,5 @@
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { basename, dirname, relative, isAbsolute, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { findLongLine, formatBytes, inputLimits, pastLimit } from '../limits/input-limits.js';
 
@@ -96,4 +96,9 @@ export function staysInsideDraft(dir: string, path: string): boolean {
     return true; // does not exist yet
   }
   return leadsOutside(dir, path) === undefined;
+}
+
+/** The draft's folders (paragraphs/, history/, .ndraft/) that are links out of it: nothing may be written through them. */
+export function foldersLeavingDraft(dir: string): string[] {
+  return ['paragraphs', 'history', '.ndraft'].filter((name) => !staysInsideDraft(dir, join(dir, name)));
 }
