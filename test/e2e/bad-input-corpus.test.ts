@@ -124,7 +124,8 @@ describe('the bad-input corpus', () => {
         const { dir, draft } = await workspace(c);
         const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...ENV, ...c.env };
         delete env.FORCE_COLOR;
-        const child = spawn(process.execPath, [BIN, ...c.args.map((a) => a.replace('{draft}', draft))], { cwd: dir, env });
+        // A hang must fail the case, not leave a process behind.
+        const child = spawn(process.execPath, [BIN, ...c.args.map((a) => a.replace('{draft}', draft))], { cwd: dir, env, timeout: 20_000 });
         let stdout = '';
         let stderr = '';
         child.stdout.on('data', (d) => (stdout += d));
