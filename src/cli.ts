@@ -6,7 +6,7 @@ import { VERSION } from './version.js';
 /**
  * The command table. It only declares commands; each one lives in `cli/commands/<name>.ts` and
  * is imported when it runs, so `--help` and `--version` load nothing else. Exit codes are
- * decided here alone: 0 ok, 1 the input or the draft is wrong, 2 usage.
+ * decided here alone: 0 ok, 1 the input or the draft is wrong, 2 usage, 70 a bug in ndraft.
  */
 
 type Action = (io: Io) => Promise<number | void>;
@@ -30,9 +30,15 @@ Examples:
   ndraft validate                                  check every file
   ndraft export -o rev1-compiled.txt               the draft in negotiation conventions
 
-Exit status: 0 ok, 1 the input or the draft is wrong, 2 usage.
+Input limits guard against hostile files (SECURITY.md); each option has an environment variable.
+Exit status: 0 ok, 1 the input or the draft is wrong, 2 usage, 70 a bug in ndraft (please report it).
 Run "ndraft <command> --help" for a command's options.`,
     );
+  program
+    .option('--max-file-size <bytes>', 'refuse a file larger than this, e.g. 64M (NDRAFT_MAX_FILE_SIZE; default 32M)')
+    .option('--max-line-length <chars>', 'refuse a line longer than this (NDRAFT_MAX_LINE_LENGTH; default 1048576)')
+    .option('--max-depth <n>', 'refuse brackets nested deeper than this (NDRAFT_MAX_DEPTH; default 100)')
+    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)');
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
@@ -198,10 +204,18 @@ Run "ndraft <command> --help" for a command's options.`,
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let exitCode = 0;
   const run = async (action: Action) => {
-    exitCode = (await action(io)) ?? 0;
+    const [{ setInputLimits }, { limitsFrom }] = await Promise.all([import('./limits/input-limits.js'), import('./cli/limit-options.js')]);
+    setInputLimits(limitsFrom(program.opts(), io.env));
+    try {
+      exitCode = (await action(io)) ?? 0;
+    } finally {
+      setInputLimits();
+    }
   };
-  const program = buildProgram(io, run);
+  const program: Command = buildProgram(io, run);
   try {
+    const { checkArguments } = await import('./cli/check-arguments.js');
+    checkArguments(argv);
     await program.parseAsync(argv as string[], { from: 'user' });
   } catch (error) {
     exitCode = await reportFailure(error, io);
@@ -226,11 +240,14 @@ async function reportFailure(error: unknown, io: Io): Promise<number> {
     return error.kind === 'usage' ? 2 : 1;
   }
   const err = error as Error;
-  if ((err as NodeJS.ErrnoException).code !== undefined && (err as NodeJS.ErrnoException).syscall !== undefined) {
-    io.error(`${c.red('ndraft:')} ${err.message}\n`);
+  const { describeSystemError } = await import('./cli/system-error.js');
+  const system = err && describeSystemError(err as NodeJS.ErrnoException);
+  if (system !== undefined) {
+    io.error(`${c.red('ndraft:')} ${system}\n`);
     return 1;
   }
-  io.error(`${c.red('ndraft: internal error:')} ${err?.message ?? String(error)}\nThis is a bug in ndraft; please report it with the command you ran.\n`);
+  // Only a real bug comes here: every input ndraft refuses is an NdraftError (SECURITY.md).
+  io.error(`${c.red('ndraft: internal error:')} ${err?.message ?? String(error)}\nThis is a bug in ndraft; please report it with the command you ran (see SECURITY.md for a problem with security).\n`);
   if (io.env.NDRAFT_DEBUG) io.error(`${err?.stack ?? ''}\n`);
-  return 1;
+  return 70;
 }

@@ -89,6 +89,10 @@ async function checkResult(paragraph: Paragraph): Promise<void> {
   const notation = open.filter((u) => u.kind === 'notation');
   if (notation.length > 0) throw inputError(`the result would not parse: ${notation.map((u) => u.description).join('; ')}`);
   if (isAgreed(paragraph.status) && open.length > 0) throw new Error('the change would leave an agreed paragraph with open brackets');
+  // No command may leave a paragraph that the next command would refuse to open (undo and reopen included).
+  const { paragraphProblems } = await import('../validate/check-paragraph.js');
+  const locked = paragraphProblems(paragraph).find((p) => p.code === 'AGREED_NOT_RESOLVED');
+  if (locked) throw inputError(`refused: ${locked.message}; reopen it first with "ndraft reopen ${paragraph.number}"`);
 }
 
 function capitalize(text: string): string {

@@ -1,4 +1,5 @@
 import { Chalk, type ChalkInstance } from 'chalk';
+import { visible } from './visible.js';
 
 /** What a command may touch of the outside world; injected so that commands are testable. */
 export interface Io {
@@ -9,13 +10,26 @@ export interface Io {
   error(text: string): void;
 }
 
+/**
+ * The process's streams. What goes to a terminal, and every message on stderr, shows control
+ * characters visibly (`visible`); an export to a file or a pipe is written as it is. A reader
+ * that goes away (`ndraft log | head -1`) ends the output quietly: the command still finishes.
+ */
 export function processIo(): Io {
+  const stdoutIsTTY = process.stdout.isTTY === true;
+  let stdoutClosed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    stdoutClosed = true;
+  });
   return {
     cwd: process.cwd(),
     env: process.env,
-    stdoutIsTTY: process.stdout.isTTY === true,
-    write: (text) => void process.stdout.write(text),
-    error: (text) => void process.stderr.write(text),
+    stdoutIsTTY,
+    write: (text) => {
+      if (!stdoutClosed) process.stdout.write(stdoutIsTTY ? visible(text) : text);
+    },
+    error: (text) => void process.stderr.write(visible(text)),
   };
 }
 

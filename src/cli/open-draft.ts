@@ -4,6 +4,7 @@ import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
 import type { Counts } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
 import { locateDraft } from '../store/locate-draft.js';
+import { foldersLeavingDraft } from '../store/read-draft-file.js';
 import { checkDraft } from '../validate/check-draft.js';
 
 export interface OpenedDraft {
@@ -21,6 +22,9 @@ export interface OpenedDraft {
 /** Finds, loads and checks the draft a command works on; a draft with errors is refused with all of them. */
 export async function openDraft(explicit: string | undefined, cwd: string): Promise<OpenedDraft> {
   const dir = locateDraft({ explicit, cwd });
+  // A received draft must not make a command read or write elsewhere through a linked folder.
+  const linked = foldersLeavingDraft(dir);
+  if (linked.length > 0) throw inputError(`${linked.map((name) => `${name}/`).join(' and ')} of the draft ${linked.length === 1 ? 'is a link' : 'are links'} to a folder outside it; ndraft does not follow ${linked.length === 1 ? 'it' : 'them'} (replace ${linked.length === 1 ? 'it' : 'them'} with the folder itself)`);
   const checked = await checkDraft(await loadDraft(dir));
   const { diagnostics, meta, counts } = checked;
   if (!meta) {

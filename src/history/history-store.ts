@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
 import { pendingCommit, type PendingCommit } from '../store/journal.js';
 import { serializeYaml } from '../store/serialize.js';
+import { readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
 import { loadParsers } from '../store/yaml-parser.js';
 
 /**
@@ -53,17 +54,17 @@ function historyFileNames(dir: string, pending = pendingCommit(dir)): string[] {
   return [...new Set([...names, ...pending.writesIn(HISTORY_DIR).filter((name) => name.endsWith('.yaml'))])].filter((name) => !pending.removes(`${HISTORY_DIR}/${name}`));
 }
 
-/** An entry's text, from where a pending change staged it while it is still there. */
-function readEntryText(dir: string, name: string, pending: PendingCommit | undefined): string {
+/**
+ * An entry's bytes, read safely (`readDraftFile`: no link out of the draft, within the limits),
+ * from where a pending change staged it while it is still there.
+ */
+function readEntryBytes(dir: string, name: string, pending: PendingCommit | undefined): ReturnType<typeof readDraftFile> {
   const staged = pending?.staged(`${HISTORY_DIR}/${name}`);
   if (staged) {
-    try {
-      return readFileSync(staged, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    const bytes = readDraftFile(dir, staged);
+    if (Buffer.isBuffer(bytes) || bytes.unreadable !== 'file not found') return bytes;
   }
-  return readFileSync(join(dir, HISTORY_DIR, name), 'utf8');
+  return readDraftFile(dir, join(dir, HISTORY_DIR, name));
 }
 
 /** The YAML text of an entry, with the schema line editors use. */
@@ -94,7 +95,12 @@ export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[
   const parsers = ids.length > 0 ? await loadParsers() : undefined;
   for (const id of ids) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
-    const parsed = parsers!.parseHistoryFile(file, readEntryText(dir, historyFileName(id), pending));
+    const bytes = readEntryBytes(dir, historyFileName(id), pending);
+    if (!Buffer.isBuffer(bytes)) {
+      diagnostics.push(refusalDiagnostic(file, bytes));
+      continue;
+    }
+    const parsed = parsers!.parseHistoryFile(file, bytes.toString('utf8'));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.entry) entries.push(parsed.entry);
   }

@@ -53,6 +53,8 @@ export function classifyLine(raw: string): LineKind {
   const indent = text.length - text.trimStart().length;
   const t = text.trimStart();
   if (t === '') return { kind: 'blank' };
+  // `\Option 1: …`: ndraft's export escapes a text that would read as structure on its line.
+  if (t.startsWith('\\')) return { kind: 'text', rest: t.slice(1), restColumn: indent + 2 };
   if (RULE.test(t)) return { kind: 'rule' };
   if (EDITORIAL.test(t)) return { kind: 'editorial', text: t };
 

@@ -3,7 +3,8 @@ import { parseNotation } from '../notation/parse-notation.js';
 import type { NotationResult } from '../notation/types.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import type { ParagraphNode } from './outline-nodes.js';
-import { locate, prependText, takeStatusMarker, type TextUnit } from './text-unit.js';
+import { repairBrackets } from './repair-brackets.js';
+import { locate, takeStatusMarker, type TextUnit } from './text-unit.js';
 
 export type Warn = (line: number, column: number, code: string, message: string) => void;
 
@@ -92,28 +93,6 @@ export function finishParagraph(p: ParagraphNode, address: string, warn: Warn): 
     ...(p.notes.length > 0 ? { notes: p.notes } : {}),
   };
   return { paragraph, markers };
-}
-
-/**
- * Closes what is never closed and opens what is never opened, so that no text is lost; each
- * repair is a warning. Returns the notation of the text as it is then.
- */
-function repairBrackets(unit: TextUnit, what: string, warn: Warn): NotationResult {
-  let result = parseNotation(unit.text);
-  for (let guard = 0; guard < 1000 && !result.ok; guard++) {
-    const error = result.errors[0];
-    if (!error) break;
-    const at = locate(unit, error.point.offset);
-    if (error.code === 'UNCLOSED_BRACKET') {
-      unit.text += ']';
-      warn(at.line, at.column, 'UNCLOSED_BRACKET', `"[" is never closed in ${what}; closed at its end`);
-    } else {
-      prependText(unit, '[');
-      warn(at.line, at.column, 'UNEXPECTED_CLOSING_BRACKET', `"]" has no opening bracket in ${what}; opened at its start`);
-    }
-    result = parseNotation(unit.text);
-  }
-  return result;
 }
 
 function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {

@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
 import { describeFurniture } from './describe-prepared-source.js';
 import { importText, type ImportResult } from './import-text.js';
+import { checkImportLines, checkImportResult } from './input-limits.js';
 import { prepareSource } from './prepare-source.js';
 import type { PreparedSource } from './source-lines.js';
 
@@ -24,10 +25,12 @@ export interface ReadSource extends ImportResult {
 
 /**
  * A file's bytes to a draft, through every pass: decode (content sniffed, encoding), clean (page
- * furniture, footnotes, hyphenation, Markdown), then read the conventions (`importText`). Pure.
+ * furniture, footnotes, hyphenation, Markdown), then read the conventions (`importText`), within
+ * the input limits (a line past the line limit, brackets nested too deep: an error). Pure.
  */
 export function readDraftSource(bytes: Uint8Array, options: ReadOptions): ReadSource {
   const decoded = decodeInput(bytes, options.file, options.encoding);
+  checkImportLines(decoded.text, options.file);
   const prepared = prepareSource(decoded.text, { file: options.file, ...(options.from ? { from: options.from } : {}) });
   const furniture = describeFurniture(prepared.furniture);
   const result = importText(prepared.lines, {
@@ -39,5 +42,6 @@ export function readDraftSource(bytes: Uint8Array, options: ReadOptions): ReadSo
     references: prepared.references,
     ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
   });
+  checkImportResult(result, options.file);
   return { ...result, decoded, prepared, allWarnings: [...decoded.warnings, ...prepared.warnings, ...result.warnings] };
 }

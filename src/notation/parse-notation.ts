@@ -1,4 +1,5 @@
 import { LineIndex } from '../diagnostics/line-index.js';
+import { inputLimits, pastLimit } from '../limits/input-limits.js';
 import { isOptionSeparator } from './option-separator.js';
 import type {
   BracketNode,
@@ -19,7 +20,8 @@ interface Frame {
 
 /**
  * Parses bracket notation into a tree. Never throws: unbalanced brackets come back as errors
- * with a code and a point, every one of them, not only the first.
+ * with a code and a point, every one of them, not only the first. Brackets nested past the depth
+ * limit end the parse with that one error: every walk over the tree may then recurse safely.
  */
 export function parseNotation(source: string): NotationResult {
   // Most texts are one line: their points need no line index.
@@ -33,6 +35,7 @@ export function parseNotation(source: string): NotationResult {
   const root: NotationRoot = { type: 'root', children: [] };
   const stack: Frame[] = [];
   let textStart = 0;
+  const maxDepth = inputLimits().depth;
 
   const children = (): InlineNode[] => {
     const top = stack[stack.length - 1];
@@ -54,6 +57,9 @@ export function parseNotation(source: string): NotationResult {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '[') {
+      if (stack.length >= maxDepth) {
+        return { ok: false, errors: [{ code: 'NESTING_TOO_DEEP', message: `brackets nested ${maxDepth + 1} deep, ${pastLimit('depth')}`, point: point(i) }] };
+      }
       flushText(i);
       const option: OptionNode = { type: 'option', children: [] };
       const bracket: BracketNode = { type: 'bracket', options: [option] };

@@ -51,7 +51,7 @@ export interface NotationRoot {
 
 export type NotationNode = NotationRoot | InlineNode | OptionNode;
 
-export type NotationErrorCode = 'UNCLOSED_BRACKET' | 'UNEXPECTED_CLOSING_BRACKET';
+export type NotationErrorCode = 'UNCLOSED_BRACKET' | 'UNEXPECTED_CLOSING_BRACKET' | 'NESTING_TOO_DEEP';
 
 export interface NotationError {
   code: NotationErrorCode;

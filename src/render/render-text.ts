@@ -4,6 +4,7 @@ import { attributionCoversText, attributionLabel, attributionPrefix } from '../m
 import { noteLine } from './note-text.js';
 import { sectionMarker } from './section-heading.js';
 import { withMarker } from './status-marker.js';
+import { headAndText, oneLine, textLine } from './text-line.js';
 
 /**
  * The draft in negotiation conventions, as a secretariat would circulate it: section headings,
@@ -58,7 +59,7 @@ export function renderText(draft: Draft, input: ExportInput = exportInput(draft,
 
 function renderHeading(section: Section, depth: number): string {
   const marker = sectionMarker(section, depth);
-  const title = section.title ?? '';
+  const title = oneLine(section.title ?? '');
   if (marker === '' && title === '') return '';
   // `Article 3 (Mitigation)`: on one line, the title in parentheses (braces if it has some), as import reads it.
   if (/^\[?article\s/i.test(marker)) return title === '' ? marker : `${marker} ${/[()]/.test(title) ? `{${title}}` : `(${title})`}`;
@@ -73,16 +74,16 @@ export function renderParagraph(paragraph: Paragraph, number = paragraph.number)
   }
   const open = paragraph.bracketed ? '[' : '';
   const hasItems = paragraph.items.length > 0;
-  const body = hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status);
+  const body = oneLine(hasItems ? paragraph.text : withMarker(paragraph.text, paragraph.status));
   // An unnumbered paragraph (a preamble's) starts with its words, as in the source.
   const attribution = number === undefined || !attributionCoversText(body) ? undefined : attributionPrefix(body);
   const lines: string[] =
     number === undefined
-      ? [`${open}${body}`]
+      ? [`${open}${open === '' ? textLine(body) : body}`]
       : attribution !== undefined
         ? // `[NZ/CA propose: 1. Each Party …`: the number after the proposers, where the source had it.
           [`${open}${attribution}${printedNumber(number)} ${body.slice(attribution.length)}`]
-        : [`${open}${printedNumber(number)}`, body];
+        : headAndText(`${open}${printedNumber(number)}`, body);
   paragraph.items.forEach((item, index) => {
     const isLast = index === paragraph.items.length - 1;
     lines.push(...renderItem(item, isLast ? paragraph.status : undefined));
@@ -92,10 +93,10 @@ export function renderParagraph(paragraph: Paragraph, number = paragraph.number)
     const proposal = attributionPrefix(alternative.text);
     if (number !== undefined && proposal !== undefined && attributionLabel(proposal) === alternative.label) {
       // Another delegation's proposal for the same paragraph, printed as the source had it.
-      lines.push(`${proposal}${printedNumber(number)} ${alternative.text.slice(proposal.length)}`);
+      lines.push(`${proposal}${printedNumber(number)} ${oneLine(alternative.text.slice(proposal.length))}`);
       continue;
     }
-    lines.push(`[${alternative.label}${number === undefined ? '' : ` ${printedNumber(number)}`}`, `${alternative.text}]`);
+    lines.push(...headAndText(`[${alternative.label}${number === undefined ? '' : ` ${printedNumber(number)}`}`, `${alternative.text}]`));
   }
   return lines.filter((line, i) => i === 0 || line !== '').join('\n');
 }
@@ -103,14 +104,14 @@ export function renderParagraph(paragraph: Paragraph, number = paragraph.number)
 /** An item line; the paragraph's own marker follows the last item, as in the source texts. */
 function renderItem(item: Item, paragraphStatus: Paragraph['status'] | undefined): string[] {
   const status = paragraphStatus !== undefined && paragraphStatus !== 'open' ? paragraphStatus : item.status;
-  const lines = [`${item.label} ${withMarker(item.text, status)}`];
+  const lines = [`${item.label} ${oneLine(withMarker(item.text, status))}`];
   for (const alternative of item.alternatives ?? []) lines.push(...renderItemAlternative(alternative));
   return lines;
 }
 
 function renderItemAlternative(alternative: Alternative): string[] {
   if (isOptionLabel(alternative.label)) return [optionLine(alternative)];
-  return [`[${alternative.label})`, `${alternative.text}]`];
+  return headAndText(`[${alternative.label})`, `${alternative.text}]`);
 }
 
 /** A paragraph whose wordings are all options and which has no text of its own yet. */
@@ -123,7 +124,7 @@ function isOptionLabel(label: string): boolean {
 }
 
 function optionLine(alternative: Alternative): string {
-  return `${alternative.label}: ${alternative.text}`;
+  return `${alternative.label}: ${oneLine(alternative.text)}`;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { allAlternatives, sameLabel } from '../model/find-wording.js';
+import { isAgreed } from '../model/paragraph-slots.js';
 import type { Alternative, HistoryEntry, Paragraph } from '../model/schemas.js';
 import type { Resolution } from './accept-alternative.js';
 
@@ -62,6 +63,10 @@ export function restoreWording(paragraph: Paragraph, label: string, entries: rea
   const next = structuredClone(paragraph);
   const itemIndex = found.item !== undefined ? next.items.findIndex((i) => i.label === found.item) : -1;
   const target = next.items[itemIndex];
+  // Agreed text is locked: a wording restored into it would leave an agreed item with an open alternative.
+  if (target && isAgreed(target.status)) {
+    throw inputError(`item ${target.label} of paragraph ${paragraph.number} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.number} --item ${target.label.replace(/[()\s]/g, '')}"`);
+  }
   if (target) target.alternatives = [...(target.alternatives ?? []), alternative];
   else next.alternatives = [...next.alternatives, alternative];
   const where = target ? `item ${target.label} of paragraph ${paragraph.number}` : `paragraph ${paragraph.number}`;

@@ -7,8 +7,13 @@
  */
 
 /** Prose that is safe as a plain scalar anywhere: no indicator first, no `: `, ` #`, controls. */
-const SAFE_PLAIN =
-  /^(?!(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$)[A-Za-z(\u00a0-\ud7ff\ue000-\ufefe\uff00-\uffff](?:[^\x00-\x1f\x7f-\x9f\ud800-\udfff: ]|:(?=[^\x00-\x20])| (?=[^\x00-\x1f#]))*$/;
+const SAFE_PLAIN_START = /^(?!(?:[Tt]rue|TRUE|[Ff]alse|FALSE|[Nn]ull|NULL)$)[A-Za-z(\u00a0-\ud7ff\ue000-\ufefe\uff00-\uffff]/;
+/**
+ * What may not follow that first character: a control, a lone surrogate, `:` before a space or
+ * the end, ` ` before `#`, a control or the end. A search rather than one pattern over the whole
+ * string (`(?:a|b|c)*$`), whose backtracking ran out of stack on a text of ten million characters.
+ */
+const UNSAFE_PLAIN_REST = /[\x00-\x1f\x7f-\x9f\ud800-\udfff]|:(?![^\x00-\x20])| (?![^\x00-\x1f#])/;
 /** Characters yaml always writes inside double quotes: controls and unpaired surrogates. */
 const NEEDS_DOUBLE = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u;
 /** yaml's test for strings that may not be plain (stringifyString.js, plainString). */
@@ -124,7 +129,7 @@ function emitNumber(value: number): string {
 
 /** yaml's stringifyString with `type` unset, `actualString` and the core schema. */
 function emitString(value: string, indent: string, implicitKey: boolean): string {
-  if (SAFE_PLAIN.test(value)) return value;
+  if (SAFE_PLAIN_START.test(value) && !UNSAFE_PLAIN_REST.test(value.slice(1))) return value;
   if (NEEDS_DOUBLE.test(value)) return doubleQuoted(value, indent, implicitKey);
   const multiLine = value.includes('\n');
   if (implicitKey && multiLine) return quoted(value, indent, implicitKey);

@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync, type Stats } from 'node:fs';
+import { existsSync, readdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
@@ -10,6 +10,7 @@ import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
 import type { YamlFile } from './yaml-file.js';
 import { lazyYamlFile, loadParsers } from './yaml-parser.js';
+import { isRefusal, readDraftFile, readDraftText, statDraftFile, type Refusal } from './read-draft-file.js';
 
 export interface LoadedParagraph {
   file: string;
@@ -54,10 +55,11 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
   // draft.yaml as the paragraph files: by its identity, else read and hashed (read on demand).
   const draftPath = join(dir, DRAFT_FILE);
   const draftStaged = pending?.staged(DRAFT_FILE);
-  const draftStats = draftStaged ? undefined : statOrUndefined(draftPath);
+  const draftStatus = draftStaged ? undefined : statDraftFile(dir, draftPath);
+  const draftStats = draftStatus === undefined || isRefusal(draftStatus) ? undefined : draftStatus;
   let cachedMeta = draftStats ? cache.knownMeta(draftStats) : undefined;
   let draftBytesRead: FileBytes | undefined;
-  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(draftPath, draftStaged));
+  const draftBytes = (): FileBytes => (draftBytesRead ??= readBytes(dir, draftPath, draftStaged, draftStatus));
   let draftHash: string | undefined;
   if (!cachedMeta) {
     const bytes = draftBytes();
@@ -82,7 +84,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       }
       continue;
     }
-    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, file, pending?.staged(`${PARAGRAPHS_DIR}/${name}`));
+    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, dir, file, pending?.staged(`${PARAGRAPHS_DIR}/${name}`));
     if ('paragraph' in known) paragraphs.push(known.paragraph);
     else {
       toParse.push({ at: paragraphs.length, file, ...known });
@@ -121,20 +123,18 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
  * it is not even read (its text is read later only if a problem must be placed in it). A file
  * still `staged` by a pending change is read there, and by content only.
  */
-function fromCache(cache: ParseCache, name: string, file: string, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+function fromCache(cache: ParseCache, name: string, dir: string, file: string, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
   let stats: Stats | undefined;
   if (!staged) {
-    try {
-      stats = statSync(file);
-    } catch (error) {
-      return { bytes: unreadable(error) };
-    }
+    const status = statDraftFile(dir, file);
+    if (isRefusal(status)) return { bytes: status };
+    stats = status;
     const known = cache.knownEntry(name, stats);
-    if (known) return { paragraph: served(file, known.hash, known.entry, () => readFileSync(file, 'utf8')) };
+    if (known) return { paragraph: served(file, known.hash, known.entry, () => readDraftText(dir, file)) };
   }
 
   // Read after the stat: an edit in between gives the file an identity other than the one recorded.
-  const bytes = readBytes(file, staged);
+  const bytes = readBytes(dir, file, staged, stats);
   if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return { bytes };
   const hash = contentHash(bytes);
   cache.noteFile(name, hash, stats);
@@ -168,24 +168,14 @@ class ServedParagraph implements LoadedParagraph {
   }
 }
 
-function statOrUndefined(file: string): Stats | undefined {
-  try {
-    return statSync(file);
-  } catch {
-    return undefined;
+/**
+ * The file's bytes, read safely (`readDraftFile`); from `staged` first when a pending change holds
+ * it there (inside the draft's own .ndraft/journal; renamed into place meanwhile: then from `file`).
+ */
+function readBytes(dir: string, file: string, staged: string | undefined, stats?: Stats | Refusal): FileBytes {
+  if (staged) {
+    const bytes = readDraftFile(dir, staged);
+    if (Buffer.isBuffer(bytes) || bytes.unreadable !== 'file not found') return bytes;
   }
-}
-
-/** The file's bytes; from `staged` first when given (renamed into place meanwhile: then from `file`). */
-function readBytes(file: string, staged?: string): FileBytes {
-  try {
-    return readFileSync(staged ?? file);
-  } catch (error) {
-    if (staged && (error as NodeJS.ErrnoException).code === 'ENOENT') return readBytes(file);
-    return unreadable(error);
-  }
-}
-
-function unreadable(error: unknown): { unreadable: string } {
-  return { unreadable: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : String((error as Error).message) };
+  return readDraftFile(dir, file, stats ?? statDraftFile(dir, file));
 }

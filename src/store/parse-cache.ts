@@ -6,6 +6,7 @@ import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
+import { staysInsideDraft } from './read-draft-file.js';
 import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, type Row } from './cache-file.js';
 
 /**
@@ -118,8 +119,10 @@ export function openParseCache(dir: string): ParseCache {
   const key = cacheKey();
   const path = join(dir, FOLDER, FILE);
   let stored: ReturnType<typeof readCacheFile>;
+  // A cache that is a link out of the draft is neither read nor written (SECURITY.md).
+  const usable = staysInsideDraft(dir, join(dir, FOLDER)) && staysInsideDraft(dir, path);
   try {
-    stored = existsSync(path) ? readCacheFile(path, key) : undefined;
+    stored = usable && existsSync(path) ? readCacheFile(path, key) : undefined;
   } catch {
     stored = undefined;
   }
@@ -197,7 +200,7 @@ export function openParseCache(dir: string): ParseCache {
       changed = true;
     },
     save() {
-      if (!changed && files.size === rows.length) return;
+      if (!usable || (!changed && files.size === rows.length)) return;
       try {
         const out: Row[] = [];
         const paragraphs: Paragraph[] = [];

@@ -3,6 +3,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import { draftSchema, historyEntrySchema, paragraphSchema, type DraftMeta, type HistoryEntry, type Paragraph } from '../model/schemas.js';
 import { migrateDraftValue, migrateHistoryValue, migrateParagraphValue } from './migrate-legacy.js';
+import { refusalDiagnostic, type Refusal } from './read-draft-file.js';
 import { readSimpleYaml } from './read-simple-yaml.js';
 import { checkSchema } from './schema-issues.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
@@ -11,7 +12,7 @@ import { LazyYamlFile } from './yaml-parser.js';
 export { parseYamlFile };
 
 /** A file's bytes, or why it could not be read. */
-export type FileBytes = Buffer | { unreadable: string };
+export type FileBytes = Buffer | Refusal;
 
 /**
  * Parsing a file of the draft and checking it against its schema: the part of loading that needs
@@ -42,7 +43,7 @@ export function parseHistoryFile(file: string, source: string): { entry?: Histor
 function readYaml(file: string, bytes: FileBytes): YamlFile {
   if (!Buffer.isBuffer(bytes)) {
     const yaml = parseYamlFile(file, '');
-    return { ...yaml, value: undefined, diagnostics: [{ code: 'READ_FAILED', severity: 'error', message: bytes.unreadable, file }] };
+    return { ...yaml, value: undefined, diagnostics: [refusalDiagnostic(file, bytes)] };
   }
   const source = bytes.toString('utf8');
   const bad = firstInvalidUtf8(bytes);

@@ -55,7 +55,8 @@ export function readSimpleYaml(source: string): unknown | undefined {
   try {
     return new SimpleReader(lines, terminated).document();
   } catch (error) {
-    if (error === NOT_SIMPLE) return undefined;
+    // A regular expression out of stack on a very long line (past the line limit, raised): ask yaml.
+    if (error === NOT_SIMPLE || error instanceof RangeError) return undefined;
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { relative, dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
 import { emitYaml } from './emit-yaml.js';
@@ -8,14 +8,19 @@ import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Secti
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
 
 /**
- * YAML text for a file of the draft. It starts with a yaml-language-server line pointing at the
- * JSON Schema, relative to where the file is written, so editors validate it as you type.
- * Long texts stay on one line so that a reworded paragraph is a one-line change in git.
+ * Where editors find the JSON Schemas: a fixed address, the same for every copy of ndraft. (A
+ * path relative to where ndraft is installed changed each file's first line whenever someone
+ * else's copy wrote it, so that `accept` then `undo` left a modified file in git.)
  */
-export function serializeYaml(value: object, schema: SchemaName, filePath: string): string {
-  const schemaPath = relative(dirname(filePath), join(SCHEMAS_DIR, SCHEMA_FILES[schema])).split('\\').join('/');
-  const body = emitYaml(value);
-  return `# yaml-language-server: $schema=${schemaPath}\n${body}`;
+export const SCHEMA_BASE_URL = 'https://unpkg.com/ndraft/schemas/';
+
+/**
+ * YAML text for a file of the draft. It starts with a yaml-language-server line pointing at the
+ * JSON Schema, so editors validate it as you type. Long texts stay on one line so that a
+ * reworded paragraph is a one-line change in git. `_filePath` is where it will be written.
+ */
+export function serializeYaml(value: object, schema: SchemaName, _filePath: string): string {
+  return `# yaml-language-server: $schema=${SCHEMA_BASE_URL}${SCHEMA_FILES[schema]}\n${emitYaml(value)}`;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Node } from 'yaml';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { LineIndex } from '../diagnostics/line-index.js';
+import { inputLimits, pastLimit } from '../limits/input-limits.js';
 
 export type YamlPath = readonly PropertyKey[];
 
@@ -58,10 +59,21 @@ export function parseYamlFile(file: string, source: string): YamlFile {
     return undefined;
   };
 
+  let value: unknown;
+  if (doc.errors.length === 0) {
+    try {
+      value = doc.toJS({ maxAliasCount: inputLimits().aliasCount });
+    } catch (error) {
+      // yaml throws for an alias bomb ("billion laughs"); the file is then an error like any other.
+      if (!/alias/i.test((error as Error).message)) throw error;
+      diagnostics.push({ code: 'YAML_TOO_MANY_ALIASES', severity: 'error', message: `the file expands too many aliases (*name), ${pastLimit('aliasCount')}`, file, ...at(0) });
+    }
+  }
+
   return {
     file,
     source,
-    value: doc.errors.length > 0 ? undefined : doc.toJS({ maxAliasCount: 100 }),
+    value,
     diagnostics,
     locate(path) {
       return at(nodeAt(path)?.range?.[0] ?? 0);

@@ -8,6 +8,7 @@ import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
+import { controlCharacterProblems } from './control-characters.js';
 
 interface OutlineRef {
   address: string;
@@ -86,8 +87,10 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     }
   }
 
+  const metaWarnings = meta ? controlCharacterProblems(meta) : [];
   // Placing a problem parses its file's YAML: the parser is loaded only when there is one.
-  if (unplaced.length > 0 || checked.some((c) => c.problems.length > 0)) await loadParsers();
+  if (unplaced.length > 0 || metaWarnings.length > 0 || checked.some((c) => c.problems.length > 0)) await loadParsers();
+  diagnostics.push(...placeProblems(metaWarnings, loaded.draftFile));
   for (const { loadedParagraph, paragraph, problems: found } of checked) {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);

@@ -3,6 +3,10 @@ import { isAgreed, parseParagraph, type ParsedParagraph } from '../model/paragra
 import type { Paragraph } from '../model/schemas.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import type { YamlFile, YamlPath } from '../store/yaml-file.js';
+import { controlCharacterProblems } from './control-characters.js';
+
+/** Bracket errors reported one by one in a text; past this, they are counted. */
+const MAX_ERRORS_PER_TEXT = 10;
 
 /** A problem found in a paragraph, not yet placed at a line and column of its file. */
 export interface ParagraphProblem {
@@ -31,8 +35,18 @@ export function placeProblems(problems: readonly ParagraphProblem[], yaml: YamlF
 /** The problems `checkParagraph` reports, unplaced. */
 export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph = parseParagraph(paragraph)): ParagraphProblem[] {
   const out: ParagraphProblem[] = [];
+  // A hostile text may hold 100,000 stray brackets: each slot reports its first few, then a count.
+  const perSlot = new Map<string, number>();
   for (const { slot, error } of parsed.errors) {
-    out.push({ code: error.code, severity: 'error', message: `${error.message} (in ${slot.name})`, path: slot.path, index: error.point.offset });
+    const seen = (perSlot.get(slot.name) ?? 0) + 1;
+    perSlot.set(slot.name, seen);
+    if (seen <= MAX_ERRORS_PER_TEXT) out.push({ code: error.code, severity: 'error', message: `${error.message} (in ${slot.name})`, path: slot.path, index: error.point.offset });
+  }
+  for (const [name, seen] of perSlot) {
+    if (seen > MAX_ERRORS_PER_TEXT) {
+      const slot = parsed.errors.find((e) => e.slot.name === name)?.slot;
+      out.push({ code: 'MORE_ERRORS', severity: 'error', message: `and ${seen - MAX_ERRORS_PER_TEXT} more bracket errors in ${name}`, path: slot?.path ?? [] });
+    }
   }
 
   for (const slot of parsed.slots) {
@@ -46,6 +60,8 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
       });
     }
   }
+
+  out.push(...controlCharacterProblems(paragraph));
 
   const statusWord = (status: Paragraph['status']) => (status === 'agreed' ? 'agreed' : 'agreed ad ref');
   if (isAgreed(paragraph.status)) {

@@ -4,22 +4,44 @@
  * Not a test file itself.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
+import { decodeInput } from '../../src/importer/decode-input.js';
+import { importText } from '../../src/importer/import-text.js';
+import { draftFiles } from '../../src/store/write-draft.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BUNDLED_DRAFT = join(REPO_ROOT, 'drafts', 'wsis-tunis-internet-governance');
 export const SEED_TEXT = join(REPO_ROOT, 'test', 'fixtures', 'wsis-tunis-internet-governance.txt');
 /** Three paragraphs with an agreed one, items, brackets and alternatives: a draft small enough to test exhaustively. */
 export const SMALL_TEXT = join(REPO_ROOT, 'test', 'fixtures', 'small-draft.txt');
 export const BIN = join(REPO_ROOT, 'bin', 'ndraft');
+export const SEED_TITLE = 'WSIS Tunis phase: Internet governance (paragraphs 39–76)';
 
 const created: string[] = [];
+
+/**
+ * A folder laid out like the repository, `drafts/wsis-tunis-internet-governance/`, holding the
+ * draft that the seed text imports to (drafts/ in the repository is that draft as shipped). Tests
+ * never read drafts/ itself: a user may have worked on it. `runNdraft` runs here by default.
+ */
+export const PROJECT_ROOT = seedProject();
+export const BUNDLED_DRAFT = join(PROJECT_ROOT, 'drafts', 'wsis-tunis-internet-governance');
+
+function seedProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'ndraft-project-'));
+  created.push(root);
+  const dir = join(root, 'drafts', 'wsis-tunis-internet-governance');
+  const { text } = decodeInput(readFileSync(SEED_TEXT), SEED_TEXT);
+  const { draft } = importText(text, { file: SEED_TEXT, title: SEED_TITLE, source: basename(SEED_TEXT) });
+  mkdirSync(join(dir, 'paragraphs'), { recursive: true });
+  for (const file of draftFiles(draft, dir)) writeFileSync(join(dir, file.name), file.content);
+  return root;
+}
 
 /** A fresh folder under the system temporary folder; removed by `removeTempDirs`. */
 export function makeTempDir(label = 'test'): string {
@@ -29,8 +51,10 @@ export function makeTempDir(label = 'test'): string {
 }
 
 export function removeTempDirs(): void {
-  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+  // The seed project stays for the other tests of the file; the process's exit removes it.
+  for (const dir of created.splice(1)) rmSync(dir, { recursive: true, force: true });
 }
+process.once('exit', () => rmSync(PROJECT_ROOT, { recursive: true, force: true }));
 
 /** A copy of the bundled draft at `<temp>/<name>`, ready to be corrupted. */
 export function copyBundledDraft(name = 'draft', parent = makeTempDir('copy')): string {
@@ -78,7 +102,7 @@ export function runNdraft(args: readonly string[], options: { cwd?: string; env?
   const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
   delete env.FORCE_COLOR;
   delete env.NDRAFT_DEBUG;
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? REPO_ROOT, env, encoding: 'utf8', timeout: 20_000 });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, encoding: 'utf8', timeout: 20_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

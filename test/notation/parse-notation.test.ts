@@ -273,7 +273,7 @@ describe('parseNotation: brackets', () => {
     });
   });
 
-  it('nests to any depth', () => {
+  it('nests to the depth limit', () => {
     expect(shape('x[a[b[c[d]e]f]g]y')).toEqual(
       root(
         text('x'),
@@ -293,9 +293,25 @@ describe('parseNotation: brackets', () => {
         text('y'),
       ),
     );
-    const deep = '['.repeat(200) + 'core' + ']'.repeat(200);
+    const deep = '['.repeat(100) + 'core' + ']'.repeat(100);
     const tree = expectTree(parseNotation(deep));
     expect(printNotation(tree)).toBe(deep);
+  });
+
+  it('refuses brackets nested past the depth limit with one error, however deep they go', () => {
+    for (const depth of [101, 100_000]) {
+      const result = parseNotation('x ' + '['.repeat(depth) + 'core' + ']'.repeat(depth));
+      expect(result).toEqual({
+        ok: false,
+        errors: [
+          {
+            code: 'NESTING_TOO_DEEP',
+            message: 'brackets nested 101 deep, past the limit of 100 (raise it with --max-depth or NDRAFT_MAX_DEPTH)',
+            point: { line: 1, column: 103, offset: 102 },
+          },
+        ],
+      });
+    }
   });
 
   it('parses empty brackets `[]` to one empty option', () => {

@@ -1,12 +1,12 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { paragraphFileName } from '../../src/store/paragraph-file-name.js';
 import { draftFiles, writeDraftFolder } from '../../src/store/write-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, removeTempDirs, temporaryLeftovers, rejection, snapshotFiles } from '../helpers/sandbox.js';
+import { BUNDLED_DRAFT, copyBundledDraft, makeTempDir, REPO_ROOT, removeTempDirs, temporaryLeftovers, rejection, snapshotFiles } from '../helpers/sandbox.js';
 
 let draft: Draft;
 beforeAll(async () => {
@@ -42,14 +42,15 @@ describe('writeDraftFolder', () => {
     expect(names[0]).toBe('draft.yaml');
   });
 
-  it('points each file at the shipped JSON Schema with a path that resolves from where it is written', async () => {
+  it('points each file at the JSON Schema by a fixed address, whose file ships in schemas/', async () => {
     const out = join(makeTempDir('write'), 'rev1');
     await writeDraftFolder(draft, out, { force: false });
     for (const file of ['draft.yaml', join('paragraphs', '061.yaml')]) {
       const first = readFileSync(join(out, file), 'utf8').split('\n')[0] ?? '';
       const match = /^# yaml-language-server: \$schema=(.+)$/.exec(first);
       expect(match, file).not.toBeNull();
-      expect(existsSync(resolve(dirname(join(out, file)), match?.[1] ?? '')), `${file}: ${first}`).toBe(true);
+      expect(match?.[1]).toMatch(/^https:\/\/unpkg\.com\/ndraft\/schemas\/(?:draft|paragraph)\.schema\.json$/);
+      expect(existsSync(join(REPO_ROOT, 'schemas', basename(match?.[1] ?? ''))), `${file}: ${first}`).toBe(true);
     }
   });
 

@@ -1,9 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { consolidateDraft, renumbered } from '../../export/consolidate-draft.js';
 import { exportInput, type ExportInput } from '../../export/export-input.js';
-import { readValidHistory } from '../../history/history-store.js';
+import { HISTORY_DIR, readValidHistory } from '../../history/history-store.js';
+import { DRAFT_FILE, PARAGRAPHS_DIR } from '../../store/paragraph-file-name.js';
 import { draftAtRevision } from '../../history/revision.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { isPreviousExport, recordExport } from '../../store/export-record.js';
@@ -93,9 +94,20 @@ async function render(format: ExportFormat, input: ExportInput, dir: string, cha
 function checkTarget(draftDir: string, target: string, options: ExportOptions): void {
   const name = options.output as string;
   if (!existsSync(dirname(target))) throw inputError(`cannot write ${name}: its folder does not exist`);
+  if (isDraftOwnFile(realpathSync(draftDir), join(realpathSync(dirname(target)), basename(target)))) {
+    throw inputError(`${name} is one of the draft's own files; -o never writes over draft.yaml, paragraphs/, history/ or .ndraft/ (not even with --force)`);
+  }
   if (!existsSync(target)) return;
   if (statSync(target).isDirectory()) throw inputError(`${name} is a folder; -o takes a file name`);
   if (!options.force && !isPreviousExport(draftDir, target)) {
     throw inputError(`${name} already exists and is not an earlier export of this draft (or was edited since); use --force to overwrite it`);
   }
+}
+
+/** draft.yaml, or anything in the draft's paragraphs/, history/ or .ndraft/ (a report beside draft.yaml is fine). */
+function isDraftOwnFile(dir: string, path: string): boolean {
+  const rel = relative(dir, path);
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false;
+  const first = rel.split(sep)[0];
+  return rel === DRAFT_FILE || first === PARAGRAPHS_DIR || first === HISTORY_DIR || first === '.ndraft';
 }

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
+import { readImportFile } from '../../importer/input-limits.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
@@ -24,14 +25,7 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw inputError(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file} is a folder; give a text file` : `${file}: ${(error as Error).message}`);
-  }
-  const result = readDraftSource(bytes, {
+  const result = readDraftSource(readImportFile(path, file), {
     file: path,
     title: options.title ?? titleFromFileName(path),
     source: basename(path),

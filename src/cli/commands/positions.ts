@@ -1,5 +1,6 @@
 import { proposeAlternative, recordPosition } from '../../resolve/positions.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
+import { checkLabel } from '../check-arguments.js';
 import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
@@ -12,6 +13,7 @@ export interface ProposeOptions extends ChangeOptions {
 
 /** `ndraft propose 61 --text "…" --by EU [--label "Alt 4"] [--item f]` */
 export async function proposeCommand(number: string, options: ProposeOptions, io: Io): Promise<number> {
+  checkLabel(options.label, '--label');
   return changeParagraph(io, options, {
     paragraph: number,
     command: commandLine(['propose', number, '--text', options.text, options.label !== undefined && '--label', options.label, options.item !== undefined && '--item', options.item, '--by', options.by]),
