@@ -10,7 +10,8 @@ import { writeFileAtomic } from './atomic-write.js';
 const FOLDER = '.ndraft';
 const FILE = 'exports.json';
 
-type Record = { files: { [path: string]: string } };
+/** Each exported file's content hashes that ndraft may replace: one, or two while a write is under way. */
+type Record = { files: { [path: string]: string | string[] } };
 
 export function sha256(content: string | Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
@@ -27,17 +28,35 @@ function read(draftDir: string): Record {
   }
 }
 
-/** True when `target` holds exactly what ndraft last exported there. */
-export function isPreviousExport(draftDir: string, target: string): boolean {
-  const recorded = read(draftDir).files[target];
-  return recorded !== undefined && existsSync(target) && sha256(readFileSync(target)) === recorded;
+function hashesOf(record: Record, target: string): string[] {
+  const recorded = record.files[target];
+  return recorded === undefined ? [] : typeof recorded === 'string' ? [recorded] : recorded.filter((h) => typeof h === 'string');
 }
 
-export function recordExport(draftDir: string, target: string, content: string | Uint8Array): void {
+/** True when `target` holds what ndraft exported there (or was exporting there when it was stopped). */
+export function isPreviousExport(draftDir: string, target: string): boolean {
+  const hashes = hashesOf(read(draftDir), target);
+  return hashes.length > 0 && existsSync(target) && hashes.includes(sha256(readFileSync(target)));
+}
+
+/**
+ * Writes an export so that being killed at any moment never leaves a file the next export
+ * refuses to replace: the new content's hash is recorded beside the old one first, then the
+ * file is written (atomically), then only the new hash is kept.
+ */
+export function writeExport(draftDir: string, target: string, content: string | Uint8Array, write: (target: string, content: string | Uint8Array) => void): void {
+  const hash = sha256(content);
+  const before = hashesOf(read(draftDir), target);
+  save(draftDir, target, [...new Set([...before, hash])]);
+  write(target, content);
+  save(draftDir, target, [hash]);
+}
+
+function save(draftDir: string, target: string, hashes: string[]): void {
   const folder = join(draftDir, FOLDER);
   mkdirSync(folder, { recursive: true });
   if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
   const record = read(draftDir);
-  record.files[target] = sha256(content);
+  record.files[target] = hashes.length === 1 ? (hashes[0] as string) : hashes;
   writeFileAtomic(join(folder, FILE), `${JSON.stringify(record, null, 2)}\n`);
 }

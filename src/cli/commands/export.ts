@@ -7,7 +7,7 @@ import { HISTORY_DIR, readValidHistory } from '../../history/history-store.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from '../../store/paragraph-file-name.js';
 import { draftAtRevision } from '../../history/revision.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
-import { isPreviousExport, recordExport } from '../../store/export-record.js';
+import { isPreviousExport, writeExport } from '../../store/export-record.js';
 import { displayPath } from '../format-diagnostic.js';
 import type { Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
@@ -57,8 +57,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
     io.write(content as string);
     return 0;
   }
-  writeFileAtomic(target, content);
-  recordExport(dir, target, content);
+  writeExport(dir, target, content, (path, bytes) => writeFileAtomic(path, bytes));
   io.error(`Exported ${input.draft.paragraphs.length} paragraphs (${clean ? 'clean' : 'compilation'}) as ${format} to ${displayPath(target, io.cwd)}\n`);
   return 0;
 }
