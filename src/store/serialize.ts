@@ -92,6 +92,7 @@ function entryForYaml(entry: OutlineEntry): OutlineEntry {
       ...(option.text !== undefined ? { text: option.text } : {}),
       paragraphs: option.paragraphs.map(entryForYaml),
     })),
+    ...(entry.accepted !== undefined ? { accepted: entry.accepted } : {}),
   };
 }
 
