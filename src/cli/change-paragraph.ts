@@ -80,7 +80,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
 }
 
 /** A change must leave a paragraph that loads back: valid schema, parseable text, nothing open if agreed. */
-async function checkResult(paragraph: Paragraph): Promise<void> {
+export async function checkResult(paragraph: Paragraph): Promise<void> {
   // zod is loaded here, not with the module: `merge` without --apply imports this file too.
   const { paragraphSchema } = await import('../model/schemas.js');
   const schema = paragraphSchema.safeParse(paragraph);

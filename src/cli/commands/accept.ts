@@ -25,6 +25,7 @@ export async function acceptCommand(number: string, label: string | undefined, o
     throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
   }
   if (label !== undefined) {
+    if (await meansBlockOption(number, label, options, io)) return acceptBlockOption(number, label, options, io);
     return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, label]), change: (p) => acceptAlternative(p, label) });
   }
   if (options.bracket !== undefined) {
@@ -35,6 +36,25 @@ export async function acceptCommand(number: string, label: string | undefined, o
   }
   const decision = options.keepParagraph ? 'keep' : 'drop';
   return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
+}
+
+/** Read before the lock, to choose the way: the block's option is found again under the lock. */
+async function meansBlockOption(ref: string, label: string, options: AcceptOptions, io: Io): Promise<boolean> {
+  const [{ openDraft }, { meansBlock }] = await Promise.all([import('../open-draft.js'), import('../name-block.js')]);
+  return meansBlock(await openDraft(options.draft, io.cwd), ref, [label]) !== undefined;
+}
+
+/** `ndraft accept 3 "Option 2"`: the option's paragraphs stay, the other options' are deleted, in one change. */
+async function acceptBlockOption(ref: string, label: string, options: AcceptOptions, io: Io): Promise<number> {
+  const [{ changeDraft }, { meansBlock }, { acceptOption }] = await Promise.all([import('../change-draft.js'), import('../name-block.js'), import('../../resolve/accept-option.js')]);
+  return changeDraft(io, options, {
+    command: commandLine(['accept', ref, label]),
+    change: (opened) => {
+      const named = meansBlock(opened, ref, [label]);
+      if (!named) throw new Error(`${ref} no longer names an option block`);
+      return acceptOption(opened.draft, named.place.index, label);
+    },
+  });
 }
 
 function bracketChoice(options: AcceptOptions): BracketChoice {
