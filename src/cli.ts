@@ -77,10 +77,11 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((opts) => run(async (io) => (await import('./cli/commands/status.js')).statusCommand(opts, io)));
 
   command('show')
-    .description('show one paragraph with its brackets numbered and highlighted, its items and alternatives')
-    .argument('<number>', 'the paragraph number, e.g. 61 or 61bis')
+    .description('show one paragraph with its brackets numbered and highlighted, its items and alternatives; or an option block')
+    .argument('<number>', 'the paragraph number or address, e.g. 61 or art3-2; or an option block\'s number')
     .option('--json', 'print the paragraph and its numbered brackets as JSON')
-    .addHelpText('after', '\nExample:\n  ndraft show 61')
+    .option('--block', 'show the option block the paragraph is in: its options and their paragraphs')
+    .addHelpText('after', '\nExamples:\n  ndraft show 61\n  ndraft show 3            an option block numbered 3\n  ndraft show opt1-2 --block')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
 
   command('diff')
