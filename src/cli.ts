@@ -85,8 +85,8 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
 
   command('diff')
-    .description('compare two wordings of a paragraph word by word; without labels, each alternative with the first')
-    .argument('<number>', 'the paragraph number, e.g. 61')
+    .description('compare two wordings of a paragraph (or two options of a block) word by word; without labels, each alternative with the first')
+    .argument('<number>', 'the paragraph number, e.g. 61; or an option block\'s number')
     .argument('[a]', 'the wording to compare from: an alternative\'s label ("Alt 1") or "text" for the current wording')
     .argument('[b]', 'the wording to compare with')
     .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'criticmarkup', 'json']))
@@ -110,9 +110,9 @@ Run "ndraft <command> --help" for a command's options.`,
   };
 
   changing('accept')
-    .description('resolve contested text: accept an alternative, resolve bracket N, or keep/drop a bracketed paragraph')
-    .argument('<number>', 'the paragraph number')
-    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item)')
+    .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N, or keep/drop a bracketed paragraph')
+    .argument('<number>', 'the paragraph number or address; for an option block, its number or a paragraph inside it')
+    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item), or the option of a block ("Option 2": the other options\' paragraphs are deleted)')
     .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
     .option('--keep', 'with --bracket: keep its words')
     .option('--drop', 'with --bracket: remove its words')
@@ -121,7 +121,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string | undefined, opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),
