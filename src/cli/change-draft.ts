@@ -1,12 +1,11 @@
+import { describeOutlineChange } from '../history/describe-outline-change.js';
 import { nextHistoryId } from '../history/history-store.js';
 import { renderChange } from '../render/render-change.js';
 import type { DraftChange } from '../resolve/accept-option.js';
 import { commitChanges } from '../store/commit-changes.js';
-import { locateDraft } from '../store/locate-draft.js';
 import { checkResult, type ChangeOptions } from './change-paragraph.js';
 import { colorsFor, type Io } from './io.js';
-import { whileLocked } from './lock-draft.js';
-import { openDraft, type OpenedDraft } from './open-draft.js';
+import type { OpenedDraft } from './open-draft.js';
 
 export interface DraftChangeRequest {
   /** The command as typed, for the history: `accept 3 "Option 2"`. */
@@ -16,18 +15,13 @@ export interface DraftChangeRequest {
 }
 
 /**
- * `changeParagraph` for a change to several paragraphs and draft.yaml at once (accepting an
- * option of a block): under the draft's lock, one history entry recording every paragraph's
- * before and after and the outline's, written all or nothing; `--dry-run` shows it and writes nothing.
+ * The sibling of `changeParagraph`'s last step for a change to several paragraphs and draft.yaml
+ * at once (accepting an option of a block), on a draft `changeParagraph` opened under the lock
+ * (see `ChangeRequest.instead`): the same checks, then one history entry recording every
+ * paragraph's before and after and the outline's, written all or nothing; `--dry-run` shows it
+ * and writes nothing.
  */
-export async function changeDraft(io: Io, options: ChangeOptions, request: DraftChangeRequest): Promise<number> {
-  if (options.dryRun) return changeUnlocked(io, options, request);
-  const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
-  return whileLocked(io, dir, request.command, () => changeUnlocked(io, { ...options, draft: dir }, request));
-}
-
-async function changeUnlocked(io: Io, options: ChangeOptions, request: DraftChangeRequest): Promise<number> {
-  const opened = await openDraft(options.draft, io.cwd);
+export async function applyDraftChange(io: Io, options: ChangeOptions, opened: OpenedDraft, request: DraftChangeRequest): Promise<number> {
   const { dir } = opened;
   const { meta, paragraphs, summary } = request.change(opened);
   for (const { after } of paragraphs) await checkResult(after);
@@ -40,6 +34,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: DraftChan
   const c = colorsFor(io);
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
+    if (meta !== undefined) io.write(`draft.yaml: ${describeOutlineChange(opened.meta, meta)}\n`);
     for (const { before, after } of paragraphs) io.write(`${renderChange(before, after, c)}\n`);
     return 0;
   }

@@ -67,6 +67,7 @@ describe('accept on an option block', () => {
     expect(out.split('\n')[0]).toBe(
       'Dry run, nothing written. Would have: accepted "Option 3" of block "Paragraph 2", dropping "Option 1", "Option 2": deleted 3 paragraphs 2.1 (2-opt1-2.1), 2.2 (2-opt1-2.2), 2.1 (2-opt2-2.1) (their text is kept)',
     );
+    expect(out.split('\n')[1]).toBe('draft.yaml: block "Paragraph 2": "Option 3" accepted');
     expect(snapshotFiles(draft)).toEqual(before);
   });
 
