@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { acceptCommand } from '../../../src/cli/commands/accept.js';
@@ -10,6 +10,7 @@ import { showCommand } from '../../../src/cli/commands/show.js';
 import { statusCommand } from '../../../src/cli/commands/status.js';
 import { undoCommand } from '../../../src/cli/commands/undo.js';
 import { NdraftError } from '../../../src/diagnostics/diagnostic.js';
+import { CORPUS_DIR } from '../../helpers/corpus.js';
 import { fakeIo, makeTempDir, REPO_ROOT, removeTempDirs, snapshotFiles } from '../../helpers/sandbox.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'option-blocks.txt');
@@ -80,7 +81,6 @@ describe('accept on an option block', () => {
   it('refuses an unknown label, listing the options, and a paragraph to drop that is agreed', async () => {
     expect(await refusal((io) => acceptCommand('2', 'Option 4', { draft }, io))).toBe('block "Paragraph 2" has no option "Option 4"; its options are "Option 1", "Option 2", "Option 3"');
     const file = join(draft, 'paragraphs', '002-opt1-2.2.yaml');
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(file, readFileSync(file, 'utf8').replace('status: open', 'status: agreed'));
     expect(await refusal((io) => acceptCommand('2', 'Option 2', { draft }, io))).toBe(
       'cannot drop the other options of block "Paragraph 2": paragraph 2.2 (2-opt1-2.2) is agreed; reopen it first',
@@ -140,5 +140,37 @@ describe('show, status, diff and export on option blocks', () => {
     expect(clean).not.toContain('Option');
     expect(clean).toContain('2.1\nDeveloped country Parties shall provide new and additional financial resources.\n\n2.2\nSuch resources shall be predictable.');
     expect(clean).not.toContain('All Parties in a position');
+  });
+});
+
+describe('option blocks of a real text (corpus 01: Paragraph 3, whose option 1 holds 3.1 with options (a) to (c))', () => {
+  const importCorpus = async (): Promise<string> => {
+    const io = fakeIo();
+    io.cwd = makeTempDir('blocks-corpus');
+    expect(await importCommand(join(CORPUS_DIR, '01-unfccc-adp-lima-elements-preamble-general.txt'), { out: 'd' }, io)).toBe(0);
+    return join(io.cwd, 'd');
+  };
+
+  it('a paragraph inside a block: its own alternatives first, then the block around it that has the option', async () => {
+    const dir = await importCorpus();
+    expect(await run((io) => acceptCommand('3-opt1-3.1', 'Option (b)', { draft: dir, dryRun: true }, io))).toMatch(
+      /^Dry run, nothing written\. Would have: accepted "Option \(b\)" as the text of paragraph 3\.1/,
+    );
+    expect(await run((io) => acceptCommand('3-opt1-3.1', 'Option 2', { draft: dir }, io))).toMatch(/^✓ Accepted "Option 2" of block "Paragraph 3", dropping "Option 1", "Option 3": deleted 5 paragraphs/);
+  });
+
+  it('the text compilation of a draft with an accepted block imports back with the same paragraphs and blocks', async () => {
+    const dir = await importCorpus();
+    await run((io) => acceptCommand('3', 'Option 3', { draft: dir }, io));
+    const text = await run((io) => exportCommand({ draft: dir, format: 'text' }, io));
+    const io = fakeIo();
+    io.cwd = makeTempDir('blocks-back');
+    writeFileSync(join(io.cwd, 'back.txt'), text);
+    expect(await importCommand('back.txt', { out: 'back' }, io)).toBe(0);
+    const outline = (d: string) => readFileSync(join(d, 'draft.yaml'), 'utf8').split('\n').filter((l) => /^\s+- (block: |label: Option|"?[\w.-]+"?$)/.test(l));
+    expect(outline(join(io.cwd, 'back'))).toEqual(outline(dir));
+    const deleted = (d: string) => readdirSync(join(d, 'paragraphs')).filter((f) => readFileSync(join(d, 'paragraphs', f), 'utf8').includes('status: deleted')).sort();
+    expect(deleted(join(io.cwd, 'back'))).toEqual(deleted(dir));
+    expect(deleted(dir)).toHaveLength(7);
   });
 });
