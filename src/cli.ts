@@ -83,15 +83,16 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((opts) => run(async (io) => (await import('./cli/commands/status.js')).statusCommand(opts, io)));
 
   command('show')
-    .description('show one paragraph with its brackets numbered and highlighted, its items and alternatives')
-    .argument('<paragraph>', 'the paragraph: its address (61, art3-2, pp1) or its printed number where only one paragraph has it')
+    .description('show one paragraph with its brackets numbered and highlighted, its items and alternatives; or an option block')
+    .argument('<paragraph>', 'the paragraph: its address (61, art3-2, pp1) or its printed number where only one paragraph has it; or an option block\'s number')
     .option('--json', 'print the paragraph and its numbered brackets as JSON')
-    .addHelpText('after', '\nExample:\n  ndraft show 61')
+    .option('--block', 'show the option block the paragraph is in: its options and their paragraphs')
+    .addHelpText('after', '\nExamples:\n  ndraft show 61\n  ndraft show 3            an option block numbered 3\n  ndraft show opt1-2 --block')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/show.js')).showCommand(number, opts, io)));
 
   command('diff')
-    .description('compare two wordings of a paragraph word by word; without labels, each alternative with the first')
-    .argument('<paragraph>', 'the paragraph: its address or printed number, e.g. 61 or art3-2')
+    .description('compare two wordings of a paragraph (or two options of a block) word by word; without labels, each alternative with the first')
+    .argument('<paragraph>', 'the paragraph: its address or printed number, e.g. 61 or art3-2; or an option block\'s number')
     .argument('[a]', 'the wording to compare from: an alternative\'s label ("Alt 1") or "text" for the current wording')
     .argument('[b]', 'the wording to compare with')
     .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'criticmarkup', 'json']))
@@ -115,9 +116,9 @@ Run "ndraft <command> --help" for a command's options.`,
   };
 
   changing('accept')
-    .description('resolve contested text: accept an alternative, resolve bracket N, or keep/drop a bracketed paragraph')
-    .argument('<paragraph>', 'the paragraph: its address or printed number')
-    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item)')
+    .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N, or keep/drop a bracketed paragraph')
+    .argument('<paragraph>', 'the paragraph: its address or printed number; for an option block, its number or a paragraph inside it')
+    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item), or the option of a block ("Option 2": the other options\' paragraphs are deleted)')
     .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
     .option('--keep', 'with --bracket: keep its words')
     .option('--drop', 'with --bracket: remove its words')
@@ -126,7 +127,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string | undefined, opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),

@@ -11,7 +11,7 @@ import { commitChanges } from '../store/commit-changes.js';
 import { locateDraft } from '../store/locate-draft.js';
 import { colorsFor, type Io } from './io.js';
 import { whileLocked } from './lock-draft.js';
-import { openDraft } from './open-draft.js';
+import { openDraft, type OpenedDraft } from './open-draft.js';
 
 /** The options every command that changes a paragraph takes. */
 export interface ChangeOptions {
@@ -30,6 +30,11 @@ export interface ChangeRequest {
   allowAgreed?: boolean | ((paragraph: Paragraph) => boolean);
   /** The pure change; `dir` for what it reads besides the paragraph (under the same lock). */
   change: (paragraph: Paragraph, dir: string) => Resolution | Promise<Resolution>;
+  /**
+   * Another change the same words may mean, decided on the draft as opened under the lock (an
+   * option block's, for `accept 3 "Option 2"`): it returns the exit code when it took over.
+   */
+  instead?: (opened: OpenedDraft, options: ChangeOptions) => Promise<number | undefined>;
 }
 
 /**
@@ -46,6 +51,8 @@ export async function changeParagraph(io: Io, options: ChangeOptions, request: C
 
 async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
+  const other = await request.instead?.(opened, options);
+  if (other !== undefined) return other;
   const { dir } = opened;
   const before = opened.paragraph(request.paragraph);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
@@ -80,7 +87,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
 }
 
 /** A change must leave a paragraph that loads back: valid schema, parseable text, nothing open if agreed. */
-async function checkResult(paragraph: Paragraph): Promise<void> {
+export async function checkResult(paragraph: Paragraph): Promise<void> {
   // zod is loaded here, not with the module: `merge` without --apply imports this file too.
   const { paragraphSchema } = await import('../model/schemas.js');
   const schema = paragraphSchema.safeParse(paragraph);

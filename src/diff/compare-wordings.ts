@@ -6,6 +6,8 @@ import { diffWordings, similarity, wordCounts } from './wording-diff.js';
 /** Two wordings of one paragraph or item, word by word. */
 export interface WordingComparison {
   paragraph: string;
+  /** Set when two options of a block are compared: the block's name. */
+  block?: string;
   /** The item compared in, as `wordingScope` names it (`f)`, `#3`). */
   item?: string;
   a: Wording;

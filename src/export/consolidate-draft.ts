@@ -1,8 +1,8 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { isAgreed } from '../model/paragraph-slots.js';
-import { entryAddresses, outlineBlocks } from '../model/outline.js';
+import { liveOptions, openBlocks } from '../model/option-blocks.js';
 import { paragraphName } from '../model/paragraph-name.js';
-import type { Draft, OptionBlock, OutlineEntry, Paragraph } from '../model/schemas.js';
+import type { Draft, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
 
 export interface ConsolidateOptions {
@@ -26,6 +26,8 @@ export interface Consolidated {
  */
 export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {}): Consolidated {
   const live = draft.paragraphs.filter((p) => p.status !== 'deleted');
+  const liveAddresses = new Set(live.map((p) => p.address));
+  const isLive = (address: string) => liveAddresses.has(address);
   const kept: Paragraph[] = [];
   const leftOut: string[] = [];
   if (options.agreedOnly) {
@@ -43,8 +45,8 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
   } else {
     const unresolved = [
       ...live.flatMap((p) => unresolvedPlaces(p).map((u) => `paragraph ${paragraphName(p)}, ${u.description}`)),
-      ...outlineBlocks(draft.meta.sections)
-        .filter((block) => liveOptions(block, live).length > 1)
+      ...sectionEntries(draft.meta.sections)
+        .flatMap((entries) => openBlocks(entries, isLive))
         .map((block) => `option block "${block.block}": ${block.options.length} options (${block.options.map((o) => o.label).join(', ')}) still compete`),
     ];
     if (unresolved.length > 0) {
@@ -57,7 +59,7 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
   }
 
   const keptAddresses = new Set(kept.map((p) => p.address));
-  const sections = pruneSections(draft.meta.sections, keptAddresses, options.agreedOnly === true);
+  const sections = pruneSections(draft.meta.sections, keptAddresses, options.agreedOnly === true, isLive);
   const clean: Draft = {
     meta: { ...draft.meta, sections },
     paragraphs: kept.map((p) => ({ ...p, bracketed: false, alternatives: [], items: p.items.map((i) => ({ label: i.label, text: i.text })) })),
@@ -68,25 +70,38 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
   return result;
 }
 
+/** Each list of entries a section holds itself, subsections' after it. */
+function sectionEntries(sections: readonly Section[]): (readonly OutlineEntry[])[] {
+  return sections.flatMap((s) => [s.paragraphs, ...sectionEntries(s.subsections ?? [])]);
+}
+
+type IsLive = (address: string) => boolean;
+
 /**
  * The outline with only the paragraphs kept; option blocks keep only what was kept of them.
  * With only agreed text, a heading with nothing agreed under it goes too.
  */
-function pruneSections(sections: Draft['meta']['sections'], keep: ReadonlySet<string>, dropEmpty: boolean): Draft['meta']['sections'] {
+function pruneSections(sections: Draft['meta']['sections'], keep: ReadonlySet<string>, dropEmpty: boolean, isLive: IsLive): Draft['meta']['sections'] {
   const pruned = sections.map((section) => ({
     ...section,
-    paragraphs: pruneEntries(section.paragraphs, keep),
-    ...(section.subsections ? { subsections: pruneSections(section.subsections, keep, dropEmpty) } : {}),
+    paragraphs: pruneEntries(section.paragraphs, keep, isLive),
+    ...(section.subsections ? { subsections: pruneSections(section.subsections, keep, dropEmpty, isLive) } : {}),
   }));
   return dropEmpty ? pruned.filter((s) => s.paragraphs.length > 0 || (s.subsections ?? []).length > 0) : pruned;
 }
 
-function pruneEntries(entries: readonly OutlineEntry[], keep: ReadonlySet<string>): OutlineEntry[] {
-  return entries
-    .map((entry) =>
-      typeof entry === 'string' ? entry : { ...entry, options: entry.options.map((o) => ({ ...o, paragraphs: pruneEntries(o.paragraphs, keep) })) },
-    )
-    .filter((entry) => (typeof entry === 'string' ? keep.has(entry) : entry.options.some((o) => o.paragraphs.length > 0)));
+/**
+ * A settled block (one option live, e.g. the one accepted) gives way to that option's paragraphs,
+ * printed without its heading, as the text will read once adopted; an open one keeps what was kept of it.
+ */
+function pruneEntries(entries: readonly OutlineEntry[], keep: ReadonlySet<string>, isLive: IsLive): OutlineEntry[] {
+  return entries.flatMap((entry): OutlineEntry[] => {
+    if (typeof entry === 'string') return keep.has(entry) ? [entry] : [];
+    const live = liveOptions(entry, isLive);
+    if (live.length <= 1) return live.flatMap((o) => pruneEntries(o.paragraphs, keep, isLive));
+    const block = { ...entry, options: entry.options.map((o) => ({ ...o, paragraphs: pruneEntries(o.paragraphs, keep, isLive) })) };
+    return block.options.some((o) => o.paragraphs.length > 0) ? [block] : [];
+  });
 }
 
 /** With --renumber: the numbered paragraphs get 1, 2, 3… in reading order; unnumbered ones stay so. */
@@ -94,10 +109,4 @@ export function renumbered(paragraphs: readonly Paragraph[]): Map<string, string
   const numbers = new Map<string, string>();
   for (const p of paragraphs) if (p.number !== undefined) numbers.set(p.address, String(numbers.size + 1));
   return numbers;
-}
-
-/** The options of a block that still hold something: a paragraph not deleted, or words of their own. */
-function liveOptions(block: OptionBlock, live: readonly Paragraph[]): OptionBlock['options'] {
-  const addresses = new Set(live.map((p) => p.address));
-  return block.options.filter((option) => (option.text ?? '').trim() !== '' || entryAddresses(option.paragraphs).some((a) => addresses.has(a)));
 }

@@ -1,3 +1,4 @@
+import { sameLabel } from './find-wording.js';
 import type { BlockOption, OptionBlock, OutlineEntry, Section } from './schemas.js';
 
 /** The addresses a list of outline entries holds, option blocks (nested ones too) included, in reading order. */
@@ -48,8 +49,13 @@ export function outlineBlocks(sections: readonly Section[]): OptionBlock[] {
   return blocks;
 }
 
-/** How an option is introduced in every export: "Paragraph 3: Option 1 {Long-term goal}". */
+/** How an option is introduced in every export: "Paragraph 3: Option 1 {Long-term goal}", and "(accepted)" once it is. */
 export function optionHeading(block: OptionBlock, option: BlockOption): string {
   const title = option.title !== undefined && option.title !== '' ? ` {${option.title}}` : '';
-  return `${block.block}: ${option.label}${title}`;
+  return `${block.block}: ${option.label}${title}${isAcceptedOption(block, option) ? ' (accepted)' : ''}`;
+}
+
+/** The option the block's `accepted` names (spelt as it was accepted, so compared as labels are). */
+export function isAcceptedOption(block: OptionBlock, option: BlockOption): boolean {
+  return block.accepted !== undefined && sameLabel(block.accepted, option.label);
 }

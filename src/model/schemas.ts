@@ -99,6 +99,7 @@ export const optionBlockSchema = z
     block: z.string().min(1).describe('A name for the block, e.g. "Paragraph 3" or "Finance options"'),
     number: paragraphNumberSchema.optional().describe('The paragraph number the block stands under, as printed ("3" in "3. Option 1: …")'),
     options: z.array(optionSchema).min(1),
+    accepted: z.string().min(1).optional().describe('The label of the option accepted (`ndraft accept <block> "Option 2"`); the paragraphs of the others are deleted, their text kept'),
   })
   .describe('Competing options, each a set of paragraphs (UNFCCC style "Option 1" / "Option 2"); blocks nest')
   .meta({ id: 'optionBlock' });
@@ -146,8 +147,16 @@ export const historyEntrySchema = z
           after: paragraphSchema.nullable().describe('The paragraph after the change; null when it was removed'),
         }),
       )
-      .min(1),
+      .describe('Each paragraph the change touched; empty only when the change is to the outline alone'),
+    outline: z
+      .strictObject({
+        before: draftSchema.describe('draft.yaml before the change'),
+        after: draftSchema.describe('draft.yaml after the change'),
+      })
+      .optional()
+      .describe('Set when the change touched draft.yaml too, e.g. accepting an option of a block'),
   })
+  .refine((entry) => entry.changes.length > 0 || entry.outline !== undefined, { message: 'a change records at least one paragraph or the outline', path: ['changes'] })
   .describe('history/<id>.yaml: one change made by an ndraft command; entries are only ever added');
 
 export type Status = z.infer<typeof statusSchema>;
@@ -160,6 +169,7 @@ export interface OptionBlock {
   block: string;
   number?: string | undefined;
   options: BlockOption[];
+  accepted?: string | undefined;
 }
 export interface BlockOption {
   label: string;

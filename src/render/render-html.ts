@@ -1,5 +1,6 @@
 import { diffWordings, similarity } from '../diff/wording-diff.js';
 import type { ExportInput } from '../export/export-input.js';
+import { isAcceptedOption } from '../model/outline.js';
 import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
@@ -134,7 +135,8 @@ class HtmlPage {
         const paragraphs = option.paragraphs.map((inner) => this.entry(inner, listed)).join('\n');
         if (paragraphs === '' && words === '') return '';
         const title = option.title !== undefined && option.title !== '' ? ` <span class="option-title">{${escapeHtml(option.title)}}</span>` : '';
-        return `<div class="option"><p class="option-label" dir="auto">${escapeHtml(option.label)}${title}</p>\n${words}${paragraphs}\n</div>`;
+        const accepted = isAcceptedOption(entry, option) ? ' <span class="option-accepted">(accepted)</span>' : '';
+        return `<div class="option"><p class="option-label" dir="auto">${escapeHtml(option.label)}${title}${accepted}</p>\n${words}${paragraphs}\n</div>`;
       })
       .filter((html) => html !== '');
     if (options.length === 0) return '';

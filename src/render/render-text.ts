@@ -38,6 +38,8 @@ export function renderText(draft: Draft, input: ExportInput = exportInput(draft,
       blocks.push(line);
       option.paragraphs.forEach(entry);
     });
+    // The choice made, as an editorial note (import keeps a braced line as a note, never as text).
+    if (!clean && e.accepted !== undefined) blocks.push(`{${e.accepted} accepted}`);
   };
   const blocks: string[] = [];
   if (draft.meta.preamble) blocks.push(draft.meta.preamble);

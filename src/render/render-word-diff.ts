@@ -101,6 +101,7 @@ export interface WordingJson {
 
 export interface ComparisonJson {
   paragraph: string;
+  block?: string;
   item?: string;
   a: WordingJson;
   b: WordingJson;
@@ -113,6 +114,7 @@ export interface ComparisonJson {
 export function comparisonJson(comparison: WordingComparison): ComparisonJson {
   return {
     paragraph: comparison.paragraph,
+    ...(comparison.block === undefined ? {} : { block: comparison.block }),
     ...(comparison.item === undefined ? {} : { item: comparison.item }),
     a: wordingJson(comparison.a),
     b: wordingJson(comparison.b),
@@ -135,6 +137,7 @@ function wordingJson(wording: Wording): WordingJson {
 }
 
 function placeName(comparison: WordingComparison): string {
+  if (comparison.block !== undefined) return `Option block "${comparison.block}"`;
   return comparison.item === undefined ? `Paragraph ${comparison.paragraph}` : `Paragraph ${comparison.paragraph}, item ${comparison.item}`;
 }
 

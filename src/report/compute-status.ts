@@ -1,16 +1,21 @@
 import type { Draft, DraftMeta, Section } from '../model/schemas.js';
+import { openBlocks } from '../model/option-blocks.js';
 import { sectionAddresses } from '../model/outline.js';
 import { countParagraph, sumCounts, type Counts } from './counts.js';
 
 export type { Counts };
 
 export interface SectionStatus extends Counts {
+  /** Option blocks still open (more than one live option) here, nested ones and those of subsections included. */
+  optionBlocks: number;
   number?: string;
   title?: string;
   subsections: SectionStatus[];
 }
 
 export interface DraftStatus extends Counts {
+  /** Option blocks still open in the whole draft. */
+  optionBlocks: number;
   title: string;
   sections: SectionStatus[];
 }
@@ -25,8 +30,10 @@ export function computeStatus(draft: Draft): DraftStatus {
  * needs neither the paragraphs' text nor a parse of their notation).
  */
 export function statusFromCounts(meta: DraftMeta, perParagraph: ReadonlyMap<string, Counts>): DraftStatus {
+  const isLive = (address: string) => perParagraph.get(address)?.paragraphs.deleted === 0;
   const sectionStatus = (section: Section): SectionStatus => {
     const subsections = (section.subsections ?? []).map(sectionStatus);
+    const optionBlocks = openBlocks(section.paragraphs, isLive).length + subsections.reduce((n, s) => n + s.optionBlocks, 0);
     const own = sectionAddresses(section)
       .map((number) => perParagraph.get(number))
       .filter((c): c is Counts => c !== undefined);
@@ -34,8 +41,10 @@ export function statusFromCounts(meta: DraftMeta, perParagraph: ReadonlyMap<stri
       ...(section.number !== undefined ? { number: section.number } : {}),
       ...(section.title !== undefined ? { title: section.title } : {}),
       ...sumCounts([...own, ...subsections]),
+      optionBlocks,
       subsections,
     };
   };
-  return { title: meta.title, ...sumCounts(perParagraph.values()), sections: meta.sections.map(sectionStatus) };
+  const sections = meta.sections.map(sectionStatus);
+  return { title: meta.title, ...sumCounts(perParagraph.values()), optionBlocks: sections.reduce((n, s) => n + s.optionBlocks, 0), sections };
 }

@@ -1,18 +1,20 @@
 import { join } from 'node:path';
-import type { HistoryEntry, Paragraph } from '../model/schemas.js';
+import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { HISTORY_DIR, historyFileName, serializeHistoryEntry } from '../history/history-store.js';
 import { stageCommit } from './journal.js';
-import { PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
-import { paragraphForYaml, serializeYaml } from './serialize.js';
+import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
+import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
 
 /**
  * Writes the paragraphs a command changed and the history entry that records the change, all or
  * nothing (see `journal.ts`): a kill at any point leaves either the draft as it was or the whole
- * change, and the history always agrees with the paragraphs. Call it holding the draft's lock.
+ * change, and the history always agrees with the paragraphs. `meta`, when given, is the new
+ * draft.yaml, written in the same change. Call it holding the draft's lock.
  */
-export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry): void {
+export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry, meta?: DraftMeta): void {
   const commit = stageCommit(dir);
   try {
+    if (meta !== undefined) commit.write(DRAFT_FILE, serializeYaml(draftMetaForYaml(meta), 'draft', join(dir, DRAFT_FILE)));
     for (const paragraph of paragraphs) {
       const target = `${PARAGRAPHS_DIR}/${paragraphFileName(paragraph.address)}`;
       commit.write(target, serializeYaml(paragraphForYaml(paragraph), 'paragraph', join(dir, target)));

@@ -97,6 +97,7 @@ function entryForYaml(entry: OutlineEntry): OutlineEntry {
       ...(option.text !== undefined ? { text: option.text } : {}),
       paragraphs: option.paragraphs.map(entryForYaml),
     })),
+    ...(entry.accepted !== undefined ? { accepted: entry.accepted } : {}),
   };
 }
 

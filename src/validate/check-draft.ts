@@ -1,8 +1,9 @@
 import { basename } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { Draft, DraftMeta, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import type { Draft, DraftMeta, OptionBlock, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import type { LoadedDraft, LoadedParagraph } from '../store/load-draft.js';
 import { outlineAddresses } from '../model/outline.js';
+import { findOption } from '../model/option-blocks.js';
 import { parseParagraph } from '../model/paragraph-slots.js';
 import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
@@ -80,6 +81,9 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
         error(loaded.draftFile, ref.path(), 'OUTLINE_MISSING_FILE', `paragraph ${ref.address} is in the outline but paragraphs/${paragraphFileName(ref.address)} does not exist`);
       }
     }
+    for (const { path, accepted, block } of unknownAcceptedOptions(meta.sections, ['sections'])) {
+      error(loaded.draftFile, path, 'UNKNOWN_ACCEPTED_OPTION', `block "${block.block}" records "${accepted}" as accepted, but has no option so labelled (${block.options.map((o) => o.label).join(', ')})`);
+    }
     for (const [address, loadedParagraph] of byAddress) {
       if (!listed.has(address)) {
         error(loadedParagraph.yaml, ['address'], 'NOT_IN_OUTLINE', `paragraph ${address} is not in the outline: add it to a section in draft.yaml`);
@@ -141,6 +145,23 @@ export function outlineRefs(sections: readonly Section[], path: (string | number
     refs.push(...outlineRefs(section.subsections ?? [], [...path, s, 'subsections']));
   });
   return refs;
+}
+
+/** Blocks whose `accepted` names none of their options, with where it is written in draft.yaml. */
+function unknownAcceptedOptions(sections: readonly Section[], path: (string | number)[]): { path: (string | number)[]; accepted: string; block: OptionBlock }[] {
+  const found: { path: (string | number)[]; accepted: string; block: OptionBlock }[] = [];
+  const entries = (list: readonly OutlineEntry[], at: (string | number)[]) => {
+    list.forEach((entry, e) => {
+      if (typeof entry === 'string') return;
+      if (entry.accepted !== undefined && findOption(entry, entry.accepted) === undefined) found.push({ path: [...at, e, 'accepted'], accepted: entry.accepted, block: entry });
+      entry.options.forEach((option, o) => entries(option.paragraphs, [...at, e, 'options', o, 'paragraphs']));
+    });
+  };
+  sections.forEach((section, s) => {
+    entries(section.paragraphs, [...path, s, 'paragraphs']);
+    found.push(...unknownAcceptedOptions(section.subsections ?? [], [...path, s, 'subsections']));
+  });
+  return found;
 }
 
 /** Names Windows refuses for a file, whatever the extension. */

@@ -177,7 +177,7 @@ describe('renderMarkdown', () => {
     );
   });
 
-  it('writes the clean text of a draft resolved by hand, under printed numbers', () => {
+  it('writes the clean text of a draft resolved by hand, under printed numbers; a settled option block without its heading', () => {
     const clean = consolidateDraft(resolvedDraft(), { renumber: true });
     const markdown = renderMarkdown(exportInput(clean.draft, 'clean', { numbers: clean.numbers }));
     expect(markdown).toBe(
@@ -198,8 +198,6 @@ describe('renderMarkdown', () => {
         '',
         '- a) mobilize funds;',
         '- b) report annually.',
-        '',
-        '**Finance options: Option 1**',
         '',
         '**4.** Option one text.',
         '',

@@ -284,6 +284,26 @@ describe('checkDraft: rules across files', () => {
     ]);
     expect(underCaret(r.errors[0])).toBe('"');
   });
+
+  it('an option block that records an accepted option it does not have → UNKNOWN_ACCEPTED_OPTION at that label', async () => {
+    let at = { line: 0, column: 0 };
+    const r = await check((dir) => {
+      at = editAt(
+        dir,
+        'draft.yaml',
+        (s) => s.replace('      - "76"\n', '      - block: Closing\n        options:\n          - label: Option 1\n            paragraphs:\n              - "76"\n        accepted: Option 9\n'),
+        'Option 9',
+      );
+    });
+    expect(r.errors).toEqual([
+      expect.objectContaining({
+        code: 'UNKNOWN_ACCEPTED_OPTION',
+        file: r.file('draft.yaml'),
+        ...at,
+        message: 'block "Closing" records "Option 9" as accepted, but has no option so labelled (Option 1)',
+      }),
+    ]);
+  });
 });
 
 describe('checkDraft: bracket notation inside the text', () => {

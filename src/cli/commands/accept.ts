@@ -3,6 +3,7 @@ import { acceptAlternative } from '../../resolve/accept-alternative.js';
 import { resolveBracket, type BracketChoice } from '../../resolve/resolve-bracket.js';
 import { settleParagraph } from '../../resolve/settle-paragraph.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
+import type { OpenedDraft } from '../open-draft.js';
 import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 
@@ -25,7 +26,13 @@ export async function acceptCommand(number: string, label: string | undefined, o
     throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
   }
   if (label !== undefined) {
-    return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, label]), change: (p) => acceptAlternative(p, label) });
+    const command = commandLine(['accept', number, label]);
+    return changeParagraph(io, options, {
+      paragraph: number,
+      command,
+      change: (p) => acceptAlternative(p, label),
+      instead: (opened, locked) => acceptBlockOption(opened, number, label, command, locked, io),
+    });
   }
   if (options.bracket !== undefined) {
     const n = wholeNumber(options.bracket, '--bracket');
@@ -35,6 +42,19 @@ export async function acceptCommand(number: string, label: string | undefined, o
   }
   const decision = options.keepParagraph ? 'keep' : 'drop';
   return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
+}
+
+/**
+ * `ndraft accept 3 "Option 2"`: when the name means an option block rather than a paragraph's own
+ * wording (see `meansBlock`), the option's paragraphs stay and the other options' are deleted, in
+ * one change; undefined leaves it to the paragraph's alternatives.
+ */
+async function acceptBlockOption(opened: OpenedDraft, ref: string, label: string, command: string, options: ChangeOptions, io: Io): Promise<number | undefined> {
+  const { meansBlock } = await import('../name-block.js');
+  const named = meansBlock(opened, ref, [label]);
+  if (!named) return undefined;
+  const [{ applyDraftChange }, { acceptOption }] = await Promise.all([import('../change-draft.js'), import('../../resolve/accept-option.js')]);
+  return applyDraftChange(io, options, opened, { command, change: (o) => acceptOption(o.draft, named.place.index, label) });
 }
 
 function bracketChoice(options: AcceptOptions): BracketChoice {

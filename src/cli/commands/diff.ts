@@ -1,8 +1,10 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { usageError } from '../../diagnostics/diagnostic.js';
+import { compareOptions } from '../../diff/compare-options.js';
 import { compareWordings } from '../../diff/compare-wordings.js';
 import { DIFF_FORMATS, renderSimilarities, renderWordDiff, type DiffFormat } from '../../render/render-word-diff.js';
 import { colorsFor, type Io } from '../io.js';
+import { meansBlock } from '../name-block.js';
 import { openDraft } from '../open-draft.js';
 
 export interface DiffOptions {
@@ -21,9 +23,13 @@ export async function diffCommand(number: string, a: string | undefined, b: stri
   if ((a === undefined) !== (b === undefined)) {
     throw usageError(`name two wordings to compare, e.g. ndraft diff ${number} "Alt 1" text, or none to compare every alternative with the first`);
   }
-  const paragraph = (await openDraft(options.draft, io.cwd)).paragraph(number);
+  const opened = await openDraft(options.draft, io.cwd);
   const labels = a !== undefined && b !== undefined ? ([a, b] as const) : undefined;
-  const comparisons = compareWordings(paragraph, { item: options.item, labels, whitespace: options.whitespace === true });
+  // Two options of a block (`diff 3 "Option 1" "Option 2"`), unless the paragraph named has wordings so labelled.
+  const block = labels !== undefined && options.item === undefined ? meansBlock(opened, number, labels) : undefined;
+  const comparisons = block
+    ? [compareOptions(block.place.block, labels as readonly [string, string], new Map(opened.draft.paragraphs.map((p) => [p.address, p])), options.whitespace === true)]
+    : compareWordings(opened.paragraph(number), { item: options.item, labels, whitespace: options.whitespace === true });
   const c = chalkFor(format, io);
   const [single] = comparisons;
   // Without labels: each alternative's changes against the first, then a similarity line for each.

@@ -71,6 +71,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  markers       ${result.markers} status markers read\n` +
         `  brackets      ${status.brackets} open, and ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}\n` +
         `  alternatives  ${status.alternatives}\n` +
+        `  option blocks ${status.optionBlocks} open\n` +
         `  warnings      ${warnings.length}\n` +
         (decoded.encoding !== 'utf-8' ? `  encoding      ${decoded.encoding}\n` : '') +
         (source.format === 'markdown' ? '  format        markdown\n' : '') +

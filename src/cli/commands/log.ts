@@ -1,4 +1,5 @@
 import { describeChange } from '../../history/describe-change.js';
+import { describeOutlineChange } from '../../history/describe-outline-change.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { usageError } from '../../diagnostics/diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
@@ -38,6 +39,7 @@ export async function logCommand(number: string | undefined, options: LogOptions
     io.write(`${c.yellow(entry.id)}${undone.has(entry.id) ? c.dim(' (undone)') : ''}\n`);
     io.write(`  ${when} UTC  ${c.bold(entry.author)}  ${entry.command}\n`);
     if (entry.message) io.write(`  ${entry.message}\n`);
+    if (entry.outline) io.write(c.dim(`  draft.yaml: ${describeOutlineChange(entry.outline.before, entry.outline.after)}\n`));
     for (const change of entry.changes) io.write(c.dim(`  ${change.paragraph}: ${describeChange(change.before, change.after)}\n`));
   }
   return 0;

@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import { outlineBlocks } from '../../model/outline.js';
 import { statusFromCounts, type Counts, type SectionStatus } from '../../report/compute-status.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
@@ -17,19 +18,22 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
   }
   const c = colorsFor(io);
   const p = status.paragraphs;
+  // The Blocks column only for a draft that has option blocks at all.
+  const withBlocks = outlineBlocks(meta.sections).length > 0;
   const lines: string[] = [
     c.bold(status.title),
     `${p.total} paragraphs: ${c.green(`${p.agreed} agreed`)}, ${c.cyan(`${p.agreedAdRef} agreed ad ref`)}, ${c.yellow(`${p.open} open`)}, ${p.deleted} deleted` +
-      `; ${status.brackets} open bracket${status.brackets === 1 ? '' : 's'}, ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}, ${status.alternatives} alternative${status.alternatives === 1 ? '' : 's'}`,
+      `; ${status.brackets} open bracket${status.brackets === 1 ? '' : 's'}, ${status.bracketedParagraphs} bracketed paragraph${status.bracketedParagraphs === 1 ? '' : 's'}, ${status.alternatives} alternative${status.alternatives === 1 ? '' : 's'}` +
+      (withBlocks ? `, ${status.optionBlocks} open option block${status.optionBlocks === 1 ? '' : 's'}` : ''),
     '',
   ];
-  const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', '[Para]', 'Alts']];
+  const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', '[Para]', 'Alts', ...(withBlocks ? ['Blocks'] : [])]];
   const add = (s: SectionStatus, indent: string) => {
-    rows.push([`${indent}${[s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s)]);
+    rows.push([`${indent}${[s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s, withBlocks)]);
     for (const sub of s.subsections) add(sub, `${indent}  `);
   };
   for (const s of status.sections) add(s, '');
-  rows.push(['Total', ...numbers(status)]);
+  rows.push(['Total', ...numbers(status, withBlocks)]);
 
   const titleWidth = Math.min(48, Math.max(...rows.map((r) => (r[0] as string).length)));
   const sections = [...flatten(status.sections)];
@@ -44,14 +48,14 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
     }
     lines.push(line);
   });
-  lines.push('', c.dim('Brackets: open [brackets] in the text; [Para]: paragraphs bracketed as a whole; Alts: alternatives on the table.'));
+  lines.push('', c.dim(`Brackets: open [brackets] in the text; [Para]: paragraphs bracketed as a whole; Alts: alternatives on the table${withBlocks ? '; Blocks: option blocks with more than one option still live' : ''}.`));
   io.write(`${lines.join('\n')}\n`);
   return 0;
 }
 
-function numbers(c: Counts): string[] {
+function numbers(c: Counts & { optionBlocks: number }, withBlocks: boolean): string[] {
   const p = c.paragraphs;
-  return [p.total, p.agreed, p.agreedAdRef, p.open, p.deleted, c.brackets, c.bracketedParagraphs, c.alternatives].map(String);
+  return [p.total, p.agreed, p.agreedAdRef, p.open, p.deleted, c.brackets, c.bracketedParagraphs, c.alternatives, ...(withBlocks ? [c.optionBlocks] : [])].map(String);
 }
 
 function* flatten(sections: readonly SectionStatus[]): Generator<SectionStatus> {

@@ -39,6 +39,12 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
     return { paragraph: change.paragraph, before: current, after: change.before as Paragraph };
   });
 
+  // A change to draft.yaml too (accepting an option of a block) is undone only if the outline is still as it left it.
+  if (target.outline !== undefined && !isDeepStrictEqual(opened.meta, target.outline.after)) {
+    throw inputError(`draft.yaml has changed since "${target.command}" (${target.time}); undoing it would lose the later change`);
+  }
+  const outline = target.outline === undefined ? undefined : { before: opened.meta, after: target.outline.before };
+
   const c = colorsFor(io);
   const summary = `undid "${target.command}" by ${target.author} (${target.time.replace('T', ' ').slice(0, 16)} UTC)`;
   if (options.dryRun) {
@@ -58,7 +64,9 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
       ...(options.message ? { message: options.message } : {}),
       undoes: target.id,
       changes,
+      ...(outline !== undefined ? { outline } : {}),
     },
+    outline?.after,
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   return 0;
