@@ -1,10 +1,10 @@
 import { describeOutlineChange } from '../history/describe-outline-change.js';
-import { nextHistoryId } from '../history/history-store.js';
 import { renderChange } from '../render/render-change.js';
 import type { DraftChange } from '../resolve/accept-option.js';
 import { commitChanges } from '../store/commit-changes.js';
 import { checkResult, type ChangeOptions } from './change-paragraph.js';
 import { colorsFor, type Io } from './io.js';
+import { historyHeader } from './history-header.js';
 import type { OpenedDraft } from './open-draft.js';
 
 export interface DraftChangeRequest {
@@ -38,17 +38,11 @@ export async function applyDraftChange(io: Io, options: ChangeOptions, opened: O
     for (const { before, after } of paragraphs) io.write(`${renderChange(before, after, c)}\n`);
     return 0;
   }
-  const { resolveAuthor } = await import('./resolve-author.js');
-  const now = new Date();
   commitChanges(
     dir,
     paragraphs.map((p) => p.after),
     {
-      id: nextHistoryId(dir, now),
-      time: now.toISOString(),
-      author: resolveAuthor(options.by, io.env, dir),
-      command: request.command,
-      ...(options.message ? { message: options.message } : {}),
+      ...(await historyHeader(dir, options, io, request.command)),
       changes: paragraphs.map(({ before, after }) => ({ paragraph: before.address, before, after })),
       ...(meta !== undefined ? { outline: { before: opened.meta, after: meta } } : {}),
     },

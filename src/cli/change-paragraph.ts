@@ -1,6 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../diagnostics/diagnostic.js';
-import { nextHistoryId } from '../history/history-store.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
@@ -11,6 +10,7 @@ import { commitChanges } from '../store/commit-changes.js';
 import { locateDraft } from '../store/locate-draft.js';
 import { colorsFor, type Io } from './io.js';
 import { whileLocked } from './lock-draft.js';
+import { historyHeader } from './history-header.js';
 import { openDraft, type OpenedDraft } from './open-draft.js';
 
 /** The options every command that changes a paragraph takes. */
@@ -71,15 +71,8 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n${renderChange(before, after, c)}\n`);
     return 0;
   }
-  // Loaded only to write: finding the author may run git (node:child_process), which a preview never needs.
-  const { resolveAuthor } = await import('./resolve-author.js');
-  const now = new Date();
   commitChanges(dir, [after], {
-    id: nextHistoryId(dir, now),
-    time: now.toISOString(),
-    author: resolveAuthor(options.by, io.env, dir),
-    command: request.command,
-    ...(options.message ? { message: options.message } : {}),
+    ...(await historyHeader(dir, options, io, request.command)),
     changes: [{ paragraph: before.address, before, after }],
   });
   io.write(`${c.green('✓')} ${capitalize(summary)}\n`);

@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { nextHistoryId, readValidHistory } from '../../history/history-store.js';
+import { readValidHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
@@ -10,7 +10,7 @@ import type { ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
 import { whileLocked } from '../lock-draft.js';
 import { openDraft } from '../open-draft.js';
-import { resolveAuthor } from '../resolve-author.js';
+import { historyHeader } from '../history-header.js';
 
 /** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
@@ -52,16 +52,11 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
     for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
     return 0;
   }
-  const now = new Date();
   commitChanges(
     dir,
     changes.map((ch) => ch.after),
     {
-      id: nextHistoryId(dir, now),
-      time: now.toISOString(),
-      author: resolveAuthor(options.by, io.env, dir),
-      command: 'undo',
-      ...(options.message ? { message: options.message } : {}),
+      ...(await historyHeader(dir, options, io, 'undo')),
       undoes: target.id,
       changes,
       ...(outline !== undefined ? { outline } : {}),
