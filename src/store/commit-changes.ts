@@ -9,11 +9,13 @@ import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.j
  * Writes the paragraphs a command changed and the history entry that records the change, all or
  * nothing (see `journal.ts`): a kill at any point leaves either the draft as it was or the whole
  * change, and the history always agrees with the paragraphs. `meta`, when given, is the new
- * draft.yaml, written in the same change. Call it holding the draft's lock.
+ * draft.yaml, written in the same change; `removed` are the addresses of paragraphs whose files
+ * go. Call it holding the draft's lock.
  */
-export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry, meta?: DraftMeta): void {
+export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry, meta?: DraftMeta, removed: readonly string[] = []): void {
   const commit = stageCommit(dir);
   try {
+    for (const address of removed) commit.remove(`${PARAGRAPHS_DIR}/${paragraphFileName(address)}`);
     if (meta !== undefined) commit.write(DRAFT_FILE, serializeYaml(draftMetaForYaml(meta), 'draft', join(dir, DRAFT_FILE)));
     for (const paragraph of paragraphs) {
       const target = `${PARAGRAPHS_DIR}/${paragraphFileName(paragraph.address)}`;

@@ -2,7 +2,6 @@ import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
-import type { Paragraph } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
@@ -26,9 +25,18 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const target = undoTarget(entries);
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
 
+  // A change that created or removed a paragraph also changed the outline; without that recorded,
+  // undoing it would leave a file the outline does not list, or the reverse.
+  if (target.changes.some((change) => change.before === null || change.after === null) && target.outline === undefined) {
+    throw inputError(`"${target.command}" created or removed a paragraph without recording the outline; undo cannot revert it`);
+  }
   const changes = target.changes.map((change) => {
-    if (change.before === null || change.after === null) {
-      throw inputError(`"${target.command}" created or removed a paragraph; undo cannot revert that yet`);
+    if (change.after === null) {
+      // The paragraph was removed: it comes back, if its address is still free.
+      if (opened.meta && hasParagraph(opened, change.paragraph)) {
+        throw inputError(`paragraph ${change.paragraph} exists again since "${target.command}" (${target.time}); undoing it would overwrite it`);
+      }
+      return { paragraph: change.paragraph, before: null, after: change.before };
     }
     const current = opened.paragraph(change.paragraph);
     if (!isDeepStrictEqual(current, change.after)) {
@@ -36,7 +44,8 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
         `paragraph ${change.paragraph} has changed since "${target.command}" (${target.time}); undoing it would lose the later change. See "ndraft log ${change.paragraph}"`,
       );
     }
-    return { paragraph: change.paragraph, before: current, after: change.before as Paragraph };
+    // A paragraph the change created is removed again (before: null).
+    return { paragraph: change.paragraph, before: current, after: change.before };
   });
 
   // A change to draft.yaml too (accepting an option of a block) is undone only if the outline is still as it left it.
@@ -54,7 +63,7 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   }
   commitChanges(
     dir,
-    changes.map((ch) => ch.after),
+    changes.flatMap((ch) => (ch.after ? [ch.after] : [])),
     {
       ...(await historyHeader(dir, options, io, 'undo')),
       undoes: target.id,
@@ -62,7 +71,17 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
       ...(outline !== undefined ? { outline } : {}),
     },
     outline?.after,
+    changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   return 0;
+}
+
+/** Whether the draft has a paragraph at this address (an unknown one is not an error here). */
+function hasParagraph(opened: Awaited<ReturnType<typeof openDraft>>, address: string): boolean {
+  try {
+    return opened.paragraph(address).address === address;
+  } catch {
+    return false;
+  }
 }
