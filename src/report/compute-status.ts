@@ -9,6 +9,8 @@ export interface SectionStatus extends Counts {
   /** Option blocks still open (more than one live option) here, nested ones and those of subsections included. */
   optionBlocks: number;
   number?: string;
+  /** The heading's marker as written, where it is not just the number: "Article 3", "Annex". */
+  label?: string;
   title?: string;
   subsections: SectionStatus[];
 }
@@ -39,6 +41,7 @@ export function statusFromCounts(meta: DraftMeta, perParagraph: ReadonlyMap<stri
       .filter((c): c is Counts => c !== undefined);
     return {
       ...(section.number !== undefined ? { number: section.number } : {}),
+      ...(section.label !== undefined ? { label: section.label } : {}),
       ...(section.title !== undefined ? { title: section.title } : {}),
       ...sumCounts([...own, ...subsections]),
       optionBlocks,

@@ -29,7 +29,7 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
   ];
   const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', '[Para]', 'Alts', ...(withBlocks ? ['Blocks'] : [])]];
   const add = (s: SectionStatus, indent: string) => {
-    rows.push([`${indent}${[s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s, withBlocks)]);
+    rows.push([`${indent}${[s.label ?? s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s, withBlocks)]);
     for (const sub of s.subsections) add(sub, `${indent}  `);
   };
   for (const s of status.sections) add(s, '');
