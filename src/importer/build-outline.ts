@@ -346,7 +346,9 @@ class OutlineBuilder {
     }
     if (this.started && isTitleShaped(words) && words.length <= 100 && !/[[\]]/.test(words) && this.titleFollowed(this.current)) {
       const top = this.top?.section;
-      const underHeading = top !== undefined && this.top?.scopeKey === undefined && (top.label !== undefined || top.number !== undefined || top.title !== undefined);
+      // Under a numbered or lettered heading (`A. Preamble`, `PART II`) a title is a subheading;
+      // after another title (`Annex`), it is a heading of its own.
+      const underHeading = top !== undefined && this.top?.scopeKey === undefined && top.number !== undefined;
       this.openSection({ title: words }, words, underHeading ? 1 : 0, true);
       return;
     }

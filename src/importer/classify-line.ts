@@ -171,8 +171,17 @@ function normaliseNumber(written: string): string {
   return written.replace(/\s+/g, '').toLowerCase();
 }
 
-/** A heading title: short, and not a sentence (no closing punctuation, no status marker). */
+/** A heading title: short, and not a sentence (no closing punctuation, no status marker, no dangling word). */
 export function isTitleShaped(text: string): boolean {
   const t = text.trim();
-  return t.length > 0 && t.length <= 120 && !/[.;:,]\]*$/.test(t) && !/\(agreed/i.test(t) && /^[\p{Lu}\p{Nd}[{]/u.test(t) && /\p{L}{2}/u.test(t);
+  return (
+    t.length > 0 &&
+    t.length <= 120 &&
+    !/[.;:,]\]*$/.test(t) &&
+    !/\(agreed/i.test(t) &&
+    /^[\p{Lu}\p{Nd}[{]/u.test(t) &&
+    /\p{L}{2}/u.test(t) &&
+    // A line that stops on "and", "of", "the" is a sentence broken across lines, not a title.
+    !/\s(?:and|or|of|the|to|in|on|for|with|by|a|an|that|as|at|from)$/i.test(t)
+  );
 }
