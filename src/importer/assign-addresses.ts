@@ -1,4 +1,5 @@
 import type { ParagraphNode, SectionNode } from './outline-nodes.js';
+import { isReservedFileName } from '../model/reserved-names.js';
 import { addressPart } from './build-outline.js';
 
 /**
@@ -33,7 +34,7 @@ export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: 
 
   const used = new Set<string>();
   const take = (address: string): boolean => {
-    if (used.has(address.toLowerCase()) || RESERVED.test(address)) return false;
+    if (used.has(address.toLowerCase()) || isReservedFileName(address)) return false;
     used.add(address.toLowerCase());
     return true;
   };
@@ -64,5 +65,3 @@ function sectionKeyMap(sections: readonly SectionNode[]): Map<SectionNode, strin
   return keys;
 }
 
-/** Names Windows refuses for a file, whatever the extension. */
-const RESERVED = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.|$)/i;

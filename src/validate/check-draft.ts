@@ -9,6 +9,7 @@ import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
+import { isReservedFileName } from '../model/reserved-names.js';
 import { controlCharacterProblems } from './control-characters.js';
 
 interface OutlineRef {
@@ -50,7 +51,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
       error(loadedParagraph.yaml, ['address'], 'DUPLICATE_ADDRESS', same ? `paragraph address ${address} is also used by ${basename(first.file)}` : `paragraph address ${address} differs only in case from ${first.address} (${basename(first.file)}); file systems that ignore case would mix them up`);
       continue;
     }
-    if (RESERVED_NAMES.test(address)) {
+    if (isReservedFileName(address)) {
       error(loadedParagraph.yaml, ['address'], 'RESERVED_ADDRESS', `paragraph address ${address} is a reserved file name on Windows; choose another, e.g. p-${address}`);
     }
     byAddress.set(address, loadedParagraph);
@@ -164,8 +165,6 @@ function unknownAcceptedOptions(sections: readonly Section[], path: (string | nu
   return found;
 }
 
-/** Names Windows refuses for a file, whatever the extension. */
-const RESERVED_NAMES = /^(?:con|prn|aux|nul|com[1-9]|lpt[1-9])(?:\.|$)/i;
 
 function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
   return (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);

@@ -231,6 +231,20 @@ describe('checkDraft: rules across files', () => {
     ]);
   });
 
+  it('two addresses that differ only in case → DUPLICATE_ADDRESS; a Windows reserved name → RESERVED_ADDRESS', async () => {
+    const r = await check((dir) => {
+      const text = readFileSync(join(dir, 'paragraphs/076.yaml'), 'utf8');
+      writeFileSync(join(dir, 'paragraphs/076bis.yaml'), text.replace('address: "76"', 'address: 76bis'));
+      writeFileSync(join(dir, 'paragraphs/076BIS.yaml'), text.replace('address: "76"', 'address: 76BIS'));
+      writeFileSync(join(dir, 'paragraphs/con.yaml'), text.replace('address: "76"', 'address: con'));
+      editFile(dir, 'draft.yaml', (s) => s.replace('      - "76"\n', '      - "76"\n      - 76bis\n      - 76BIS\n      - con\n'));
+    });
+    expect(r.errors.map((d) => [d.code, d.message])).toEqual([
+      ['DUPLICATE_ADDRESS', 'paragraph address 76bis differs only in case from 76BIS (076BIS.yaml); file systems that ignore case would mix them up'],
+      ['RESERVED_ADDRESS', 'paragraph address con is a reserved file name on Windows; choose another, e.g. p-con'],
+    ]);
+  });
+
   // The file is there, with the wrong number: that is said on the file, not as a missing file.
   it('a file whose address was changed is not reported as a missing file', async () => {
     const r = await check((dir) => {
