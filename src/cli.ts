@@ -50,6 +50,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--title <title>', 'the draft title (default: from the file name)')
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
+    .option('--conventions <file>', 'a YAML file of the negotiation\'s own spellings of labels and markers (e.g. "Artículo", "Opción", "(Acordado)"), added to the defaults and stored in the draft')
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')

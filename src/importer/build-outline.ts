@@ -1,7 +1,8 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sectionMarker } from '../render/section-heading.js';
 import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
-import { openingReading, readingIn, type OptionReading } from './option-labels.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
+import { openingReading, optionId, readingIn, type OptionReading } from './option-labels.js';
 import type { AltNode, BlockNode, ItemNode, OptionNode, OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
 import { continuesUnit, isPlaceholder, isPreambular, languageNote } from './line-shapes.js';
 import type { SourceLine } from './source-lines.js';
@@ -24,8 +25,8 @@ type Warn = (line: number, column: number, code: string, message: string) => voi
  * numbered lines open paragraphs, and other text either continues the unit before it or, where
  * it reads as a paragraph of its own, becomes an unnumbered one. What is not recognised is kept.
  */
-export function buildOutline(lines: readonly SourceLine[], file: string, warn: Warn): BuiltOutline {
-  return new OutlineBuilder(lines, file, warn).build();
+export function buildOutline(lines: readonly SourceLine[], file: string, warn: Warn, vocabulary: Vocabulary = DEFAULT_VOCABULARY): BuiltOutline {
+  return new OutlineBuilder(lines, file, warn, vocabulary).build();
 }
 
 class OutlineBuilder {
@@ -59,8 +60,9 @@ class OutlineBuilder {
     private readonly lines: readonly SourceLine[],
     private readonly file: string,
     private readonly warn: Warn,
+    private readonly vocabulary: Vocabulary,
   ) {
-    this.kinds = lines.map((l) => classifyLine(l.text));
+    this.kinds = lines.map((l) => classifyLine(l.text, vocabulary));
   }
 
   build(): BuiltOutline {
@@ -98,7 +100,7 @@ class OutlineBuilder {
         const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
         // `B. Definitions` (or `B.` and `Definitions` on the next line) is a heading whatever follows.
         const lettered = /^[IVXLC]+$|^[A-Z]$/.test(k.number);
-        const isHeading = lettered ? heading.title !== '' && isTitleShaped(heading.title) : this.isHeadingTitle(heading.title, heading.next, lettered);
+        const isHeading = lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary) : this.isHeadingTitle(heading.title, heading.next, lettered);
         if (!isHeading) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
           return i;
@@ -344,7 +346,7 @@ class OutlineBuilder {
       appendLine(this.preamble, words, line, column);
       return;
     }
-    if (this.started && isTitleShaped(words) && words.length <= 100 && !/[[\]]/.test(words) && this.titleFollowed(this.current)) {
+    if (this.started && isTitleShaped(words, this.vocabulary) && words.length <= 100 && !/[[\]]/.test(words) && this.titleFollowed(this.current)) {
       const top = this.top?.section;
       // Under a numbered or lettered heading (`A. Preamble`, `PART II`) a title is a subheading;
       // after another title (`Annex`), it is a heading of its own.
@@ -425,7 +427,7 @@ class OutlineBuilder {
     const scope: string[] = [];
     const article = [this.sub, this.top].find((s) => s?.scopeKey !== undefined);
     if (article?.scopeKey) scope.push(article.scopeKey);
-    for (const { block, option } of this.blocks) scope.push(`${block.scopeKey ? `${block.scopeKey}-` : ''}opt${addressPart(option.label.replace(/^option\s*/i, ''))}`);
+    for (const { block, option } of this.blocks) scope.push(`${block.scopeKey ? `${block.scopeKey}-` : ''}opt${addressPart(optionId(option.label))}`);
     return scope;
   }
 
@@ -485,14 +487,14 @@ class OutlineBuilder {
   }
 
   private isHeadingTitle(title: string, end: number, bracketsAllowed: boolean): boolean {
-    return title !== '' && isTitleShaped(title) && (bracketsAllowed || !/[[\]]/.test(title)) && this.followedByStructure(end);
+    return title !== '' && isTitleShaped(title, this.vocabulary) && (bracketsAllowed || !/[[\]]/.test(title)) && this.followedByStructure(end);
   }
 
   /** A heading's title on the next line: consumed when it reads like a title. */
   private takeTitle(i: number): { title: string; next: number } {
     const j = this.nextNonBlank(i + 1);
     const k = this.kinds[j];
-    if ((k?.kind === 'text' || k?.kind === 'caps-heading') && isTitleShaped(k.kind === 'text' ? k.rest : k.title)) return { title: (k.kind === 'text' ? k.rest : k.title).trim(), next: j };
+    if ((k?.kind === 'text' || k?.kind === 'caps-heading') && isTitleShaped(k.kind === 'text' ? k.rest : k.title, this.vocabulary)) return { title: (k.kind === 'text' ? k.rest : k.title).trim(), next: j };
     return { title: '', next: i };
   }
 

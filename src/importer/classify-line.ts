@@ -1,4 +1,5 @@
 import { attributionLabel, attributionPrefix } from '../model/attribution.js';
+import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
 import { optionKey, type OptionKey } from './option-labels.js';
 
 /**
@@ -32,23 +33,13 @@ const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{
 const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
 const SECTION = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.(?:\s+(.*))?$/;
 const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
-// `Article 3`, `ARTICLE 3 (Mitigation)`, `Article 2bis`, `Article QQ.A.2bis: {Principles}`
-// `PART II`, `Part 2: Title`, `Chapter IV`, `SECTION 3 – Title`, `Annex I`: divisions above articles.
-const DIVISION = /^(Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+([0-9]{1,3}[A-Za-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.–—-]?\s*(.*)$/;
-const ARTICLE = /^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?)\s*[:.]?(?:\s+|$)/;
-// `Option 1:`, `Option (a):`, `Option I`, `Option A`, `Option 2 {title}`, `Option 2{title}`
-const OPTION = /^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/;
-// `[Alt 1 61.`, `[Alt 71g1)`, `Alt. 2:`, `Alternative 3`, `ALT 3.`, and ndraft's own `[Option 2 5.`
-const ALTERNATIVE = new RegExp(
-  `^(\\[)?\\s*((?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)(?:\\s*(\\d+[a-z]*\\d*\\b|\\([A-Za-z0-9]{1,4}\\)|[A-Z]\\b|[IVXLC]{1,5}\\b))?)` +
-    `(\\s*[):.])?(?:\\s+(\\d{1,5}(?:\\.\\d{1,2})?(?:\\s*(?:${SUFFIXES}))?)\\.?)?(?:\\s+|$)`,
-);
+// Articles, divisions, options and alternatives: their words come from the conventions (`compile-conventions.ts`).
 // `a)`, `(a)`, `(iv)`, `a.`, `iv.`, `(b)where` (no space), bullets, and Word's lost bullets (`o` + tab, U+F0B7).
 const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
 const RULE = /^[_=*\-–—]{3,}$/;
 const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
 
-export function classifyLine(raw: string): LineKind {
+export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): LineKind {
   const text = raw.trimEnd();
   const indent = text.length - text.trimStart().length;
   const t = text.trimStart();
@@ -61,12 +52,12 @@ export function classifyLine(raw: string): LineKind {
   const sub = SUBSECTION.exec(t);
   if (sub) return { kind: 'subsection', number: sub[1] as string, marker: `${sub[1]})`, title: (sub[2] ?? '').trim() };
 
-  const division = DIVISION.exec(t);
-  if (division && (division[3] === '' || isTitleShaped(division[3] as string)) && !/[.;,]$/.test(t)) {
+  const division = vocabulary.division.exec(t);
+  if (division && (division[3] === '' || isTitleShaped(division[3] as string, vocabulary)) && !/[.;,]$/.test(t)) {
     return { kind: 'division', number: division[2] as string, marker: `${division[1]} ${division[2]}`, title: (division[3] as string).trim() };
   }
 
-  const article = ARTICLE.exec(t);
+  const article = vocabulary.article.exec(t);
   if (article) {
     const after = t.slice(article[0].length);
     const titled = /^(?:\(([^()]*)\)|\{([^{}]*)\})\s*\d{0,3}\s*/.exec(after);
@@ -83,10 +74,10 @@ export function classifyLine(raw: string): LineKind {
     };
   }
 
-  const option = optionLine(t, indent);
+  const option = optionLine(t, indent, vocabulary);
   if (option) return option;
 
-  const alt = ALTERNATIVE.exec(t);
+  const alt = vocabulary.alternative.exec(t);
   if (alt && (alt[3] !== undefined || alt[4] !== undefined)) {
     const id = alt[3];
     const itemMatch = id ? /^(\d+)([a-z]+)\d+$/.exec(id) : null;
@@ -116,7 +107,7 @@ export function classifyLine(raw: string): LineKind {
     const rest = t.slice(para[0].length);
     const restColumn = indent + para[0].length + 1;
     // `3. Option 1: …`: the paragraph number stands over a block of options.
-    const anchored = optionLine(rest, restColumn - 1);
+    const anchored = optionLine(rest, restColumn - 1, vocabulary);
     if (anchored) return { ...anchored, anchor: number, bracketed: para[1] === '[' || anchored.bracketed };
     return { kind: 'paragraph', number, numeral: Number(para[3] ?? /\d+/.exec(number)?.[0] ?? 0), bracketed: para[1] === '[', bare: false, rest, restColumn };
   }
@@ -142,8 +133,8 @@ export function classifyLine(raw: string): LineKind {
   return { kind: 'text', rest: t, restColumn: indent + 1 };
 }
 
-function optionLine(t: string, indent: number): Extract<LineKind, { kind: 'option' }> | undefined {
-  const match = OPTION.exec(t);
+function optionLine(t: string, indent: number, vocabulary: Vocabulary): Extract<LineKind, { kind: 'option' }> | undefined {
+  const match = vocabulary.option.exec(t);
   if (!match) return undefined;
   const rest = t.slice(match[0].length);
   // ndraft's own export writes alternatives as `[Option 2 5.`: that is an alternative, not a block.
@@ -172,13 +163,14 @@ function normaliseNumber(written: string): string {
 }
 
 /** A heading title: short, and not a sentence (no closing punctuation, no status marker, no dangling word). */
-export function isTitleShaped(text: string): boolean {
+export function isTitleShaped(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
   const t = text.trim();
   return (
     t.length > 0 &&
     t.length <= 120 &&
     !/[.;:,]\]*$/.test(t) &&
     !/\(agreed/i.test(t) &&
+    !(vocabulary.ownMarker?.test(t) ?? false) &&
     /^[\p{Lu}\p{Nd}[{]/u.test(t) &&
     /\p{L}{2}/u.test(t) &&
     // A line that stops on "and", "of", "the" is a sentence broken across lines, not a title.

@@ -13,11 +13,11 @@ export type Warn = (line: number, column: number, code: string, message: string)
  * alternatives' brackets closed, unbalanced brackets repaired (each with a warning), and
  * unbracketed choices flagged.
  */
-export function finishParagraph(p: ParagraphNode, address: string, warn: Warn): { paragraph: Paragraph; markers: number } {
+export function finishParagraph(p: ParagraphNode, address: string, warn: Warn, marker?: RegExp): { paragraph: Paragraph; markers: number } {
   const name = p.number === undefined ? address : p.number;
   let markers = 0;
   const mark = (u: TextUnit): Status | undefined => {
-    const status = takeStatusMarker(u);
+    const status = takeStatusMarker(u, marker);
     if (status) markers++;
     return status;
   };

@@ -1,7 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Conventions } from '../model/conventions-schema.js';
 import type { BlockOption, Draft, Note, OptionBlock, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { assignAddresses } from './assign-addresses.js';
 import { buildOutline, type SourceLine } from './build-outline.js';
+import { compileConventions } from './compile-conventions.js';
+import { optionId } from './option-labels.js';
 import { finishParagraph } from './finish-paragraph.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
 import type { ExtractedNote, NoteReference } from './source-lines.js';
@@ -20,6 +23,8 @@ export interface ImportOptions {
   /** Footnotes moved out of the running text, and where their markers were: each becomes a note of the paragraph that cites it. */
   footnotes?: readonly ExtractedNote[];
   references?: readonly NoteReference[];
+  /** A negotiation's own spellings of labels and markers, added to ndraft's; stored in the draft. */
+  conventions?: Conventions;
 }
 
 export interface ImportResult {
@@ -42,12 +47,13 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   const warn = (line: number, column: number, code: string, message: string) =>
     warnings.push({ code, severity: 'warning', message, file: options.file, line, column, sourceLine: sourceLine.get(line) ?? '' });
 
-  const outline = buildOutline(lines, options.file, warn);
+  const vocabulary = compileConventions(options.conventions);
+  const outline = buildOutline(lines, options.file, warn, vocabulary);
   const paragraphs = foldSingleParagraphOptions(outline.sections, outline.paragraphs);
   const addresses = assignAddresses(paragraphs, outline.sections);
   let markers = 0;
   const built: Paragraph[] = paragraphs.map((p) => {
-    const result = finishParagraph(p, addresses.get(p) as string, warn);
+    const result = finishParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
     markers += result.markers;
     return result.paragraph;
   });
@@ -61,6 +67,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
     sections: outline.sections.map((s) => toSection(s, addresses)),
     ...(outline.closing ? { closing: outline.closing } : {}),
     ...(notes.length > 0 ? { notes } : {}),
+    ...(options.conventions ? { conventions: options.conventions } : {}),
   };
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
   return { draft: { meta, paragraphs: built }, warnings, markers };
@@ -75,7 +82,7 @@ function toSection(node: SectionNode, addresses: ReadonlyMap<ParagraphNode, stri
 function toEntry(node: OutlineNode, addresses: ReadonlyMap<ParagraphNode, string>): OutlineEntry {
   if (node.kind === 'paragraph') return addresses.get(node) as string;
   const block: OptionBlock = {
-    block: node.anchor !== undefined ? `Paragraph ${node.anchor}` : `Options ${node.options.map((o) => o.label.replace(/^option\s*/i, '')).join('/')}`,
+    block: node.anchor !== undefined ? `Paragraph ${node.anchor}` : `Options ${node.options.map((o) => optionId(o.label)).join('/')}`,
     ...(node.anchor !== undefined ? { number: node.anchor } : {}),
     options: node.options.map(
       (option): BlockOption => ({

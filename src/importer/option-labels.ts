@@ -50,3 +50,8 @@ function romanValue(text: string): number | undefined {
   }
   return total;
 }
+
+/** The option's own label without its word: `Option 2` → `2`, `Opción (b)` → `(b)` (a line's label is its word, a space and the id). */
+export function optionId(label: string): string {
+  return label.slice(label.search(/\S+$/));
+}

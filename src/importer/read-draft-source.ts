@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Conventions } from '../model/conventions-schema.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
 import { describeFurniture } from './describe-prepared-source.js';
 import { importText, type ImportResult } from './import-text.js';
@@ -14,6 +15,8 @@ export interface ReadOptions {
   source?: string;
   encoding?: string;
   from?: 'text' | 'markdown';
+  /** A negotiation's own spellings (`--conventions`), read with `readConventions`. */
+  conventions?: Conventions;
 }
 
 export interface ReadSource extends ImportResult {
@@ -40,6 +43,7 @@ export function readDraftSource(bytes: Uint8Array, options: ReadOptions): ReadSo
     originalLines: decoded.text.split('\n'),
     footnotes: prepared.notes,
     references: prepared.references,
+    ...(options.conventions ? { conventions: options.conventions } : {}),
     ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
   });
   checkImportResult(result, options.file);

@@ -1,4 +1,5 @@
 import type { Status } from '../model/schemas.js';
+import { DEFAULT_VOCABULARY } from './compile-conventions.js';
 
 /**
  * A piece of text being assembled from one or more source lines (a paragraph body, an item,
@@ -37,13 +38,17 @@ export function locate(unit: TextUnit, offset: number): { line: number; column: 
   return { line: best.line, column: best.column + Math.max(0, offset - best.offset) };
 }
 
-const MARKER = /\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*$/iu;
-
-/** Takes a status marker off the end of the text: `(Agreed)`, `(Agreed ad ref)`, `[Agreed ad ref]`, `agreed ad ref`, `(Deleted)`. */
-export function takeStatusMarker(unit: TextUnit): Status | undefined {
-  const match = MARKER.exec(unit.text);
+/**
+ * Takes a status marker off the end of the text: `(Agreed)`, `(Agreed ad ref)`, `[Agreed ad ref]`,
+ * `agreed ad ref`, `(Deleted)`, and the conventions' own (`marker`, from `compileConventions`).
+ */
+export function takeStatusMarker(unit: TextUnit, marker: RegExp = DEFAULT_VOCABULARY.marker): Status | undefined {
+  const match = marker.exec(unit.text);
   if (!match) return undefined;
   unit.text = unit.text.slice(0, match.index).trimEnd();
+  if (match[4] !== undefined) return 'agreed';
+  if (match[5] !== undefined) return 'agreed-ad-ref';
+  if (match[6] !== undefined) return 'deleted';
   const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
   if (word.startsWith('agreed ad ref')) return 'agreed-ad-ref';
   return word === 'deleted' ? 'deleted' : 'agreed';

@@ -3,6 +3,7 @@ export const SCHEMA_FILES = {
   draft: 'draft.schema.json',
   paragraph: 'paragraph.schema.json',
   history: 'history-entry.schema.json',
+  conventions: 'conventions.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_FILES;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conventionsSchema } from './conventions-schema.js';
 
 /**
  * The single source of truth for the stored format. TypeScript types come from `z.infer`;
@@ -128,6 +129,7 @@ export const draftSchema = z
     sections: z.array(sectionSchema).describe('The outline: sections and subsections in order, each with its paragraphs'),
     closing: z.string().optional().describe('Closing matter after the last paragraph, kept as written'),
     notes: notesSchema.optional(),
+    conventions: conventionsSchema.optional().describe('The import conventions the draft was read with (import --conventions), so that a later import into it reads the same way'),
   })
   .describe('draft.yaml: the outline of a negotiation draft');
 

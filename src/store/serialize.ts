@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
 import { emitYaml } from './emit-yaml.js';
+import type { Conventions } from '../model/conventions-schema.js';
 import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 
 /** The `schemas/` folder shipped with ndraft. */
@@ -72,6 +73,19 @@ export function draftMetaForYaml(meta: DraftMeta): DraftMeta {
     sections: meta.sections.map(sectionForYaml),
     ...(meta.closing !== undefined ? { closing: meta.closing } : {}),
     ...(meta.notes && meta.notes.length > 0 ? { notes: meta.notes.map(noteForYaml) } : {}),
+    ...(meta.conventions !== undefined ? { conventions: conventionsForYaml(meta.conventions) } : {}),
+  };
+}
+
+function conventionsForYaml(c: Conventions): Conventions {
+  return {
+    ...(c.optionWords !== undefined ? { optionWords: [...c.optionWords] } : {}),
+    ...(c.alternativeWords !== undefined ? { alternativeWords: [...c.alternativeWords] } : {}),
+    ...(c.articleWords !== undefined ? { articleWords: [...c.articleWords] } : {}),
+    ...(c.divisionWords !== undefined ? { divisionWords: [...c.divisionWords] } : {}),
+    ...(c.agreedMarkers !== undefined ? { agreedMarkers: [...c.agreedMarkers] } : {}),
+    ...(c.adRefMarkers !== undefined ? { adRefMarkers: [...c.adRefMarkers] } : {}),
+    ...(c.deletedMarkers !== undefined ? { deletedMarkers: [...c.deletedMarkers] } : {}),
   };
 }
 

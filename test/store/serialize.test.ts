@@ -39,6 +39,7 @@ describe('paragraphForYaml and draftMetaForYaml: what is written is what reading
 
   it('the same for draft.yaml, option blocks and subsections included', () => {
     const meta = {
+      conventions: { deletedMarkers: ['(Suprimido)'], agreedMarkers: ['(Acordado)'], optionWords: ['Opción'], articleWords: ['Artículo'] },
       notes: [{ text: 'n' }],
       closing: 'Closing',
       sections: [{ subsections: [{ paragraphs: ['2'], title: 'Sub', number: '1a' }], paragraphs: ['1', { options: [{ paragraphs: ['3'], label: 'Option 1' }, { paragraphs: ['4'], label: 'Option 2' }], block: 'B' }], title: 'One', label: 'I.', number: '1' }],
@@ -50,6 +51,8 @@ describe('paragraphForYaml and draftMetaForYaml: what is written is what reading
       const written = draftMetaForYaml(m);
       expect(JSON.stringify(readBack(draftSchema, serializeYaml(written, 'draft', '/x/draft.yaml')))).toBe(JSON.stringify(written));
     }
+    expect(Object.keys(draftMetaForYaml(meta))).toEqual(['title', 'source', 'preamble', 'sections', 'closing', 'notes', 'conventions']);
+    expect(Object.keys(draftMetaForYaml(meta).conventions ?? {})).toEqual(['optionWords', 'articleWords', 'agreedMarkers', 'deletedMarkers']);
   });
 
   it('writes the bundled draft byte for byte as it is committed', () => {

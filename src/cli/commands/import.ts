@@ -3,6 +3,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
+import { readConventions } from '../../importer/read-conventions.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
@@ -18,6 +19,8 @@ export interface ImportOptions {
   encoding?: string;
   /** The source's format; detected when not given. */
   from?: 'text' | 'markdown';
+  /** A YAML file of the negotiation's own spellings, added to the defaults and stored in the draft. */
+  conventions?: string;
   force?: boolean;
   discardHistory?: boolean;
   json?: boolean;
@@ -25,12 +28,14 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
+  const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const result = readDraftSource(readImportFile(path, file), {
     file: path,
     title: options.title ?? titleFromFileName(path),
     source: basename(path),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     ...(options.from ? { from: options.from } : {}),
+    ...(conventions ? { conventions } : {}),
   });
   const { decoded, prepared: source, allWarnings: warnings } = result;
   const furniture = describeFurniture(source.furniture);

@@ -89,3 +89,44 @@ describe('ndraft import: cleaning before import', () => {
     expect(error.message).toBe(`${join(dir, 'dup.txt')}:9:1: paragraph 1 appears twice (first at line 5) in the same section; give one of them another number, e.g. 1bis`);
   });
 });
+
+describe('ndraft import --conventions', () => {
+  const FIXTURES = join(CORPUS_DIR, '..', 'conventions');
+  const SPANISH = join(FIXTURES, 'borrador-es.txt');
+
+  it('reads the negotiation\'s spellings, and stores them in draft.yaml after the outline', async () => {
+    const dir = makeTempDir('import-conventions');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand(SPANISH, { out: 'es', conventions: join(FIXTURES, 'convenciones.yaml') }, io)).toBe(0);
+    expect(io.out).toMatch(/^ {2}paragraphs {4}7: 2 agreed, 1 agreed ad ref, 3 open, 1 deleted$/m);
+    expect(io.out).toMatch(/^ {2}markers {7}4 status markers read$/m);
+    const draft = readFileSync(join(dir, 'es', 'draft.yaml'), 'utf8');
+    expect(draft).toContain('      - number: "2"\n        label: Artículo 2\n        title: Financiación\n');
+    expect(draft).toContain('              - label: Opción 2\n                paragraphs:\n                  - art2-1-opt2-4\n');
+    expect(draft.slice(draft.indexOf('\nconventions:'))).toBe(
+      '\nconventions:\n  optionWords:\n    - Opción\n  articleWords:\n    - Artículo\n    - Art.\n  agreedMarkers:\n    - (Acordado)\n    - "[acordado]"\n' +
+        '  adRefMarkers:\n    - (Acordado ad ref)\n  deletedMarkers:\n    - (Suprimido)\n',
+    );
+    expect(readFileSync(join(dir, 'es', 'paragraphs', 'art2-1-opt2-4.yaml'), 'utf8')).toContain('status: deleted\n');
+  });
+
+  it('without them the same file imports, its labels and markers left as words', async () => {
+    const dir = makeTempDir('import-no-conventions');
+    const io = fakeIo();
+    io.cwd = dir;
+    expect(await importCommand(SPANISH, { out: 'es' }, io)).toBe(0);
+    expect(io.out).toMatch(/^ {2}markers {7}0 status markers read$/m);
+    expect(readFileSync(join(dir, 'es', 'draft.yaml'), 'utf8')).not.toMatch(/^conventions:|block:/m);
+  });
+
+  it('a bad conventions file: exit 1, each problem at its line and column, nothing written', () => {
+    const dir = makeTempDir('import-bad-conventions');
+    const result = runNdraft(['import', SPANISH, '--out', 'es', '--conventions', join(FIXTURES, 'convenciones-mal.yaml')], { cwd: dir });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('convenciones-mal.yaml:2:1: error: unknown field "optionWord" [SCHEMA]');
+    expect(result.stderr).toContain('convenciones-mal.yaml:3:16: error: agreedMarkers must be a list, not number 3 [SCHEMA]');
+    expect(result.stderr).toContain('ndraft: the conventions file is not valid; nothing was imported');
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});

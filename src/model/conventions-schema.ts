@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+const words = (description: string) => z.array(z.string().trim().min(1)).optional().describe(description);
+
+/**
+ * A negotiation's own spellings of the importer's labels and markers, each list adding to the
+ * words ndraft always reads (never replacing them). Given with `import --conventions file.yaml`
+ * and stored in draft.yaml, so that a later import into the draft reads the same way.
+ */
+export const conventionsSchema = z
+  .strictObject({
+    optionWords: words('Words that open an option block like "Option 1:", besides "Option", e.g. "Opción", "Variante"'),
+    alternativeWords: words('Words that label an alternative like "Alt 1", besides "Alt" and "Alternative", e.g. "Alt.", "Variante"'),
+    articleWords: words('Words that head an article like "Article 3", besides "Article", e.g. "Artículo", "Art."'),
+    divisionWords: words('Words that head a division above articles, besides Part, Chapter, Section and Annex, e.g. "Parte", "Capítulo", "Anexo"'),
+    agreedMarkers: words('Markers at the end of a text that mean agreed, besides "(Agreed)", e.g. "(Acordado)", "[agreed]"'),
+    adRefMarkers: words('Markers that mean agreed ad referendum, besides "(Agreed ad ref)", e.g. "(Acordado ad ref)"'),
+    deletedMarkers: words('Markers that mean deleted, besides "(Deleted)", e.g. "(Suprimido)"'),
+  })
+  .describe('Import conventions: a negotiation\'s own spellings of labels and status markers, added to the ones ndraft reads by default');
+
+export type Conventions = z.infer<typeof conventionsSchema>;
