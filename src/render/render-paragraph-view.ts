@@ -2,7 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
-import { bracketKind } from './paragraph-view-json.js';
+import { bracketKind, choiceBetween } from './paragraph-view-json.js';
 import { noteLine } from './note-text.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Note } from '../model/schemas.js';
@@ -139,8 +139,10 @@ class ParagraphView {
     const rows = this.parsed.brackets.map((b) => {
       const parent = this.parents.get(b.bracket);
       const parentNumber = parent === undefined ? undefined : this.numbers.get(parent);
-      const kind = bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
-      const words = b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');
+      const between = choiceBetween(b);
+      const kind = between ? `choice between ${listed(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
+      const label = b.bracket.label ? `${b.bracket.label.value}: ` : '';
+      const words = label + b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');
       return {
         marker: bracketMarker(b.n),
         depth: b.depth,
@@ -180,8 +182,14 @@ class ParagraphView {
   private bracket(bracket: BracketNode, depth: number, c: ChalkInstance): string {
     const n = this.numbers.get(bracket);
     const options = bracket.options.map((o) => this.inline(o.children, depth + 1, c));
-    return depthColor(c, depth)(`${n === undefined ? '' : bracketMarker(n)}[${options.join(c.bold.inverse('/'))}]`);
+    const label = bracket.label ? c.bold(bracket.label.raw) : '';
+    return depthColor(c, depth)(`${n === undefined ? '' : bracketMarker(n)}[${label}${options.join(c.bold.inverse('/'))}]`);
   }
+}
+
+/** `Option 2A and Option 2B`, `A, B and C`. */
+function listed(labels: readonly string[]): string {
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 function count(n: number, noun: string): string {
