@@ -9,7 +9,7 @@ describe('resolveBracket: a labelled choice', () => {
   it('picks Option 2B by its label: its words replace the group, without the label', () => {
     const { paragraph: after, summary } = leavesInputAlone(P5, (p) => resolveBracket(p, 1, { kind: 'label', label: 'Option 2B' }));
     expect(after).toEqual({ ...P5, text: 'Parties shall act by 2030.' });
-    expect(summary).toBe('chose "Option 2B" "act by 2030" of the choice between "Option 2A", "Option 2B" (bracket 1) in text of paragraph 5');
+    expect(summary).toBe('chose Option 2B "act by 2030" of bracket 1 (a choice between Option 2A and Option 2B) in text of paragraph 5');
   });
 
   it('takes the label by its mark, in any case, from any bracket of the group', () => {
@@ -27,7 +27,7 @@ describe('resolveBracket: a labelled choice', () => {
     const p = paragraph({ text: 'We agree [Option (a): to act] today.' });
     const { paragraph: after, summary } = resolveBracket(p, 1, { kind: 'keep' });
     expect(after.text).toBe('We agree to act today.');
-    expect(summary).toBe('kept the words "to act" of bracket 1 "Option (a)" in text of paragraph 9');
+    expect(summary).toBe('kept the words of bracket 1 [Option (a): to act] in text of paragraph 9');
   });
 
   it('drops one labelled bracket alone: the rest of the choice stays open', () => {
