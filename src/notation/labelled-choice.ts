@@ -41,6 +41,11 @@ export function namesLabel(label: string, asked: string): boolean {
   return labelKey(label) === labelKey(asked);
 }
 
+/** `Option 2A and Option 2B`, `A, B and C`: the labels of a choice in a sentence. */
+export function listLabels(labels: readonly string[]): string {
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
 function labelKey(label: string): string {
   return label
     .toLowerCase()

@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
+import { listLabels } from '../notation/labelled-choice.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import { bracketKind, choiceBetween } from './paragraph-view-json.js';
 import { noteLine } from './note-text.js';
@@ -140,7 +141,7 @@ class ParagraphView {
       const parent = this.parents.get(b.bracket);
       const parentNumber = parent === undefined ? undefined : this.numbers.get(parent);
       const between = choiceBetween(b);
-      const kind = between ? `choice between ${listed(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
+      const kind = between ? `choice between ${listLabels(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
       const label = b.bracket.label ? `${b.bracket.label.value}: ` : '';
       const words = label + b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');
       return {
@@ -185,11 +186,6 @@ class ParagraphView {
     const label = bracket.label ? c.bold(bracket.label.raw) : '';
     return depthColor(c, depth)(`${n === undefined ? '' : bracketMarker(n)}[${label}${options.join(c.bold.inverse('/'))}]`);
   }
-}
-
-/** `Option 2A and Option 2B`, `A, B and C`. */
-function listed(labels: readonly string[]): string {
-  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
 function count(n: number, noun: string): string {

@@ -2,7 +2,7 @@ import { inputError, usageError } from '../diagnostics/diagnostic.js';
 import { parseParagraph, withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
-import { labelledChoice, namesLabel, type LabelledChoice } from '../notation/labelled-choice.js';
+import { labelledChoice, listLabels, namesLabel, type LabelledChoice } from '../notation/labelled-choice.js';
 import { replaceBracket } from '../notation/replace-bracket.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import type { Resolution } from './accept-alternative.js';
@@ -58,11 +58,6 @@ export function resolveBracket(paragraph: Paragraph, n: number, choice: BracketC
   return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
 }
 
-/** `Option 2A and Option 2B`, `A, B and C`. */
-function listed(labels: readonly string[]): string {
-  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
 /** Picks one labelled bracket of a choice (or keeps a lone one): its words, without the label, replace the whole group. */
 function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, choice: Exclude<BracketChoice, { kind: 'drop' }>, slot: ParsedSlot): Resolution {
   const between = group.labels.map((l) => `"${l}"`).join(', ');
@@ -85,7 +80,7 @@ function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, 
   const words = printNotation(replacement);
   const done =
     group.brackets.length > 1
-      ? `chose ${picked.label?.value} "${words}" of bracket ${n} (a choice between ${listed(group.labels)})`
+      ? `chose ${picked.label?.value} "${words}" of bracket ${n} (a choice between ${listLabels(group.labels)})`
       : `kept the words of bracket ${n} ${printNotation(picked)}`;
   return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledChoice, labelledChoices, namesLabel } from '../../src/notation/labelled-choice.js';
+import { labelledChoice, labelledChoices, listLabels, namesLabel } from '../../src/notation/labelled-choice.js';
 import { parseNotation } from '../../src/notation/parse-notation.js';
 import { printNotation } from '../../src/notation/print-notation.js';
 import { replaceBracket } from '../../src/notation/replace-bracket.js';
@@ -57,5 +57,13 @@ describe('replaceBracket: a labelled choice as a whole', () => {
   it('copies the labels of the brackets it leaves alone', () => {
     const tree = parse('[a] [Option 1: b][Option 2: c]');
     expect(printNotation(replaceBracket(tree, nth(tree, 1), []))).toBe('[Option 1: b][Option 2: c]');
+  });
+});
+
+describe('listLabels', () => {
+  it('names the labels of a choice as a sentence would', () => {
+    expect(listLabels(['Option 2A'])).toBe('Option 2A');
+    expect(listLabels(['Option 2A', 'Option 2B'])).toBe('Option 2A and Option 2B');
+    expect(listLabels(['A', 'B', 'C'])).toBe('A, B and C');
   });
 });
