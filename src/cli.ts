@@ -123,7 +123,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
     .option('--keep', 'with --bracket: keep its words')
     .option('--drop', 'with --bracket: remove its words')
-    .option('--option <k>', 'with --bracket: choose option k of [a/b]')
+    .option('--option <k>', 'with --bracket: choose option k of [a/b], or a labelled option by its label ("Option 2B" or 2B)')
     .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .addHelpText(

@@ -92,7 +92,7 @@ function readsBack(bracket: BracketNode): boolean {
 /** Structural equality, positions ignored. */
 export function sameShape(a: InlineNode, b: InlineNode): boolean {
   if (a.type === 'text') return b.type === 'text' && a.value === b.value;
-  if (b.type === 'text' || a.options.length !== b.options.length) return false;
+  if (b.type === 'text' || a.options.length !== b.options.length || a.label?.raw !== b.label?.raw) return false;
   return a.options.every((option, i) => {
     const other = (b.options[i] as OptionNode).children;
     return option.children.length === other.length && option.children.every((c, j) => sameShape(c, other[j] as InlineNode));

@@ -85,6 +85,7 @@ function splitPunctuation(run: string): string[] {
 function withoutPositions(bracket: BracketNode): BracketNode {
   return {
     type: 'bracket',
+    ...(bracket.label ? { label: { ...bracket.label } } : {}),
     options: bracket.options.map((o) => ({
       type: 'option',
       children: o.children.map((c) => (c.type === 'text' ? { type: 'text', value: c.value } : withoutPositions(c))),

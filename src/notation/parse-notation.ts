@@ -2,6 +2,7 @@ import { LineIndex } from '../diagnostics/line-index.js';
 import { inputLimits, pastLimit } from '../limits/input-limits.js';
 import { isOptionSeparator } from './option-separator.js';
 import type {
+  BracketLabel,
   BracketNode,
   InlineNode,
   NotationError,
@@ -10,6 +11,16 @@ import type {
   OptionNode,
   Point,
 } from './types.js';
+
+// `Option 2A:`, `option 1:`, `Option (a):`, `Option B :`, and the blanks after the colon.
+const OPTION_LABEL = /(option[ \t\u00a0]+(?:\([0-9a-z]+\)|[0-9a-z]+))[ \t\u00a0]*:[ \t\u00a0]*/iy;
+
+/** The option label that opens a bracket at `offset`, if there is one. */
+function optionLabelAt(source: string, offset: number): BracketLabel | undefined {
+  OPTION_LABEL.lastIndex = offset;
+  const match = OPTION_LABEL.exec(source);
+  return match ? { value: match[1] as string, raw: match[0] } : undefined;
+}
 
 interface Frame {
   bracket: BracketNode;
@@ -63,9 +74,13 @@ export function parseNotation(source: string): NotationResult {
       flushText(i);
       const option: OptionNode = { type: 'option', children: [] };
       const bracket: BracketNode = { type: 'bracket', options: [option] };
+      const label = optionLabelAt(source, i + 1);
+      if (label) bracket.label = label;
       children().push(bracket);
-      stack.push({ bracket, option, openOffset: i, optionStart: i + 1 });
-      textStart = i + 1;
+      const optionStart = i + 1 + (label?.raw.length ?? 0);
+      stack.push({ bracket, option, openOffset: i, optionStart });
+      textStart = optionStart;
+      i = optionStart - 1;
     } else if (ch === ']') {
       if (stack.length === 0) {
         errors.push({

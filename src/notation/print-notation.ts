@@ -11,6 +11,6 @@ export function printNotation(node: NotationNode | readonly InlineNode[]): strin
     case 'text':
       return n.value;
     case 'bracket':
-      return `[${n.options.map(printNotation).join('/')}]`;
+      return `[${n.label?.raw ?? ''}${n.options.map(printNotation).join('/')}]`;
   }
 }

@@ -4,22 +4,28 @@ import type { BracketNode, InlineNode, NotationRoot, OptionNode } from './types.
  * A copy of the tree with one bracket replaced by the given nodes (its kept words, or nothing).
  * Whitespace is tidied where a bracket was dropped: `agree that [some] adjustments` keeps one
  * space, `the end [of it].` none before the period, `[Also,] we` and `([a] b)` none at the start.
+ * Given a run of brackets side by side (a labelled choice), the run goes from its first bracket
+ * to its last, with the blanks between them.
  */
-export function replaceBracket(tree: NotationRoot, target: BracketNode, replacement: readonly InlineNode[]): NotationRoot {
-  return { type: 'root', children: replaceIn(tree.children, target, replacement) };
+export function replaceBracket(tree: NotationRoot, target: BracketNode | readonly BracketNode[], replacement: readonly InlineNode[]): NotationRoot {
+  const run = Array.isArray(target) ? (target as readonly BracketNode[]) : [target as BracketNode];
+  return { type: 'root', children: replaceIn(tree.children, run, replacement) };
 }
 
-function replaceIn(children: readonly InlineNode[], target: BracketNode, replacement: readonly InlineNode[]): InlineNode[] {
+function replaceIn(children: readonly InlineNode[], run: readonly BracketNode[], replacement: readonly InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   let trimLeading = false;
+  const first = children.indexOf(run[0] as BracketNode);
+  const last = first < 0 ? -1 : children.indexOf(run[run.length - 1] as BracketNode, first);
   children.forEach((child, i) => {
-    if (child === target) {
+    if (first >= 0 && i > first && i <= last) return;
+    if (i === first) {
       if (replacement.length > 0) {
         out.push(...replacement.map(copyNode));
         return;
       }
       const before = out[out.length - 1];
-      const after = children[i + 1];
+      const after = children[last + 1];
       const next = after?.type === 'text' ? after.value : '';
       if (before?.type === 'text' && /\s$/.test(before.value) && (after === undefined || /^[\s.,;:!?)]/.test(next))) {
         before.value = before.value.replace(/\s+$/, '');
@@ -29,7 +35,7 @@ function replaceIn(children: readonly InlineNode[], target: BracketNode, replace
       }
       return;
     }
-    const copy = child.type === 'bracket' ? bracketCopy(child, target, replacement) : { type: 'text' as const, value: child.value };
+    const copy = child.type === 'bracket' ? bracketCopy(child, run, replacement) : { type: 'text' as const, value: child.value };
     if (trimLeading && copy.type === 'text') copy.value = copy.value.replace(/^\s+/, '');
     trimLeading = false;
     out.push(copy);
@@ -37,10 +43,11 @@ function replaceIn(children: readonly InlineNode[], target: BracketNode, replace
   return mergeText(out);
 }
 
-function bracketCopy(bracket: BracketNode, target: BracketNode, replacement: readonly InlineNode[]): BracketNode {
+function bracketCopy(bracket: BracketNode, run: readonly BracketNode[], replacement: readonly InlineNode[]): BracketNode {
   return {
     type: 'bracket',
-    options: bracket.options.map((o): OptionNode => ({ type: 'option', children: replaceIn(o.children, target, replacement) })),
+    ...(bracket.label ? { label: { ...bracket.label } } : {}),
+    options: bracket.options.map((o): OptionNode => ({ type: 'option', children: replaceIn(o.children, run, replacement) })),
   };
 }
 
@@ -56,5 +63,9 @@ function mergeText(nodes: readonly InlineNode[]): InlineNode[] {
 
 function copyNode(node: InlineNode): InlineNode {
   if (node.type === 'text') return { type: 'text', value: node.value };
-  return { type: 'bracket', options: node.options.map((o) => ({ type: 'option', children: o.children.map(copyNode) })) };
+  return {
+    type: 'bracket',
+    ...(node.label ? { label: { ...node.label } } : {}),
+    options: node.options.map((o) => ({ type: 'option', children: o.children.map(copyNode) })),
+  };
 }

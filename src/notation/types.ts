@@ -26,12 +26,23 @@ export interface TextNode {
 
 /**
  * `[...]`: contested text. With one option it is "keep or drop"; with two or more
- * (`[management/development]`) it is "choose one".
+ * (`[management/development]`) it is "choose one". A bracket that opens with an option label
+ * (`[Option 2A: act now]`) carries the label apart from its words: adjacent labelled brackets
+ * are one labelled choice (see `labelledChoice`).
  */
 export interface BracketNode {
   type: 'bracket';
+  label?: BracketLabel;
   options: OptionNode[];
   position?: Position;
+}
+
+/** `Option 2A: ` at the start of a bracket: a name to cite and pick by, never words of the text. */
+export interface BracketLabel {
+  /** The label as written, without its colon: `Option 2A`, `option (a)`. */
+  value: string;
+  /** Exactly what stands between `[` and the first option: `Option 2A: `. */
+  raw: string;
 }
 
 /** One wording inside a bracket; may itself contain brackets. */

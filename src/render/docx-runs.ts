@@ -92,6 +92,7 @@ export function notationSpans(text: string, brackets: boolean, style: RunStyle =
       if (node.type === 'text') spans.push({ text: node.value, style: depth > 0 ? inBracket : style });
       else {
         spans.push({ text: '[', style: mark });
+        if (node.label) spans.push({ text: node.label.raw, style: inBracket });
         node.options.forEach((option, i) => {
           if (i > 0) spans.push({ text: '/', style: mark });
           walk(option.children, depth + 1);

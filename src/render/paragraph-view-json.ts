@@ -2,6 +2,7 @@ import { paragraphForYaml } from '../store/serialize.js';
 import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Note, Paragraph, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
+import { labelledChoice } from '../notation/labelled-choice.js';
 import type { BracketNode } from '../notation/types.js';
 
 /** `optional`: one option, keep or drop it; `choice`: two or more, choose one. */
@@ -13,8 +14,12 @@ export interface BracketSummary {
   /** The place that holds it: `text`, `item f)`, `Alt 2`, `item f) Alt 71g2`. */
   where: string;
   kind: BracketKind;
-  /** Each option as written, inner brackets included. */
+  /** Each option as written, inner brackets included; a label is not part of its option. */
   options: string[];
+  /** The bracket's option label as written (`Option 2A` of `[Option 2A: act now]`). */
+  label?: string;
+  /** For a labelled bracket side by side with others: the labels of the whole choice, in order. */
+  choiceBetween?: string[];
   /** 0 for a bracket in plain text, 1 for one inside another bracket, and so on. */
   depth: number;
 }
@@ -46,12 +51,21 @@ export function bracketKind(bracket: BracketNode): BracketKind {
   return bracket.options.length > 1 ? 'choice' : 'optional';
 }
 
+/** The labels a labelled bracket is chosen among, when it stands side by side with others. */
+export function choiceBetween(numbered: NumberedBracket): string[] | undefined {
+  const group = labelledChoice(numbered.slot.tree, numbered.bracket);
+  return group !== undefined && group.brackets.length > 1 ? group.labels : undefined;
+}
+
 export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
+  const between = choiceBetween(numbered);
   return {
     n: numbered.n,
     where: numbered.slot.name,
-    kind: bracketKind(numbered.bracket),
+    kind: between ? 'choice' : bracketKind(numbered.bracket),
     options: numbered.bracket.options.map((option) => printNotation(option)),
+    ...(numbered.bracket.label ? { label: numbered.bracket.label.value } : {}),
+    ...(between ? { choiceBetween: between } : {}),
     depth: numbered.depth,
   };
 }

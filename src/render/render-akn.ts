@@ -112,7 +112,7 @@ function inline(text: string, mode: ExportInput['mode']): string {
       .map((n) =>
         n.type === 'text'
           ? xmlText(n.value)
-          : `<span class="bracket">[${n.options.map((o) => `<span class="option">${walk(o.children)}</span>`).join('/')}]</span>`,
+          : `<span class="bracket">[${n.label ? `<span class="label">${xmlText(n.label.raw)}</span>` : ''}${n.options.map((o) => `<span class="option">${walk(o.children)}</span>`).join('/')}]</span>`,
       )
       .join('');
   return walk(parsed.tree.children);

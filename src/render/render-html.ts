@@ -308,7 +308,8 @@ function inlineHtml(nodes: readonly InlineNode[], depth: number): string {
 function bracketHtml(bracket: BracketNode, depth: number): string {
   const kind = bracket.options.length > 1 ? 'choice' : 'optional';
   const options = bracket.options.map((o) => `<span class="opt">${inlineHtml(o.children, depth + 1)}</span>`).join('<span class="sep">/</span>');
-  return `<span class="br d${depth % 3} ${kind}"><span class="bm">[</span>${options}<span class="bm">]</span></span>`;
+  const label = bracket.label ? `<span class="label">${escapeHtml(bracket.label.raw)}</span>` : '';
+  return `<span class="br d${depth % 3} ${kind}"><span class="bm">[</span>${label}${options}<span class="bm">]</span></span>`;
 }
 
 /** Inserted words, highlighted without their surrounding spaces. */

@@ -1,8 +1,9 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
+import { listLabels } from '../notation/labelled-choice.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
-import { bracketKind } from './paragraph-view-json.js';
+import { bracketKind, choiceBetween } from './paragraph-view-json.js';
 import { noteLine } from './note-text.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Note } from '../model/schemas.js';
@@ -139,8 +140,10 @@ class ParagraphView {
     const rows = this.parsed.brackets.map((b) => {
       const parent = this.parents.get(b.bracket);
       const parentNumber = parent === undefined ? undefined : this.numbers.get(parent);
-      const kind = bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
-      const words = b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');
+      const between = choiceBetween(b);
+      const kind = between ? `choice between ${listLabels(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
+      const label = b.bracket.label ? `${b.bracket.label.value}: ` : '';
+      const words = label + b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');
       return {
         marker: bracketMarker(b.n),
         depth: b.depth,
@@ -180,7 +183,8 @@ class ParagraphView {
   private bracket(bracket: BracketNode, depth: number, c: ChalkInstance): string {
     const n = this.numbers.get(bracket);
     const options = bracket.options.map((o) => this.inline(o.children, depth + 1, c));
-    return depthColor(c, depth)(`${n === undefined ? '' : bracketMarker(n)}[${options.join(c.bold.inverse('/'))}]`);
+    const label = bracket.label ? c.bold(bracket.label.raw) : '';
+    return depthColor(c, depth)(`${n === undefined ? '' : bracketMarker(n)}[${label}${options.join(c.bold.inverse('/'))}]`);
   }
 }
 

@@ -1,15 +1,20 @@
 import { inputError, usageError } from '../diagnostics/diagnostic.js';
-import { parseParagraph, withSlotText } from '../model/paragraph-slots.js';
+import { parseParagraph, withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
+import { labelledChoice, listLabels, namesLabel, type LabelledChoice } from '../notation/labelled-choice.js';
 import { replaceBracket } from '../notation/replace-bracket.js';
+import type { BracketNode, InlineNode } from '../notation/types.js';
 import type { Resolution } from './accept-alternative.js';
 
-export type BracketChoice = { kind: 'keep' } | { kind: 'drop' } | { kind: 'option'; option: number };
+/** `option` is 1-based, for `[a/b]`; `label` names one bracket of a labelled choice (`2B`, `Option 2B`). */
+export type BracketChoice = { kind: 'keep' } | { kind: 'drop' } | { kind: 'option'; option: number } | { kind: 'label'; label: string };
 
 /**
  * Resolves bracket `n`, numbered as `show` numbers them: keep its words (a one-option bracket),
  * drop them, or choose option k (1-based) of `[a/b]`. Brackets inside the bracket stay open.
+ * A labelled bracket (`[Option 2A: …][Option 2B: …]`) is resolved as its whole choice: its label
+ * picks one, whose words replace the group; labels never stay in the text.
  */
 export function resolveBracket(paragraph: Paragraph, n: number, choice: BracketChoice): Resolution {
   const parsed = parseParagraph(paragraph);
@@ -23,6 +28,11 @@ export function resolveBracket(paragraph: Paragraph, n: number, choice: BracketC
     );
   }
   const { bracket, slot } = numbered;
+  const group = labelledChoice(slot.tree, bracket);
+  if (group && choice.kind !== 'drop') return chooseLabelled(paragraph, n, group, choice, slot);
+  if (choice.kind === 'label') {
+    throw usageError(`bracket ${n} ${printNotation(bracket)} has no label; choose its option by number${bracket.options.length > 1 ? ` (--option 1 to ${bracket.options.length})` : ' or use --keep or --drop'}`);
+  }
   const options = bracket.options;
   const words = printNotation(bracket);
   let replacement;
@@ -45,5 +55,32 @@ export function resolveBracket(paragraph: Paragraph, n: number, choice: BracketC
     done = `chose option ${choice.option} "${printNotation(option)}" of bracket ${n}`;
   }
   const text = printNotation(replaceBracket(slot.tree, bracket, replacement));
+  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
+}
+
+/** Picks one labelled bracket of a choice (or keeps a lone one): its words, without the label, replace the whole group. */
+function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, choice: Exclude<BracketChoice, { kind: 'drop' }>, slot: ParsedSlot): Resolution {
+  const between = group.labels.map((l) => `"${l}"`).join(', ');
+  let chosen: BracketNode | undefined;
+  if (choice.kind === 'keep') {
+    if (group.brackets.length > 1) throw usageError(`bracket ${n} is one of a choice between ${between}; pick one with --option, e.g. --option "${group.labels[0]}"`);
+    chosen = group.brackets[0];
+  } else {
+    const asked = choice.kind === 'label' ? choice.label : String(choice.option);
+    chosen = group.brackets.find((b) => namesLabel(b.label?.value ?? '', asked));
+    if (!chosen) throw usageError(`bracket ${n} is ${group.brackets.length > 1 ? `one of a choice between ${between}` : `labelled ${between}`}; there is no "${asked}"`);
+  }
+  const picked = chosen as BracketNode;
+  if (choice.kind === 'keep' && picked.options.length > 1) {
+    throw usageError(`bracket ${n} ${printNotation(picked)} offers ${picked.options.length} options; choose one with --option 1 to ${picked.options.length}`);
+  }
+  // A labelled bracket that still offers `a/b` stays a bracket, unlabelled.
+  const replacement: InlineNode[] = picked.options.length === 1 ? (picked.options[0]?.children ?? []) : [{ type: 'bracket', options: picked.options }];
+  const text = printNotation(replaceBracket(slot.tree, group.brackets, replacement));
+  const words = printNotation(replacement);
+  const done =
+    group.brackets.length > 1
+      ? `chose ${picked.label?.value} "${words}" of bracket ${n} (a choice between ${listLabels(group.labels)})`
+      : `kept the words of bracket ${n} ${printNotation(picked)}`;
   return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
 }

@@ -252,7 +252,7 @@ describe('a refused change writes nothing and throws NdraftError', () => {
     const usage: [Omit<AcceptOptions, 'draft'>, string | undefined, string][] = [
       [{ bracket: 'x', drop: true }, undefined, '--bracket takes a number from 1, not "x"'],
       [{ bracket: '0', drop: true }, undefined, '--bracket takes a number from 1, not "0"'],
-      [{ bracket: '1', option: 'two' }, undefined, '--option takes a number from 1, not "two"'],
+      [{ bracket: '1', option: 'two' }, undefined, 'bracket 1 [management/development] has no label; choose its option by number (--option 1 to 2)'],
       [{ bracket: '1' }, undefined, 'with --bracket N, give exactly one of --keep, --drop or --option K'],
       [{ bracket: '1', keep: true, drop: true }, undefined, 'with --bracket N, give exactly one of --keep, --drop or --option K'],
       [{ bracket: '1', keep: true }, undefined, 'bracket 1 [management/development] offers 2 options; choose one with --option 1 to 2'],

@@ -85,6 +85,18 @@ describe('diffWordings: brackets', () => {
     expect(diff('a [b] c', 'a b c')).toBe('a <del>[b]</del><ins>b</ins> c');
   });
 
+  it('keeps a labelled bracket whole, its label shown with it', () => {
+    expect(new WordingDiff().tokenize('shall [Option 2A: act now][Option 2B: act by 2030].')).toEqual([
+      'shall',
+      ' [Option 2A: act now]',
+      '[Option 2B: act by 2030]',
+      '.',
+    ]);
+    expect(diff('shall [Option 2A: act now][Option 2B: act by 2030].', 'shall act by 2030.')).toBe(
+      'shall <del>[Option 2A: act now][Option 2B: act by 2030]</del><ins>act by 2030</ins>.',
+    );
+  });
+
   it('falls back to brackets as punctuation when they do not balance', () => {
     expect(new WordingDiff().tokenize('[61. We underline')).toEqual(['[', '61', '.', ' We', ' underline']);
     expect(diff('[61. We underline', '61. We underline')).toBe('<del>[</del>61. We underline');

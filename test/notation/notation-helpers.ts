@@ -22,6 +22,13 @@ export const option = (...children: InlineNode[]): OptionNode => ({ type: 'optio
 
 export const bracket = (...options: OptionNode[]): BracketNode => ({ type: 'bracket', options });
 
+/** A labelled bracket: `labelled('Option 2A: ', option(text('act')))` is `[Option 2A: act]`. */
+export const labelled = (raw: string, ...options: OptionNode[]): BracketNode => ({
+  type: 'bracket',
+  label: { value: raw.replace(/[\s:]+$/u, ''), raw },
+  options,
+});
+
 export const root = (...children: InlineNode[]): NotationRoot => ({ type: 'root', children });
 
 /** A point on line 1, where column is always offset + 1 (no LineIndex involved). */
@@ -36,7 +43,11 @@ export function stripPositions<T extends NotationNode>(node: T): T {
     case 'text':
       return { type: 'text', value: node.value } as T;
     case 'bracket':
-      return { type: 'bracket', options: node.options.map(stripPositions) } as T;
+      return {
+        type: 'bracket',
+        ...(node.label ? { label: { ...node.label } } : {}),
+        options: node.options.map(stripPositions),
+      } as T;
     case 'option':
       return { type: 'option', children: node.children.map(stripPositions) } as T;
     case 'root':

@@ -6,6 +6,7 @@ import {
   bracket,
   expectErrors,
   expectTree,
+  labelled,
   option,
   p1,
   root,
@@ -551,5 +552,53 @@ describe('parseNotation: errors', () => {
     }
     expect(parseNotation('][').ok).toBe(false);
     expect(printNotation(expectTree(parseNotation('[\u0000]')))).toBe('[\u0000]');
+  });
+});
+
+describe('parseNotation: labelled brackets', () => {
+  it('keeps `Option 2A: ` as the label of its bracket, apart from the words, with exact positions', () => {
+    expect(parseNotation('shall [Option 2A: act now]')).toEqual({
+      ok: true,
+      tree: {
+        type: 'root',
+        children: [
+          { type: 'text', value: 'shall ', position: span1(0, 6) },
+          {
+            type: 'bracket',
+            label: { value: 'Option 2A', raw: 'Option 2A: ' },
+            options: [{ type: 'option', children: [{ type: 'text', value: 'act now', position: span1(18, 25) }], position: span1(18, 25) }],
+            position: span1(6, 26),
+          },
+        ],
+        position: span1(0, 26),
+      },
+    });
+  });
+
+  it('reads every spelling of a label: digits, letters, parentheses, any case, blanks around the colon', () => {
+    const labels = ['Option 1: ', 'Option (a): ', 'option B:', 'OPTION 2bis :  ', 'Option\u00a0IV:\t'];
+    for (const raw of labels) {
+      const source = `[${raw}words/others]`;
+      const tree = shape(source);
+      const node = tree.children[0];
+      expect(node?.type === 'bracket' ? node.label?.raw : undefined, source).toBe(raw);
+      expect(tree).toEqual(root(labelled(raw, option(text('words')), option(text('others')))));
+      expect(printNotation(tree)).toBe(source);
+    }
+  });
+
+  it('reads no label where the words only look like one', () => {
+    for (const source of ['[Option 2A act now]', '[the Option 2A: text]', '[Option: now]', '[Option 2-A: now]', 'Option 2A: outside']) {
+      const tree = shape(source);
+      expect(JSON.stringify(tree), source).not.toContain('label');
+      expect(printNotation(tree)).toBe(source);
+    }
+  });
+
+  it('reads a label on a nested bracket too, and a labelled bracket left open is still an error', () => {
+    expect(shape('[a [Option 1: b]]')).toEqual(root(bracket(option(text('a '), labelled('Option 1: ', option(text('b')))))));
+    expect(expectErrors(parseNotation('x [Option 1: y'))).toEqual([
+      { code: 'UNCLOSED_BRACKET', message: 'opening bracket "[" is never closed', point: p1(2) },
+    ]);
   });
 });

@@ -23,6 +23,9 @@ const anyChar = fc.constantFrom('[', '[', '[', ']', ']', ']', ...NON_BRACKET_CHA
 /** Any string over the rich alphabet: mostly unbalanced. */
 const richString = fc.string({ unit: anyChar, maxLength: 40 });
 
+/** Option labels as they open a bracket, with and without the blanks after the colon. */
+const LABELS = ['Option 2A: ', 'Option 1:', 'option (a):\t', 'OPTION B :  ', 'Option\u00a0IV:'];
+
 /** Text with no brackets at all. */
 const bracketFreeText = fc.string({ unit: nonBracketChar, maxLength: 6 });
 
@@ -33,7 +36,7 @@ const { balanced } = fc.letrec<{ balanced: string; group: string }>((tie) => ({
       maxLength: 5,
     })
     .map((parts) => parts.join('')),
-  group: tie('balanced').map((inner) => `[${inner}]`),
+  group: fc.tuple(fc.constantFrom('', '', '', ...LABELS), tie('balanced')).map(([label, inner]) => `[${label}${inner}]`),
 }));
 
 /** Balanced strings with at least one bracket. */
@@ -60,8 +63,10 @@ const topText = fc
 const { bracketNode } = fc.letrec<{ bracketNode: BracketNode; optionNode: OptionNode; inline: InlineNode }>(
   (tie) => ({
     bracketNode: fc
-      .array(tie('optionNode'), { minLength: 1, maxLength: 4 })
-      .map((options): BracketNode => ({ type: 'bracket', options })),
+      .tuple(fc.constantFrom(undefined, undefined, 'Option 2A: ', 'option (b):  ', 'Option 3 : '), fc.array(tie('optionNode'), { minLength: 1, maxLength: 4 }))
+      .map(([raw, options]): BracketNode =>
+        raw === undefined ? { type: 'bracket', options } : { type: 'bracket', label: { value: raw.replace(/[\s:]+$/u, ''), raw }, options },
+      ),
     optionNode: fc
       .array(tie('inline'), { maxLength: 3 })
       .map((children): OptionNode => ({ type: 'option', children })),
@@ -77,15 +82,28 @@ const wellFormedTree = fc
 // Helpers
 // ---------------------------------------------------------------------------------------------
 
-/** The canonical shape the parser produces: no empty text, no two text nodes side by side. */
+/**
+ * The canonical shape the parser produces: no empty text, no two text nodes side by side, and
+ * the blanks that open a labelled bracket's first option read as part of its label.
+ */
 function normalizeChildren(children: readonly InlineNode[]): InlineNode[] {
   const out: InlineNode[] = [];
   for (const child of children) {
     if (child.type === 'bracket') {
-      out.push({
-        type: 'bracket',
-        options: child.options.map((o) => ({ type: 'option', children: normalizeChildren(o.children) })),
-      });
+      const options = child.options.map((o): OptionNode => ({ type: 'option', children: normalizeChildren(o.children) }));
+      if (child.label === undefined) {
+        out.push({ type: 'bracket', options });
+        continue;
+      }
+      let raw = child.label.raw;
+      const first = options[0]?.children[0];
+      if (first?.type === 'text') {
+        const blanks = /^[ \t\u00a0]*/u.exec(first.value)?.[0] ?? '';
+        raw += blanks;
+        first.value = first.value.slice(blanks.length);
+        if (first.value === '') options[0]?.children.shift();
+      }
+      out.push({ type: 'bracket', label: { value: child.label.value, raw }, options });
       continue;
     }
     if (child.value === '') continue;
@@ -113,8 +131,10 @@ function checkPositions(source: string, tree: NotationRoot): void {
 
     const kids = childrenOf(node);
     if (node.type === 'bracket') {
-      // Options sit between the brackets, one `/` apart.
-      expect(kids[0]?.position?.start.offset).toBe(pos.start.offset + 1);
+      // Options sit between the brackets (after the label, if any), one `/` apart.
+      const label = node.label?.raw ?? '';
+      expect(source.slice(pos.start.offset + 1, pos.start.offset + 1 + label.length)).toBe(label);
+      expect(kids[0]?.position?.start.offset).toBe(pos.start.offset + 1 + label.length);
       expect(kids[kids.length - 1]?.position?.end.offset).toBe(pos.end.offset - 1);
       for (let i = 1; i < kids.length; i++) {
         const gap = kids[i - 1]?.position?.end.offset ?? -1;

@@ -17,7 +17,7 @@ export interface AcceptOptions extends ChangeOptions {
 }
 
 /**
- * `ndraft accept 61 "Alt 3"`, `ndraft accept 56 --bracket 1 --option 2`,
+ * `ndraft accept 61 "Alt 3"`, `ndraft accept 56 --bracket 1 --option 2`, `--option "Option 2B"`,
  * `ndraft accept 61 --keep-paragraph`: one of three ways to resolve contested text.
  */
 export async function acceptCommand(number: string, label: string | undefined, options: AcceptOptions, io: Io): Promise<number> {
@@ -37,7 +37,7 @@ export async function acceptCommand(number: string, label: string | undefined, o
   if (options.bracket !== undefined) {
     const n = wholeNumber(options.bracket, '--bracket');
     const choice = bracketChoice(options);
-    const flag = choice.kind === 'option' ? ['--option', choice.option] : [`--${choice.kind}`];
+    const flag = choice.kind === 'option' ? ['--option', choice.option] : choice.kind === 'label' ? ['--option', choice.label] : [`--${choice.kind}`];
     return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, '--bracket', n, ...flag]), change: (p) => resolveBracket(p, n, choice) });
   }
   const decision = options.keepParagraph ? 'keep' : 'drop';
@@ -62,7 +62,11 @@ function bracketChoice(options: AcceptOptions): BracketChoice {
   if (given !== 1) throw usageError('with --bracket N, give exactly one of --keep, --drop or --option K');
   if (options.keep) return { kind: 'keep' };
   if (options.drop) return { kind: 'drop' };
-  return { kind: 'option', option: wholeNumber(options.option as string, '--option') };
+  const option = options.option as string;
+  // Anything but a number names a labelled option: `--option "Option 2B"`, `--option 2B`.
+  if (/^\s*\d+\s*$/.test(option)) return { kind: 'option', option: wholeNumber(option, '--option') };
+  if (option.trim() === '') throw usageError('--option takes a number from 1 or the label of an option, not ""');
+  return { kind: 'label', label: option.trim() };
 }
 
 function wholeNumber(value: string, flag: string): number {

@@ -1,0 +1,66 @@
+import type { BracketNode, InlineNode, NotationRoot } from './types.js';
+
+/**
+ * Labelled brackets side by side, with nothing but blanks between them
+ * (`[Option 2A: act now] [Option 2B: act by 2030]`), are one choice between their labels.
+ * The group is read off the tree where it is needed rather than stored in it, so the parser,
+ * the printer and every walk over brackets stay as they are.
+ */
+export interface LabelledChoice {
+  /** The labelled brackets in reading order; one alone is a "keep or drop" with a name. */
+  brackets: BracketNode[];
+  /** Their labels as written: `Option 2A`, `Option 2B`. */
+  labels: string[];
+}
+
+/** The labelled choice that `bracket` belongs to, looked for anywhere in `tree`; undefined when it has no label. */
+export function labelledChoice(tree: NotationRoot, bracket: BracketNode): LabelledChoice | undefined {
+  if (bracket.label === undefined) return undefined;
+  return findIn(tree.children, bracket);
+}
+
+/** Every labelled choice directly in `children` (not inside their brackets). */
+export function labelledChoices(children: readonly InlineNode[]): LabelledChoice[] {
+  const groups: LabelledChoice[] = [];
+  let run: BracketNode[] = [];
+  const close = (): void => {
+    if (run.length > 0) groups.push({ brackets: run, labels: run.map((b) => b.label?.value ?? '') });
+    run = [];
+  };
+  for (const child of children) {
+    if (child.type === 'bracket' && child.label !== undefined) run.push(child);
+    else if (child.type === 'text' && /^\s*$/u.test(child.value)) continue;
+    else close();
+  }
+  close();
+  return groups;
+}
+
+/** Whether `asked` names `label`: `Option 2B`, `option 2b`, `2B` and `(2B)` all name `Option 2B`. */
+export function namesLabel(label: string, asked: string): boolean {
+  return labelKey(label) === labelKey(asked);
+}
+
+/** `Option 2A and Option 2B`, `A, B and C`: the labels of a choice in a sentence. */
+export function listLabels(labels: readonly string[]): string {
+  return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
+}
+
+function labelKey(label: string): string {
+  return label
+    .toLowerCase()
+    .replace(/^\s*option\b/u, '')
+    .replace(/[\s():]/gu, '');
+}
+
+function findIn(children: readonly InlineNode[], bracket: BracketNode): LabelledChoice | undefined {
+  if (children.includes(bracket)) return labelledChoices(children).find((g) => g.brackets.includes(bracket));
+  for (const child of children) {
+    if (child.type !== 'bracket') continue;
+    for (const option of child.options) {
+      const found = findIn(option.children, bracket);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
