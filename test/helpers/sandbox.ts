@@ -119,6 +119,13 @@ export function failure(fn: () => unknown): NdraftError {
 }
 
 /** The NdraftError a promise rejects with (the test fails if it resolves or rejects with anything else). */
+/** What a command wrote to standard output; the test fails unless it exited 0. */
+export async function outputOf(fn: (io: ReturnType<typeof fakeIo>) => Promise<number>, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  const io = fakeIo(false, env);
+  expect(await fn(io)).toBe(0);
+  return io.out;
+}
+
 export async function rejection(promise: Promise<unknown>): Promise<NdraftError> {
   try {
     await promise;

@@ -9,9 +9,8 @@ import { logCommand } from '../../../src/cli/commands/log.js';
 import { showCommand } from '../../../src/cli/commands/show.js';
 import { statusCommand } from '../../../src/cli/commands/status.js';
 import { undoCommand } from '../../../src/cli/commands/undo.js';
-import { NdraftError } from '../../../src/diagnostics/diagnostic.js';
 import { CORPUS_DIR } from '../../helpers/corpus.js';
-import { fakeIo, makeTempDir, REPO_ROOT, removeTempDirs, snapshotFiles } from '../../helpers/sandbox.js';
+import { fakeIo, makeTempDir, outputOf, rejection, REPO_ROOT, removeTempDirs, snapshotFiles } from '../../helpers/sandbox.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'option-blocks.txt');
 const env = { NDRAFT_AUTHOR: 'Chair' };
@@ -28,21 +27,8 @@ afterAll(removeTempDirs);
 
 const status = (file: string) => /^status: (.*)$/m.exec(readFileSync(join(draft, 'paragraphs', file), 'utf8'))?.[1];
 
-async function run(fn: (io: ReturnType<typeof fakeIo>) => Promise<number>): Promise<string> {
-  const io = fakeIo(false, env);
-  expect(await fn(io)).toBe(0);
-  return io.out;
-}
-
-async function refusal(fn: (io: ReturnType<typeof fakeIo>) => Promise<number>): Promise<string> {
-  try {
-    await fn(fakeIo(false, env));
-  } catch (error) {
-    expect(error).toBeInstanceOf(NdraftError);
-    return (error as Error).message;
-  }
-  throw new Error('not refused');
-}
+const run = (fn: (io: ReturnType<typeof fakeIo>) => Promise<number>) => outputOf(fn, env);
+const refusal = async (fn: (io: ReturnType<typeof fakeIo>) => Promise<number>) => (await rejection(fn(fakeIo(false, env)))).message;
 
 describe('accept on an option block', () => {
   it('keeps the option named, deletes the others\' paragraphs and records the choice, in one change that undo reverts', async () => {

@@ -5,8 +5,7 @@ import { exportCommand } from '../../../src/cli/commands/export.js';
 import { importCommand } from '../../../src/cli/commands/import.js';
 import { showCommand } from '../../../src/cli/commands/show.js';
 import { undoCommand } from '../../../src/cli/commands/undo.js';
-import { NdraftError } from '../../../src/diagnostics/diagnostic.js';
-import { fakeIo, makeTempDir, REPO_ROOT, removeTempDirs, snapshotFiles } from '../../helpers/sandbox.js';
+import { fakeIo, makeTempDir, outputOf, rejection, REPO_ROOT, removeTempDirs, snapshotFiles } from '../../helpers/sandbox.js';
 
 const FIXTURE = join(REPO_ROOT, 'test', 'fixtures', 'labelled-options.txt');
 const env = { NDRAFT_AUTHOR: 'Chair' };
@@ -20,21 +19,8 @@ beforeEach(async () => {
 });
 afterAll(removeTempDirs);
 
-async function run(fn: (io: ReturnType<typeof fakeIo>) => Promise<number>): Promise<string> {
-  const io = fakeIo(false, env);
-  expect(await fn(io)).toBe(0);
-  return io.out;
-}
-
-async function refusal(fn: (io: ReturnType<typeof fakeIo>) => Promise<number>): Promise<string> {
-  try {
-    await fn(fakeIo(false, env));
-  } catch (error) {
-    expect(error).toBeInstanceOf(NdraftError);
-    return (error as Error).message;
-  }
-  throw new Error('not refused');
-}
+const run = (fn: (io: ReturnType<typeof fakeIo>) => Promise<number>) => outputOf(fn, env);
+const refusal = async (fn: (io: ReturnType<typeof fakeIo>) => Promise<number>) => (await rejection(fn(fakeIo(false, env)))).message;
 
 describe('inline labelled options [Option 2A: …][Option 2B: …]', () => {
   it('show names the labels and lists the brackets as one choice, in text and in --json', async () => {
