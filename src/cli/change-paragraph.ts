@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { inputError } from '../diagnostics/diagnostic.js';
+import { inputError, NdraftError } from '../diagnostics/diagnostic.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
@@ -59,7 +59,11 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   if (isAgreed(before.status) && !allowed) {
     throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
   }
-  const { paragraph: after, summary } = await request.change(before, dir);
+  const { paragraph: after, summary } = await Promise.resolve()
+    .then(() => request.change(before, dir))
+    .catch((error: unknown) => {
+      throw withOtherPrintings(error, request.paragraph, before, opened.draft.paragraphs);
+    });
   await checkResult(after);
 
   const c = colorsFor(io);
@@ -97,4 +101,18 @@ export async function checkResult(paragraph: Paragraph): Promise<void> {
 
 function capitalize(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A change refused on paragraph `2` of a treaty whose articles each have a paragraph 2: the
+ * user may have meant another one. The refusal then says which addresses also print that number
+ * (read only on this error path: the paragraph alone was read to get here).
+ */
+function withOtherPrintings(error: unknown, ref: string, found: Paragraph, paragraphs: readonly Paragraph[]): unknown {
+  if (!(error instanceof NdraftError) || error.kind !== 'input') return error;
+  const spelling = (n: string) => n.toLowerCase().replace(/\s+/gu, '');
+  const others = paragraphs.filter((p) => p.address !== found.address && p.number !== undefined && spelling(p.number) === spelling(ref));
+  if (others.length === 0) return error;
+  const hint = `number ${ref} is also printed for ${others.map((p) => p.address).join(', ')}; name the one you mean by its address`;
+  return new NdraftError(error.kind, `${error.message} (${hint})`, error.diagnostics);
 }
