@@ -56,11 +56,6 @@ export function liveOptions(block: OptionBlock, isLive: (address: string) => boo
   return block.options.filter((option) => (option.text ?? '').trim() !== '' || entryAddresses(option.paragraphs).some(isLive));
 }
 
-/** A block still to be settled: more than one of its options is live. */
-export function isOpenBlock(block: OptionBlock, isLive: (address: string) => boolean): boolean {
-  return liveOptions(block, isLive).length > 1;
-}
-
 /** How messages name a block: `"Paragraph 3" (3)`, or its name alone when it has no number. */
 export function blockName(block: OptionBlock): string {
   return block.number !== undefined && !block.block.includes(block.number) ? `"${block.block}" (${block.number})` : `"${block.block}"`;
