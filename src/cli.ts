@@ -126,9 +126,11 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--option <k>', 'with --bracket: choose option k of [a/b], or a labelled option by its label ("Option 2B" or 2B)')
     .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
+    .option('--replace', 'with a label: the alternative replaces the whole text, whatever its scope')
+    .option('--append', 'with a label: the alternative is added at the end of the text, whatever its scope')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 "Alt 3"                  put where its scope says (see "ndraft scope")\n  ndraft accept 61 "Alt 3" --replace        as the whole text of 61\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string | undefined, opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),
@@ -195,6 +197,21 @@ Run "ndraft <command> --help" for a command's options.`,
     .argument('<label>', 'the dropped alternative, e.g. "Alt 1", or "text" for a replaced text')
     .option('--as <label>', 'the label to give it (default: its old label, or "Former text")')
     .action((number: string, label: string, opts) => run(async (io) => (await import('./cli/commands/restore.js')).restoreCommand(number, label, opts, io)));
+
+  changing('scope')
+    .description('say what an alternative competes for: the whole text (the default), a point to insert at, or words it replaces')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .argument('[labels...]', 'the alternatives to scope, e.g. "Alt 1" "Alt 3" (default: all of them, of the paragraph or of --item)')
+    .option('--insert-after-sentence <n>', 'inserted after sentence n of the text (sentences end outside brackets)')
+    .option('--insert-at <where>', 'inserted at the start or the end of the text')
+    .option('--replaces <words>', 'replaces these words of the text, which must occur in it once')
+    .option('--whole', 'replaces the whole text (how import reads alternatives)')
+    .option('--item <label>', 'the alternatives of this item rather than the paragraph\'s')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft scope 61 --insert-after-sentence 1     Alt 1 to 3 of 61 each add a sentence after the first\n  ndraft scope 58 "Alt 1" --replaces "all stakeholders"\n  ndraft scope 61 --whole                       back to replacing the whole text\n\n"ndraft accept" then puts the accepted alternative where its scope says; "ndraft show" names each scope.',
+    )
+    .action((number: string, labels: string[], opts) => run(async (io) => (await import('./cli/commands/scope.js')).scopeCommand(number, labels, opts, io)));
 
   changing('undo')
     .description('revert the last change that has not been undone (the undo is recorded too)')

@@ -4,6 +4,7 @@ import type { BlockOption, Draft, Note, OptionBlock, OutlineEntry, Paragraph, Se
 import { assignAddresses } from './assign-addresses.js';
 import { buildOutline, type SourceLine } from './build-outline.js';
 import { compileConventions } from './compile-conventions.js';
+import { scopeAlternatives } from './scope-alternatives.js';
 import { optionId } from './option-labels.js';
 import { finishParagraph } from './finish-paragraph.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
@@ -55,6 +56,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   const built: Paragraph[] = paragraphs.map((p) => {
     const result = finishParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
     markers += result.markers;
+    scopeAlternatives(result.paragraph, options.conventions?.alternativeScope, (message) => warn(p.line, 1, 'SCOPE_DOES_NOT_FIT', message));
     return result.paragraph;
   });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alternativeScopeSchema } from './scope-schema.js';
 
 const words = (description: string) => z.array(z.string().trim().min(1)).optional().describe(description);
 
@@ -16,6 +17,9 @@ export const conventionsSchema = z
     agreedMarkers: words('Markers at the end of a text that mean agreed, besides "(Agreed)", e.g. "(Acordado)", "[agreed]"'),
     adRefMarkers: words('Markers that mean agreed ad referendum, besides "(Agreed ad ref)", e.g. "(Acordado ad ref)"'),
     deletedMarkers: words('Markers that mean deleted, besides "(Deleted)", e.g. "(Suprimido)"'),
+    alternativeScope: alternativeScopeSchema
+      .optional()
+      .describe('What the alternatives of a paragraph with a text of its own compete for, when the draft\'s alternatives add to the text rather than reword it, e.g. {insertAt: end}; by default each replaces the whole text'),
   })
   .describe('Import conventions: a negotiation\'s own spellings of labels and status markers, added to the ones ndraft reads by default');
 

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { conventionsSchema } from './conventions-schema.js';
+import { alternativeScopeSchema } from './scope-schema.js';
+
+export { alternativeScopeSchema };
 
 /**
  * The single source of truth for the stored format. TypeScript types come from `z.infer`;
@@ -53,6 +56,7 @@ const notesSchema = z.array(noteSchema).describe('Notes on this part of the draf
 export const alternativeSchema = z
   .strictObject({
     label: z.string().min(1).describe('The label as written in the draft: "Alt 1", "Alt 71g1", "Option 2"'),
+    scope: alternativeScopeSchema.optional(),
     text: z.string().describe('The competing wording, in bracket notation'),
     proposedBy: delegationsSchema.optional(),
     opposedBy: delegationsSchema.optional(),
@@ -163,6 +167,7 @@ export const historyEntrySchema = z
 
 export type Status = z.infer<typeof statusSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
+export type AlternativeScope = z.infer<typeof alternativeScopeSchema>;
 export type Item = z.infer<typeof itemSchema>;
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Note = z.infer<typeof noteSchema>;

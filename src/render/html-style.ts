@@ -110,6 +110,7 @@ h4.section-heading, h5.section-heading, h6.section-heading { font-size: 1.05rem;
 .alts { display: grid; grid-template-columns: repeat(auto-fit, minmax(15rem, 1fr)); gap: .7rem; }
 .alt { background: var(--paper); border: 1px solid var(--line); border-top: 3px solid #64748b; border-radius: .4rem; padding: .55rem .75rem .7rem; min-width: 0; }
 .alt-label { margin: 0 0 .15rem; font-size: .92rem; }
+.alt-scope { margin: 0 0 .15rem; font-size: .85rem; font-style: italic; color: #555; }
 .pos, .alike { margin: 0; font-size: .8rem; color: var(--muted); }
 .pos.proposed { color: #166534; }
 .pos.opposed { color: #9f1239; }

@@ -1,3 +1,4 @@
+import { describeScope } from '../model/describe-scope.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, Item, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
@@ -58,6 +59,7 @@ export function renderAkn(input: ExportInput): string {
   };
   const alternative = (alt: Alternative, element: 'paragraph' | 'point', id: string, of: string, indent: string): void => {
     const positions = [...(alt.proposedBy ?? []).map((by) => `proposedBy:${by}`), ...(alt.opposedBy ?? []).map((by) => `opposedBy:${by}`)];
+    if (alt.scope !== undefined) positions.unshift(`scope:${describeScope(alt.scope)}`);
     const title = positions.length > 0 ? ` title="${xmlText(positions.join('; '))}"` : '';
     out.push(`${indent}<${element} eId="${id}" alternativeTo="${of}" class="alternative"${title}>`, `${indent}  <num>${xmlText(alt.label)}</num>`);
     out.push(`${indent}  <content>`, `${indent}    <p>${inline(alt.text, mode)}</p>`, `${indent}  </content>`, `${indent}</${element}>`);

@@ -1,3 +1,4 @@
+import { describeScope } from '../model/describe-scope.js';
 import {
   AlignmentType,
   Document,
@@ -219,6 +220,7 @@ function paragraphLines(p: Paragraph, context: Context): Line[] {
 
 function alternativeLines(key: string, label: string, alternative: Alternative, layout: 'alternative' | 'item-alternative'): Line[] {
   const lines: Line[] = [{ label: key, layout, pieces: [literal(label, BRACKET_STYLE), literal(' '), words(alternative.text, true), literal(']', BRACKET_STYLE)] }];
+  if (alternative.scope !== undefined) lines.push({ label: `${key} scope`, layout, pieces: [words(`(${describeScope(alternative.scope)})`, false, { italics: true })] });
   const positions = [
     alternative.proposedBy?.length ? `proposed by ${alternative.proposedBy.join(', ')}` : '',
     alternative.opposedBy?.length ? `opposed by ${alternative.opposedBy.join(', ')}` : '',

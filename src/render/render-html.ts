@@ -1,3 +1,4 @@
+import { describeScope } from '../model/describe-scope.js';
 import { diffWordings, similarity } from '../diff/wording-diff.js';
 import type { ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
@@ -204,6 +205,7 @@ class HtmlPage {
       return [
         '<section class="alt">',
         `<h4 class="alt-label" dir="auto">${escapeHtml(alt.label)}</h4>`,
+        alt.scope === undefined ? '' : `<p class="alt-scope">${escapeHtml(describeScope(alt.scope).replace(/^./, (c) => c.toUpperCase()))}</p>`,
         positions(alt),
         alike,
         `<p class="alt-text" dir="auto">${text}</p>`,

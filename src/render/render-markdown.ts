@@ -1,3 +1,4 @@
+import { describeScope } from '../model/describe-scope.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
 import { cleanText } from './html-escape.js';
@@ -168,7 +169,8 @@ class MarkdownDocument {
   }
 
   private alternative(alternative: Alternative): string {
-    const title = joinWords(strong(alternative.label), positions(alternative) === '' ? '' : `· ${positions(alternative)}`);
+    const scope = alternative.scope === undefined ? '' : `*(${escapeMarkdown(describeScope(alternative.scope))})*`;
+    const title = joinWords(joinWords(strong(alternative.label), scope), positions(alternative) === '' ? '' : `· ${positions(alternative)}`);
     const body = [title, '', escapeMarkdown(alternative.text, { lineStart: true })];
     if (alternative.notes?.length) body.push('', this.notes(alternative.notes));
     return indent(body.join('\n'), '> ', true);

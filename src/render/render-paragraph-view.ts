@@ -1,3 +1,4 @@
+import { describeScope } from '../model/describe-scope.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
@@ -128,7 +129,8 @@ class ParagraphView {
       alt.proposedBy?.length ? `proposed by ${alt.proposedBy.join(', ')}` : '',
       alt.opposedBy?.length ? `opposed by ${alt.opposedBy.join(', ')}` : '',
     ].filter((s) => s !== '');
-    const label = `${indent}${this.c.bold(alt.label)}${positions.length > 0 ? ` (${positions.join('; ')})` : ''}`;
+    const scope = alt.scope === undefined ? '' : this.c.dim(` — ${describeScope(alt.scope)}`);
+    const label = `${indent}${this.c.bold(alt.label)}${scope}${positions.length > 0 ? ` (${positions.join('; ')})` : ''}`;
     return [label, indentLines(this.slotText(path), `${indent}  `), ...this.notes(alt.notes ?? [], `${indent}  `)];
   }
 

@@ -1,5 +1,8 @@
+import { inputError } from '../diagnostics/diagnostic.js';
 import { findAlternative } from '../model/find-wording.js';
-import type { Paragraph } from '../model/schemas.js';
+import type { Alternative, Paragraph } from '../model/schemas.js';
+import { describeScope } from '../model/describe-scope.js';
+import { placeWording, type Placement } from './place-alternative.js';
 
 export interface Resolution {
   paragraph: Paragraph;
@@ -8,29 +11,43 @@ export interface Resolution {
 }
 
 /**
- * The alternative becomes the wording of its paragraph, or of its item. The wordings it
- * replaces (the text and the other alternatives there) leave the paragraph; the history entry
- * of the change keeps them, and `restore` brings any of them back.
+ * The alternative is put where its scope says (`placement` overrides that for this use): it
+ * becomes the whole wording of its paragraph or item, or is inserted into the text, or replaces
+ * the words it names. The other alternatives there leave the paragraph, and so does the text it
+ * replaces; the history entry of the change keeps them, and `restore` brings any of them back.
  */
-export function acceptAlternative(paragraph: Paragraph, label: string): Resolution {
+export function acceptAlternative(paragraph: Paragraph, label: string, placement: Placement = 'scope'): Resolution {
   const found = findAlternative(paragraph, label);
   const next = structuredClone(paragraph);
-  const text = found.alternative.text;
-  if (found.itemIndex === undefined) {
-    const dropped = next.alternatives.length - 1;
-    next.text = text;
-    next.alternatives = [];
-    return { paragraph: next, summary: `accepted "${found.alternative.label}" as the text of paragraph ${paragraph.number} (the former text and ${plural(dropped, 'other alternative')} went to history)` };
+  const owner = found.itemIndex === undefined ? next : next.items[found.itemIndex];
+  if (!owner) throw new Error('item vanished');
+  const where = found.itemIndex === undefined ? `paragraph ${paragraph.number ?? paragraph.address}` : `item ${next.items[found.itemIndex ?? 0]?.label} of paragraph ${paragraph.number ?? paragraph.address}`;
+  const others = (found.itemIndex === undefined ? next.alternatives.length : (owner.alternatives?.length ?? 1)) - 1;
+  const wholly = placement === 'replace' || (placement === 'scope' && found.alternative.scope === undefined);
+  owner.text = place(owner.text, found.alternative, placement, where);
+  if (found.itemIndex === undefined) next.alternatives = [];
+  else delete (owner as { alternatives?: Alternative[] }).alternatives;
+  const went = wholly ? `the former text and ${plural(others, 'other alternative')} went to history` : `${plural(others, 'other alternative')} went to history`;
+  return { paragraph: next, summary: `${acceptedHow(found.alternative, placement)} ${where} (${went})` };
+}
+
+function place(text: string, alternative: Alternative, placement: Placement, where: string): string {
+  try {
+    return placeWording(text, alternative.text, alternative.scope, placement);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw inputError(`"${alternative.label}" of ${where} cannot be placed (${describeScope(alternative.scope)}): ${reason}; accept it with --replace or --append, or change its scope with "ndraft scope"`);
   }
-  const item = next.items[found.itemIndex];
-  if (!item) throw new Error('item vanished');
-  const dropped = (item.alternatives?.length ?? 1) - 1;
-  item.text = text;
-  delete item.alternatives;
-  return {
-    paragraph: next,
-    summary: `accepted "${found.alternative.label}" as the text of item ${item.label} of paragraph ${paragraph.number} (the former text and ${plural(dropped, 'other alternative')} went to history)`,
-  };
+}
+
+function acceptedHow(alternative: Alternative, placement: Placement): string {
+  const label = `"${alternative.label}"`;
+  if (placement === 'replace' || (placement === 'scope' && alternative.scope === undefined)) return `accepted ${label} as the text of`;
+  if (placement === 'append') return `accepted ${label}, added at the end of`;
+  const scope = alternative.scope;
+  if (scope !== undefined && 'insertAfterSentence' in scope) return `accepted ${label}, inserted after sentence ${scope.insertAfterSentence} of`;
+  if (scope !== undefined && 'insertAt' in scope) return `accepted ${label}, inserted at the ${scope.insertAt} of`;
+  return `accepted ${label}, in place of "${(scope as { replaces: string }).replaces}" in`;
 }
 
 export function plural(n: number, word: string): string {

@@ -1,9 +1,11 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findAlternative, findItem } from '../model/find-wording.js';
-import type { Alternative, Paragraph } from '../model/schemas.js';
+import type { Alternative, AlternativeScope, Paragraph } from '../model/schemas.js';
 import { streamlineWordings } from '../merge/streamline-wordings.js';
 import type { StreamlineResult } from '../merge/types.js';
 import { plural, type Resolution } from './accept-alternative.js';
+import { describeScope } from '../model/describe-scope.js';
+import { placeWording } from './place-alternative.js';
 
 export interface MergeRequest {
   /** The alternatives to fold together; none means all of them (of the paragraph, or of the item). */
@@ -18,6 +20,8 @@ export interface Merge extends Resolution {
   result: StreamlineResult;
   /** The labels of the wordings merged, in order (`text` for the current text). */
   wordings: string[];
+  /** What the merged wording competes for, as the alternatives merged did; absent: the whole text. */
+  scope?: AlternativeScope;
 }
 
 /**
@@ -53,15 +57,17 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
     );
   }
 
+  const scope = sharedScope(chosen, where, request.withText === true);
   const result = streamlineWordings(wordings.map((w) => w.text));
   const next = structuredClone(paragraph);
   const merged = new Set(chosen.map((a) => a.label));
+  const text = scope === undefined ? result.text : placeMerged(owner?.text ?? '', result.text, scope, where);
   if (itemIndex === undefined) {
-    next.text = result.text;
+    next.text = text;
     next.alternatives = next.alternatives.filter((a) => !merged.has(a.label));
   } else {
     const item = next.items[itemIndex] as NonNullable<(typeof next.items)[number]>;
-    item.text = result.text;
+    item.text = text;
     const rest = (item.alternatives ?? []).filter((a) => !merged.has(a.label));
     if (rest.length > 0) item.alternatives = rest;
     else delete item.alternatives;
@@ -71,6 +77,31 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
     paragraph: next,
     result,
     wordings: wordings.map((w) => w.label),
-    summary: `merged ${names} into the text of ${where}: ${plural(result.brackets, 'bracket')}, ${result.contestedWords} words in contest, ${result.agreedWords} agreed`,
+    ...(scope !== undefined ? { scope } : {}),
+    summary: `merged ${names} ${scope === undefined ? 'into the text of' : `(${describeScope(scope)}) into`} ${where}: ${plural(result.brackets, 'bracket')}, ${result.contestedWords} words in contest, ${result.agreedWords} agreed`,
   };
+}
+
+/**
+ * What the merged wording competes for: the scope the alternatives share. Alternatives that
+ * compete for different things (one inserted, one replacing the text) cannot become one text,
+ * and an insertion is no rewording of the text, so it does not merge with it.
+ */
+function sharedScope(chosen: readonly Alternative[], where: string, withText: boolean): AlternativeScope | undefined {
+  const key = (a: Alternative) => JSON.stringify(a.scope ?? null);
+  const first = chosen[0];
+  const other = chosen.find((a) => key(a) !== key(first as Alternative));
+  if (first !== undefined && other !== undefined) {
+    throw inputError(`"${first.label}" (${describeScope(first.scope)}) and "${other.label}" (${describeScope(other.scope)}) compete for different parts of ${where}: merge alternatives of one scope (see "ndraft scope")`);
+  }
+  if (withText && first?.scope !== undefined) throw inputError(`the alternatives of ${where} do not reword its text (${describeScope(first.scope)}): merge them without --with-text`);
+  return first?.scope;
+}
+
+function placeMerged(text: string, merged: string, scope: AlternativeScope, where: string): string {
+  try {
+    return placeWording(text, merged, scope);
+  } catch (error) {
+    throw inputError(`the merged wording cannot be placed in ${where} (${describeScope(scope)}): ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -57,6 +57,7 @@ function itemForYaml(item: Item): Item {
 function alternativeForYaml(alternative: Alternative): Alternative {
   return {
     label: alternative.label,
+    ...(alternative.scope !== undefined ? { scope: { ...alternative.scope } } : {}),
     text: alternative.text,
     ...(alternative.proposedBy !== undefined ? { proposedBy: [...alternative.proposedBy] } : {}),
     ...(alternative.opposedBy !== undefined ? { opposedBy: [...alternative.opposedBy] } : {}),

@@ -4,6 +4,7 @@ import type { Paragraph } from '../model/schemas.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
 import type { YamlFile, YamlPath } from '../store/yaml-file.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { scopeProblems } from './scope-problems.js';
 
 /** Bracket errors reported one by one in a text; past this, they are counted. */
 const MAX_ERRORS_PER_TEXT = 10;
@@ -62,6 +63,7 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
   }
 
   out.push(...controlCharacterProblems(paragraph));
+  out.push(...scopeProblems(paragraph));
 
   const statusWord = (status: Paragraph['status']) => (status === 'agreed' ? 'agreed' : 'agreed ad ref');
   if (isAgreed(paragraph.status)) {

@@ -13,6 +13,10 @@ import type { Io } from '../../src/cli/io.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
 import { decodeInput } from '../../src/importer/decode-input.js';
 import { importText } from '../../src/importer/import-text.js';
+import { parse } from 'yaml';
+import { paragraphSchema } from '../../src/model/schemas.js';
+import { setScope } from '../../src/resolve/set-scope.js';
+import { commitChanges } from '../../src/store/commit-changes.js';
 import { draftFiles } from '../../src/store/write-draft.js';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -25,9 +29,24 @@ export const SEED_TITLE = 'WSIS Tunis phase: Internet governance (paragraphs 39â
 const created: string[] = [];
 
 /**
+ * The one change the bundled draft has had since the seed was imported, as its history records
+ * it: Alt 1 to 3 of 61 each insert a sentence after 61's first (see the README).
+ */
+export const SEED_SCOPE_CHANGE = {
+  id: '20261130T070026424Z-ae3c',
+  time: '2026-11-30T07:00:26.424Z',
+  author: 'ndraft maintainers',
+  command: 'scope 61 --insert-after-sentence 1',
+  message:
+    "Alt 1 to 3 of 61 compete for one added sentence, not for the whole paragraph: the adopted Tunis Agenda (paragraph 40) kept both of 61's sentences and inserted a version of Alt 3 between them.",
+};
+
+/**
  * A folder laid out like the repository, `drafts/wsis-tunis-internet-governance/`, holding the
- * draft that the seed text imports to (drafts/ in the repository is that draft as shipped). Tests
- * never read drafts/ itself: a user may have worked on it. `runNdraft` runs here by default.
+ * draft that the seed text imports to. drafts/ in the repository is that draft followed by one
+ * recorded change (`SEED_SCOPE_CHANGE`; `copyBundledDraft(â€¦, { asShipped: true })` makes it),
+ * which test/e2e/bundled-draft.test.ts checks. Other tests never read drafts/ itself: a user may
+ * have worked on it. `runNdraft` runs here by default.
  */
 export const PROJECT_ROOT = seedProject();
 export const BUNDLED_DRAFT = join(PROJECT_ROOT, 'drafts', 'wsis-tunis-internet-governance');
@@ -43,6 +62,18 @@ function seedProject(): string {
   return root;
 }
 
+/**
+ * Makes a copy of the seed import into the bundled draft as shipped: records its one change
+ * since the import, `SEED_SCOPE_CHANGE`, as `ndraft scope` does.
+ */
+function applySeedScopeChange(dir: string): void {
+  const file = join(dir, 'paragraphs', '061.yaml');
+  const before = paragraphSchema.parse(parse(readFileSync(file, 'utf8')));
+  const { paragraph: after } = setScope(before, { labels: [], scope: { insertAfterSentence: 1 } });
+  commitChanges(dir, [after], { ...SEED_SCOPE_CHANGE, changes: [{ paragraph: '61', before, after }] });
+}
+
+
 /** A fresh folder under the system temporary folder; removed by `removeTempDirs`. */
 export function makeTempDir(label = 'test'): string {
   const dir = mkdtempSync(join(tmpdir(), `ndraft-${label}-`));
@@ -56,10 +87,14 @@ export function removeTempDirs(): void {
 }
 process.once('exit', () => rmSync(PROJECT_ROOT, { recursive: true, force: true }));
 
-/** A copy of the bundled draft at `<temp>/<name>`, ready to be corrupted. */
-export function copyBundledDraft(name = 'draft', parent = makeTempDir('copy')): string {
+/**
+ * A copy of the seed's import at `<temp>/<name>`, ready to be corrupted; `asShipped` makes it
+ * the bundled draft as drafts/ holds it, with the one change recorded since the import.
+ */
+export function copyBundledDraft(name = 'draft', parent = makeTempDir('copy'), options: { asShipped?: boolean } = {}): string {
   const dir = join(parent, name);
   cpSync(BUNDLED_DRAFT, dir, { recursive: true });
+  if (options.asShipped) applySeedScopeChange(dir);
   return dir;
 }
 

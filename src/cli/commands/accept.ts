@@ -14,6 +14,8 @@ export interface AcceptOptions extends ChangeOptions {
   option?: string;
   keepParagraph?: boolean;
   dropParagraph?: boolean;
+  replace?: boolean;
+  append?: boolean;
 }
 
 /**
@@ -21,16 +23,19 @@ export interface AcceptOptions extends ChangeOptions {
  * `ndraft accept 61 --keep-paragraph`: one of three ways to resolve contested text.
  */
 export async function acceptCommand(number: string, label: string | undefined, options: AcceptOptions, io: Io): Promise<number> {
+  if ((options.replace || options.append) && label === undefined) throw usageError('--replace and --append go with the label of an alternative, e.g. accept 61 "Alt 3" --append');
+  if (options.replace && options.append) throw usageError('give --replace or --append, not both');
   const ways = [label !== undefined, options.bracket !== undefined, options.keepParagraph === true, options.dropParagraph === true].filter(Boolean).length;
   if (ways !== 1) {
     throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
   }
   if (label !== undefined) {
-    const command = commandLine(['accept', number, label]);
+    const placement = options.replace ? 'replace' : options.append ? 'append' : 'scope';
+    const command = commandLine(['accept', number, label, placement !== 'scope' && `--${placement}`]);
     return changeParagraph(io, options, {
       paragraph: number,
       command,
-      change: (p) => acceptAlternative(p, label),
+      change: (p) => acceptAlternative(p, label, placement),
       instead: (opened, locked) => acceptBlockOption(opened, number, label, command, locked, io),
     });
   }

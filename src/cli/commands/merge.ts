@@ -1,4 +1,5 @@
 import { inputError } from '../../diagnostics/diagnostic.js';
+import { describeScope } from '../../model/describe-scope.js';
 import { mergeAlternatives, type Merge } from '../../resolve/merge-alternatives.js';
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
@@ -28,14 +29,15 @@ export async function mergeCommand(number: string, labels: readonly string[], op
   const merge = mergeAlternatives((await openDraft(options.draft, io.cwd)).paragraph(number), request);
   const { result } = merge;
   if (options.json) {
-    io.write(`${JSON.stringify({ wordings: merge.wordings, text: result.text, brackets: result.brackets, contestedWords: result.contestedWords, agreedWords: result.agreedWords, issues: result.issues }, null, 2)}\n`);
+    io.write(`${JSON.stringify({ wordings: merge.wordings, text: result.text, ...(merge.scope !== undefined ? { scope: merge.scope } : {}), brackets: result.brackets, contestedWords: result.contestedWords, agreedWords: result.agreedWords, issues: result.issues }, null, 2)}\n`);
     return 0;
   }
   const c = colorsFor(io);
   io.write(`${highlightBrackets(result.text, c.yellow)}\n\n`);
   io.write(`${c.bold('Collision report')}: ${result.brackets} bracket${result.brackets === 1 ? '' : 's'}; ${result.contestedWords} words in contest, ${result.agreedWords} agreed (${merge.wordings.join(' + ')})\n`);
   for (const issue of result.issues) io.write(`${c.yellow('warning')}: ${issue.message}\n`);
-  io.write(c.dim(`Nothing written. Add --apply to make this the text.\n`));
+  const where = merge.scope === undefined ? 'make this the text' : `put this in the text (${describeScope(merge.scope)})`;
+  io.write(c.dim(`Nothing written. Add --apply to ${where}.\n`));
   return 0;
 }
 
