@@ -372,6 +372,14 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       target: abs(0.5, '< 0.5 s (implied)') ?? lin,
     });
     await time(`export-${size}`, `export ${L(size)}`, [BIN, 'export', '--draft', d], { baseline: rel('export') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    // A writer: lock, journal, paragraph file and history entry. Each run scopes the long
+    // paragraph's alternatives; the untimed prepare step puts them back to whole-text first.
+    const long = g.manifest.longParagraph.inDraft;
+    await time(`scope-${size}`, `scope ${long} --insert-at end (a write) ${L(size)}`, [BIN, 'scope', long, '--insert-at', 'end', '--draft', d], {
+      prepare: [BIN, 'scope', long, '--whole', '--draft', d],
+      baseline: rel('scope') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s') ?? lin,
+    });
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
