@@ -11,7 +11,7 @@ export function didYouMean(wanted: string, names: readonly string[], max = 3): s
     const other = foldName(name);
     let score: number | undefined;
     if (other === key) score = 0;
-    else if (other.startsWith(key) || key.startsWith(other)) score = 1;
+    else if (other.startsWith(key)) score = 1;
     else {
       const distance = editDistance(key, other);
       if (distance <= Math.max(1, Math.floor(Math.min(key.length, other.length) / 3))) score = 1 + distance;
