@@ -372,6 +372,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       target: abs(0.5, '< 0.5 s (implied)') ?? lin,
     });
     await time(`export-${size}`, `export ${L(size)}`, [BIN, 'export', '--draft', d], { baseline: rel('export') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    await time(`positions-${size}`, `positions ${L(size)}`, [BIN, 'positions', '--draft', d], { baseline: rel('positions') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
