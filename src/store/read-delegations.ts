@@ -4,7 +4,8 @@ import type { DelegationsFile } from '../model/delegations-schema.js';
 import { Delegations } from '../model/delegations.js';
 import { isRefusal, readDraftFile, refusalDiagnostic } from './read-draft-file.js';
 import { checkSchema } from './schema-issues.js';
-import { loadParsers } from './yaml-parser.js';
+import { readSimpleYaml } from './read-simple-yaml.js';
+import { LazyYamlFile, loadParsers } from './yaml-parser.js';
 
 /** The delegations file of a draft folder: optional, beside draft.yaml. */
 export const DELEGATIONS_FILE = 'delegations.yaml';
@@ -26,15 +27,23 @@ export async function readDelegations(dir: string): Promise<ReadDelegations> {
   const path = join(dir, DELEGATIONS_FILE);
   const bytes = readDraftFile(dir, path);
   if (isRefusal(bytes)) return bytes.unreadable === 'file not found' ? { diagnostics: [] } : { diagnostics: [refusalDiagnostic(path, bytes)] };
-  const [{ parseYamlFile }, { delegationsFileSchema }] = await Promise.all([loadParsers(), import('../model/delegations-schema.js')]);
-  const yaml = parseYamlFile(path, bytes.toString('utf8'));
+  const source = bytes.toString('utf8');
+  // The file as ndraft writes it takes the fast reader; the yaml package is loaded only for
+  // another style, or to place a problem.
+  const simple = readSimpleYaml(source);
+  const { delegationsFileSchema } = await import('../model/delegations-schema.js');
+  const yaml = simple === undefined ? (await loadParsers()).parseYamlFile(path, source) : new LazyYamlFile(path, () => source, undefined, { value: simple });
   if (yaml.diagnostics.some((d) => d.severity === 'error') || yaml.value === undefined) return { diagnostics: yaml.diagnostics };
-  const checked = checkSchema(delegationsFileSchema, yaml);
-  if (!checked.value) return { diagnostics: [...yaml.diagnostics, ...checked.diagnostics] };
-  const delegations = new Delegations(checked.value.delegations);
+  const valid = delegationsFileSchema.safeParse(yaml.value);
+  if (!valid.success) {
+    await loadParsers();
+    return { diagnostics: [...yaml.diagnostics, ...checkSchema(delegationsFileSchema, yaml).diagnostics] };
+  }
+  const delegations = new Delegations(valid.data.delegations);
+  if (delegations.problems.length > 0) await loadParsers();
   const problems = delegations.problems.map((p): Diagnostic => ({ code: p.code, severity: 'error', message: p.message, file: path, ...yaml.locate(p.path) }));
   const diagnostics = [...yaml.diagnostics, ...problems];
-  return problems.length > 0 ? { diagnostics } : { delegations, file: checked.value, diagnostics };
+  return problems.length > 0 ? { diagnostics } : { delegations, file: valid.data, diagnostics };
 }
 
 /** For a command that takes `--by`: the delegations, or none; a delegations file with errors is refused with all of them. */

@@ -101,6 +101,26 @@ describe('positions on the bundled draft, with a delegations file', () => {
   });
 });
 
+describe('--author and --by', () => {
+  it('--author names the person on every change; --by elsewhere than positions still names the author, as before, without showing in help', () => {
+    const chair = copyBundledDraft('chair');
+    expect(runNdraft(['accept', '56', '--bracket', '1', '--option', '2', '--by', 'Chair', '--draft', chair]).status).toBe(0);
+    expect(runNdraft(['accept', '76', '--bracket', '1', '--drop', '--author', 'Vice-chair', '--draft', chair]).status).toBe(0);
+    const authors = readdirSync(join(chair, 'history'))
+      .sort()
+      .map((name) => historyEntrySchema.parse(parse(readFileSync(join(chair, 'history', name), 'utf8'))))
+      .map((e) => [e.author, e.onBehalfOf]);
+    expect(authors).toEqual([
+      ['Chair', undefined],
+      ['Vice-chair', undefined],
+    ]);
+    const help = runNdraft(['accept', '--help']).stdout;
+    expect(help).toContain('--author <name>');
+    expect(help).not.toContain('--by');
+    expect(runNdraft(['support', '--help']).stdout).toMatch(/--by <delegation> +the delegation or group/);
+  });
+});
+
 describe('positions without a delegations file, and drafts from older versions', () => {
   it('takes any name, as today', () => {
     const plain = copyBundledDraft('plain');
