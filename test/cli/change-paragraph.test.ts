@@ -154,12 +154,13 @@ describe('a change writes its paragraph and exactly one history entry', () => {
     expect(await said((io) => undoCommand({ draft: dir }, io))).toMatch(/^✓ Undid "agree 60" by Secretariat \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\n$/);
 
     const entries = historyFiles(dir).map((f) => readEntry(dir, f).entry);
-    expect(entries.map((e) => [e.command, e.author])).toEqual([
+    // The person is the author; the delegation of a position is recorded as onBehalfOf.
+    expect(entries.map((e) => (e.onBehalfOf === undefined ? [e.command, e.author] : [e.command, e.author, e.onBehalfOf]))).toEqual([
       ['accept 61 --keep-paragraph', 'Secretariat'],
       ['accept 61 --bracket 1 --keep', 'Secretariat'],
-      ['propose 61 --text "We note [the] cooperation." --by EU', 'EU'],
-      ['support 61 "alt 4" --by G77', 'G77'],
-      ['oppose 61 "Alt 4" --by G77', 'G77'],
+      ['propose 61 --text "We note [the] cooperation." --by EU', 'Secretariat', 'EU'],
+      ['support 61 "alt 4" --by G77', 'Secretariat', 'G77'],
+      ['oppose 61 "Alt 4" --by G77', 'Secretariat', 'G77'],
       ['accept 61 "Alt 3"', 'Secretariat'],
       ['restore 61 "Alt 4" --as "EU proposal"', 'Secretariat'],
       ['agree 71 --item a', 'Secretariat'],
