@@ -42,7 +42,6 @@ function nextLabel(paragraph: Paragraph): string {
   return `Alt ${highest + 1}`;
 }
 
-
 /** The position a delegation holds on an alternative, if any (names compared as people type them). */
 export function stanceOf(alternative: Alternative, delegation: string): Stance | undefined {
   const key = foldName(delegation);
@@ -62,7 +61,8 @@ export function recordPosition(paragraph: Paragraph, label: string, by: string, 
       throw inputError(`${by} already ${position}s "${alternative.label}" of ${where}${held === 'proposed' ? ' (it is listed as proposing it)' : ''}`);
     }
     if (held === 'proposed') {
-      throw inputError(`${by} is listed as proposing "${alternative.label}" of ${where}; to take the proposal back, run "ndraft withdraw ${paragraph.address} ${JSON.stringify(alternative.label)} --by ${JSON.stringify(by)}"`);
+      const typed = (word: string) => (/^[\w.-]+$/u.test(word) ? word : JSON.stringify(word));
+      throw inputError(`${by} is listed as proposing "${alternative.label}" of ${where}; to take the proposal back: ndraft withdraw ${paragraph.address} ${typed(alternative.label)} --by ${typed(by)}`);
     }
     if (held !== undefined) setStance(alternative, by, held, undefined);
     setStance(alternative, by, undefined, wanted);

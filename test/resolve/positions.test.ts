@@ -113,7 +113,7 @@ describe('recordPosition', () => {
   it('refuses a proposer opposing its own proposal, pointing to withdraw', () => {
     const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'] }] });
     expect(failure(() => recordPosition(p, 'Alt 1', 'EU', 'oppose')).message).toBe(
-      'EU is listed as proposing "Alt 1" of paragraph 9; to take the proposal back, run "ndraft withdraw 9 "Alt 1" --by "EU""',
+      'EU is listed as proposing "Alt 1" of paragraph 9; to take the proposal back: ndraft withdraw 9 "Alt 1" --by EU',
     );
   });
 
