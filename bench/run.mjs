@@ -372,6 +372,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       target: abs(0.5, '< 0.5 s (implied)') ?? lin,
     });
     await time(`export-${size}`, `export ${L(size)}`, [BIN, 'export', '--draft', d], { baseline: rel('export') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    await time(`positions-${size}`, `positions ${L(size)}`, [BIN, 'positions', '--draft', d], { baseline: rel('positions') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
     // A writer: lock, journal, paragraph file and history entry. Each run scopes the long
     // paragraph's alternatives; the untimed prepare step puts them back to whole-text first.
     const long = g.manifest.longParagraph.inDraft;

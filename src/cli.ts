@@ -110,10 +110,19 @@ Run "ndraft <command> --help" for a command's options.`,
   /** The options of every command that changes the draft. */
   const changing = (name: string, delegation?: string) => {
     const cmd = command(name);
-    // For positions --by names the delegation, who is also recorded as the author of the change.
-    if (delegation) cmd.requiredOption('--by <name>', delegation);
-    else cmd.option('--by <name>', 'who makes the change (default: NDRAFT_AUTHOR, git user.name, the OS user)');
-    return cmd.option('-m, --message <text>', 'a note kept with the change in the history').option('--dry-run', 'show what would change, and write nothing');
+    // --by names the delegation a position is entered for; --author the person entering it.
+    if (delegation) cmd.requiredOption('--by <delegation>', delegation);
+    else {
+      // Before positions had their own --by, it named the author everywhere: old scripts still work.
+      cmd.addOption(new Option('--by <name>', 'the same as --author').hideHelp());
+      cmd.hook('preAction', (self) => {
+        if (self.opts().author === undefined && self.opts().by !== undefined) self.setOptionValue('author', self.opts().by);
+      });
+    }
+    return cmd
+      .option('--author <name>', 'who enters the change, for the history (default: NDRAFT_AUTHOR, git user.name, the OS user)')
+      .option('-m, --message <text>', 'a note kept with the change in the history')
+      .option('--dry-run', 'show what would change, and write nothing');
   };
 
   changing('accept')
@@ -164,7 +173,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--item <label>', 'reopen only this item')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/agree.js')).reopenCommand(number, opts, io)));
 
-  changing('propose', 'the delegation or group proposing it, e.g. EU')
+  changing('propose', 'the delegation or group proposing it, e.g. EU (any name delegations.yaml gives it)')
     .description('add a competing wording (an alternative) proposed by a delegation')
     .argument('<paragraph>', 'the paragraph: its address or printed number')
     .requiredOption('--text <text>', 'the proposed wording, in bracket notation')
@@ -173,16 +182,52 @@ Run "ndraft <command> --help" for a command's options.`,
     .addHelpText('after', '\nExample:\n  ndraft propose 61 --text "We further underline the need for [effective] cooperation." --by EU')
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/positions.js')).proposeCommand(number, opts, io)));
 
-  for (const position of ['support', 'oppose'] as const) {
-    changing(position, 'the delegation or group, e.g. G77')
-      .description(`record that a delegation ${position === 'support' ? 'supports' : 'opposes'} an alternative`)
+  const positionHelp = {
+    support: ['record that a delegation supports an alternative', 'ndraft support 61 "Alt 3" --by US'],
+    oppose: ['record that a delegation opposes an alternative', 'ndraft oppose 61 "Alt 2" --by EU'],
+    withdraw: ['take back a delegation\'s position on an alternative; a proposal nobody else backs leaves the paragraph', 'ndraft withdraw 61 "Alt 4" --by EU'],
+  } as const;
+  for (const position of ['support', 'oppose', 'withdraw'] as const) {
+    changing(position, 'the delegation or group, e.g. G77 (any name delegations.yaml gives it)')
+      .description(positionHelp[position][0])
       .argument('<paragraph>', 'the paragraph: its address or printed number')
       .argument('<label>', 'the alternative, e.g. "Alt 2"')
-      .addHelpText('after', `\nExample:\n  ndraft ${position} 61 "Alt 2" --by ${position === 'support' ? 'G77' : 'EU'}`)
+      .addHelpText('after', `\nExample:\n  ${positionHelp[position][1]}\n\nThe history records --by (as delegations.yaml names it) as onBehalfOf, and the person as author.`)
       .action((number: string, label: string, opts) =>
         run(async (io) => (await import('./cli/commands/positions.js')).positionCommand(position, number, label, opts, io)),
       );
   }
+
+  command('positions')
+    .description('a matrix of positions: delegations × open alternatives, each cell proposed, supported or opposed')
+    .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'html', 'json']).default('table'))
+    .option('--expand-groups', 'give each member of a group (from delegations.yaml) the group\'s position where it holds none of its own')
+    .option('--paragraph <paragraph>', 'only this paragraph\'s alternatives')
+    .option('--section <number>', 'only the alternatives of this section and its subsections, e.g. 3a')
+    .addHelpText('after', '\nExamples:\n  ndraft positions\n  ndraft positions --expand-groups --format md\n  ndraft positions --section 3a --format json')
+    .action((opts) => run(async (io) => (await import('./cli/commands/positions-matrix.js')).positionsCommand(opts, io)));
+
+  const delegation = program
+    .command('delegation')
+    .description('name the delegations and groups of the draft (delegations.yaml): aliases, members')
+    .addHelpText('after', '\nExamples:\n  ndraft delegation add "United States" --alias US --alias USA\n  ndraft delegation add "European Union" --alias EU --member France --member Germany\n  ndraft delegation add Italy --group EU\n  ndraft delegation list');
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  delegation
+    .command('add')
+    .description('add a delegation or group to delegations.yaml (created if the draft has none)')
+    .argument('<name>', 'its canonical name, stored in positions and history, e.g. "United States"')
+    .addOption(draftOption())
+    .option('--alias <name>', 'another name --by accepts for it (repeat for more)', collect)
+    .option('--group <group>', 'make it a member of this group')
+    .option('--member <delegation>', 'make it a group with this member, a delegation of the file (repeat for more)', collect)
+    .option('--dry-run', 'say what would be added, and write nothing')
+    .action((name: string, opts) => run(async (io) => (await import('./cli/commands/delegation.js')).delegationAddCommand(name, opts, io)));
+  delegation
+    .command('list')
+    .description('list the delegations and groups of delegations.yaml')
+    .addOption(draftOption())
+    .option('--json', 'print delegations.yaml\'s content as JSON')
+    .action((opts) => run(async (io) => (await import('./cli/commands/delegation.js')).delegationListCommand(opts, io)));
 
   command('log')
     .description('list the changes made to the draft, newest first')

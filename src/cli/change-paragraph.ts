@@ -16,10 +16,16 @@ import { openDraft, type OpenedDraft } from './open-draft.js';
 /** The options every command that changes a paragraph takes. */
 export interface ChangeOptions {
   draft?: string;
-  by?: string;
+  /** The person entering the change (`--author`); default NDRAFT_AUTHOR, git's user.name, the OS user. */
+  author?: string;
+  /** The delegation it is entered for, as stored (set by the position commands from `--by`). */
+  onBehalfOf?: string;
   message?: string;
   dryRun?: boolean;
 }
+
+/** A change's result: the paragraph and summary, and for a position, the delegation it was entered for. */
+export type ChangeResult = Resolution & { onBehalfOf?: string };
 
 export interface ChangeRequest {
   /** The paragraph as the user named it: its address or its printed number. */
@@ -28,8 +34,11 @@ export interface ChangeRequest {
   command: string;
   /** Agreed paragraphs are locked: only commands that exist to unlock them may pass. */
   allowAgreed?: boolean | ((paragraph: Paragraph) => boolean);
-  /** The pure change; `dir` for what it reads besides the paragraph (under the same lock). */
-  change: (paragraph: Paragraph, dir: string) => Resolution | Promise<Resolution>;
+  /**
+   * The pure change; `dir` for what it reads besides the paragraph (under the same lock). It may
+   * name the delegation the change is entered for, read under the lock too, for the history.
+   */
+  change: (paragraph: Paragraph, dir: string) => ChangeResult | Promise<ChangeResult>;
   /**
    * Another change the same words may mean, decided on the draft as opened under the lock (an
    * option block's, for `accept 3 "Option 2"`): it returns the exit code when it took over.
@@ -59,7 +68,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   if (isAgreed(before.status) && !allowed) {
     throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
   }
-  const { paragraph: after, summary } = await Promise.resolve()
+  const { paragraph: after, summary, onBehalfOf }: ChangeResult = await Promise.resolve()
     .then(() => request.change(before, dir))
     .catch((error: unknown) => {
       throw withOtherPrintings(error, request.paragraph, before, opened.draft.paragraphs);
@@ -76,7 +85,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
     return 0;
   }
   commitChanges(dir, [after], {
-    ...(await historyHeader(dir, options, io, request.command)),
+    ...(await historyHeader(dir, onBehalfOf === undefined ? options : { ...options, onBehalfOf }, io, request.command)),
     changes: [{ paragraph: before.address, before, after }],
   });
   io.write(`${c.green('✓')} ${capitalize(summary)}\n`);

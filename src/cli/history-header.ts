@@ -3,18 +3,20 @@ import type { HistoryEntry } from '../model/schemas.js';
 import type { Io } from './io.js';
 
 /**
- * The fields every history entry starts with: its id and time, who entered the change (`--by`,
- * else NDRAFT_AUTHOR, git's user.name or the OS user) and the command as typed, with its `-m`.
+ * The fields every history entry starts with: its id and time, the person who entered the change
+ * (`--author`, else NDRAFT_AUTHOR, git's user.name or the OS user), the delegation it was entered
+ * for (`--by` of the position commands, as stored) and the command as typed, with its `-m`.
  * Loaded only to write: finding the author may run git (node:child_process), which a preview
  * never needs.
  */
-export async function historyHeader(dir: string, options: { by?: string; message?: string }, io: Io, command: string): Promise<Pick<HistoryEntry, 'id' | 'time' | 'author' | 'command' | 'message'>> {
+export async function historyHeader(dir: string, options: { author?: string; onBehalfOf?: string; message?: string }, io: Io, command: string): Promise<Pick<HistoryEntry, 'id' | 'time' | 'author' | 'onBehalfOf' | 'command' | 'message'>> {
   const { resolveAuthor } = await import('./resolve-author.js');
   const now = new Date();
   return {
     id: nextHistoryId(dir, now),
     time: now.toISOString(),
-    author: resolveAuthor(options.by, io.env, dir),
+    author: resolveAuthor(options.author, io.env, dir),
+    ...(options.onBehalfOf !== undefined ? { onBehalfOf: options.onBehalfOf } : {}),
     command,
     ...(options.message ? { message: options.message } : {}),
   };

@@ -7,6 +7,7 @@ export interface Wording {
   label: string;
   text: string;
   proposedBy?: string[];
+  supportedBy?: string[];
   opposedBy?: string[];
 }
 
@@ -161,6 +162,7 @@ function wording(alt: Alternative): Wording {
     label: alt.label,
     text: alt.text,
     ...(alt.proposedBy?.length ? { proposedBy: alt.proposedBy } : {}),
+    ...(alt.supportedBy?.length ? { supportedBy: alt.supportedBy } : {}),
     ...(alt.opposedBy?.length ? { opposedBy: alt.opposedBy } : {}),
   };
 }

@@ -34,7 +34,7 @@ export const paragraphNumberSchema = z
   .regex(/^[^\n\r]*$/, 'a paragraph number is one line')
   .describe('The number exactly as printed: "61", "61bis", "3 bis", "(TT)4", "PP3"');
 
-const delegationsSchema = z.array(z.string().min(1)).describe('Delegations or groups, e.g. "EU", "G77"');
+const delegationsSchema = z.array(z.string().min(1)).describe('Delegations or groups, e.g. "EU", "G77"; with a delegations.yaml, their canonical names');
 
 export const NOTE_KINDS = ['footnote', 'editorial', 'furniture', 'comment'] as const;
 
@@ -58,8 +58,9 @@ export const alternativeSchema = z
     label: z.string().min(1).describe('The label as written in the draft: "Alt 1", "Alt 71g1", "Option 2"'),
     scope: alternativeScopeSchema.optional(),
     text: z.string().describe('The competing wording, in bracket notation'),
-    proposedBy: delegationsSchema.optional(),
-    opposedBy: delegationsSchema.optional(),
+    proposedBy: delegationsSchema.optional().describe('The delegations that proposed it (drafts written before supportedBy existed list supporters here too)'),
+    supportedBy: delegationsSchema.optional().describe('The delegations that support it without having proposed it'),
+    opposedBy: delegationsSchema.optional().describe('The delegations that oppose it'),
     notes: notesSchema.optional(),
   })
   .describe('A competing wording for a paragraph or an item');
@@ -141,7 +142,8 @@ export const historyEntrySchema = z
   .strictObject({
     id: z.string().regex(/^\d{8}T\d{9}Z-[0-9a-f]{4,}$/, 'an id is a UTC time and a hex suffix, e.g. 20261128T154501123Z-1a2b'),
     time: z.iso.datetime().describe('When the change was made (UTC)'),
-    author: z.string().min(1).describe('--by, else NDRAFT_AUTHOR, else git user.name, else the OS user'),
+    author: z.string().min(1).describe('The person who entered the change: --author, else NDRAFT_AUTHOR, else git user.name, else the OS user'),
+    onBehalfOf: z.string().min(1).optional().describe('The delegation the change was entered for (--by of propose, support, oppose, withdraw), by its canonical name'),
     command: z.string().min(1).describe('The command as typed, e.g. accept 61 "Alt 3"'),
     message: z.string().optional().describe('The -m message'),
     undoes: z.string().optional().describe('The id of the change this entry reverts'),

@@ -58,7 +58,7 @@ export function renderAkn(input: ExportInput): string {
     out.push(`${indent}</list>`);
   };
   const alternative = (alt: Alternative, element: 'paragraph' | 'point', id: string, of: string, indent: string): void => {
-    const positions = [...(alt.proposedBy ?? []).map((by) => `proposedBy:${by}`), ...(alt.opposedBy ?? []).map((by) => `opposedBy:${by}`)];
+    const positions = [...(alt.proposedBy ?? []).map((by) => `proposedBy:${by}`), ...(alt.supportedBy ?? []).map((by) => `supportedBy:${by}`), ...(alt.opposedBy ?? []).map((by) => `opposedBy:${by}`)];
     if (alt.scope !== undefined) positions.unshift(`scope:${describeScope(alt.scope)}`);
     const title = positions.length > 0 ? ` title="${xmlText(positions.join('; '))}"` : '';
     out.push(`${indent}<${element} eId="${id}" alternativeTo="${of}" class="alternative"${title}>`, `${indent}  <num>${xmlText(alt.label)}</num>`);

@@ -21,6 +21,7 @@ import { noteLine } from './note-text.js';
 import { optionHeading } from '../model/outline.js';
 import type { Note } from '../model/schemas.js';
 import { statusMarker } from './status-marker.js';
+import { stancePhrases } from '../model/stances.js';
 
 /** What `--changes-since` gives: the paragraphs as they were, and who changed each one since, and when. */
 export interface DocxChanges {
@@ -221,10 +222,7 @@ function paragraphLines(p: Paragraph, context: Context): Line[] {
 function alternativeLines(key: string, label: string, alternative: Alternative, layout: 'alternative' | 'item-alternative'): Line[] {
   const lines: Line[] = [{ label: key, layout, pieces: [literal(label, BRACKET_STYLE), literal(' '), words(alternative.text, true), literal(']', BRACKET_STYLE)] }];
   if (alternative.scope !== undefined) lines.push({ label: `${key} scope`, layout, pieces: [words(`(${describeScope(alternative.scope)})`, false, { italics: true })] });
-  const positions = [
-    alternative.proposedBy?.length ? `proposed by ${alternative.proposedBy.join(', ')}` : '',
-    alternative.opposedBy?.length ? `opposed by ${alternative.opposedBy.join(', ')}` : '',
-  ].filter((s) => s !== '');
+  const positions = stancePhrases(alternative);
   if (positions.length > 0) lines.push({ label: `${key} positions`, layout, pieces: [words(`(${positions.join('; ')})`, false, { italics: true })] });
   lines.push(...notesLines(key, alternative.notes, layout === 'alternative' ? 'aside' : 'item-aside'));
   return lines;

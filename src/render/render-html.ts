@@ -9,6 +9,7 @@ import type { BracketNode, InlineNode } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import { escapeHtml, idSafe } from './html-escape.js';
 import { HTML_STYLE } from './html-style.js';
+import { POSITIONS_STYLE, positionsSectionHtml } from './html-positions.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
@@ -60,6 +61,7 @@ class HtmlPage {
     if (meta.preamble) body.push(`<p class="preamble" dir="auto">${escapeHtml(meta.preamble)}</p>`);
     const toc = this.sections(meta.sections, 0, body);
     if (meta.closing) body.push(`<p class="closing" dir="auto">${escapeHtml(meta.closing)}</p>`);
+    if (this.compilation) body.push(positionsSectionHtml(this.input.draft.paragraphs));
     if (this.compilation && meta.notes?.length) body.push(`<section class="draft-notes"><h2>Notes</h2>${this.notes(meta.notes)}</section>`);
     if (this.input.note !== undefined && this.input.note.trim() !== '') {
       body.push(`<aside class="export-note" dir="auto">${escapeHtml(this.input.note)}</aside>`);
@@ -73,7 +75,7 @@ class HtmlPage {
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="ndraft">',
       `<title>${escapeHtml(meta.title)} (${kind.toLowerCase()})</title>`,
-      `<style>${HTML_STYLE}</style>`,
+      `<style>${HTML_STYLE}${POSITIONS_STYLE}</style>`,
       '</head>',
       `<body class="${this.input.mode}">`,
       '<header class="doc-head">',
@@ -326,7 +328,7 @@ function changed(value: string): string {
 function positions(alt: Alternative): string {
   const line = (cls: string, words: string, delegations: readonly string[] | undefined): string =>
     delegations?.length ? `<p class="pos ${cls}">${words} ${delegations.map((d) => `<bdi>${escapeHtml(d)}</bdi>`).join(', ')}</p>` : '';
-  return line('proposed', 'Proposed by', alt.proposedBy) + line('opposed', 'Opposed by', alt.opposedBy);
+  return line('proposed', 'Proposed by', alt.proposedBy) + line('supported', 'Supported by', alt.supportedBy) + line('opposed', 'Opposed by', alt.opposedBy);
 }
 
 function plural(n: number, noun: string): string {

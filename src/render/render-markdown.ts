@@ -7,6 +7,7 @@ import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { optionHeading } from '../model/outline.js';
 import { statusMarker } from './status-marker.js';
+import { stancePhrases } from '../model/stances.js';
 
 /**
  * The draft as Markdown: `# title`, `## 1. Introduction`, `**39.** text`, lettered items as a
@@ -76,11 +77,7 @@ function delegation(name: string): string {
 }
 
 function positions(alternative: Alternative): string {
-  const parts = [
-    alternative.proposedBy?.length ? `proposed by ${alternative.proposedBy.map(delegation).join(', ')}` : '',
-    alternative.opposedBy?.length ? `opposed by ${alternative.opposedBy.map(delegation).join(', ')}` : '',
-  ].filter((s) => s !== '');
-  return parts.join('; ');
+  return stancePhrases(alternative, delegation).join('; ');
 }
 
 class MarkdownDocument {

@@ -9,6 +9,7 @@ import { noteLine } from './note-text.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Note } from '../model/schemas.js';
 import { statusMarker } from './status-marker.js';
+import { stancePhrases } from '../model/stances.js';
 
 /**
  * One paragraph for a person at a terminal (`ndraft show`): a header line, the text with every
@@ -125,10 +126,7 @@ class ParagraphView {
 
   /** A labelled block: the label in bold with the delegations' positions, then the wording indented. */
   private alternative(alt: Alternative, path: (string | number)[], indent: string): string[] {
-    const positions = [
-      alt.proposedBy?.length ? `proposed by ${alt.proposedBy.join(', ')}` : '',
-      alt.opposedBy?.length ? `opposed by ${alt.opposedBy.join(', ')}` : '',
-    ].filter((s) => s !== '');
+    const positions = stancePhrases(alt);
     const scope = alt.scope === undefined ? '' : this.c.dim(` — ${describeScope(alt.scope)}`);
     const label = `${indent}${this.c.bold(alt.label)}${scope}${positions.length > 0 ? ` (${positions.join('; ')})` : ''}`;
     return [label, indentLines(this.slotText(path), `${indent}  `), ...this.notes(alt.notes ?? [], `${indent}  `)];

@@ -2,6 +2,7 @@ import type { ChalkInstance } from 'chalk';
 import type { Change } from 'diff';
 import type { WordingComparison } from '../diff/compare-wordings.js';
 import { CURRENT_WORDING, type Wording } from '../diff/pick-wordings.js';
+import { stancePhrases } from '../model/stances.js';
 
 /**
  * `ndraft diff` output. Pure: takes the comparisons and a chalk instance, returns the text.
@@ -96,6 +97,7 @@ export interface WordingJson {
   label: string;
   text: string;
   proposedBy?: string[];
+  supportedBy?: string[];
   opposedBy?: string[];
 }
 
@@ -132,6 +134,7 @@ function wordingJson(wording: Wording): WordingJson {
     label: wording.label,
     text: wording.text,
     ...(wording.proposedBy === undefined ? {} : { proposedBy: wording.proposedBy }),
+    ...(wording.supportedBy === undefined ? {} : { supportedBy: wording.supportedBy }),
     ...(wording.opposedBy === undefined ? {} : { opposedBy: wording.opposedBy }),
   };
 }
@@ -143,10 +146,7 @@ function placeName(comparison: WordingComparison): string {
 
 /** `proposed by EU; opposed by G77`, after the label; in parentheses within a line. */
 function withPositions(label: string, wording: Wording, parenthesized = false): string {
-  const positions = [
-    wording.proposedBy?.length ? `proposed by ${wording.proposedBy.join(', ')}` : '',
-    wording.opposedBy?.length ? `opposed by ${wording.opposedBy.join(', ')}` : '',
-  ].filter((s) => s !== '');
+  const positions = stancePhrases(wording);
   if (positions.length === 0) return label;
   return parenthesized ? `${label} (${positions.join('; ')})` : `${label} ${positions.join('; ')}`;
 }

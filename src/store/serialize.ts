@@ -60,6 +60,7 @@ function alternativeForYaml(alternative: Alternative): Alternative {
     ...(alternative.scope !== undefined ? { scope: { ...alternative.scope } } : {}),
     text: alternative.text,
     ...(alternative.proposedBy !== undefined ? { proposedBy: [...alternative.proposedBy] } : {}),
+    ...(alternative.supportedBy !== undefined ? { supportedBy: [...alternative.supportedBy] } : {}),
     ...(alternative.opposedBy !== undefined ? { opposedBy: [...alternative.opposedBy] } : {}),
     ...(alternative.notes !== undefined ? { notes: alternative.notes.map(noteForYaml) } : {}),
   };

@@ -81,7 +81,7 @@ describe('a change writes its paragraph and exactly one history entry', () => {
     const before = snapshot(dir);
     const p61 = readParagraph(dir, '061.yaml');
     const io = fakeIo();
-    expect(await accept(dir, '61', 'Alt 3', { by: 'EU delegate', message: 'as agreed in the informals' }, io)).toBe(0);
+    expect(await accept(dir, '61', 'Alt 3', { author: 'EU delegate', message: 'as agreed in the informals' }, io)).toBe(0);
 
     expect(io.out).toBe('✓ Accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)\n');
     expect(io.err).toBe('');
@@ -115,7 +115,7 @@ describe('a change writes its paragraph and exactly one history entry', () => {
   it('takes the author from NDRAFT_AUTHOR when --by is not given or blank, and leaves out an empty message', async () => {
     const dir = copyBundledDraft();
     await accept(dir, '56', undefined, { bracket: '1', option: '2' }, fakeIo({ NDRAFT_AUTHOR: '  Chair of Subcommittee A ' }));
-    await accept(dir, '76', undefined, { bracket: '1', drop: true, by: '   ', message: '' }, fakeIo({ NDRAFT_AUTHOR: 'Vice-chair' }));
+    await accept(dir, '76', undefined, { bracket: '1', drop: true, author: '   ', message: '' }, fakeIo({ NDRAFT_AUTHOR: 'Vice-chair' }));
     const entries = historyFiles(dir).map((f) => readEntry(dir, f).entry);
     expect(entries.map((e) => [e.author, e.command])).toEqual([
       ['Chair of Subcommittee A', 'accept 56 --bracket 1 --option 2'],
@@ -141,7 +141,7 @@ describe('a change writes its paragraph and exactly one history entry', () => {
       '✓ Added "Alt 4" to paragraph 61, proposed by EU\n',
     );
     expect(await said((io) => positionCommand('support', '61', 'alt 4', { draft: dir, by: 'G77' }, io))).toBe('✓ G77 supports "Alt 4" of paragraph 61\n');
-    expect(await said((io) => positionCommand('oppose', '61', 'Alt 4', { draft: dir, by: 'G77' }, io))).toBe('✓ G77 opposes "Alt 4" of paragraph 61\n');
+    expect(await said((io) => positionCommand('oppose', '61', 'Alt 4', { draft: dir, by: 'G77' }, io))).toBe('✓ G77 opposes "Alt 4" of paragraph 61 (it no longer supports it)\n');
     expect(await said((io) => accept(dir, '61', 'Alt 3', {}, io))).toMatch(/^✓ Accepted "Alt 3" as the text of paragraph 61 \(the former text and 3 other alternatives went to history\)\n$/);
     expect(await said((io) => restoreCommand('61', 'Alt 4', { draft: dir, as: 'EU proposal' }, io))).toMatch(
       /^✓ Restored "Alt 4" as alternative "EU proposal" of paragraph 61 \(dropped on \d{4}-\d\d-\d\d by: accept 61 "Alt 3"\)\n$/,
@@ -154,12 +154,13 @@ describe('a change writes its paragraph and exactly one history entry', () => {
     expect(await said((io) => undoCommand({ draft: dir }, io))).toMatch(/^✓ Undid "agree 60" by Secretariat \(\d{4}-\d\d-\d\d \d\d:\d\d UTC\)\n$/);
 
     const entries = historyFiles(dir).map((f) => readEntry(dir, f).entry);
-    expect(entries.map((e) => [e.command, e.author])).toEqual([
+    // The person is the author; the delegation of a position is recorded as onBehalfOf.
+    expect(entries.map((e) => (e.onBehalfOf === undefined ? [e.command, e.author] : [e.command, e.author, e.onBehalfOf]))).toEqual([
       ['accept 61 --keep-paragraph', 'Secretariat'],
       ['accept 61 --bracket 1 --keep', 'Secretariat'],
-      ['propose 61 --text "We note [the] cooperation." --by EU', 'EU'],
-      ['support 61 "alt 4" --by G77', 'G77'],
-      ['oppose 61 "Alt 4" --by G77', 'G77'],
+      ['propose 61 --text "We note [the] cooperation." --by EU', 'Secretariat', 'EU'],
+      ['support 61 "alt 4" --by G77', 'Secretariat', 'G77'],
+      ['oppose 61 "Alt 4" --by G77', 'Secretariat', 'G77'],
       ['accept 61 "Alt 3"', 'Secretariat'],
       ['restore 61 "Alt 4" --as "EU proposal"', 'Secretariat'],
       ['agree 71 --item a', 'Secretariat'],
@@ -331,11 +332,11 @@ describe('undo and log', () => {
     const dir = copyBundledDraft();
     const original56 = body(dir, '056.yaml');
     const original76 = body(dir, '076.yaml');
-    await accept(dir, '56', undefined, { bracket: '1', option: '2', by: 'Chair' });
-    await accept(dir, '76', undefined, { bracket: '1', drop: true, by: 'Chair' });
+    await accept(dir, '56', undefined, { bracket: '1', option: '2', author: 'Chair' });
+    await accept(dir, '76', undefined, { bracket: '1', drop: true, author: 'Chair' });
     const changed56 = body(dir, '056.yaml');
 
-    await undoCommand({ draft: dir, by: 'Facilitator' }, fakeIo());
+    await undoCommand({ draft: dir, author: 'Facilitator' }, fakeIo());
     expect(body(dir, '076.yaml')).toBe(original76);
     expect(body(dir, '056.yaml')).toBe(changed56);
     const [first, second, third] = historyFiles(dir).map((f) => readEntry(dir, f).entry);

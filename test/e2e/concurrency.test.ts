@@ -38,15 +38,16 @@ function writerArgs(dir: string, i: number): string[] {
 interface Alternative {
   label: string;
   proposedBy?: string[];
+  supportedBy?: string[];
   opposedBy?: string[];
 }
 
-/** Which delegations paragraph 61 records, and the authors of the history entries. */
+/** Which delegations paragraph 61 records, and those the history entries were entered for. */
 function recorded(dir: string): { positions: string[]; authors: string[] } {
   const p61 = parse(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')) as { alternatives: Alternative[] };
-  const positions = p61.alternatives.flatMap((a) => [...(a.proposedBy ?? []), ...(a.opposedBy ?? [])]).filter((d) => /^D\d+$/.test(d));
-  const log = JSON.parse(runNdraft(['log', '--json', '--draft', dir]).stdout) as { author: string }[];
-  return { positions: positions.sort(), authors: log.map((e) => e.author).sort() };
+  const positions = p61.alternatives.flatMap((a) => [...(a.proposedBy ?? []), ...(a.supportedBy ?? []), ...(a.opposedBy ?? [])]).filter((d) => /^D\d+$/.test(d));
+  const log = JSON.parse(runNdraft(['log', '--json', '--draft', dir]).stdout) as { onBehalfOf: string }[];
+  return { positions: positions.sort(), authors: log.map((e) => e.onBehalfOf).sort() };
 }
 
 async function runWriters(dir: string, env: Record<string, string>): Promise<RunResult[]> {

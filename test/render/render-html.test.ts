@@ -53,9 +53,9 @@ function sampleDraft(): Draft {
 }
 
 const ALLOWED_TAGS = new Set(
-  'html head meta title style body header p h1 h2 h3 h4 h5 h6 bdi div nav ol ul li a span main section article mark aside'.split(' '),
+  'html head meta title style body header p h1 h2 h3 h4 h5 h6 bdi div nav ol ul li a span main section article mark aside table thead tbody tr th td'.split(' '),
 );
-const ALLOWED_ATTRIBUTES = new Set(['class', 'id', 'href', 'dir', 'lang', 'charset', 'name', 'content', 'title', 'aria-label']);
+const ALLOWED_ATTRIBUTES = new Set(['class', 'id', 'href', 'dir', 'lang', 'charset', 'name', 'content', 'title', 'aria-label', 'scope']);
 
 /** Every tag of the page; fails on any element or attribute the renderer does not write itself. */
 function checkTags(html: string): { name: string; attributes: Map<string, string> }[] {

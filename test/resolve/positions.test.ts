@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { proposeAlternative, recordPosition } from '../../src/resolve/positions.js';
+import { proposeAlternative, recordPosition, withdrawPosition } from '../../src/resolve/positions.js';
 import { failure } from '../helpers/sandbox.js';
 import { bundled, leavesInputAlone, paragraph } from './paragraphs.js';
 
@@ -78,42 +78,49 @@ describe('proposeAlternative', () => {
 });
 
 describe('recordPosition', () => {
-  it('records support and opposition', () => {
+  it('records support in supportedBy and opposition in opposedBy, apart from the proposers', () => {
     const p61 = bundled('61');
     const supported = leavesInputAlone(p61, (p) => recordPosition(p, 'Alt 2', 'G77', 'support'));
-    expect(supported.paragraph.alternatives[1]).toEqual({ ...p61.alternatives[1], proposedBy: ['G77'] });
-    expect(supported.paragraph.alternatives[1]).not.toHaveProperty('opposedBy');
+    expect(supported.paragraph.alternatives[1]).toEqual({ ...p61.alternatives[1], supportedBy: ['G77'] });
+    expect(supported.paragraph.alternatives[1]).not.toHaveProperty('proposedBy');
     expect(supported.summary).toBe('G77 supports "Alt 2" of paragraph 61');
     const opposed = recordPosition(supported.paragraph, 'alt 2', 'EU', 'oppose');
-    expect(opposed.paragraph.alternatives[1]).toEqual({ ...p61.alternatives[1], proposedBy: ['G77'], opposedBy: ['EU'] });
+    expect(opposed.paragraph.alternatives[1]).toEqual({ ...p61.alternatives[1], supportedBy: ['G77'], opposedBy: ['EU'] });
     expect(opposed.summary).toBe('EU opposes "Alt 2" of paragraph 61');
     expect(opposed.paragraph.alternatives.filter((_, i) => i !== 1)).toEqual(p61.alternatives.filter((_, i) => i !== 1));
   });
 
-  it('moves a delegation from proposedBy to opposedBy and back: one position each', () => {
-    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU', 'G77'] }] });
-    const opposed = recordPosition(p, 'Alt 1', 'G77', 'oppose').paragraph;
-    expect(opposed.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU'], opposedBy: ['G77'] });
-    const back = recordPosition(opposed, 'Alt 1', 'g77', 'support').paragraph;
-    expect(back.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU', 'g77'] });
-    expect(back.alternatives[0]).not.toHaveProperty('opposedBy');
-    const last = recordPosition(paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'] }] }), 'Alt 1', 'EU', 'oppose').paragraph;
-    expect(last.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', opposedBy: ['EU'] });
-    expect(last.alternatives[0]).not.toHaveProperty('proposedBy');
+  it('moves a supporter to opposedBy and back: one position each', () => {
+    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'], supportedBy: ['G77'] }] });
+    const opposed = recordPosition(p, 'Alt 1', 'G77', 'oppose');
+    expect(opposed.paragraph.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU'], opposedBy: ['G77'] });
+    expect(opposed.summary).toBe('G77 opposes "Alt 1" of paragraph 9 (it no longer supports it)');
+    const back = recordPosition(opposed.paragraph, 'Alt 1', 'g77', 'support');
+    expect(back.paragraph.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU'], supportedBy: ['g77'] });
+    expect(back.paragraph.alternatives[0]).not.toHaveProperty('opposedBy');
+    expect(back.summary).toBe('g77 supports "Alt 1" of paragraph 9 (it no longer opposes it)');
   });
 
-  it('refuses a position the delegation already holds, whatever its case', () => {
-    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['G77'], opposedBy: ['EU'] }] });
+  it('refuses a position the delegation already holds, whatever its case; a proposer supports already', () => {
+    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['US'], supportedBy: ['G77'], opposedBy: ['EU'] }] });
     const support = failure(() => recordPosition(p, 'Alt 1', 'g77', 'support'));
     expect(support.kind).toBe('input');
     expect(support.message).toBe('g77 already supports "Alt 1" of paragraph 9');
     expect(failure(() => recordPosition(p, 'Alt 1', 'EU', 'oppose')).message).toBe('EU already opposes "Alt 1" of paragraph 9');
+    expect(failure(() => recordPosition(p, 'Alt 1', 'us', 'support')).message).toBe('us already supports "Alt 1" of paragraph 9 (it is listed as proposing it)');
+  });
+
+  it('refuses a proposer opposing its own proposal, pointing to withdraw', () => {
+    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'] }] });
+    expect(failure(() => recordPosition(p, 'Alt 1', 'EU', 'oppose')).message).toBe(
+      'EU is listed as proposing "Alt 1" of paragraph 9; to take the proposal back: ndraft withdraw 9 "Alt 1" --by EU',
+    );
   });
 
   it('records positions on the alternatives of an item', () => {
     const { paragraph: after, summary } = recordPosition(bundled('71'), 'Alt 71g2', 'LDCs', 'support');
-    expect(after.items[5]?.alternatives?.[1]?.proposedBy).toEqual(['LDCs']);
-    expect(after.items[5]?.alternatives?.[0]).not.toHaveProperty('proposedBy');
+    expect(after.items[5]?.alternatives?.[1]?.supportedBy).toEqual(['LDCs']);
+    expect(after.items[5]?.alternatives?.[0]).not.toHaveProperty('supportedBy');
     expect(summary).toBe('LDCs supports "Alt 71g2" of paragraph 71');
   });
 
@@ -121,5 +128,42 @@ describe('recordPosition', () => {
     expect(failure(() => recordPosition(bundled('61'), 'Alt 9', 'EU', 'support')).message).toBe(
       'paragraph 61 has no alternative "Alt 9"; its alternatives are "Alt 1", "Alt 2", "Alt 3"',
     );
+  });
+});
+
+describe('withdrawPosition', () => {
+  it('takes back support or opposition, leaving the others', () => {
+    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'], supportedBy: ['G77', 'AOSIS'], opposedBy: ['US'] }] });
+    const support = leavesInputAlone(p, (q) => withdrawPosition(q, 'alt 1', 'g77'));
+    expect(support.paragraph.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU'], supportedBy: ['AOSIS'], opposedBy: ['US'] });
+    expect(support.summary).toBe('g77 withdrew its support for "Alt 1" of paragraph 9');
+    const opposition = withdrawPosition(p, 'Alt 1', 'US');
+    expect(opposition.paragraph.alternatives[0]).toEqual({ label: 'Alt 1', text: 'x', proposedBy: ['EU'], supportedBy: ['G77', 'AOSIS'] });
+    expect(opposition.summary).toBe('US withdrew its opposition to "Alt 1" of paragraph 9');
+  });
+
+  it('a proposal nobody else backs leaves the paragraph; one that others back stays', () => {
+    const alone = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x' }, { label: 'Alt 2', text: 'y', proposedBy: ['EU'], opposedBy: ['US'] }] });
+    const gone = withdrawPosition(alone, 'Alt 2', 'EU');
+    expect(gone.paragraph.alternatives).toEqual([{ label: 'Alt 1', text: 'x' }]);
+    expect(gone.summary).toBe('EU withdrew "Alt 2" of paragraph 9; nobody else proposes or supports it, so it left the paragraph (ndraft restore 9 "Alt 2" brings it back)');
+    const backed = paragraph({ alternatives: [{ label: 'Alt 2', text: 'y', proposedBy: ['EU'], supportedBy: ['G77'] }] });
+    const stays = withdrawPosition(backed, 'Alt 2', 'EU');
+    expect(stays.paragraph.alternatives).toEqual([{ label: 'Alt 2', text: 'y', supportedBy: ['G77'] }]);
+    expect(stays.summary).toBe('EU withdrew its proposal "Alt 2" of paragraph 9; it stays, supported by G77');
+  });
+
+  it('an item\'s last alternative withdrawn leaves the item without alternatives', () => {
+    const p71 = proposeAlternative(bundled('71'), { text: 'Setting up backbones.', item: 'b', by: 'EU' }).paragraph;
+    const after = withdrawPosition(p71, 'Alt 1', 'EU').paragraph;
+    expect(after).toEqual(bundled('71'));
+  });
+
+  it('refuses a delegation that holds no position, saying who does', () => {
+    const p = paragraph({ alternatives: [{ label: 'Alt 1', text: 'x', proposedBy: ['EU'] }] });
+    const error = failure(() => withdrawPosition(p, 'Alt 1', 'US'));
+    expect(error.kind).toBe('input');
+    expect(error.message).toBe('US holds no position on "Alt 1" of paragraph 9 (proposed by EU)');
+    expect(failure(() => withdrawPosition(bundled('61'), 'Alt 1', 'US')).message).toBe('US holds no position on "Alt 1" of paragraph 61');
   });
 });

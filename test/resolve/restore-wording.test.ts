@@ -64,7 +64,7 @@ describe('restoreWording', () => {
     const history: HistoryEntry[] = [];
     const supported = change(history, 'support 61 "Alt 1" --by G77', bundled('61'), (p) => recordPosition(p, 'Alt 1', 'G77', 'support'));
     const after = change(history, 'accept 61 "Alt 3"', supported, (p) => acceptAlternative(p, 'Alt 3'));
-    expect(restoreWording(after, 'ALT  1', history).paragraph.alternatives).toEqual([{ ...bundled('61').alternatives[0], proposedBy: ['G77'] }]);
+    expect(restoreWording(after, 'ALT  1', history).paragraph.alternatives).toEqual([{ ...bundled('61').alternatives[0], supportedBy: ['G77'] }]);
   });
 
   it('brings an item alternative back into its item', () => {

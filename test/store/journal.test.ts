@@ -55,7 +55,7 @@ describe('a change interrupted by a kill', () => {
   /** Stages the files `accept 61 "Alt 3"` writes, as that command would, and writes the journal by hand. */
   async function stagedAccept(withJournal: boolean): Promise<{ dir: string; after: Awaited<ReturnType<typeof seen>> }> {
     const done = copyBundledDraft('done');
-    expect(await acceptCommand('61', 'Alt 3', { draft: done, by: 'EU' }, fakeIo())).toBe(0);
+    expect(await acceptCommand('61', 'Alt 3', { draft: done, author: 'EU' }, fakeIo())).toBe(0);
     const [entry] = readdirSync(join(done, 'history'));
     const targets = ['paragraphs/061.yaml', `history/${entry}`];
     const dir = copyBundledDraft();

@@ -37,7 +37,8 @@ export async function logCommand(number: string | undefined, options: LogOptions
   for (const entry of shown) {
     const when = entry.time.replace('T', ' ').slice(0, 19);
     io.write(`${c.yellow(entry.id)}${undone.has(entry.id) ? c.dim(' (undone)') : ''}\n`);
-    io.write(`  ${when} UTC  ${c.bold(entry.author)}  ${entry.command}\n`);
+    const who = entry.onBehalfOf === undefined ? c.bold(entry.author) : `${c.bold(entry.author)} for ${c.bold(entry.onBehalfOf)}`;
+    io.write(`  ${when} UTC  ${who}  ${entry.command}\n`);
     if (entry.message) io.write(`  ${entry.message}\n`);
     if (entry.outline) io.write(c.dim(`  draft.yaml: ${describeOutlineChange(entry.outline.before, entry.outline.after)}\n`));
     for (const change of entry.changes) io.write(c.dim(`  ${change.paragraph}: ${describeChange(change.before, change.after)}\n`));
