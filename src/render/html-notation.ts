@@ -1,7 +1,9 @@
 import { parseNotation } from '../notation/parse-notation.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
+import type { Status } from '../model/schemas.js';
 import { escapeHtml } from './html-escape.js';
+import { statusMarker } from './status-marker.js';
 
 /** The HTML export's pieces of bracket notation: the legend, brackets by depth, changed words. */
 
@@ -77,3 +79,10 @@ export function changed(value: string, flag = true): string {
   return `${escapeHtml(lead)}<mark class="chg">${notationHtml(core, flag)}</mark>${escapeHtml(trail)}`;
 }
 
+
+/** ` (Agreed)` after the text, as the text and DOCX exports write it (shown with line numbers, where it is counted). */
+export function markerHtml(text: string, status: Status | undefined): string {
+  const marker = statusMarker(status);
+  if (marker === '') return '';
+  return `<span class="marker">${text.trim() === '' ? '' : ' '}${escapeHtml(marker)}</span>`;
+}

@@ -1,15 +1,14 @@
 import { diffWordings, similarity } from '../diff/wording-diff.js';
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
-import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
+import { parseParagraph } from '../model/paragraph-slots.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
 import { escapeHtml, idSafe } from './html-escape.js';
-import { changed, LEGEND, notationHtml } from './html-notation.js';
+import { changed, LEGEND, markerHtml, notationHtml } from './html-notation.js';
 import { numberHtmlLines } from './html-lines.js';
 import { headerStyle, HTML_STYLE } from './html-style.js';
-import { headerFields } from './document-header.js';
+import { documentFieldsHtml, STATUS_WORDS, summaryHtml, tocHtml, type TocSection } from './html-contents.js';
 import { alternativeHead, paragraphLineBlocks } from './paragraph-lines.js';
-import { statusMarker } from './status-marker.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
@@ -50,16 +49,6 @@ export interface HtmlSection {
   id: string;
   title: string;
   html: string;
-}
-
-const STATUS_WORDS: Record<Status, string> = { open: 'Open', 'agreed-ad-ref': 'Agreed ad ref', agreed: 'Agreed', deleted: 'Deleted' };
-const STATUS_ORDER: readonly Status[] = ['open', 'agreed-ad-ref', 'agreed', 'deleted'];
-
-interface TocSection {
-  id: string;
-  heading: string;
-  paragraphs: Paragraph[];
-  subsections: TocSection[];
 }
 
 class HtmlPage {
@@ -106,14 +95,14 @@ class HtmlPage {
       '</head>',
       `<body class="${this.input.mode}${this.lines ? ' lines' : ''}">`,
       '<header class="doc-head">',
-      this.documentFields(),
+      documentFieldsHtml(headerOf(this.input)),
       `<p class="kind">${kind}</p>`,
       `<h1 dir="auto">${escapeHtml(meta.title)}</h1>`,
       meta.source ? `<p class="source">Source: <bdi>${escapeHtml(meta.source)}</bdi></p>` : '',
-      this.compilation ? this.summary() : '',
+      this.compilation ? summaryHtml(this.input.draft.paragraphs) : '',
       '</header>',
       '<div class="layout">',
-      this.toc([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))]),
+      tocHtml([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))], (p) => this.chip(p)),
       '<main>',
       this.compilation ? LEGEND : '',
       ...body,
@@ -271,43 +260,14 @@ class HtmlPage {
     return `<div class="alternatives"><p class="alts-caption">${caption}</p><div class="alts">\n${cards.join('\n')}\n</div></div>`;
   }
 
-  /** The symbol, revision and date, as a document prints them at its top right. */
-  private documentFields(): string {
-    const fields = headerFields(headerOf(this.input), true);
-    if (fields.length === 0) return '';
-    const items = fields.map((f) => `<div class="field-${f.label.toLowerCase()}"><dt>${f.label}</dt><dd><bdi>${escapeHtml(f.value)}</bdi></dd></div>`);
-    return `<dl class="doc-fields">${items.join('')}</dl>`;
+  private chip(p: Paragraph): string {
+    const id = this.paragraphIds.get(p) as string;
+    const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
+    return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p) ?? '¶')}</a>`;
   }
 
   private notes(notes: readonly Note[]): string {
     return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">${escapeHtml(noteLabel(note))}:</span> ${escapeHtml(note.text)}</p>`).join('');
-  }
-
-  private summary(): string {
-    const paragraphs = this.input.draft.paragraphs;
-    const counts = STATUS_ORDER.map((status) => ({ status, n: paragraphs.filter((p) => p.status === status).length })).filter((c) => c.n > 0);
-    const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0);
-    const alternatives = paragraphs.reduce((sum, p) => sum + countAlternatives(p), 0);
-    const chips = counts.map((c) => `<span class="badge st-${c.status}">${c.n} ${STATUS_WORDS[c.status].toLowerCase()}</span>`).join(' ');
-    return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(brackets, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;
-  }
-
-  private toc(sections: readonly TocSection[]): string {
-    const list = (entries: readonly TocSection[]): string =>
-      entries.length === 0
-        ? ''
-        : `<ol>${entries
-            .map((s) => {
-              const chips = s.paragraphs.map((p) => {
-                const id = this.paragraphIds.get(p) as string;
-                const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
-                return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p) ?? '¶')}</a>`;
-              });
-              const paragraphs = chips.length > 0 ? `<span class="chips">${chips.join(' ')}</span>` : '';
-              return `<li><a class="toc-section" href="#${s.id}" dir="auto">${s.heading}</a>${paragraphs}${list(s.subsections)}</li>`;
-            })
-            .join('')}</ol>`;
-    return `<nav class="toc" aria-label="Contents"><h2 class="toc-title">Contents</h2>${list(sections)}</nav>`;
   }
 }
 
@@ -315,15 +275,4 @@ function positions(alt: Alternative): string {
   const line = (cls: string, words: string, delegations: readonly string[] | undefined): string =>
     delegations?.length ? `<p class="pos ${cls}">${words} ${delegations.map((d) => `<bdi>${escapeHtml(d)}</bdi>`).join(', ')}</p>` : '';
   return line('proposed', 'Proposed by', alt.proposedBy) + line('opposed', 'Opposed by', alt.opposedBy);
-}
-
-/** ` (Agreed)` after the text, as the text and DOCX exports write it. */
-function markerHtml(text: string, status: Status | undefined): string {
-  const marker = statusMarker(status);
-  if (marker === '') return '';
-  return `<span class="marker">${text.trim() === '' ? '' : ' '}${escapeHtml(marker)}</span>`;
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
