@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join } from 'node:path';
@@ -8,7 +8,15 @@ import { inputError } from '../diagnostics/diagnostic.js';
 /** The browsers that can print a page to PDF, by the names Debian, Ubuntu and Google give them. */
 const BROWSERS = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
-export const PDF_TIMEOUT_MS = 120_000;
+/**
+ * How long the browser may take: two minutes, and one more per megabyte of HTML (a 5,000-paragraph
+ * draft is about 6 MB and a thousand pages); `NDRAFT_PDF_TIMEOUT` (seconds) sets it.
+ */
+export function pdfTimeoutMs(htmlBytes: number, env: NodeJS.ProcessEnv): number {
+  const set = Number(env.NDRAFT_PDF_TIMEOUT);
+  if (env.NDRAFT_PDF_TIMEOUT !== undefined && Number.isFinite(set) && set > 0) return set * 1000;
+  return 120_000 + Math.ceil(htmlBytes / 1_000_000) * 60_000;
+}
 
 /**
  * The HTML export printed to PDF by headless Chromium, with the page's own print style sheet
@@ -37,7 +45,7 @@ export async function printPdf(html: string, env: NodeJS.ProcessEnv): Promise<Ui
       `--print-to-pdf=${pdf}`,
       pathToFileURL(page).href,
     ];
-    const failure = await run(browser, args);
+    const failure = await run(browser, args, pdfTimeoutMs(Buffer.byteLength(html), env));
     if (!existsSync(pdf) || statSync(pdf).size === 0) {
       throw inputError(`${browser} did not print the PDF${failure === undefined ? '' : `: ${failure}`}`);
     }
@@ -49,16 +57,45 @@ export async function printPdf(html: string, env: NodeJS.ProcessEnv): Promise<Ui
   }
 }
 
-/** Runs the browser; resolves with what went wrong (if anything) for the message, once it has exited. */
-function run(browser: string, args: readonly string[]): Promise<string | undefined> {
+/**
+ * Runs the browser in a process group of its own, so that on timeout the browser and every
+ * process it started (renderer, GPU) are killed together; resolves with what went wrong, if
+ * anything, once it has exited.
+ */
+function run(browser: string, args: readonly string[], timeoutMs: number): Promise<string | undefined> {
   return new Promise((resolve) => {
-    execFile(browser, args, { timeout: PDF_TIMEOUT_MS, killSignal: 'SIGKILL', maxBuffer: 16 * 1024 * 1024 }, (error, _stdout, stderr) => {
-      if (error === null) return resolve(undefined);
-      if (error.killed) return resolve(`it did not finish within ${PDF_TIMEOUT_MS / 1000} s`);
-      const last = String(stderr).trim().split('\n').pop() ?? '';
-      resolve(last === '' ? error.message : last);
+    const child = spawn(browser, args, { detached: true, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    let timedOut = false;
+    child.stderr.setEncoding('utf8');
+    child.stderr.on('data', (chunk: string) => {
+      stderr = (stderr + chunk).slice(-4000);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup(child.pid);
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve(error.message);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (timedOut) return resolve(`it did not finish within ${Math.round(timeoutMs / 1000)} s (set NDRAFT_PDF_TIMEOUT, in seconds, to wait longer)`);
+      if (code === 0) return resolve(undefined);
+      const last = stderr.trim().split('\n').pop() ?? '';
+      resolve(last !== '' ? last : `it stopped with ${signal ?? `exit code ${code}`}`);
     });
   });
+}
+
+function killGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
 }
 
 function findBrowser(env: NodeJS.ProcessEnv): string {
