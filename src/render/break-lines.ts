@@ -68,3 +68,38 @@ export function breakLines(text: string, length = LINE_LENGTH): string[] {
   lines.push(text.slice(start));
   return lines;
 }
+
+/**
+ * Follows a block's breaks through its text as a format writes it, character by character:
+ * before each character, whether a new line starts there, and whether the character is shown
+ * (the spaces and line breaks a break takes are not). The HTML and the DOCX exports both put
+ * their lines where this says, so they cannot disagree.
+ */
+export class BreakWalker {
+  private at = 0;
+  private k = 0;
+  private skip = 0;
+
+  constructor(private readonly breaks: readonly LineBreak[]) {}
+
+  next(): { newLine: boolean; shown: boolean } {
+    const brk = this.breaks[this.k];
+    let newLine = false;
+    if (this.skip === 0 && brk !== undefined && brk.at === this.at) {
+      newLine = true;
+      this.skip = brk.skip;
+      this.k++;
+    }
+    this.at++;
+    if (this.skip === 0) return { newLine, shown: true };
+    this.skip--;
+    return { newLine, shown: false };
+  }
+
+  /** How many lines are still to start after the last character (a text ending in a line break). */
+  rest(): number {
+    const left = this.breaks.length - this.k;
+    this.k = this.breaks.length;
+    return left;
+  }
+}

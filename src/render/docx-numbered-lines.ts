@@ -1,4 +1,5 @@
 import { AlignmentType, Paragraph as WordParagraph, TabStopType, TextRun, type ParagraphChild } from 'docx';
+import { BreakWalker } from './break-lines.js';
 import type { Line } from './docx-paragraph-lines.js';
 import { pieceSpans, toRuns, type Span } from './docx-runs.js';
 import type { LineBlock } from './paragraph-lines.js';
@@ -51,9 +52,7 @@ function tabs(n: number): ParagraphChild[] {
 /** The spans of each line: cut where the block breaks, the characters a break takes left out. */
 function splitSpans(spans: readonly Span[], block: LineBlock): Span[][] {
   const lines: Span[][] = [[]];
-  let at = 0;
-  let k = 0;
-  let skip = 0;
+  const walker = new BreakWalker(block.breaks);
   for (const span of spans) {
     let piece = '';
     const flush = () => {
@@ -61,19 +60,15 @@ function splitSpans(spans: readonly Span[], block: LineBlock): Span[][] {
       piece = '';
     };
     for (const ch of span.text.split('')) {
-      const brk = block.breaks[k];
-      if (skip === 0 && brk !== undefined && brk.at === at) {
+      const { newLine, shown } = walker.next();
+      if (newLine) {
         flush();
         lines.push([]);
-        skip = brk.skip;
-        k++;
       }
-      if (skip > 0) skip--;
-      else piece += ch;
-      at++;
+      if (shown) piece += ch;
     }
     flush();
   }
-  for (; k < block.breaks.length; k++) lines.push([]);
+  for (let n = walker.rest(); n > 0; n--) lines.push([]);
   return lines;
 }

@@ -1,3 +1,4 @@
+import { BreakWalker } from './break-lines.js';
 import type { LineBlock } from './paragraph-lines.js';
 
 /**
@@ -10,32 +11,24 @@ import type { LineBlock } from './paragraph-lines.js';
  */
 export function numberHtmlLines(html: string, block: LineBlock): string {
   let out = lineNumber(block.first);
-  let shown = 0;
-  let k = 0;
-  let skip = 0;
+  let line = block.first;
+  const walker = new BreakWalker(block.breaks);
   for (let i = 0; i < html.length; ) {
-    const ch = html[i] as string;
-    if (ch === '<') {
+    if (html[i] === '<') {
       const end = html.indexOf('>', i);
       const stop = end < 0 ? html.length : end + 1;
       out += html.slice(i, stop);
       i = stop;
       continue;
     }
-    const unit = ch === '&' ? entityAt(html, i) : ch;
-    const brk = block.breaks[k];
-    if (skip === 0 && brk !== undefined && brk.at === shown) {
-      out += `<br>${lineNumber(block.first + k + 1)}`;
-      skip = brk.skip;
-      k++;
-    }
-    if (skip > 0) skip--;
-    else out += unit;
-    shown++;
+    const unit = html[i] === '&' ? entityAt(html, i) : (html[i] as string);
+    const { newLine, shown } = walker.next();
+    if (newLine) out += `<br>${lineNumber(++line)}`;
+    if (shown) out += unit;
     i += unit.length;
   }
   // A break at the very end (a text ending in a line break) still starts its line.
-  for (; k < block.breaks.length; k++) out += `<br>${lineNumber(block.first + k + 1)}`;
+  for (let n = walker.rest(); n > 0; n--) out += `<br>${lineNumber(++line)}`;
   return out;
 }
 

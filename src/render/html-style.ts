@@ -140,7 +140,7 @@ mark.chg { background: var(--chg); color: inherit; border-bottom: 2px solid var(
 
 /* Line numbers: lines broken where every format breaks them, never rewrapped; numbers in a gutter */
 .lines .para { position: relative; padding-left: 3.4rem; overflow-x: auto; }
-.lines .text, .lines .item-text, .lines .alt-text { white-space: pre; }
+.lines .para .text, .lines .item-text, .lines .alt-text { white-space: pre; }
 .lines .alts { grid-template-columns: minmax(0, 1fr); }
 /* The number at the height of its line: a smaller font with the line height of the text's. */
 .ln { position: absolute; left: .4rem; width: 2.4rem; text-align: right; font-family: var(--sans); font-size: .8em; line-height: 2.025; font-weight: 400; font-style: normal; text-decoration: none; color: var(--muted); font-variant-numeric: tabular-nums; user-select: none; }

@@ -112,6 +112,13 @@ describe('circulation-ready exports', () => {
     expect(existsSync(join(dir, 'none.pdf'))).toBe(false);
   });
 
+  it.skipIf(!hasChromium)('stops a browser that takes too long, exit 1, and says how to wait longer', () => {
+    const result = slowNdraft(['export', '--format', 'pdf', '-o', 'slow.pdf'], { NDRAFT_PDF_TIMEOUT: '0.05' });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/did not print the PDF: it did not finish within 0 s \(set NDRAFT_PDF_TIMEOUT, in seconds, to wait longer\)/);
+    expect(existsSync(join(dir, 'slow.pdf'))).toBe(false);
+  });
+
   it.skipIf(!hasChromium)('prints the HTML export to PDF; with pdftotext, its words are the HTML export\'s words', () => {
     ok(slowNdraft(['export', '--format', 'pdf', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.pdf']));
     const pdf = readFileSync(join(dir, 'draft.pdf'));
