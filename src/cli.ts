@@ -58,17 +58,21 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));
 
   command('export')
-    .description('write the draft as a compilation (brackets, alternatives, statuses) or --clean, in text, md, html, docx, json or akn')
-    .addOption(new Option('--format <format>', 'output format').choices(['text', 'md', 'html', 'docx', 'json', 'akn']).default('text'))
+    .description('write the draft as a compilation (brackets, alternatives, statuses) or --clean, in text, md, html, docx, pdf, json or akn')
+    .addOption(new Option('--format <format>', 'output format (pdf: the html printed by headless Chromium)').choices(['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn']).default('text'))
     .option('--clean', 'the consolidated text: no brackets, markers or alternatives; refuses while anything is unresolved')
     .option('--agreed-only', 'only the agreed paragraphs and items, under their numbers, with a note of what was left out (implies --clean)')
     .option('--renumber', 'number the paragraphs consecutively')
     .option('--changes-since <revision>', 'docx: Word tracked changes since a history id (see "ndraft log"), or "import"')
+    .option('--line-numbers', 'html, pdf, docx: number the lines of each paragraph (80 characters a line), to cite "paragraph 61, line 3"')
+    .option('--symbol <symbol>', 'the document symbol to show, e.g. A/CONF.999/L.1 (default: draft.yaml\'s symbol)')
+    .option('--revision <name>', 'the revision to show, e.g. Rev.2')
+    .option('--date <YYYY-MM-DD>', 'the date to show (default: draft.yaml\'s date; without one, html, pdf and docx show the day of export)')
     .option('-o, --output <file>', 'write to a file (atomically) instead of standard output')
     .option('--force', 'overwrite a file that is not an earlier export of this draft')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft export\n  ndraft export --format html -o rev2.html\n  ndraft export --clean --format docx -o rev2-clean.docx\n  ndraft export --agreed-only --format md\n  ndraft export --format docx --changes-since import -o rev2-changes.docx',
+      '\nExamples:\n  ndraft export\n  ndraft export --format html -o rev2.html\n  ndraft export --clean --format docx -o rev2-clean.docx\n  ndraft export --agreed-only --format md\n  ndraft export --format docx --changes-since import -o rev2-changes.docx\n  ndraft export --format pdf --line-numbers --revision Rev.2 -o rev2.pdf',
     )
     .action((opts) => run(async (io) => (await import('./cli/commands/export.js')).exportCommand(opts, io)));
 

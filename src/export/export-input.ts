@@ -1,4 +1,5 @@
 import type { Draft, Paragraph } from '../model/schemas.js';
+import { documentHeader, type DocumentHeader } from '../render/document-header.js';
 
 /**
  * `compilation` shows the negotiation as it stands: brackets, alternatives, statuses, positions.
@@ -15,14 +16,33 @@ export interface ExportInput {
   displayNumber: (paragraph: Paragraph) => string | undefined;
   /** A closing note, e.g. what --agreed-only left out; printed after the last paragraph. */
   note?: string;
+  /** The symbol, revision and date every format shows at the top; draft.yaml's when absent (`headerOf`). */
+  header?: DocumentHeader;
+  /** Number the lines of each paragraph (HTML, PDF, DOCX): see `paragraph-lines.ts`. */
+  lineNumbers?: boolean;
 }
 
-export function exportInput(draft: Draft, mode: ExportMode, extra: { numbers?: ReadonlyMap<string, string>; note?: string } = {}): ExportInput {
+export interface ExportExtra {
+  numbers?: ReadonlyMap<string, string>;
+  note?: string;
+  /** Defaults to draft.yaml's symbol and date. */
+  header?: DocumentHeader;
+  lineNumbers?: boolean;
+}
+
+export function exportInput(draft: Draft, mode: ExportMode, extra: ExportExtra = {}): ExportInput {
   const numbers = extra.numbers;
   return {
     draft,
     mode,
     displayNumber: (p) => numbers?.get(p.address) ?? p.number,
     ...(extra.note !== undefined ? { note: extra.note } : {}),
+    header: extra.header ?? documentHeader(draft.meta),
+    ...(extra.lineNumbers ? { lineNumbers: true } : {}),
   };
+}
+
+/** The header to show: the one the export was given, else draft.yaml's symbol and date. */
+export function headerOf(input: ExportInput): DocumentHeader {
+  return input.header ?? documentHeader(input.draft.meta);
 }

@@ -3,6 +3,7 @@ import { conventionsSchema } from './conventions-schema.js';
 import { alternativeScopeSchema } from './scope-schema.js';
 
 export { alternativeScopeSchema };
+import { DOCUMENT_SYMBOL_PATTERN, isIsoDate } from './document-fields.js';
 
 /**
  * The single source of truth for the stored format. TypeScript types come from `z.infer`;
@@ -126,10 +127,24 @@ export const sectionSchema = z
   .describe('A section heading: outline only, not negotiated')
   .meta({ id: 'section' });
 
+/** The document symbol a secretariat gives the text, as printed on every page: `A/CONF.999/L.1`. */
+export const documentSymbolSchema = z
+  .string()
+  .regex(DOCUMENT_SYMBOL_PATTERN, 'a document symbol is one line, without spaces around it, e.g. A/CONF.999/L.1')
+  .describe('The document symbol, e.g. "A/CONF.999/L.1" or "FCCC/PA/CMA/2026/L.3"; every export shows it');
+
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
+  .refine(isIsoDate, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
+  .describe('The date the document bears (YYYY-MM-DD); every export shows it');
+
 export const draftSchema = z
   .strictObject({
     title: z.string().min(1),
     source: z.string().optional().describe('Where the text came from: a file name or document symbol'),
+    symbol: documentSymbolSchema.optional(),
+    date: dateSchema.optional(),
     preamble: z.string().optional().describe('Text before the first section or paragraph, kept as written'),
     sections: z.array(sectionSchema).describe('The outline: sections and subsections in order, each with its paragraphs'),
     closing: z.string().optional().describe('Closing matter after the last paragraph, kept as written'),

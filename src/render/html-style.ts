@@ -1,3 +1,5 @@
+import type { DocumentHeader } from './document-header.js';
+
 /**
  * The style sheet of the HTML export, inlined in the page so that it works offline. Only fonts
  * installed on the reader's machine are named. Colour is never the only signal: every status has
@@ -24,6 +26,10 @@ a { color: inherit; }
 .kind { margin: 0; text-transform: uppercase; letter-spacing: .08em; font-size: .78rem; color: #c7d2fe; font-weight: 600; }
 h1 { margin: .2rem auto .3rem; font-family: var(--serif); font-size: 1.9rem; line-height: 1.25; font-weight: 600; }
 .source { margin-top: 0; margin-bottom: .6rem; color: #cbd5e1; font-size: .9rem; }
+.doc-fields { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .2rem 1.2rem; margin-top: 0; margin-bottom: .4rem; font-size: .9rem; }
+.doc-fields > div { display: flex; gap: .35rem; }
+.doc-fields dt { color: #c7d2fe; }
+.doc-fields dd { margin: 0; font-weight: 700; }
 .summary { margin-top: .2rem; margin-bottom: 0; font-size: .95rem; display: flex; flex-wrap: wrap; gap: .4rem; align-items: center; }
 .summary .counts { color: #cbd5e1; margin-left: .4rem; }
 .layout { display: grid; grid-template-columns: 17rem minmax(0, 1fr); gap: 2rem; max-width: 82rem; margin: 0 auto; padding: 1.5rem 2rem 3rem; }
@@ -133,13 +139,25 @@ mark.chg { background: var(--chg); color: inherit; border-bottom: 2px solid var(
 .clean .para > .para-head { grid-column: 1; grid-row: 1; margin: 0; align-self: start; line-height: 1.62; }
 .clean .num { font-family: var(--serif); font-weight: 600; font-size: 1.06rem; }
 
+/* Line numbers: lines broken where every format breaks them, never rewrapped; numbers in a gutter */
+.lines .para { position: relative; padding-left: 3.4rem; overflow-x: auto; }
+.lines .para .text, .lines .item-text, .lines .alt-text { white-space: pre; }
+.lines .alts { grid-template-columns: minmax(0, 1fr); }
+/* The number at the height of its line: a smaller font with the line height of the text's. */
+.ln { position: absolute; left: .4rem; width: 2.4rem; text-align: right; font-family: var(--sans); font-size: .8em; line-height: 2.025; font-weight: 400; font-style: normal; text-decoration: none; color: var(--muted); font-variant-numeric: tabular-nums; user-select: none; }
+.alt-text .ln { line-height: 1.94; }
+.lines.clean main { padding-left: 3.6rem; }
+.lines.clean .para { padding-left: 0; overflow: visible; }
+.lines.clean .ln { left: -3.2rem; }
+.marker { font-weight: 700; }
+
 @media (max-width: 62rem) {
   .layout { grid-template-columns: 1fr; padding: 1rem; }
   .toc { position: static; max-height: none; }
 }
 
 @media print {
-  @page { margin: 18mm 16mm; }
+  @page { size: A4; margin: 18mm 16mm; @bottom-center { content: counter(page) " / " counter(pages); font: 8pt sans-serif; } }
   html, body { background: #fff; color: #000; }
   body { font-size: 10.5pt; }
   .doc-head { background: none; color: #000; padding: 0 0 6pt; border-bottom: 1.5pt solid #000; }
@@ -174,5 +192,29 @@ mark.chg { background: var(--chg); color: inherit; border-bottom: 2px solid var(
   .option-block, .export-note { background: none; border-color: #000; }
   .section-heading { border-color: #000; }
   .section-heading .marker, .toc .marker, .toc-title, .legend-title, .item > .label, .option-label, .closing { color: #000; }
+  .doc-fields dt, .ln { color: #000; }
+  /* A paragraph's number and first lines stay together on a page; headings stay with what follows. */
+  .para { break-inside: auto; orphans: 3; widows: 2; }
+  .para-head, .section-heading { break-after: avoid; }
+  .text, .item-text, .alt-text { orphans: 3; widows: 2; }
+  .item { break-inside: avoid; }
+  .lines .para, .lines .para.st-open, .lines .para.st-agreed, .lines .para.st-agreed-ad-ref, .lines .para.st-deleted { overflow: visible; padding-left: 3.2rem; }
+  .lines.clean .para { padding-left: 0; }
+  .extra { break-before: page; }
 }
 `;
+
+/**
+ * What depends on the document: its symbol at the top right of every printed page, as a
+ * circulated document carries it. The symbol goes into a CSS string with every character that
+ * is not a letter, digit or simple punctuation escaped, so no symbol can end the string or the
+ * style element.
+ */
+export function headerStyle(header: DocumentHeader): string {
+  if (header.symbol === undefined) return '';
+  return `\n@media print { @page { @top-right { content: "${cssString(header.symbol)}"; font: 9pt sans-serif; } } }\n`;
+}
+
+function cssString(text: string): string {
+  return text.replace(/[^A-Za-z0-9 ./:,_-]/gu, (ch) => `\\${(ch.codePointAt(0) as number).toString(16)} `);
+}

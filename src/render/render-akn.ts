@@ -1,5 +1,6 @@
 import { describeScope } from '../model/describe-scope.js';
-import type { ExportInput } from '../export/export-input.js';
+import { headerOf, type ExportInput } from '../export/export-input.js';
+import { longDate } from './document-header.js';
 import type { Alternative, Item, Paragraph, Section, Status } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
@@ -17,7 +18,8 @@ import { xmlText } from './xml-text.js';
 export function renderAkn(input: ExportInput): string {
   const { draft, mode } = input;
   const byNumber = new Map(draft.paragraphs.map((p) => [p.number, p]));
-  const date = new Date().toISOString().slice(0, 10);
+  const header = headerOf(input);
+  const date = header.date ?? header.exported ?? new Date().toISOString().slice(0, 10);
   const out: string[] = [];
   const section = (s: Section, depth: number, indent: string): void => {
     const id = s.number !== undefined ? `sec_${eIdPart(s.number)}` : undefined;
@@ -74,9 +76,9 @@ export function renderAkn(input: ExportInput): string {
     `  <doc name="${mode === 'clean' ? 'consolidatedDraft' : 'negotiationDraft'}">`,
     '    <meta>',
     '      <identification source="#ndraft">',
-    `        <FRBRWork><FRBRthis value="/akn/un/doc/draft/${date}/main"/><FRBRuri value="/akn/un/doc/draft/${date}"/><FRBRdate date="${date}" name="generation"/><FRBRauthor href="#ndraft"/><FRBRcountry value="un"/></FRBRWork>`,
-    `        <FRBRExpression><FRBRthis value="/akn/un/doc/draft/${date}/eng@/main"/><FRBRuri value="/akn/un/doc/draft/${date}/eng@"/><FRBRdate date="${date}" name="generation"/><FRBRauthor href="#ndraft"/><FRBRlanguage language="eng"/></FRBRExpression>`,
-    `        <FRBRManifestation><FRBRthis value="/akn/un/doc/draft/${date}/eng@/main.xml"/><FRBRuri value="/akn/un/doc/draft/${date}/eng@.akn"/><FRBRdate date="${date}" name="generation"/><FRBRauthor href="#ndraft"/></FRBRManifestation>`,
+    `        <FRBRWork><FRBRthis value="/akn/un/doc/draft/${date}/main"/><FRBRuri value="/akn/un/doc/draft/${date}"/><FRBRdate date="${date}" name="${header.date !== undefined ? 'publication' : 'generation'}"/><FRBRauthor href="#ndraft"/><FRBRcountry value="un"/></FRBRWork>`,
+    `        <FRBRExpression><FRBRthis value="/akn/un/doc/draft/${date}/eng@/main"/><FRBRuri value="/akn/un/doc/draft/${date}/eng@"/><FRBRdate date="${date}" name="${header.date !== undefined ? 'publication' : 'generation'}"/><FRBRauthor href="#ndraft"/><FRBRlanguage language="eng"/></FRBRExpression>`,
+    `        <FRBRManifestation><FRBRthis value="/akn/un/doc/draft/${date}/eng@/main.xml"/><FRBRuri value="/akn/un/doc/draft/${date}/eng@.akn"/><FRBRdate date="${date}" name="${header.date !== undefined ? 'publication' : 'generation'}"/><FRBRauthor href="#ndraft"/></FRBRManifestation>`,
     '      </identification>',
     '      <references source="#ndraft">',
     '        <TLCOrganization eId="ndraft" href="/ontology/organization/ndraft" showAs="ndraft"/>',
@@ -88,6 +90,9 @@ export function renderAkn(input: ExportInput): string {
     '    </meta>',
     '    <preface>',
     `      <p class="title"><docTitle>${title}</docTitle></p>`,
+    ...(header.symbol !== undefined ? [`      <p class="symbol"><docNumber>${xmlText(header.symbol)}</docNumber></p>`] : []),
+    ...(header.revision !== undefined ? [`      <p class="revision"><docStage>${xmlText(header.revision)}</docStage></p>`] : []),
+    ...(header.date !== undefined ? [`      <p class="date"><docDate date="${header.date}">${longDate(header.date)}</docDate></p>`] : []),
     '    </preface>',
     '    <mainBody>',
     ...out,

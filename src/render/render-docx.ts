@@ -1,4 +1,3 @@
-import { describeScope } from '../model/describe-scope.js';
 import {
   AlignmentType,
   Document,
@@ -12,16 +11,17 @@ import {
   type IParagraphOptions,
   type ParagraphChild,
 } from 'docx';
-import type { ExportInput } from '../export/export-input.js';
-import type { Alternative, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import { headerOf, type ExportInput } from '../export/export-input.js';
+import type { OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import { headerFields } from './document-header.js';
+import { numberedWordParagraphs } from './docx-numbered-lines.js';
+import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.js';
 import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
-import { BRACKET_STYLE, isMostlyRightToLeft, literal, pieceSpans, safeText, span, toRuns, words, type Piece, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { paragraphLineBlocks } from './paragraph-lines.js';
 import { sectionMarker } from './section-heading.js';
 import { noteLine } from './note-text.js';
 import { optionHeading } from '../model/outline.js';
-import type { Note } from '../model/schemas.js';
-import { statusMarker } from './status-marker.js';
-import { stancePhrases } from '../model/stances.js';
 
 /** What `--changes-since` gives: the paragraphs as they were, and who changed each one since, and when. */
 export interface DocxChanges {
@@ -46,6 +46,10 @@ export interface DocxOptions {
  * revisions that a delegate can accept or reject one by one: deleted words as `w:del`, inserted
  * words as `w:ins`, items and alternatives that came or went as inserted or deleted paragraphs.
  * Paragraphs removed from the draft altogether are not shown: the outline no longer places them.
+ *
+ * The symbol, revision and date stand under the title and the symbol at the top of every page.
+ * With `input.lineNumbers` each line of negotiated text is its own numbered line
+ * (`docx-numbered-lines.ts`); that does not go with tracked changes.
  */
 export async function renderDocx(input: ExportInput, options: DocxOptions = {}): Promise<Uint8Array> {
   const compilation = input.mode === 'compilation';
@@ -57,17 +61,27 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
     ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
   };
   const title = safeText(input.draft.meta.title);
+  const symbol = headerOf(input).symbol;
+  const running = `${title} (${compilation ? 'compilation text' : 'clean text'})`;
+  const margin = input.lineNumbers ? 1134 : 1417;
   const document = new Document({
     title,
     creator: 'ndraft',
     description: compilation ? 'Compilation text' : 'Clean text',
-    styles: STYLES,
+    styles: input.lineNumbers ? LINE_NUMBERED_STYLES : STYLES,
     // A document sent with tracked changes opens with tracking on, so a delegation's own edits show too.
     ...(changes ? { features: { trackRevisions: true } } : {}),
     sections: [
       {
-        properties: { page: { margin: { top: 1417, bottom: 1417, left: 1417, right: 1417 } } },
-        headers: { default: new Header({ children: [new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(`${title} (${compilation ? 'compilation text' : 'clean text'})`, { italics: true, color: '666666' })]) })] }) },
+        properties: { page: { margin: { top: 1417, bottom: 1417, left: margin, right: margin } } },
+        headers: {
+          default: new Header({
+            children: [
+              ...(symbol !== undefined ? [new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(symbol, { bold: true })]) })] : []),
+              new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(running, { italics: true, color: '666666' })]) }),
+            ],
+          }),
+        },
         footers: { default: new Footer({ children: [new WordParagraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
         children: body(context),
       },
@@ -84,7 +98,6 @@ interface Context {
 }
 
 const INDENT = 567; // 1 cm in twips
-const MARKER_STYLE: RunStyle = { bold: true };
 
 const STYLES = {
   default: {
@@ -96,9 +109,16 @@ const STYLES = {
   },
 };
 
+/** At 11 pt, 80 characters of Times New Roman fit the line a numbered line has (`docx-numbered-lines.ts`). */
+const LINE_NUMBERED_STYLES = { default: { ...STYLES.default, document: { ...STYLES.default.document, run: { font: 'Times New Roman', size: 22 } } } };
+
 function body(context: Context): WordParagraph[] {
   const { meta } = context.input.draft;
   const blocks: WordParagraph[] = [new WordParagraph({ heading: HeadingLevel.TITLE, children: toRuns([span(meta.title)]) })];
+  const fields = headerFields(headerOf(context.input), true);
+  if (fields.length > 0) {
+    blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, children: toRuns([span(fields.map((f) => (f.label === 'Symbol' ? f.value : `${f.label}: ${f.value}`)).join(' · '), { bold: true })]) }));
+  }
   if (context.compilation) {
     if (meta.source) blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, children: toRuns([span(`Source: ${meta.source}`, { italics: true })]) }));
     blocks.push(
@@ -161,84 +181,21 @@ function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
   });
 }
 
-/** How a line of a paragraph is laid out. */
-type Layout = 'paragraph' | 'item' | 'alternative' | 'item-alternative' | 'aside' | 'item-aside';
-
-/** One Word paragraph of a negotiated paragraph, keyed so that its baseline can be found. */
-interface Line {
-  label: string;
-  layout: Layout;
-  pieces: Piece[];
-  /** Kept on the page of the line after it: a chapeau with its first item, an alternative with its positions. */
-  keepNext?: boolean;
-}
-
-/**
- * The lines of a paragraph as shown: the numbered line (the chapeau when there are items), its
- * items, and in compilation mode the alternatives, positions and notes. The same pieces always
- * stand in the same places, so a line and its baseline compare piece by piece.
- */
-function paragraphLines(p: Paragraph, context: Context): Line[] {
-  const c = context.compilation;
-  const number = context.input.displayNumber(p);
-  const hasItems = p.items.length > 0;
-  const close = c && p.bracketed ? ']' : '';
-  const markerAfter = (text: string, status: Status | undefined) => {
-    const marker = c ? statusMarker(status) : '';
-    return marker === '' ? '' : text.trim() === '' ? marker : ` ${marker}`;
-  };
-  const lines: Line[] = [
-    {
-      label: 'paragraph',
-      layout: 'paragraph',
-      pieces: [
-        literal(c && p.bracketed ? '[' : '', BRACKET_STYLE),
-        literal(number === undefined ? '' : `${number}.`, { bold: true }),
-        literal(number === undefined ? '' : '\t'),
-        words(p.text, c),
-        literal(hasItems ? '' : markerAfter(p.text, p.status), MARKER_STYLE),
-        literal(hasItems ? '' : close, BRACKET_STYLE),
-      ],
-    },
-  ];
-  if (c) lines.push(...notesLines('paragraph', p.notes, 'aside'));
-  p.items.forEach((item, i) => {
-    const isLast = i === p.items.length - 1;
-    const status = isLast && p.status !== 'open' ? p.status : item.status;
-    const key = `item ${item.label}`;
-    lines.push({ label: key, layout: 'item', pieces: [literal(item.label), literal('\t'), words(item.text, c), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
-    if (!c) return;
-    for (const alternative of item.alternatives ?? []) lines.push(...alternativeLines(`${key} ${alternative.label}`, `[${alternative.label})`, alternative, 'item-alternative'));
-    lines.push(...notesLines(key, item.notes, 'item-aside'));
-  });
-  if (c) for (const alternative of p.alternatives) lines.push(...alternativeLines(`alternative ${alternative.label}`, `[${alternative.label} ${number}.`, alternative, 'alternative'));
-  lines.forEach((line, i) => {
-    const next = lines[i + 1];
-    if (next && (next.label.startsWith(`${line.label} `) || (line.layout === 'paragraph' && next.layout === 'item'))) line.keepNext = true;
-  });
-  return lines;
-}
-
-function alternativeLines(key: string, label: string, alternative: Alternative, layout: 'alternative' | 'item-alternative'): Line[] {
-  const lines: Line[] = [{ label: key, layout, pieces: [literal(label, BRACKET_STYLE), literal(' '), words(alternative.text, true), literal(']', BRACKET_STYLE)] }];
-  if (alternative.scope !== undefined) lines.push({ label: `${key} scope`, layout, pieces: [words(`(${describeScope(alternative.scope)})`, false, { italics: true })] });
-  const positions = stancePhrases(alternative);
-  if (positions.length > 0) lines.push({ label: `${key} positions`, layout, pieces: [words(`(${positions.join('; ')})`, false, { italics: true })] });
-  lines.push(...notesLines(key, alternative.notes, layout === 'alternative' ? 'aside' : 'item-aside'));
-  return lines;
-}
-
-function notesLines(key: string, notes: readonly Note[] | undefined, layout: Layout): Line[] {
-  return (notes ?? []).map((note, i) => ({ label: `${key} note ${i + 1}`, layout, pieces: [words(noteLine(note), false, { italics: true, color: '555555' })] }));
-}
-
 /** The Word paragraphs of a negotiated paragraph: plain, or as tracked changes against its baseline. */
 function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
-  const current = paragraphLines(p, context);
+  const current = paragraphLines(p, context.input);
   const changes = context.changes;
+  if (context.input.lineNumbers) {
+    const blocks = new Map(paragraphLineBlocks(p, context.input).map((b) => [b.key, b]));
+    return current.flatMap((line) => {
+      const block = blocks.get(line.label === 'paragraph' ? 'text' : line.label);
+      if (block === undefined) return [wordParagraph(line, plainRuns(line))];
+      return numberedWordParagraphs(line, block, direction(line.pieces.map((piece) => piece.text).join('')).bidirectional === true);
+    });
+  }
   if (changes === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
   const baseline = changes.baseline.get(p.address);
-  const before = baseline === undefined ? [] : paragraphLines(baseline, context);
+  const before = baseline === undefined ? [] : paragraphLines(baseline, context.input);
   if (baseline !== undefined && JSON.stringify(before) === JSON.stringify(current)) return current.map((line) => wordParagraph(line, plainRuns(line)));
   const mark = changes.marks.forParagraph(p.address);
   return pairByLabel(before, current).map(({ before: old, after: now }) => {

@@ -1,14 +1,15 @@
 import { describeScope } from '../model/describe-scope.js';
 import { diffWordings, similarity } from '../diff/wording-diff.js';
-import type { ExportInput } from '../export/export-input.js';
+import { headerOf, type ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
-import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
+import { parseParagraph } from '../model/paragraph-slots.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
-import { parseNotation } from '../notation/parse-notation.js';
-import type { BracketNode, InlineNode } from '../notation/types.js';
-import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import { escapeHtml, idSafe } from './html-escape.js';
-import { HTML_STYLE } from './html-style.js';
+import { changed, LEGEND, markerHtml, notationHtml } from './html-notation.js';
+import { numberHtmlLines } from './html-lines.js';
+import { headerStyle, HTML_STYLE } from './html-style.js';
+import { documentFieldsHtml, STATUS_WORDS, summaryHtml, tocHtml, type TocSection } from './html-contents.js';
+import { alternativeHead, paragraphLineBlocks } from './paragraph-lines.js';
 import { POSITIONS_STYLE, positionsSectionHtml } from './html-positions.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
@@ -25,21 +26,31 @@ import { sectionMarker } from './section-heading.js';
  * one highlighted, under the delegations' positions. Clean mode shows the consolidated text
  * with headings and contents, without colours or markers.
  *
+ * The header shows the document symbol, revision and date (or, without a date, the day the
+ * file was made). With `input.lineNumbers`, every line of negotiated text is broken where
+ * `paragraph-lines.ts` breaks it and numbered in the margin, as the DOCX export numbers it.
+ *
  * Every string from the draft goes through `escapeHtml`; text blocks carry `dir="auto"` so
  * right-to-left text reads as typed. Pure: returns the page.
  */
-export function renderHtml(input: ExportInput): string {
-  return new HtmlPage(input).render();
+export function renderHtml(input: ExportInput, options: HtmlOptions = {}): string {
+  return new HtmlPage(input, options.sections ?? []).render();
 }
 
-const STATUS_WORDS: Record<Status, string> = { open: 'Open', 'agreed-ad-ref': 'Agreed ad ref', agreed: 'Agreed', deleted: 'Deleted' };
-const STATUS_ORDER: readonly Status[] = ['open', 'agreed-ad-ref', 'agreed', 'deleted'];
+export interface HtmlOptions {
+  /**
+   * Sections added after the text (and listed in the contents), e.g. the table of positions by
+   * delegation: this is where other views of the draft plug into the page.
+   */
+  sections?: readonly HtmlSection[];
+}
 
-interface TocSection {
+/** A section of the page made elsewhere: `html` is trusted markup, `title` is escaped here. */
+export interface HtmlSection {
+  /** The element id, for the contents' link (`positions` → `#positions`). */
   id: string;
-  heading: string;
-  paragraphs: Paragraph[];
-  subsections: TocSection[];
+  title: string;
+  html: string;
 }
 
 class HtmlPage {
@@ -49,8 +60,14 @@ class HtmlPage {
   private readonly paragraphIds = new Map<Paragraph, string>();
   private readonly shown = new Set<Paragraph>();
 
-  constructor(private readonly input: ExportInput) {
+  private readonly lines: boolean;
+
+  constructor(
+    private readonly input: ExportInput,
+    private readonly extra: readonly HtmlSection[],
+  ) {
     this.compilation = input.mode === 'compilation';
+    this.lines = input.lineNumbers === true;
     this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
     for (const p of input.draft.paragraphs) this.paragraphIds.set(p, this.uniqueId(`p-${idSafe(input.displayNumber(p) ?? p.address)}`));
   }
@@ -66,6 +83,8 @@ class HtmlPage {
     if (this.input.note !== undefined && this.input.note.trim() !== '') {
       body.push(`<aside class="export-note" dir="auto">${escapeHtml(this.input.note)}</aside>`);
     }
+    const extra = this.extra.map((section) => ({ ...section, id: this.uniqueId(idSafe(section.id)) }));
+    for (const section of extra) body.push(`<section class="extra" id="${section.id}"><h2 class="section-heading">${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`);
     const kind = this.compilation ? 'Compilation text' : 'Consolidated text';
     return [
       '<!doctype html>',
@@ -75,17 +94,18 @@ class HtmlPage {
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="ndraft">',
       `<title>${escapeHtml(meta.title)} (${kind.toLowerCase()})</title>`,
-      `<style>${HTML_STYLE}${POSITIONS_STYLE}</style>`,
+      `<style>${HTML_STYLE}${POSITIONS_STYLE}${headerStyle(headerOf(this.input))}</style>`,
       '</head>',
-      `<body class="${this.input.mode}">`,
+      `<body class="${this.input.mode}${this.lines ? ' lines' : ''}">`,
       '<header class="doc-head">',
+      documentFieldsHtml(headerOf(this.input)),
       `<p class="kind">${kind}</p>`,
       `<h1 dir="auto">${escapeHtml(meta.title)}</h1>`,
       meta.source ? `<p class="source">Source: <bdi>${escapeHtml(meta.source)}</bdi></p>` : '',
-      this.compilation ? this.summary() : '',
+      this.compilation ? summaryHtml(this.input.draft.paragraphs) : '',
       '</header>',
       '<div class="layout">',
-      this.toc(toc),
+      tocHtml([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))], (p) => this.chip(p)),
       '<main>',
       this.compilation ? LEGEND : '',
       ...body,
@@ -150,12 +170,17 @@ class HtmlPage {
     const id = this.paragraphIds.get(p) as string;
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
+    const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;
+    const numbered = (key: string, html: string): string => {
+      const block = blocks?.get(key);
+      return block === undefined ? html : numberHtmlLines(html, block);
+    };
     if (!this.compilation) {
-      const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${escapeHtml(item.text)}</span></li>`);
+      const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
       return [
         `<article class="para" id="${id}">`,
         `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
-        p.text === '' ? '' : `<p class="text" dir="auto">${escapeHtml(p.text)}</p>`,
+        p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
         items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
         '</article>',
       ]
@@ -167,8 +192,13 @@ class HtmlPage {
     const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
     if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
     if (parseParagraph(p).errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
-    const items = p.items.map((item, i) => this.item(item, i === p.items.length - 1 ? close : ''));
-    const text = `${notationHtml(p.text)}${items.length === 0 ? close : ''}`;
+    const flag = p.status === 'open';
+    const items = p.items.map((item, i) => {
+      const isLast = i === p.items.length - 1;
+      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered });
+    });
+    const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
+    const text = numbered('text', `${notationHtml(p.text, flag)}${marker}${items.length === 0 ? close : ''}`);
     return [
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
       `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
@@ -176,7 +206,7 @@ class HtmlPage {
       text === '' ? '' : `<p class="text" dir="auto">${text}</p>`,
       items.length > 0 ? `<ul class="items">\n${items.join('\n')}\n</ul>` : '',
       '</div>',
-      this.alternatives(p.alternatives),
+      this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
     ]
@@ -184,25 +214,37 @@ class HtmlPage {
       .join('\n');
   }
 
-  private item(item: Item, close: string): string {
-    const status = item.status === undefined ? '' : `<span class="badge st-${item.status}">${STATUS_WORDS[item.status]}</span>`;
+  /** With line numbers the status is a marker in the text, `(Agreed)`, counted as the DOCX counts it. */
+  private item(item: Item, close: string, context: { flag: boolean; shownStatus: Status | undefined; numbered: (key: string, html: string) => string }): string {
+    const key = `item ${item.label}`;
+    const status = item.status === undefined || this.lines ? '' : `<span class="badge st-${item.status}">${STATUS_WORDS[item.status]}</span>`;
+    const flag = context.flag && (item.status === undefined || item.status === 'open');
+    const marker = this.lines ? markerHtml(item.text, context.shownStatus) : '';
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${notationHtml(item.text)}${close}</span>${status === '' ? '' : ` ${status}`}</div>`,
-      this.alternatives(item.alternatives ?? []),
+      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${notationHtml(item.text, flag)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
     ].join('');
   }
 
   /** Side by side; from the second on, the words not in the first are highlighted. */
-  private alternatives(alternatives: readonly Alternative[]): string {
+  private alternatives(
+    alternatives: readonly Alternative[],
+    flag: boolean,
+    numbered: (key: string, html: string) => string,
+    keyOf: (label: string) => string,
+    headOf: (label: string) => string,
+  ): string {
     const first = alternatives[0];
     if (first === undefined) return '';
     const cards = alternatives.map((alt, i) => {
       const compared = i > 0 ? diffWordings(first.text, alt.text) : undefined;
-      const text = compared === undefined ? notationHtml(alt.text) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value) : notationHtml(c.value))).join('');
+      const words = compared === undefined ? notationHtml(alt.text, flag) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value, flag) : notationHtml(c.value, flag))).join('');
+      // Numbered, an alternative reads as the text export writes it, `[Alt 2 61. …]`, and is counted so.
+      const text = this.lines ? numbered(keyOf(alt.label), `<span class="bm">${escapeHtml(headOf(alt.label).slice(0, 1))}</span>${escapeHtml(headOf(alt.label).slice(1))} ${words}<span class="bm">]</span>`) : words;
       const alike = compared === undefined ? '' : `<p class="alike">${Math.round(similarity(compared) * 100)}% of words shared with <bdi>${escapeHtml(first.label)}</bdi></p>`;
       return [
         '<section class="alt">',
@@ -222,115 +264,19 @@ class HtmlPage {
     return `<div class="alternatives"><p class="alts-caption">${caption}</p><div class="alts">\n${cards.join('\n')}\n</div></div>`;
   }
 
+  private chip(p: Paragraph): string {
+    const id = this.paragraphIds.get(p) as string;
+    const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
+    return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p) ?? '¶')}</a>`;
+  }
+
   private notes(notes: readonly Note[]): string {
     return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">${escapeHtml(noteLabel(note))}:</span> ${escapeHtml(note.text)}</p>`).join('');
   }
-
-  private summary(): string {
-    const paragraphs = this.input.draft.paragraphs;
-    const counts = STATUS_ORDER.map((status) => ({ status, n: paragraphs.filter((p) => p.status === status).length })).filter((c) => c.n > 0);
-    const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0);
-    const alternatives = paragraphs.reduce((sum, p) => sum + countAlternatives(p), 0);
-    const chips = counts.map((c) => `<span class="badge st-${c.status}">${c.n} ${STATUS_WORDS[c.status].toLowerCase()}</span>`).join(' ');
-    return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(brackets, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;
-  }
-
-  private toc(sections: readonly TocSection[]): string {
-    const list = (entries: readonly TocSection[]): string =>
-      entries.length === 0
-        ? ''
-        : `<ol>${entries
-            .map((s) => {
-              const chips = s.paragraphs.map((p) => {
-                const id = this.paragraphIds.get(p) as string;
-                const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
-                return `<a${status} href="#${id}">${escapeHtml(this.input.displayNumber(p) ?? '¶')}</a>`;
-              });
-              const paragraphs = chips.length > 0 ? `<span class="chips">${chips.join(' ')}</span>` : '';
-              return `<li><a class="toc-section" href="#${s.id}" dir="auto">${s.heading}</a>${paragraphs}${list(s.subsections)}</li>`;
-            })
-            .join('')}</ol>`;
-    return `<nav class="toc" aria-label="Contents"><h2 class="toc-title">Contents</h2>${list(sections)}</nav>`;
-  }
-}
-
-const key = (sample: string, meaning: string): string => `<span class="key">${sample} ${meaning}</span>`;
-const LEGEND = [
-  '<section class="legend" aria-label="How to read this text">',
-  '<h2 class="legend-title">How to read this text</h2>',
-  '<ul>',
-  `<li>${[
-    key('<span class="badge st-open">Open</span>', 'still negotiated'),
-    key('<span class="badge st-agreed-ad-ref">Agreed ad ref</span>', 'pending confirmation from capitals'),
-    key('<span class="badge st-agreed">Agreed</span>', 'consensus'),
-    key('<span class="badge st-deleted">Deleted</span>', 'dropped, kept for the record'),
-  ].join('')}</li>`,
-  `<li>${[
-    key('<span class="br d0"><span class="bm">[</span><span class="opt">words</span><span class="bm">]</span></span>', 'not agreed: keep or drop'),
-    key('<span class="br d0"><span class="bm">[</span><span class="opt">a</span><span class="sep">/</span><span class="opt">b</span><span class="bm">]</span></span>', 'choose one option'),
-    key('<span class="br d0"><span class="bm">[</span><span class="opt">outer <span class="br d1"><span class="bm">[</span><span class="opt">inner</span><span class="bm">]</span></span></span><span class="bm">]</span></span>', 'brackets inside brackets'),
-    key('<span class="whole-bracket">[</span><span class="num">61.</span> … <span class="whole-bracket">]</span>', 'the whole paragraph may be dropped'),
-  ].join('')}</li>`,
-  `<li>${[
-    key('<mark class="chg">changed words</mark>', 'in an alternative: not in the first alternative'),
-    key('<span class="loose">this/that</span>', 'a choice nobody bracketed yet'),
-  ].join('')}</li>`,
-  '</ul>',
-  '</section>',
-].join('\n');
-
-/**
- * Bracket notation as HTML: each bracket a span by nesting depth, options split by a visible `/`,
- * and a choice somebody forgot to bracket (`enhance/establish`) flagged. As written when it does
- * not parse.
- */
-function notationHtml(text: string): string {
-  const parsed = parseNotation(text);
-  if (!parsed.ok) return escapeHtml(text);
-  const choices = findUnbracketedChoices(parsed.tree);
-  return parsed.tree.children
-    .map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : bracketHtml(node, 0)))
-    .join('');
-}
-
-function flagChoices(value: string, base: number, choices: readonly UnbracketedChoice[]): string {
-  let out = '';
-  let at = 0;
-  for (const choice of choices) {
-    const start = choice.offset - base;
-    if (start < at || start + choice.text.length > value.length) continue;
-    out += `${escapeHtml(value.slice(at, start))}<span class="loose" title="Unbracketed choice: not resolved">${escapeHtml(choice.text)}</span>`;
-    at = start + choice.text.length;
-  }
-  return out + escapeHtml(value.slice(at));
-}
-
-function inlineHtml(nodes: readonly InlineNode[], depth: number): string {
-  return nodes.map((node) => (node.type === 'text' ? escapeHtml(node.value) : bracketHtml(node, depth))).join('');
-}
-
-function bracketHtml(bracket: BracketNode, depth: number): string {
-  const kind = bracket.options.length > 1 ? 'choice' : 'optional';
-  const options = bracket.options.map((o) => `<span class="opt">${inlineHtml(o.children, depth + 1)}</span>`).join('<span class="sep">/</span>');
-  const label = bracket.label ? `<span class="label">${escapeHtml(bracket.label.raw)}</span>` : '';
-  return `<span class="br d${depth % 3} ${kind}"><span class="bm">[</span>${label}${options}<span class="bm">]</span></span>`;
-}
-
-/** Inserted words, highlighted without their surrounding spaces. */
-function changed(value: string): string {
-  const lead = /^\s*/u.exec(value)?.[0] ?? '';
-  const core = value.trim();
-  if (core === '') return escapeHtml(value);
-  const trail = value.slice(lead.length + core.length);
-  return `${escapeHtml(lead)}<mark class="chg">${notationHtml(core)}</mark>${escapeHtml(trail)}`;
 }
 
 function positions(alt: Alternative): string {
   const line = (cls: string, words: string, delegations: readonly string[] | undefined): string =>
     delegations?.length ? `<p class="pos ${cls}">${words} ${delegations.map((d) => `<bdi>${escapeHtml(d)}</bdi>`).join(', ')}</p>` : '';
   return line('proposed', 'Proposed by', alt.proposedBy) + line('supported', 'Supported by', alt.supportedBy) + line('opposed', 'Opposed by', alt.opposedBy);
-}
-
-function plural(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,6 @@
 import { describeScope } from '../model/describe-scope.js';
-import type { ExportInput } from '../export/export-input.js';
+import { headerOf, type ExportInput } from '../export/export-input.js';
+import { headerLines } from './document-header.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
 import { cleanText } from './html-escape.js';
 import { sectionMarker } from './section-heading.js';
@@ -92,6 +93,8 @@ class MarkdownDocument {
   render(): string {
     const { meta } = this.input.draft;
     const blocks: string[] = [`# ${escapeMarkdown(meta.title.trim(), { oneLine: true })}`];
+    const header = headerLines(headerOf(this.input));
+    if (header.length > 0) blocks.push(header.map((line) => escapeMarkdown(line, { lineStart: true, oneLine: true })).join('\\\n'));
     if (this.compilation) {
       if (meta.source) blocks.push(`Source: ${escapeMarkdown(meta.source, { oneLine: true })}`);
       blocks.push('*Compilation text: words in \\[brackets\\] are not agreed, \\[a/b\\] is a choice between options, quoted blocks are alternatives.*');

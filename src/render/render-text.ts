@@ -1,4 +1,5 @@
-import { exportInput, type ExportInput } from '../export/export-input.js';
+import { exportInput, headerOf, type ExportInput } from '../export/export-input.js';
+import { headerLines } from './document-header.js';
 import type { Alternative, Draft, Item, Note, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { attributionCoversText, attributionLabel, attributionPrefix } from '../model/attribution.js';
 import { noteLine } from './note-text.js';
@@ -10,6 +11,9 @@ import { headAndText, oneLine, textLine } from './text-line.js';
  * The draft in negotiation conventions, as a secretariat would circulate it: section headings,
  * numbered paragraphs, lettered items, `[...]` brackets, `[Alt 1 61. ...]` alternatives and
  * `(Agreed)` markers. `ndraft import` reads this format back.
+ *
+ * A symbol, revision and date open the text as labelled lines (`Symbol: A/CONF.999/L.1`); import
+ * reads them back as the preamble, never as structure.
  */
 export function renderText(draft: Draft, input: ExportInput = exportInput(draft, 'compilation')): string {
   const clean = input.mode === 'clean';
@@ -42,6 +46,8 @@ export function renderText(draft: Draft, input: ExportInput = exportInput(draft,
     if (!clean && e.accepted !== undefined) blocks.push(`{${e.accepted} accepted}`);
   };
   const blocks: string[] = [];
+  const header = headerLines(headerOf(input)).map(oneLine);
+  if (header.length > 0) blocks.push(header.join('\n'));
   if (draft.meta.preamble) blocks.push(draft.meta.preamble);
   const walk = (sections: readonly Section[], depth: number) => {
     for (const section of sections) {

@@ -71,6 +71,8 @@ export function draftMetaForYaml(meta: DraftMeta): DraftMeta {
   return {
     title: meta.title,
     ...(meta.source !== undefined ? { source: meta.source } : {}),
+    ...(meta.symbol !== undefined ? { symbol: meta.symbol } : {}),
+    ...(meta.date !== undefined ? { date: meta.date } : {}),
     ...(meta.preamble !== undefined ? { preamble: meta.preamble } : {}),
     sections: meta.sections.map(sectionForYaml),
     ...(meta.closing !== undefined ? { closing: meta.closing } : {}),

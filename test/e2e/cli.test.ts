@@ -340,7 +340,7 @@ describe('ndraft export', () => {
   });
 
   it('--format xml is a usage error (exit 2) listing the formats', () => {
-    expectUsageError(runNdraft(['export', '--format', 'xml']), /argument 'xml' is invalid\. Allowed choices are text, md, html, docx, json, akn\./);
+    expectUsageError(runNdraft(['export', '--format', 'xml']), /argument 'xml' is invalid\. Allowed choices are text, md, html, docx, pdf, json, akn\./);
   });
 
   it('on a draft with an error exits 1 and writes no file', () => {

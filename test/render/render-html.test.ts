@@ -161,8 +161,19 @@ describe('renderHtml', () => {
     expect(p3).toContain('<li class="item st-agreed"><span class="label"><bdi>a)</bdi></span> <div class="item-main"><span class="item-text" dir="auto">mobilize funds;</span> <span class="badge st-agreed">Agreed</span></div></li>');
     expect(p3).toContain('<li class="item st-deleted">');
     expect(p3).toContain('<li class="item"><span class="label"><bdi>b)</bdi></span>');
-    expect(article(html, 'p-4')).toContain('We strive to <span class="loose" title="Unbracketed choice: not resolved">enhance/establish</span> a model.');
     expect(html).toContain('<p class="closing" dir="auto">___</p>');
+  });
+
+  it('flags a choice nobody bracketed in open text only: agreed text is what was agreed', () => {
+    const draft = sampleDraft();
+    const p4 = draft.paragraphs[3]!;
+    const open = article(renderHtml(exportInput({ ...draft, paragraphs: [...draft.paragraphs.slice(0, 3), { ...p4, status: 'open' }, draft.paragraphs[4]!] }, 'compilation')), 'p-4');
+    expect(open).toContain('We strive to <span class="loose" title="Unbracketed choice: not resolved">enhance/establish</span> a model.');
+    for (const status of ['agreed', 'agreed-ad-ref'] as const) {
+      const agreed = article(renderHtml(exportInput({ ...draft, paragraphs: [...draft.paragraphs.slice(0, 3), { ...p4, status }, draft.paragraphs[4]!] }, 'compilation')), 'p-4');
+      expect(agreed).toContain('<p class="text" dir="auto">We strive to enhance/establish a model.</p>');
+      expect(agreed).not.toContain('class="loose"');
+    }
   });
 
   it('highlights brackets by depth and separates options', () => {

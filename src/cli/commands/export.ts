@@ -3,6 +3,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { consolidateDraft, renumbered } from '../../export/consolidate-draft.js';
 import { exportInput, type ExportInput } from '../../export/export-input.js';
+import { documentHeader } from '../../render/document-header.js';
+import { DOCUMENT_SYMBOL_PATTERN, isIsoDate } from '../../model/document-fields.js';
 import { HISTORY_DIR, readValidHistory } from '../../history/history-store.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from '../../store/paragraph-file-name.js';
 import { draftAtRevision } from '../../history/revision.js';
@@ -12,9 +14,10 @@ import { displayPath } from '../format-diagnostic.js';
 import type { Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
 
-export const EXPORT_FORMATS = ['text', 'md', 'html', 'docx', 'json', 'akn'] as const;
+export const EXPORT_FORMATS = ['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
-const BINARY: readonly ExportFormat[] = ['docx'];
+const BINARY: readonly ExportFormat[] = ['docx', 'pdf'];
+const LINE_NUMBERED: readonly ExportFormat[] = ['html', 'docx', 'pdf'];
 
 export interface ExportOptions {
   draft?: string;
@@ -25,34 +28,46 @@ export interface ExportOptions {
   agreedOnly?: boolean;
   renumber?: boolean;
   changesSince?: string;
+  symbol?: string;
+  revision?: string;
+  date?: string;
+  lineNumbers?: boolean;
 }
 
 /**
- * `ndraft export`: the draft in one of six formats, as a compilation (brackets, alternatives and
- * statuses shown) or `--clean` (the consolidated text). Each format is loaded only when asked for.
+ * `ndraft export`: the draft in one of seven formats, as a compilation (brackets, alternatives and
+ * statuses shown) or `--clean` (the consolidated text). Each format is loaded only when asked for;
+ * `pdf` is the HTML export printed by headless Chromium. Every format shows the document symbol,
+ * revision and date (draft.yaml's, or `--symbol`, `--revision`, `--date`).
  */
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
   const format = options.format;
   if (options.changesSince !== undefined && format !== 'docx') throw usageError('--changes-since writes Word tracked changes: use it with --format docx');
   if (options.changesSince !== undefined && (options.clean || options.agreedOnly)) throw usageError('--changes-since shows the compilation; it does not go with --clean or --agreed-only');
   if (BINARY.includes(format) && options.output === undefined) throw usageError(`${format} is a binary format: give a file with -o, e.g. -o draft.${format}`);
+  if (options.lineNumbers && !LINE_NUMBERED.includes(format)) throw usageError(`--line-numbers numbers the lines of html, pdf and docx exports, not of ${format}`);
+  if (options.lineNumbers && options.changesSince !== undefined) throw usageError('--line-numbers does not go with --changes-since: Word would number the tracked lines differently from the text');
+  const overrides = headerOptions(options);
   const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
 
   const { dir, draft } = await openDraft(options.draft, io.cwd);
   if (target !== undefined) checkTarget(dir, target, options);
   const clean = options.clean === true || options.agreedOnly === true;
+  const header = documentHeader(draft.meta, overrides, new Date().toISOString().slice(0, 10));
+  const extra = { header, ...(options.lineNumbers ? { lineNumbers: true } : {}) };
   let input: ExportInput;
   if (clean) {
     const consolidated = consolidateDraft(draft, { agreedOnly: options.agreedOnly === true, renumber: options.renumber === true });
     input = exportInput(consolidated.draft, 'clean', {
+      ...extra,
       ...(consolidated.numbers ? { numbers: consolidated.numbers } : {}),
       ...(consolidated.note ? { note: consolidated.note } : {}),
     });
   } else {
-    input = exportInput(draft, 'compilation', options.renumber ? { numbers: renumbered(draft.paragraphs) } : {});
+    input = exportInput(draft, 'compilation', { ...extra, ...(options.renumber ? { numbers: renumbered(draft.paragraphs) } : {}) });
   }
 
-  const content = await render(format, input, dir, options.changesSince);
+  const content = await render(format, input, dir, options.changesSince, io);
   if (target === undefined) {
     io.write(content as string);
     return 0;
@@ -62,16 +77,32 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   return 0;
 }
 
-async function render(format: ExportFormat, input: ExportInput, dir: string, changesSince: string | undefined): Promise<string | Uint8Array> {
+/** `--symbol`, `--revision` and `--date`, checked as draft.yaml's fields are. */
+function headerOptions(options: ExportOptions): { symbol?: string; revision?: string; date?: string } {
+  if (options.symbol !== undefined && !DOCUMENT_SYMBOL_PATTERN.test(options.symbol)) throw usageError(`--symbol ${JSON.stringify(options.symbol)}: a document symbol is one line without spaces around it, e.g. A/CONF.999/L.1`);
+  if (options.revision !== undefined && (options.revision.trim() === '' || /[\n\r]/.test(options.revision))) throw usageError('--revision takes a name on one line, e.g. Rev.2');
+  if (options.date !== undefined && !isIsoDate(options.date)) throw usageError(`--date ${JSON.stringify(options.date)}: a date is written YYYY-MM-DD, e.g. 2026-11-30`);
+  return {
+    ...(options.symbol !== undefined ? { symbol: options.symbol } : {}),
+    ...(options.revision !== undefined ? { revision: options.revision.trim() } : {}),
+    ...(options.date !== undefined ? { date: options.date } : {}),
+  };
+}
+
+async function render(format: ExportFormat, input: ExportInput, dir: string, changesSince: string | undefined, io: Io): Promise<string | Uint8Array> {
   switch (format) {
     case 'text':
       return (await import('../../render/render-text.js')).renderText(input.draft, input);
     case 'json':
-      return (await import('../../render/render-json.js')).renderJson(input.draft);
+      return (await import('../../render/render-json.js')).renderJson(input.draft, input.header);
     case 'md':
       return (await import('../../render/render-markdown.js')).renderMarkdown(input);
     case 'html':
       return (await import('../../render/render-html.js')).renderHtml(input);
+    case 'pdf': {
+      const html = (await import('../../render/render-html.js')).renderHtml(input);
+      return (await import('../../export/print-pdf.js')).printPdf(html, io.env);
+    }
     case 'akn':
       return (await import('../../render/render-akn.js')).renderAkn(input);
     case 'docx': {
