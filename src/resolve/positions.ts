@@ -1,6 +1,7 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { allAlternatives, findAlternative, findItem, sameLabel } from '../model/find-wording.js';
 import type { Alternative, Paragraph } from '../model/schemas.js';
+import { sameLabelKey } from '../model/match-label.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { Resolution } from './accept-alternative.js';
 
@@ -15,7 +16,7 @@ export function proposeAlternative(paragraph: Paragraph, options: { text: string
   }
   const next = structuredClone(paragraph);
   const label = options.label?.trim() || nextLabel(paragraph);
-  if (allAlternatives(paragraph).some((f) => sameLabel(f.alternative.label, label))) {
+  if (allAlternatives(paragraph).some((f) => sameLabelKey(f.alternative.label, label))) {
     throw inputError(`paragraph ${paragraph.number} already has an alternative "${label}"; choose another --label`);
   }
   const alternative: Alternative = { label, text, proposedBy: [options.by] };
