@@ -117,7 +117,7 @@ Run "ndraft <command> --help" for a command's options.`,
   changing('accept')
     .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N, or keep/drop a bracketed paragraph')
     .argument('<paragraph>', 'the paragraph: its address or printed number; for an option block, its number or a paragraph inside it')
-    .argument('[label...]', 'the alternative to accept, e.g. Alt 3 (quotes optional; also alt3, "Alt. 3", or 3 where only one label ends in 3): it becomes the text of its paragraph or item), or the option of a block ("Option 2": the other options\' paragraphs are deleted)')
+    .argument('[label...]', 'the alternative to accept, e.g. Alt 3 (quotes optional; also alt3, "Alt. 3", or 3 where only one label ends in 3), which becomes the text of its paragraph or item; or the option of a block (Option 2: the other options\' paragraphs are deleted)')
     .option('--bracket <n|words>', 'the bracket to resolve: its number as "ndraft show" prints it, or its words ("management/development", or one option\'s)')
     .option('--keep', 'with --bracket: keep its words')
     .option('--drop', 'with --bracket: remove its words')
@@ -126,7 +126,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 Alt 3\n  ndraft accept 3 Option 2                  an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 56 --bracket "management/development" --option development\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 Alt 3\n  ndraft accept 3 Option 2                  an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 56 --bracket management/development --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string[], opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, joinLabel(label), opts, io)),
