@@ -9,7 +9,7 @@ import type { OpenedDraft } from './open-draft.js';
  * the name is one's; undefined when the name is no block's. A name that is neither a block's nor
  * a paragraph's is the paragraph lookup's error, which names the nearest paragraphs.
  */
-export function nameBlock(opened: OpenedDraft, ref: string, label?: string): { named?: NamedBlock; paragraph?: Paragraph } {
+export function nameBlock(opened: OpenedDraft, ref: string): { named?: NamedBlock; paragraph?: Paragraph } {
   let paragraph: Paragraph | undefined;
   let failure: unknown;
   try {
@@ -17,7 +17,7 @@ export function nameBlock(opened: OpenedDraft, ref: string, label?: string): { n
   } catch (error) {
     failure = error;
   }
-  const named = namedBlock(opened.meta.sections, ref, paragraph, label);
+  const named = namedBlock(opened.meta.sections, ref, paragraph);
   if (!named && !paragraph) throw failure;
   return { ...(named ? { named } : {}), ...(paragraph ? { paragraph } : {}) };
 }
