@@ -26,7 +26,7 @@ Examples:
   ndraft import chair-rev1.txt --out drafts/rev1   read a plain-text draft
   ndraft status                                    how far along is the text
   ndraft show 61                                   one paragraph, brackets numbered
-  ndraft diff 61 "Alt 1" "Alt 3"                   what differs between two wordings
+  ndraft diff 61 Alt 1 Alt 3                       what differs between two wordings
   ndraft validate                                  check every file
   ndraft export -o rev1-compiled.txt               the draft in negotiation conventions
 
@@ -98,17 +98,15 @@ Run "ndraft <command> --help" for a command's options.`,
   command('diff')
     .description('compare two wordings of a paragraph (or two options of a block) word by word; without labels, each alternative with the first')
     .argument('<paragraph>', 'the paragraph: its address or printed number, e.g. 61 or art3-2; or an option block\'s number')
-    .argument('[a]', 'the wording to compare from: an alternative\'s label ("Alt 1") or "text" for the current wording')
-    .argument('[b]', 'the wording to compare with')
+    .argument('[labels...]', 'two wordings: the one to compare from, then the one to compare with; an alternative\'s label (Alt 1, alt1, 1) or "text" for the current wording; quotes optional')
     .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'criticmarkup', 'json']))
     .option('--item <label>', 'compare within one item: f, f) or (f); #3 for the third item')
     .option('--whitespace', 'report differences in whitespace too')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft diff 61                    each alternative against Alt 1, with how alike they are\n  ndraft diff 61 "Alt 1" "Alt 3"    what Alt 3 changes in Alt 1\n  ndraft diff 71 "Alt 71g1" "Alt 71g2" --item f --format criticmarkup',
+      '\nExamples:\n  ndraft diff 61                    each alternative against Alt 1, with how alike they are\n  ndraft diff 61 Alt 1 Alt 3        what Alt 3 changes in Alt 1 (also "Alt 1" "Alt 3", alt1 alt3)\n  ndraft diff 71 "Alt 71g1" "Alt 71g2" --item f --format criticmarkup',
     )
-    .action((number: string, a: string | undefined, b: string | undefined, opts) =>
-      run(async (io) => (await import('./cli/commands/diff.js')).diffCommand(number, a, b, opts, io)),
+    .action((number: string, labels: string[], opts) => run(async (io) => (await import('./cli/commands/diff.js')).diffCommand(number, labels, opts, io)),
     );
 
   /** The options of every command that changes the draft. */
@@ -132,8 +130,8 @@ Run "ndraft <command> --help" for a command's options.`,
   changing('accept')
     .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N, or keep/drop a bracketed paragraph')
     .argument('<paragraph>', 'the paragraph: its address or printed number; for an option block, its number or a paragraph inside it')
-    .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item), or the option of a block ("Option 2": the other options\' paragraphs are deleted)')
-    .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
+    .argument('[label...]', 'the alternative to accept, e.g. Alt 3 (quotes optional; also alt3, "Alt. 3", or 3 where only one label ends in 3), which becomes the text of its paragraph or item; or the option of a block (Option 2: the other options\' paragraphs are deleted)')
+    .option('--bracket <n|words>', 'the bracket to resolve: its number as "ndraft show" prints it, or its words ("management/development", or one option\'s)')
     .option('--keep', 'with --bracket: keep its words')
     .option('--drop', 'with --bracket: remove its words')
     .option('--option <k>', 'with --bracket: choose option k of [a/b], or a labelled option by its label ("Option 2B" or 2B)')
@@ -143,23 +141,23 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--append', 'with a label: the alternative is added at the end of the text, whatever its scope')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 "Alt 3"                  put where its scope says (see "ndraft scope")\n  ndraft accept 61 "Alt 3" --replace        as the whole text of 61\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 Alt 3                    put where its scope says (see "ndraft scope")\n  ndraft accept 61 Alt 3 --replace          as the whole text of 61\n  ndraft accept 3 Option 2                  an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 56 --bracket management/development --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
-    .action((number: string, label: string | undefined, opts) =>
-      run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),
+    .action((number: string, label: string[], opts) =>
+      run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, joinLabel(label), opts, io)),
     );
 
   changing('merge')
     .description('streamline competing wordings into one text, bracketing only the words that differ')
     .argument('<paragraph>', 'the paragraph: its address or printed number')
-    .argument('[labels...]', 'the alternatives to merge (default: all of them)')
+    .argument('[labels...]', 'the alternatives to merge, quotes optional (Alt 1 Alt 2); default: all of them')
     .option('--with-text', 'take the current text in as the first wording')
     .option('--item <label>', 'merge the alternatives of this item')
     .option('--apply', 'make the streamlined text the text; the merged alternatives go to history')
     .option('--json', 'print the streamlined text and the collision report as JSON')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft merge 61 "Alt 1" "Alt 2"           show the streamlined text and a collision report\n  ndraft merge 61 "Alt 1" "Alt 2" --apply   make it the text of 61',
+      '\nExamples:\n  ndraft merge 61 Alt 1 Alt 2               show the streamlined text and a collision report\n  ndraft merge 61 "Alt 1" "Alt 2" --apply   make it the text of 61',
     )
     .action((number: string, labels: string[], opts) => run(async (io) => (await import('./cli/commands/merge.js')).mergeCommand(number, labels, opts, io)));
 
@@ -195,10 +193,10 @@ Run "ndraft <command> --help" for a command's options.`,
     changing(position, 'the delegation or group, e.g. G77 (any name delegations.yaml gives it)')
       .description(positionHelp[position][0])
       .argument('<paragraph>', 'the paragraph: its address or printed number')
-      .argument('<label>', 'the alternative, e.g. "Alt 2"')
+      .argument('<label...>', 'the alternative, e.g. Alt 2 (quotes optional)')
       .addHelpText('after', `\nExample:\n  ${positionHelp[position][1]}\n\nThe history records --by (as delegations.yaml names it) as onBehalfOf, and the person as author.`)
-      .action((number: string, label: string, opts) =>
-        run(async (io) => (await import('./cli/commands/positions.js')).positionCommand(position, number, label, opts, io)),
+      .action((number: string, label: string[], opts) =>
+        run(async (io) => (await import('./cli/commands/positions.js')).positionCommand(position, number, label.join(' '), opts, io)),
       );
   }
 
@@ -243,9 +241,9 @@ Run "ndraft <command> --help" for a command's options.`,
   changing('restore')
     .description('bring a wording dropped by an earlier change back, as an alternative')
     .argument('<paragraph>', 'the paragraph: its address or printed number')
-    .argument('<label>', 'the dropped alternative, e.g. "Alt 1", or "text" for a replaced text')
+    .argument('<label...>', 'the dropped alternative, e.g. Alt 1 (quotes optional), or "text" for a replaced text')
     .option('--as <label>', 'the label to give it (default: its old label, or "Former text")')
-    .action((number: string, label: string, opts) => run(async (io) => (await import('./cli/commands/restore.js')).restoreCommand(number, label, opts, io)));
+    .action((number: string, label: string[], opts) => run(async (io) => (await import('./cli/commands/restore.js')).restoreCommand(number, label.join(' '), opts, io)));
 
   changing('scope')
     .description('say what an alternative competes for: the whole text (the default), a point to insert at, or words it replaces')
@@ -267,6 +265,11 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((opts) => run(async (io) => (await import('./cli/commands/undo.js')).undoCommand(opts, io)));
 
   return program;
+}
+
+/** A label typed as several words (`accept 61 Alt 3`, unquoted) is those words joined by a space. */
+function joinLabel(words: readonly string[]): string | undefined {
+  return words.length === 0 ? undefined : words.join(' ');
 }
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {

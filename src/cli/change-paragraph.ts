@@ -3,6 +3,7 @@ import { inputError, NdraftError } from '../diagnostics/diagnostic.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
+import { renderBracketNumbering } from '../render/bracket-numbering.js';
 import { renderChange } from '../render/render-change.js';
 import type { Resolution } from '../resolve/accept-alternative.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
@@ -50,7 +51,8 @@ export interface ChangeRequest {
  * The one path by which a command changes a paragraph: take the draft's lock (not for a dry run,
  * which writes nothing), open the draft, refuse to touch an agreed paragraph, apply the pure
  * change, check the result, then show it (`--dry-run`) or write it and its history entry
- * atomically, and say in one line what was done.
+ * atomically, and say in one line what was done, followed by the paragraph's brackets as now
+ * numbered (a resolved bracket renumbers those after it).
  */
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   if (options.dryRun) return changeUnlocked(io, options, request);
@@ -82,6 +84,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   }
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n${renderChange(before, after, c)}\n`);
+    io.write(`${renderBracketNumbering(after, c, 'after it')}\n`);
     return 0;
   }
   commitChanges(dir, [after], {
@@ -89,6 +92,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
     changes: [{ paragraph: before.address, before, after }],
   });
   io.write(`${c.green('✓')} ${capitalize(summary)}\n`);
+  io.write(`${renderBracketNumbering(after, c)}\n`);
   return 0;
 }
 

@@ -1,5 +1,4 @@
-import { inputError } from '../diagnostics/diagnostic.js';
-import { findOption } from '../model/option-blocks.js';
+import { findBlockOption } from '../model/option-blocks.js';
 import { entryAddresses } from '../model/outline.js';
 import type { BlockOption, OptionBlock, Paragraph } from '../model/schemas.js';
 import type { WordingComparison } from './compare-wordings.js';
@@ -12,8 +11,7 @@ import { diffWordings, similarity, wordCounts } from './wording-diff.js';
  */
 export function compareOptions(block: OptionBlock, labels: readonly [string, string], paragraphs: ReadonlyMap<string, Paragraph>, whitespace = false): WordingComparison {
   const [a, b] = labels.map((label) => {
-    const option = findOption(block, label);
-    if (!option) throw inputError(`block "${block.block}" has no option "${label}"; its options are ${block.options.map((o) => `"${o.label}"`).join(', ')}`);
+    const option = findBlockOption(block, label);
     return { label: option.label, text: optionText(option, paragraphs) };
   }) as [{ label: string; text: string }, { label: string; text: string }];
   const changes = diffWordings(a.text, b.text, { whitespace });

@@ -1,4 +1,6 @@
 import { inputError } from '../diagnostics/diagnostic.js';
+import { findItem, itemName, itemOption } from '../model/find-wording.js';
+import { labelError, matchLabel, type Labelled } from '../model/match-label.js';
 import type { Alternative, Item, Paragraph } from '../model/schemas.js';
 
 /** One wording of a paragraph or an item: its current text or one of its alternatives. */
@@ -38,7 +40,7 @@ export function wordingScope(paragraph: Paragraph, itemLabel?: string): WordingS
   if (itemLabel === undefined) {
     return { paragraph: paragraph.address, current: current(paragraph.text), alternatives: paragraph.alternatives.map(wording), source: paragraph };
   }
-  const index = findItem(paragraph, itemLabel);
+  const { index } = findItem(paragraph, itemLabel);
   const item = paragraph.items[index] as Item;
   return {
     paragraph: paragraph.address,
@@ -68,28 +70,30 @@ export function wordingPairs(scope: WordingScope, labels?: readonly [string, str
 }
 
 /**
- * The wording a label names: `text` for the current wording, else an alternative whose label
- * matches case aside and with whitespace collapsed (`alt 1`, `"ALT  1"`), or failing that with
- * whitespace removed (`alt1`).
+ * The wording a label names: `text` for the current wording, else an alternative, spelt as
+ * labels are (`alt 1`, `alt1`, `Alt. 1`, or `1` where no other label ends in 1; see
+ * `match-label.ts`). A label of the paragraph that is not in this scope is named in the refusal.
  */
 export function pickWording(scope: WordingScope, label: string): Wording {
-  const wanted = collapse(label);
-  if (wanted === CURRENT_WORDING) return scope.current;
-  const found =
-    scope.alternatives.find((alt) => collapse(alt.label) === wanted) ??
-    scope.alternatives.find((alt) => squeeze(alt.label) === squeeze(label));
-  if (found !== undefined) return found;
-  const available = [CURRENT_WORDING, ...scope.alternatives.map((alt) => alt.label)].join(', ');
-  throw inputError(`${scopeName(scope)} has no wording "${label}"; its wordings are: ${available}${elsewhere(scope, wanted)}`);
+  const candidates = scopeLabels(scope);
+  const found = matchLabel(candidates, label);
+  if (found.length === 1) return (found[0] as Labelled<Wording>).value;
+  throw labelError(candidates, found, label, { owner: scopeName(scope), thing: 'wording', things: 'wordings' }, found.length === 0 ? elsewhere(scope, label) : '');
+}
+
+/** The labels a scope's wordings answer to: `text` and its alternatives. */
+export function scopeLabels(scope: WordingScope): Labelled<Wording>[] {
+  return [scope.current, ...scope.alternatives].map((w) => ({ label: w.label, value: w }));
 }
 
 /** Where in the paragraph a label not found in the scope is, and the option that reaches it. */
-function elsewhere(scope: WordingScope, wanted: string): string {
+function elsewhere(scope: WordingScope, label: string): string {
   const paragraph = scope.source;
-  const own = paragraph.alternatives.find((alt) => collapse(alt.label) === wanted);
+  const names = (alts: readonly Alternative[] | undefined) => matchLabel((alts ?? []).map((a) => ({ label: a.label, value: a })), label)[0]?.value;
+  const own = names(paragraph.alternatives);
   if (scope.item !== undefined && own !== undefined) return `; "${own.label}" is the paragraph's own: leave out --item`;
   for (const [index, item] of paragraph.items.entries()) {
-    const alt = (item.alternatives ?? []).find((a) => collapse(a.label) === wanted);
+    const alt = names(item.alternatives);
     const name = itemName(paragraph, index);
     if (alt !== undefined && name !== scope.item) return `; "${alt.label}" is an alternative of item ${name}: use --item ${itemOption(name)}`;
   }
@@ -104,53 +108,6 @@ function scopeName(scope: WordingScope): string {
 /** Items of the paragraph that have alternatives of their own, named as `--item` takes them. */
 function itemsWithAlternatives(paragraph: Paragraph): string[] {
   return paragraph.items.flatMap((item, index) => ((item.alternatives ?? []).length > 0 ? [itemName(paragraph, index)] : []));
-}
-
-function findItem(paragraph: Paragraph, itemLabel: string): number {
-  const { items } = paragraph;
-  if (items.length === 0) throw inputError(`paragraph ${paragraph.number} has no items`);
-  const names = items.map((_, index) => itemName(paragraph, index)).join(', ');
-  const position = /^#(\d+)$/u.exec(itemLabel.trim());
-  if (position) {
-    const index = Number(position[1]) - 1;
-    if (index < 0 || index >= items.length) {
-      throw inputError(`paragraph ${paragraph.number} has ${items.length} item${items.length === 1 ? '' : 's'}, so no item ${itemLabel.trim()}; its items are: ${names}`);
-    }
-    return index;
-  }
-  const wanted = itemKey(itemLabel);
-  const matches = items.flatMap((item, index) => (itemKey(item.label) === wanted ? [index] : []));
-  if (matches.length === 1) return matches[0] as number;
-  if (matches.length > 1) {
-    const positions = matches.map((index) => `#${index + 1}`).join(', ');
-    throw inputError(`paragraph ${paragraph.number} has ${matches.length} items labelled "${itemLabel.trim()}"; name one by position: ${positions}`);
-  }
-  throw inputError(`paragraph ${paragraph.number} has no item "${itemLabel}"; its items are: ${names}`);
-}
-
-/** The item's label, or its position `#n` when another item has the same label. */
-function itemName(paragraph: Paragraph, index: number): string {
-  const label = (paragraph.items[index] as Item).label;
-  const shared = paragraph.items.filter((item) => itemKey(item.label) === itemKey(label)).length > 1;
-  return shared ? `#${index + 1}` : label;
-}
-
-/** How to name an item on the command line: `f` for `f)`, `#3` for a bullet. */
-function itemOption(name: string): string {
-  return name.startsWith('#') ? name : itemKey(name);
-}
-
-/** `f`, `f)`, `(f)`, `F.` → `f`. */
-function itemKey(label: string): string {
-  return label.replace(/\s+/gu, '').replace(/^\(/u, '').replace(/[).]$/u, '').toLowerCase();
-}
-
-function collapse(label: string): string {
-  return label.replace(/\s+/gu, ' ').trim().toLowerCase();
-}
-
-function squeeze(label: string): string {
-  return label.replace(/\s+/gu, '').toLowerCase();
 }
 
 function current(text: string): Wording {

@@ -1,4 +1,4 @@
-import { sameLabel } from './find-wording.js';
+import { findLabelled, matchLabel, sameLabelKey } from './match-label.js';
 import { entryAddresses } from './outline.js';
 import type { BlockOption, OptionBlock, OutlineEntry, Section } from './schemas.js';
 
@@ -42,9 +42,19 @@ export function blocksHolding(sections: readonly Section[], address: string): { 
   return found.reverse();
 }
 
-/** The option of a block with this label, spelt as people type it (case and spaces do not matter). */
+/** The option of a block a label names (`Option 2`, `option2`, `2`; see `match-label.ts`); undefined when it names none or several. */
 export function findOption(block: OptionBlock, label: string): BlockOption | undefined {
-  return block.options.find((o) => sameLabel(o.label, label) || sameLabel(o.label.replace(/\s+/g, ''), label.replace(/\s+/g, '')));
+  const found = matchLabel(optionLabels(block), label);
+  return found.length === 1 ? found[0]?.value : undefined;
+}
+
+/** The option of a block a label names; an error lists the options, or those it could mean. */
+export function findBlockOption(block: OptionBlock, label: string): BlockOption {
+  return findLabelled(optionLabels(block), label, { owner: `block ${blockName(block)}`, thing: 'option', things: 'options' });
+}
+
+function optionLabels(block: OptionBlock): { label: string; value: BlockOption }[] {
+  return block.options.map((option) => ({ label: option.label, value: option }));
 }
 
 /**
@@ -52,7 +62,7 @@ export function findOption(block: OptionBlock, label: string): BlockOption | und
  * those with a paragraph still live (`isLive`), or words of their own ("No text").
  */
 export function liveOptions(block: OptionBlock, isLive: (address: string) => boolean): BlockOption[] {
-  if (block.accepted !== undefined) return block.options.filter((o) => sameLabel(o.label, block.accepted as string));
+  if (block.accepted !== undefined) return block.options.filter((o) => sameLabelKey(o.label, block.accepted as string));
   return block.options.filter((option) => (option.text ?? '').trim() !== '' || entryAddresses(option.paragraphs).some(isLive));
 }
 

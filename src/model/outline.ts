@@ -1,4 +1,4 @@
-import { sameLabel } from './find-wording.js';
+import { sameLabelKey } from './match-label.js';
 import type { BlockOption, OptionBlock, OutlineEntry, Section } from './schemas.js';
 
 /** The addresses a list of outline entries holds, option blocks (nested ones too) included, in reading order. */
@@ -57,5 +57,5 @@ export function optionHeading(block: OptionBlock, option: BlockOption): string {
 
 /** The option the block's `accepted` names (spelt as it was accepted, so compared as labels are). */
 export function isAcceptedOption(block: OptionBlock, option: BlockOption): boolean {
-  return block.accepted !== undefined && sameLabel(block.accepted, option.label);
+  return block.accepted !== undefined && sameLabelKey(block.accepted, option.label);
 }

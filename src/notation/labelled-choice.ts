@@ -36,21 +36,9 @@ export function labelledChoices(children: readonly InlineNode[]): LabelledChoice
   return groups;
 }
 
-/** Whether `asked` names `label`: `Option 2B`, `option 2b`, `2B` and `(2B)` all name `Option 2B`. */
-export function namesLabel(label: string, asked: string): boolean {
-  return labelKey(label) === labelKey(asked);
-}
-
 /** `Option 2A and Option 2B`, `A, B and C`: the labels of a choice in a sentence. */
 export function listLabels(labels: readonly string[]): string {
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
-function labelKey(label: string): string {
-  return label
-    .toLowerCase()
-    .replace(/^\s*option\b/u, '')
-    .replace(/[\s():]/gu, '');
 }
 
 function findIn(children: readonly InlineNode[], bracket: BracketNode): LabelledChoice | undefined {

@@ -1,5 +1,5 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import { blockName, blockPlaces, findOption } from '../model/option-blocks.js';
+import { blockName, blockPlaces, findBlockOption } from '../model/option-blocks.js';
 import { entryAddresses } from '../model/outline.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
@@ -28,10 +28,7 @@ export function acceptOption(draft: Draft, index: number, label: string): DraftC
   const { block } = place;
   const name = blockName(block);
   if (block.accepted !== undefined) throw inputError(`block ${name} is settled already: "${block.accepted}" was accepted (see "ndraft log", or "ndraft undo")`);
-  const option = findOption(block, label);
-  if (!option) {
-    throw inputError(`block ${name} has no option "${label}"; its options are ${block.options.map((o) => `"${o.label}"`).join(', ')}`);
-  }
+  const option = findBlockOption(block, label);
 
   const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
   const kept = entryAddresses(option.paragraphs).map((a) => byAddress.get(a)).filter((p): p is Paragraph => p !== undefined);

@@ -1,5 +1,6 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import { findAlternative, findItem } from '../model/find-wording.js';
+import { allAlternatives, findAlternative, findItem } from '../model/find-wording.js';
+import { splitLabels } from '../model/match-label.js';
 import type { Alternative, AlternativeScope, Paragraph } from '../model/schemas.js';
 import { streamlineWordings } from '../merge/streamline-wordings.js';
 import type { StreamlineResult } from '../merge/types.js';
@@ -8,7 +9,10 @@ import { describeScope } from '../model/describe-scope.js';
 import { placeWording } from './place-alternative.js';
 
 export interface MergeRequest {
-  /** The alternatives to fold together; none means all of them (of the paragraph, or of the item). */
+  /**
+   * The alternatives to fold together, as typed: quoted labels or unquoted words, which are split
+   * where a new label starts (`Alt 1 Alt 2`); none means all of them (of the paragraph, or of the item).
+   */
   labels: readonly string[];
   /** Take the current text in as the first wording. */
   withText?: boolean;
@@ -38,7 +42,8 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
   let chosen: Alternative[];
   if (request.labels.length === 0) chosen = [...available];
   else {
-    chosen = request.labels.map((label) => {
+    const labels = splitLabels(request.labels, allAlternatives(paragraph).map((f) => f.alternative.label));
+    chosen = labels.map((label) => {
       const found = findAlternative(paragraph, label);
       if (found.itemIndex !== itemIndex) {
         const home = found.itemIndex === undefined ? 'the paragraph itself' : `item ${paragraph.items[found.itemIndex]?.label}`;
@@ -46,8 +51,8 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
       }
       return found.alternative;
     });
-    const labels = chosen.map((a) => a.label);
-    const twice = labels.find((l, i) => labels.indexOf(l) !== i);
+    const named = chosen.map((a) => a.label);
+    const twice = named.find((l, i) => named.indexOf(l) !== i);
     if (twice !== undefined) throw inputError(`"${twice}" is named twice`);
   }
   const wordings = [...(request.withText ? [{ label: 'text', text: owner?.text ?? '' }] : []), ...chosen.map((a) => ({ label: a.label, text: a.text }))];

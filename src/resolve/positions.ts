@@ -1,9 +1,10 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import { allAlternatives, findAlternative, findItem, sameLabel } from '../model/find-wording.js';
+import { allAlternatives, findAlternative, findItem } from '../model/find-wording.js';
 import type { Alternative, Paragraph } from '../model/schemas.js';
 import { foldName } from '../model/did-you-mean.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import { STANCE_FIELDS, STANCES, stancePhrases, type Stance } from '../model/stances.js';
+import { sameLabelKey } from '../model/match-label.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { Resolution } from './accept-alternative.js';
 
@@ -18,7 +19,7 @@ export function proposeAlternative(paragraph: Paragraph, options: { text: string
   }
   const next = structuredClone(paragraph);
   const label = options.label?.trim() || nextLabel(paragraph);
-  if (allAlternatives(paragraph).some((f) => sameLabel(f.alternative.label, label))) {
+  if (allAlternatives(paragraph).some((f) => sameLabelKey(f.alternative.label, label))) {
     throw inputError(`paragraph ${paragraph.number} already has an alternative "${label}"; choose another --label`);
   }
   const alternative: Alternative = { label, text, proposedBy: [options.by] };

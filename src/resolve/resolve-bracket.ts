@@ -1,8 +1,10 @@
-import { inputError, usageError } from '../diagnostics/diagnostic.js';
+import { usageError } from '../diagnostics/diagnostic.js';
+import { findBracket } from '../model/find-bracket.js';
+import { listShown, matchLabel } from '../model/match-label.js';
 import { parseParagraph, withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
-import { labelledChoice, listLabels, namesLabel, type LabelledChoice } from '../notation/labelled-choice.js';
+import { labelledChoice, listLabels, type LabelledChoice } from '../notation/labelled-choice.js';
 import { replaceBracket } from '../notation/replace-bracket.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import type { Resolution } from './accept-alternative.js';
@@ -11,23 +13,14 @@ import type { Resolution } from './accept-alternative.js';
 export type BracketChoice = { kind: 'keep' } | { kind: 'drop' } | { kind: 'option'; option: number } | { kind: 'label'; label: string };
 
 /**
- * Resolves bracket `n`, numbered as `show` numbers them: keep its words (a one-option bracket),
+ * Resolves the bracket `ref` names (its number as `show` prints it, or its words: see
+ * `findBracket`): keep its words (a one-option bracket),
  * drop them, or choose option k (1-based) of `[a/b]`. Brackets inside the bracket stay open.
  * A labelled bracket (`[Option 2A: …][Option 2B: …]`) is resolved as its whole choice: its label
  * picks one, whose words replace the group; labels never stay in the text.
  */
-export function resolveBracket(paragraph: Paragraph, n: number, choice: BracketChoice): Resolution {
-  const parsed = parseParagraph(paragraph);
-  const numbered = parsed.brackets.find((b) => b.n === n);
-  if (!numbered) {
-    const count = parsed.brackets.length;
-    throw inputError(
-      count === 0
-        ? `paragraph ${paragraph.number} has no open brackets`
-        : `paragraph ${paragraph.number} has no bracket ${n}; its brackets are numbered 1 to ${count} (see "ndraft show ${paragraph.number}")`,
-    );
-  }
-  const { bracket, slot } = numbered;
+export function resolveBracket(paragraph: Paragraph, ref: number | string, choice: BracketChoice): Resolution {
+  const { bracket, slot, n } = findBracket(paragraph, parseParagraph(paragraph), ref);
   const group = labelledChoice(slot.tree, bracket);
   if (group && choice.kind !== 'drop') return chooseLabelled(paragraph, n, group, choice, slot);
   if (choice.kind === 'label') {
@@ -67,7 +60,9 @@ function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, 
     chosen = group.brackets[0];
   } else {
     const asked = choice.kind === 'label' ? choice.label : String(choice.option);
-    chosen = group.brackets.find((b) => namesLabel(b.label?.value ?? '', asked));
+    const found = matchLabel(group.brackets.map((b) => ({ label: b.label?.value ?? '', value: b })), asked);
+    chosen = found.length === 1 ? found[0]?.value : undefined;
+    if (found.length > 1) throw usageError(`"${asked}" could name any of ${listShown(found)} in bracket ${n}; give the whole label`);
     if (!chosen) throw usageError(`bracket ${n} is ${group.brackets.length > 1 ? `one of a choice between ${between}` : `labelled ${between}`}; there is no "${asked}"`);
   }
   const picked = chosen as BracketNode;

@@ -1,5 +1,7 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import { allAlternatives, sameLabel } from '../model/find-wording.js';
+import { allAlternatives } from '../model/find-wording.js';
+import { labelError, listShown, matchLabel, sameLabelKey } from '../model/match-label.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Alternative, HistoryEntry, Paragraph } from '../model/schemas.js';
 import type { Resolution } from './accept-alternative.js';
@@ -27,7 +29,7 @@ export function droppedWordings(number: string, entries: readonly HistoryEntry[]
       const after = change.after;
       const afterLabels = after ? allAlternatives(after).map((f) => f.alternative.label) : [];
       for (const f of allAlternatives(before)) {
-        if (afterLabels.some((l) => sameLabel(l, f.alternative.label))) continue;
+        if (afterLabels.some((l) => sameLabelKey(l, f.alternative.label))) continue;
         const item = f.itemIndex !== undefined ? before.items[f.itemIndex]?.label : undefined;
         out.push({ label: f.alternative.label, text: f.alternative.text, alternative: f.alternative, ...(item ? { item } : {}), entry });
       }
@@ -46,17 +48,21 @@ export function restoreWording(paragraph: Paragraph, label: string, entries: rea
   // A wording that stands in the paragraph again (accepted, or already restored) is not offered.
   const present = new Set([paragraph.text, ...paragraph.items.map((i) => i.text), ...allAlternatives(paragraph).map((f) => f.alternative.text)]);
   const dropped = droppedWordings(paragraph.address, entries).filter((d) => !present.has(d.text));
-  const found = dropped.find((d) => sameLabel(d.label, label));
+  // The newest wording dropped under a label answers to it (the list is newest first).
+  const candidates = dropped.filter((d, i) => dropped.findIndex((e) => e.label === d.label) === i).map((d) => ({ label: d.label, value: d }));
+  const matches = matchLabel(candidates, label);
+  const found = matches.length === 1 ? matches[0]?.value : undefined;
   if (!found) {
-    const labels = [...new Set(dropped.map((d) => `"${d.label}"`))];
+    const name = paragraphName(paragraph);
+    if (matches.length > 1) throw labelError(candidates, matches, label, { owner: `the history of paragraph ${name}`, thing: 'dropped wording', things: 'dropped wordings' });
     throw inputError(
-      labels.length === 0
-        ? `history holds no dropped wording of paragraph ${paragraph.number}`
-        : `history holds no dropped wording "${label}" of paragraph ${paragraph.number}; it holds ${labels.join(', ')}`,
+      candidates.length === 0
+        ? `history holds no dropped wording of paragraph ${name}`
+        : `history holds no dropped wording "${label}" of paragraph ${name}; it holds ${listShown(candidates)}`,
     );
   }
   const newLabel = as ?? (found.alternative ? found.alternative.label : found.label === 'text' ? 'Former text' : `Former ${found.label}`);
-  if (allAlternatives(paragraph).some((f) => sameLabel(f.alternative.label, newLabel))) {
+  if (allAlternatives(paragraph).some((f) => sameLabelKey(f.alternative.label, newLabel))) {
     throw inputError(`paragraph ${paragraph.number} already has an alternative "${newLabel}"; restore it under another name with --as`);
   }
   const alternative: Alternative = found.alternative ? { ...structuredClone(found.alternative), label: newLabel } : { label: newLabel, text: found.text };

@@ -1,5 +1,6 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import { findAlternative, findItem } from '../model/find-wording.js';
+import { allAlternatives, findAlternative, findItem } from '../model/find-wording.js';
+import { splitLabels } from '../model/match-label.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Alternative, AlternativeScope, Paragraph } from '../model/schemas.js';
 import type { Resolution } from './accept-alternative.js';
@@ -7,7 +8,7 @@ import { describeScope } from '../model/describe-scope.js';
 import { scopeProblem } from './place-alternative.js';
 
 export interface ScopeRequest {
-  /** The alternatives to scope; none means all of them, of the paragraph or of `item`. */
+  /** The alternatives to scope, as typed (unquoted words are split where a label starts); none means all of them, of the paragraph or of `item`. */
   labels: readonly string[];
   /** Undefined: the whole text, which is what an alternative without a scope competes for. */
   scope: AlternativeScope | undefined;
@@ -32,7 +33,7 @@ export function setScope(paragraph: Paragraph, request: ScopeRequest): Resolutio
   const chosen =
     request.labels.length === 0
       ? list
-      : request.labels.map((label) => {
+      : splitLabels(request.labels, allAlternatives(paragraph).map((f) => f.alternative.label)).map((label) => {
           const found = findAlternative(paragraph, label);
           if (found.itemIndex !== itemIndex) {
             const home = found.itemIndex === undefined ? 'the paragraph itself' : `item ${paragraph.items[found.itemIndex]?.label}`;

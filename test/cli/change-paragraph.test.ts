@@ -83,7 +83,7 @@ describe('a change writes its paragraph and exactly one history entry', () => {
     const io = fakeIo();
     expect(await accept(dir, '61', 'Alt 3', { author: 'EU delegate', message: 'as agreed in the informals' }, io)).toBe(0);
 
-    expect(io.out).toBe('✓ Accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)\n');
+    expect(io.out).toBe('✓ Accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)\nParagraph 61: no brackets left\n');
     expect(io.err).toBe('');
 
     const paragraphText = readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8');
@@ -126,12 +126,14 @@ describe('a change writes its paragraph and exactly one history entry', () => {
     expect(readParagraph(dir, '076.yaml').text).toContain('we agree that adjustments need');
   });
 
-  it('prints one summary line per command', async () => {
+  it('prints one summary line per command, then the brackets as numbered now', async () => {
     const dir = copyBundledDraft();
     const said = async (run: (io: FakeIo) => Promise<number>): Promise<string> => {
       const io = fakeIo();
       expect(await run(io)).toBe(0);
-      return io.out;
+      const [summary, ...numbering] = io.out.split('\n');
+      expect(numbering.join('\n')).toMatch(/^(Brackets of paragraph \d+ now:\n( {2}\d+ {2}.+\n)+|Paragraph \d+: no brackets left\n)$/u);
+      return `${summary}\n`;
     };
     expect(await said((io) => accept(dir, '61', undefined, { keepParagraph: true }, io))).toBe('✓ Kept paragraph 61: it is no longer bracketed as a whole\n');
     expect(await said((io) => accept(dir, '61', undefined, { bracket: '1', keep: true }, io))).toBe(
@@ -250,8 +252,10 @@ describe('a refused change writes nothing and throws NdraftError', () => {
     const dir = copyBundledDraft();
     const outOfRange = await refused(dir, (io) => accept(dir, '76', undefined, { bracket: '2', drop: true }, io));
     expect([outOfRange.kind, outOfRange.message]).toEqual(['input', 'paragraph 76 has no bracket 2; its brackets are numbered 1 to 1 (see "ndraft show 76")']);
+    const unknownWords = await refused(dir, (io) => accept(dir, '56', undefined, { bracket: 'x', drop: true }, io));
+    expect([unknownWords.kind, unknownWords.message]).toEqual(['input', 'paragraph 56 has no bracket with the words "x"; its brackets are 1 [management/development]']);
     const usage: [Omit<AcceptOptions, 'draft'>, string | undefined, string][] = [
-      [{ bracket: 'x', drop: true }, undefined, '--bracket takes a number from 1, not "x"'],
+      [{ bracket: ' ', drop: true }, undefined, '--bracket takes a number from 1 or the words of a bracket, not ""'],
       [{ bracket: '0', drop: true }, undefined, '--bracket takes a number from 1, not "0"'],
       [{ bracket: '1', option: 'two' }, undefined, 'bracket 1 [management/development] has no label; choose its option by number (--option 1 to 2)'],
       [{ bracket: '1' }, undefined, 'with --bracket N, give exactly one of --keep, --drop or --option K'],

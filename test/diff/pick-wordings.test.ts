@@ -55,12 +55,12 @@ describe('pickWording', () => {
   it('lists the wordings there are when a label is unknown', () => {
     const error = failure(() => pickWording(scope, 'Alt 4'));
     expect(error.kind).toBe('input');
-    expect(error.message).toBe('paragraph 12 has no wording "Alt 4"; its wordings are: text, Alt 1, Alt 2, Alt 3');
+    expect(error.message).toBe('paragraph 12 has no wording "Alt 4"; its wordings are "text", "Alt 1", "Alt 2", "Alt 3"');
   });
 
   it('says which item holds an alternative asked for at the wrong level', () => {
     expect(failure(() => pickWording(wordingScope(withItems), 'alt 71g1')).message).toBe(
-      'paragraph 71 has no wording "alt 71g1"; its wordings are: text; "Alt 71g1" is an alternative of item f): use --item f',
+      'paragraph 71 has no wording "alt 71g1"; its wordings are "text"; "Alt 71g1" is an alternative of item f): use --item f',
     );
   });
 });
@@ -81,9 +81,9 @@ describe('wordingScope: items', () => {
   });
 
   it('refuses an unknown, ambiguous or out-of-range item, listing the items', () => {
-    expect(failure(() => wordingScope(withItems, 'z')).message).toBe('paragraph 71 has no item "z"; its items are: a), f), #3, #4');
-    expect(failure(() => wordingScope(withItems, '·')).message).toBe('paragraph 71 has 2 items labelled "·"; name one by position: #3, #4');
-    expect(failure(() => wordingScope(withItems, '#5')).message).toBe('paragraph 71 has 4 items, so no item #5; its items are: a), f), #3, #4');
+    expect(failure(() => wordingScope(withItems, 'z')).message).toBe('paragraph 71 has no item "z"; its items are a), f), #3, #4');
+    expect(failure(() => wordingScope(withItems, '·')).message).toBe('"·" could name any of 2 items of paragraph 71: #3, #4; name one by its position');
+    expect(failure(() => wordingScope(withItems, '#5')).message).toBe('paragraph 71 has 4 items, so no item #5; its items are a), f), #3, #4');
     expect(failure(() => wordingScope(withItems, '#0')).kind).toBe('input');
     expect(failure(() => wordingScope(threeAlternatives, 'a')).message).toBe('paragraph 12 has no items');
   });

@@ -16,8 +16,8 @@ import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { BIN, copyBundledDraft, fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
 
-// Removing the many copies this test makes can take longer than the default 10 s on a busy machine.
-afterAll(removeTempDirs, 60_000);
+// Removing a hundred draft copies takes longer than the default 10 s hook timeout on a loaded machine.
+afterAll(removeTempDirs, 120_000);
 
 const RANDOM_KILLS = Number(process.env.NDRAFT_CRASH_RANDOM ?? 12);
 const PARALLEL = 4;

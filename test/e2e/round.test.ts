@@ -52,20 +52,20 @@ const ALT_71G2 = 'Encouraging relevant parties to negotiate special and reduced 
 
 describe('a negotiation round on the bundled draft', () => {
   it('accept 61 "Alt 3": Alt 3 becomes the text, the other wordings go to history', () => {
-    ok(ndraft('accept', '61', 'Alt 3'), '✓ Accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)\n');
+    ok(ndraft('accept', '61', 'Alt 3'), '✓ Accepted "Alt 3" as the text of paragraph 61 (the former text and 2 other alternatives went to history)\nParagraph 61: no brackets left\n');
     const p61 = read('61');
     expect(p61).toMatchObject({ status: 'open', bracketed: true, text: ALT_3, alternatives: [] });
     expect(historyIds()).toHaveLength(1);
   });
 
   it('accept 61 --keep-paragraph: 61 is no longer bracketed as a whole', () => {
-    ok(ndraft('accept', '61', '--keep-paragraph'), '✓ Kept paragraph 61: it is no longer bracketed as a whole\n');
+    ok(ndraft('accept', '61', '--keep-paragraph'), '✓ Kept paragraph 61: it is no longer bracketed as a whole\nParagraph 61: no brackets left\n');
     expect(read('61')).toMatchObject({ status: 'open', bracketed: false, text: ALT_3 });
     expect(historyIds()).toHaveLength(2);
   });
 
   it('agree 61: 61 is agreed, 23 paragraphs in all', () => {
-    ok(ndraft('agree', '61'), '✓ Paragraph 61 is now agreed\n');
+    ok(ndraft('agree', '61'), '✓ Paragraph 61 is now agreed\nParagraph 61: no brackets left\n');
     expect(read('61').status).toBe('agreed');
     const status = ndraft('status', '--json');
     ok(status, /"agreed": 23/);
@@ -88,7 +88,7 @@ describe('a negotiation round on the bundled draft', () => {
 
   it('undo reverts the agree: 61 is open again; log marks the agree "(undone)"', () => {
     const agreeId = historyIds()[2];
-    ok(ndraft('undo'), new RegExp(`^✓ Undid "agree 61" by ${AUTHOR} \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)\\n$`));
+    ok(ndraft('undo'), new RegExp(`^✓ Undid "agree 61" by ${AUTHOR} \\(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d UTC\\)\\nParagraph 61: no brackets left\\n$`));
     expect(read('61')).toMatchObject({ status: 'open', bracketed: false, text: ALT_3 });
     const ids = historyIds();
     expect(ids).toHaveLength(4);
@@ -98,7 +98,7 @@ describe('a negotiation round on the bundled draft', () => {
   });
 
   it('restore 61 "Alt 1": Alt 1 is on the table again', () => {
-    ok(ndraft('restore', '61', 'Alt 1'), /^✓ Restored "Alt 1" as alternative "Alt 1" of paragraph 61 \(dropped on \d{4}-\d\d-\d\d by: accept 61 "Alt 3"\)\n$/);
+    ok(ndraft('restore', '61', 'Alt 1'), /^✓ Restored "Alt 1" as alternative "Alt 1" of paragraph 61 \(dropped on \d{4}-\d\d-\d\d by: accept 61 "Alt 3"\)\nParagraph 61: no brackets left\n$/);
     expect(read('61').alternatives).toEqual([{ label: 'Alt 1', text: ALT_1 }]);
     const show = ndraft('show', '61');
     ok(show, /^Paragraph 61 · open · 0 brackets · 1 alternative\n/);
@@ -117,19 +117,19 @@ describe('a negotiation round on the bundled draft', () => {
   });
 
   it('accept 56 --bracket 1 --option 2 chooses "development"', () => {
-    ok(ndraft('accept', '56', '--bracket', '1', '--option', '2'), '✓ Chose option 2 "development" of bracket 1 in text of paragraph 56\n');
+    ok(ndraft('accept', '56', '--bracket', '1', '--option', '2'), '✓ Chose option 2 "development" of bracket 1 in text of paragraph 56\nParagraph 56: no brackets left\n');
     expect(read('56').text).toBe('We recognize and acknowledge the vital role played by many existing organizations in the technical development of the Internet.');
   });
 
   it('accept 76 --bracket 1 --drop drops [some]', () => {
-    ok(ndraft('accept', '76', '--bracket', '1', '--drop'), '✓ Dropped bracket 1 [some] in text of paragraph 76\n');
+    ok(ndraft('accept', '76', '--bracket', '1', '--drop'), '✓ Dropped bracket 1 [some] in text of paragraph 76\nParagraph 76: no brackets left\n');
     expect(read('76').text).toContain('for policy debate, we agree that adjustments need to be made');
     expect(read('76').text).not.toContain('[');
   });
 
   it('accept 71 "Alt 71g2", then agree 71 --item f', () => {
-    ok(ndraft('accept', '71', 'Alt 71g2'), '✓ Accepted "Alt 71g2" as the text of item f) of paragraph 71 (the former text and 1 other alternative went to history)\n');
-    ok(ndraft('agree', '71', '--item', 'f'), '✓ Item f) of paragraph 71 is now agreed\n');
+    ok(ndraft('accept', '71', 'Alt 71g2'), '✓ Accepted "Alt 71g2" as the text of item f) of paragraph 71 (the former text and 1 other alternative went to history)\nParagraph 71: no brackets left\n');
+    ok(ndraft('agree', '71', '--item', 'f'), '✓ Item f) of paragraph 71 is now agreed\nParagraph 71: no brackets left\n');
     const p71 = read('71');
     expect(p71.status).toBe('open');
     expect(p71.items[5]).toEqual({ label: 'f)', text: ALT_71G2, status: 'agreed' });

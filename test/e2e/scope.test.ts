@@ -5,7 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyBundledDraft, editFile, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, withoutBracketList, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -21,7 +21,7 @@ const text61 = () => /^text: (.*)$/m.exec(readFileSync(join(dir, 'paragraphs', '
 function ok(result: RunResult): string {
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
-  return result.stdout;
+  return withoutBracketList(result.stdout);
 }
 
 describe('scoped alternatives on the bundled draft', () => {

@@ -202,3 +202,11 @@ export function fakeIo(tty = false, env: NodeJS.ProcessEnv = {}): Io & { out: st
   };
   return io;
 }
+
+/**
+ * A writer's output without the bracket list every change ends with ("Brackets of paragraph 61
+ * now:" and its rows, or "Paragraph 61: no brackets left"), for tests about the rest of it.
+ */
+export function withoutBracketList(stdout: string): string {
+  return stdout.replace(/^(?:Brackets of paragraph .* now:\n(?: {2}.*\n)*|Paragraph .*: no brackets left\n)/gmu, '');
+}

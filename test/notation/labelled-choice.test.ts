@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelledChoice, labelledChoices, listLabels, namesLabel } from '../../src/notation/labelled-choice.js';
+import { labelledChoice, labelledChoices, listLabels } from '../../src/notation/labelled-choice.js';
 import { parseNotation } from '../../src/notation/parse-notation.js';
 import { printNotation } from '../../src/notation/print-notation.js';
 import { replaceBracket } from '../../src/notation/replace-bracket.js';
@@ -30,14 +30,6 @@ describe('labelledChoices', () => {
     expect(labelledChoice(tree, nth(tree, 3))?.brackets).toEqual([nth(tree, 2), nth(tree, 3)]);
     expect(labelledChoice(tree, nth(tree, 1))).toBeUndefined();
     expect(labelledChoice(tree, nth(tree, 4))).toBeUndefined();
-  });
-});
-
-describe('namesLabel', () => {
-  it('matches a label by its full name or its mark, in any case, with or without parentheses', () => {
-    for (const asked of ['Option 2B', 'option 2b', '2B', '2b', ' Option  2B ']) expect(namesLabel('Option 2B', asked), asked).toBe(true);
-    for (const asked of ['(a)', 'a', 'Option (a)', 'option a']) expect(namesLabel('Option (a)', asked), asked).toBe(true);
-    for (const asked of ['2', 'Option 2A', 'B', '']) expect(namesLabel('Option 2B', asked), asked).toBe(false);
   });
 });
 

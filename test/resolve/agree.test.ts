@@ -141,14 +141,14 @@ describe('agree --item', () => {
     for (const label of ['f', 'f)', '(f)', 'F', ' f ']) {
       expect(refusal(() => agree(bundled('71'), { item: label })).message).toMatch(/^item f\) of paragraph 71 cannot be agreed/);
     }
-    expect(failure(() => agree(bundled('71'), { item: 'g' })).message).toBe('paragraph 71 has no item g; its items are a), b), c), d), e), f)');
+    expect(failure(() => agree(bundled('71'), { item: 'g' })).message).toBe('paragraph 71 has no item "g"; its items are a), b), c), d), e), f)');
     expect(failure(() => agree(bundled('56'), { item: 'a' })).message).toBe('paragraph 56 has no items');
   });
 
   it('names bullets by position', () => {
     const p76 = bundled('76');
     expect(agree(p76, { item: '#2' }).paragraph.items[1]?.status).toBe('agreed');
-    expect(failure(() => agree(p76, { item: '#6' })).message).toBe('paragraph 76 has no item #6; its items are #1, #2, #3, #4, #5');
+    expect(failure(() => agree(p76, { item: '#6' })).message).toBe('paragraph 76 has 5 items, so no item #6; its items are #1, #2, #3, #4, #5');
   });
 });
 

@@ -72,7 +72,7 @@ describe('proposeAlternative', () => {
 
   it('refuses an unknown item', () => {
     expect(failure(() => proposeAlternative(bundled('71'), { text: 'x', item: 'z', by: 'EU' })).message).toBe(
-      'paragraph 71 has no item z; its items are a), b), c), d), e), f)',
+      'paragraph 71 has no item "z"; its items are a), b), c), d), e), f)',
     );
   });
 });

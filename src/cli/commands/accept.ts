@@ -19,8 +19,9 @@ export interface AcceptOptions extends ChangeOptions {
 }
 
 /**
- * `ndraft accept 61 "Alt 3"`, `ndraft accept 56 --bracket 1 --option 2`, `--option "Option 2B"`,
- * `ndraft accept 61 --keep-paragraph`: one of three ways to resolve contested text.
+ * `ndraft accept 61 "Alt 3"` (or `accept 61 Alt 3`, the words joined), `ndraft accept 56 --bracket 1
+ * --option 2`, `--bracket "management/development"`, `--option "Option 2B"`, `ndraft accept 61
+ * --keep-paragraph`: one of three ways to resolve contested text.
  */
 export async function acceptCommand(number: string, label: string | undefined, options: AcceptOptions, io: Io): Promise<number> {
   if ((options.replace || options.append) && label === undefined) throw usageError('--replace and --append go with the label of an alternative, e.g. accept 61 "Alt 3" --append');
@@ -40,10 +41,10 @@ export async function acceptCommand(number: string, label: string | undefined, o
     });
   }
   if (options.bracket !== undefined) {
-    const n = wholeNumber(options.bracket, '--bracket');
+    const bracket = bracketRef(options.bracket);
     const choice = bracketChoice(options);
     const flag = choice.kind === 'option' ? ['--option', choice.option] : choice.kind === 'label' ? ['--option', choice.label] : [`--${choice.kind}`];
-    return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, '--bracket', n, ...flag]), change: (p) => resolveBracket(p, n, choice) });
+    return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, '--bracket', bracket, ...flag]), change: (p) => resolveBracket(p, bracket, choice) });
   }
   const decision = options.keepParagraph ? 'keep' : 'drop';
   return changeParagraph(io, options, { paragraph: number, command: commandLine(['accept', number, `--${decision}-paragraph`]), change: (p) => settleParagraph(p, decision) });
@@ -56,7 +57,7 @@ export async function acceptCommand(number: string, label: string | undefined, o
  */
 async function acceptBlockOption(opened: OpenedDraft, ref: string, label: string, command: string, options: ChangeOptions, io: Io): Promise<number | undefined> {
   const { meansBlock } = await import('../name-block.js');
-  const named = meansBlock(opened, ref, [label]);
+  const named = meansBlock(opened, ref, [label]).block;
   if (!named) return undefined;
   const [{ applyDraftChange }, { acceptOption }] = await Promise.all([import('../change-draft.js'), import('../../resolve/accept-option.js')]);
   return applyDraftChange(io, options, opened, { command, change: (o) => acceptOption(o.draft, named.place.index, label) });
@@ -72,6 +73,13 @@ function bracketChoice(options: AcceptOptions): BracketChoice {
   if (/^\s*\d+\s*$/.test(option)) return { kind: 'option', option: wholeNumber(option, '--option') };
   if (option.trim() === '') throw usageError('--option takes a number from 1 or the label of an option, not ""');
   return { kind: 'label', label: option.trim() };
+}
+
+/** `--bracket 2` is a number as `show` prints it; anything else is the bracket's words (`--bracket "management/development"`). */
+function bracketRef(value: string): number | string {
+  if (/^\s*\d+\s*$/u.test(value)) return wholeNumber(value, '--bracket');
+  if (value.trim() === '') throw usageError('--bracket takes a number from 1 or the words of a bracket, not ""');
+  return value.trim();
 }
 
 function wholeNumber(value: string, flag: string): number {

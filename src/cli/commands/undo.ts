@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
+import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
@@ -74,6 +75,9 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
     changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
+  // An undo that gave one paragraph back its earlier words says how its brackets are numbered now.
+  const [only] = changes;
+  if (changes.length === 1 && only?.after && outline === undefined) io.write(`${renderBracketNumbering(only.after, c)}\n`);
   return 0;
 }
 

@@ -107,7 +107,7 @@ describe('show, status, diff and export on option blocks', () => {
   });
 
   it('diff compares two options word by word', async () => {
-    const out = await run((io) => diffCommand('2', 'Option 2', 'Option 1', { draft, format: 'plain' }, io));
+    const out = await run((io) => diffCommand('2', ['Option 2', 'Option 1'], { draft, format: 'plain' }, io));
     expect(out.split('\n')[0]).toMatch(/^Option block "Paragraph 2": Option 2 → Option 1, \d+% similar/);
     expect(out).toContain('{+Developed country+}');
   });

@@ -43,7 +43,7 @@ describe('inline labelled options [Option 2A: …][Option 2B: …]', () => {
   it('accept --option "Option 2B" replaces the whole choice with its words, never the label; undo restores it', async () => {
     const before = snapshotFiles(draft);
     const out = await run((io) => acceptCommand('2', undefined, { draft, bracket: '1', option: 'Option 2B' }, io));
-    expect(out).toBe('✓ Chose Option 2B "act by 2030" of bracket 1 (a choice between Option 2A and Option 2B) in text of paragraph 2\n');
+    expect(out).toBe('✓ Chose Option 2B "act by 2030" of bracket 1 (a choice between Option 2A and Option 2B) in text of paragraph 2\nParagraph 2: no brackets left\n');
     const shown = await run((io) => showCommand('2', { draft }, io));
     expect(shown).toContain('\nParties shall act by 2030.\n');
     expect(shown).not.toContain('Option');

@@ -9,7 +9,7 @@ const draft = copyBundledDraft();
 afterAll(removeTempDirs);
 
 async function diff(number: string, a?: string, b?: string, options: DiffOptions = {}, io = fakeIo()): Promise<string> {
-  expect(await diffCommand(number, a, b, { draft, ...options }, io)).toBe(0);
+  expect(await diffCommand(number, [a, b].filter((w): w is string => w !== undefined), { draft, ...options }, io)).toBe(0);
   expect(io.err).toBe('');
   return io.out;
 }
@@ -126,7 +126,7 @@ describe('ndraft diff', () => {
     editFile(dir, 'paragraphs/061.yaml', (text) => text.replace(/(- label: Alt 2\n {4}text: ).*/u, `$1${ALT_1.replace('further underline', 'further\u00a0 underline')}`));
     const run = async (whitespace: boolean) => {
       const io = fakeIo();
-      await diffCommand('61', 'Alt 1', 'Alt 2', { draft: dir, format: 'plain', whitespace }, io);
+      await diffCommand('61', ['Alt 1', 'Alt 2'], { draft: dir, format: 'plain', whitespace }, io);
       return io.out.split('\n');
     };
     const loose = await run(false);
@@ -149,9 +149,9 @@ describe('ndraft diff', () => {
   it('lists the wordings when a label is unknown', async () => {
     const error = await refusal(diff('61', 'Alt 1', 'Alt 4'));
     expect(error.kind).toBe('input');
-    expect(error.message).toBe('paragraph 61 has no wording "Alt 4"; its wordings are: text, Alt 1, Alt 2, Alt 3');
-    expect((await refusal(diff('71', 'x', 'text', { item: 'f' }))).message).toBe('item f) of paragraph 71 has no wording "x"; its wordings are: text, Alt 71g1, Alt 71g2');
-    expect((await refusal(diff('71', undefined, undefined, { item: 'g' }))).message).toBe('paragraph 71 has no item "g"; its items are: a), b), c), d), e), f)');
+    expect(error.message).toBe('paragraph 61 has no wording "Alt 4"; its wordings are "text", "Alt 1", "Alt 2", "Alt 3"');
+    expect((await refusal(diff('71', 'x', 'text', { item: 'f' }))).message).toBe('item f) of paragraph 71 has no wording "x"; its wordings are "text", "Alt 71g1", "Alt 71g2"');
+    expect((await refusal(diff('71', undefined, undefined, { item: 'g' }))).message).toBe('paragraph 71 has no item "g"; its items are a), b), c), d), e), f)');
   });
 
   it('refuses an unknown paragraph', async () => {
