@@ -1,12 +1,13 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findItem } from '../model/find-wording.js';
-import { isAgreed, withSlotText } from '../model/paragraph-slots.js';
+import { withSlotText } from '../model/paragraph-slots.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Paragraph } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
 import type { Resolution } from '../resolve/accept-alternative.js';
 import { bracketWords } from './bracket-words.js';
+import { refuseAgreedItem } from './locked-item.js';
 
 export interface BracketRequest {
   words: string;
@@ -26,7 +27,7 @@ export function bracketInParagraph(paragraph: Paragraph, request: BracketRequest
   let where = `paragraph ${name}`;
   if (request.item !== undefined) {
     const { item, index } = findItem(paragraph, request.item);
-    if (isAgreed(item.status)) throw inputError(`item ${item.label} of paragraph ${name} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.address} --item ${item.label.replace(/[()]/g, '')}"`);
+    refuseAgreedItem(paragraph, item);
     path = ['items', index, 'text'];
     text = item.text;
     where = `item ${item.label} of paragraph ${name}`;

@@ -1,9 +1,9 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findItem } from '../model/find-wording.js';
-import { isAgreed } from '../model/paragraph-slots.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Paragraph } from '../model/schemas.js';
 import type { Resolution } from '../resolve/accept-alternative.js';
+import { refuseAgreedItem } from './locked-item.js';
 
 /**
  * Marks a paragraph, or one of its items, deleted. The text stays, as with every dropped wording:
@@ -16,7 +16,7 @@ export function deleteParagraph(paragraph: Paragraph, itemLabel?: string): Resol
     const { item, index } = findItem(paragraph, itemLabel);
     const bare = item.label.replace(/[()]/g, '');
     if (item.status === 'deleted') throw inputError(`item ${item.label} of paragraph ${name} is deleted already; "ndraft reopen ${paragraph.address} --item ${bare}" opens it again`);
-    if (isAgreed(item.status)) throw inputError(`item ${item.label} of paragraph ${name} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.address} --item ${bare}"`);
+    refuseAgreedItem(paragraph, item);
     (next.items[index] as NonNullable<(typeof next.items)[number]>).status = 'deleted';
     return { paragraph: next, summary: `deleted item ${item.label} of paragraph ${name} (its text is kept)` };
   }

@@ -1,8 +1,9 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findAlternative, findItem, sameLabel } from '../model/find-wording.js';
-import { isAgreed, paragraphSlots, type TextSlot } from '../model/paragraph-slots.js';
+import { paragraphSlots, type TextSlot } from '../model/paragraph-slots.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Paragraph } from '../model/schemas.js';
+import { refuseAgreedItem } from './locked-item.js';
 
 /**
  * The text `ndraft edit` works on: the paragraph's, one item's (`item`), or one alternative's
@@ -11,12 +12,8 @@ import type { Paragraph } from '../model/schemas.js';
 export function editSlot(paragraph: Paragraph, which: { item?: string; alternative?: string }): TextSlot {
   const slots = paragraphSlots(paragraph);
   const itemIndex = which.item === undefined ? undefined : findItem(paragraph, which.item).index;
-  if (itemIndex !== undefined) {
-    const item = paragraph.items[itemIndex];
-    if (item && isAgreed(item.status)) {
-      throw inputError(`item ${item.label} of paragraph ${paragraphName(paragraph)} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.address} --item ${item.label.replace(/[()]/g, '')}"`);
-    }
-  }
+  const item = itemIndex === undefined ? undefined : paragraph.items[itemIndex];
+  if (item) refuseAgreedItem(paragraph, item);
   if (which.alternative === undefined) {
     return slots.find((s) => (itemIndex === undefined ? s.kind === 'text' : s.kind === 'item' && s.itemIndex === itemIndex)) as TextSlot;
   }

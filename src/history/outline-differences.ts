@@ -1,14 +1,11 @@
 import { diffArrays } from 'diff';
+import { sectionName } from '../edit/find-section.js';
 import type { OutlineEntry, Section } from '../model/schemas.js';
 
 /** Where a paragraph stands in the outline: its section and the entry before it in its list. */
 interface Standing {
   section: string;
   previous: string | undefined;
-}
-
-function sectionLabel(section: Section, index: number): string {
-  return section.number !== undefined ? `section ${section.number}` : section.title ? `section "${section.title}"` : `section #${index + 1}`;
 }
 
 /** Every paragraph address of the outline in reading order, with where it stands. */
@@ -22,8 +19,8 @@ function standings(sections: readonly Section[]): Map<string, Standing> {
     });
   };
   const walk = (items: readonly Section[]) =>
-    items.forEach((section, i) => {
-      list(section.paragraphs, sectionLabel(section, i));
+    items.forEach((section) => {
+      list(section.paragraphs, sectionName(section));
       walk(section.subsections ?? []);
     });
   walk(sections);

@@ -8,10 +8,10 @@ import { checkedNotation } from '../../edit/checked-notation.js';
 import { editFileContent, readEditFile, type EditedText } from '../../edit/edit-file.js';
 import { editSlot } from '../../edit/edit-slot.js';
 import { paragraphName } from '../../model/paragraph-name.js';
-import { isAgreed, withSlotText } from '../../model/paragraph-slots.js';
+import { withSlotText } from '../../model/paragraph-slots.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { describeSimilarity, renderMarkedText } from '../../render/render-word-diff.js';
-import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
+import { changeParagraph, refuseAgreed, type ChangeOptions } from '../change-paragraph.js';
 import { commandLine } from '../command-line.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
@@ -37,7 +37,7 @@ export async function editCommand(ref: string, options: EditOptions, io: Io): Pr
   const opened = await openDraft(options.draft, io.cwd);
   const before = opened.paragraph(ref);
   // Refused now, not after the user has typed a new wording.
-  if (isAgreed(before.status)) throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
+  refuseAgreed(before);
   const slot = editSlot(before, options);
   const where = `${slot.name === 'text' ? 'the text' : slot.name} of paragraph ${paragraphName(before)}`;
 
