@@ -260,7 +260,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .addHelpText('after', '\nExamples:\n  ndraft note 61 "Chair to consult informally" --by Secretariat\n  ndraft note 71 "Check the legal wording" --item f --kind editorial')
     .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/note.js')).noteCommand(ref, text, opts, io)));
 
-  const section = program.command('section').description('add a section to the outline, or retitle one');
+  const section = program.command('section').description('add a section to the outline, retitle one, or add a note to one');
   const sectionCommand = (name: string) =>
     section
       .command(name)
@@ -282,6 +282,13 @@ Run "ndraft <command> --help" for a command's options.`,
     .requiredOption('--title <title>', 'the new title')
     .addHelpText('after', '\nExample:\n  ndraft section rename 5 --title "Follow-up"')
     .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionRenameCommand(ref, opts, io)));
+  sectionCommand('note')
+    .description('add a note to a section heading, signed with the author (--by) and today\'s date')
+    .argument('<section>', 'the section, by its number, e.g. 3b')
+    .argument('<text>', 'the note')
+    .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
+    .addHelpText('after', '\nExample:\n  ndraft section note 3b "Facilitator: Kenya" --kind editorial')
+    .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionNoteCommand(ref, text, opts, io)));
 
   changing('undo')
     .description('revert the last change that has not been undone (the undo is recorded too)')

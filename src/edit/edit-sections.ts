@@ -1,5 +1,5 @@
 import { inputError } from '../diagnostics/diagnostic.js';
-import type { DraftMeta, Section } from '../model/schemas.js';
+import type { DraftMeta, Note, Section } from '../model/schemas.js';
 import { findSectionSpot, sectionName, sectionSpelling, sectionSpots } from './find-section.js';
 
 export interface SectionChange {
@@ -49,4 +49,12 @@ export function renameSection(meta: DraftMeta, ref: string, title: string): Sect
   if (wanted === '') delete section.title;
   else section.title = wanted;
   return { meta: next, summary: `retitled ${sectionName(section)}: "${old ?? ''}" → "${wanted}"` };
+}
+
+/** A copy of the outline with a note on a section (a heading is not negotiated, but may be commented on). */
+export function noteSection(meta: DraftMeta, ref: string, note: Note): SectionChange {
+  const next = structuredClone(meta);
+  const { section } = findSectionSpot(next.sections, ref);
+  section.notes = [...(section.notes ?? []), note];
+  return { meta: next, summary: `added ${note.kind === 'editorial' ? 'an editorial note' : 'a comment'} to ${sectionName(section)}` };
 }

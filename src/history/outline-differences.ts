@@ -84,6 +84,8 @@ function sectionDifferences(before: readonly Section[], after: readonly Section[
     const was = old.get(k);
     if (!was) parts.push(`section ${k}${section.title && section.number !== undefined ? ` "${section.title}"` : ''} added`);
     else if ((was.title ?? '') !== (section.title ?? '')) parts.push(`section ${k} retitled "${was.title ?? ''}" → "${section.title ?? ''}"`);
+    const notes = (section.notes?.length ?? 0) - (was?.notes?.length ?? 0);
+    if (was && notes !== 0) parts.push(`section ${k}: ${Math.abs(notes)} note${Math.abs(notes) === 1 ? '' : 's'} ${notes > 0 ? 'added' : 'removed'}`);
   }
   for (const k of old.keys()) if (!now.has(k)) parts.push(`section ${k} removed`);
   return parts;

@@ -164,6 +164,10 @@ describe('section', () => {
     expect(ok(on(dir)('log'))).toContain('  draft.yaml: section 3c "Cybersecurity" added\n');
     expect(refused(dir, 1, 'section', 'add', '3C')).toContain('ndraft: section 3c exists already ("Cybersecurity"); choose a new number\n');
     expect(refused(dir, 1, 'section', 'rename', '7', '--title', 'x')).toContain('no section 7');
+    expect(undoable(dir, 'section', 'note', '3b', 'Facilitator: Kenya', '--by', 'Chair')).toBe('✓ Added a comment to section 3b\n');
+    ok(on(dir)('section', 'note', '3b', 'Facilitator: Kenya', '--kind', 'editorial'));
+    expect(ok(on(dir)('export'))).toContain('3b) Public policy issues related to the use of the Internet\n\n{Facilitator: Kenya}\n');
+    expect(ok(on(dir)('log', '-n', '1'))).toContain('  draft.yaml: section 3b: 1 note added\n');
   });
 });
 

@@ -1,8 +1,11 @@
-import { addSection, renameSection } from '../../edit/edit-sections.js';
+import { addSection, noteSection, renameSection } from '../../edit/edit-sections.js';
+import { makeNote } from '../../edit/add-note.js';
 import { changeDraft } from '../change-draft.js';
 import type { ChangeOptions } from '../change-paragraph.js';
 import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
+import { noteKind, today } from './note.js';
+import { resolveAuthor } from '../resolve-author.js';
 
 export interface SectionAddOptions extends ChangeOptions {
   title?: string;
@@ -26,5 +29,14 @@ export async function sectionRenameCommand(ref: string, options: ChangeOptions &
   return changeDraft(io, options, {
     command: commandLine(['section', 'rename', ref, '--title', options.title]),
     change: (opened) => ({ ...renameSection(opened.meta, ref, options.title), paragraphs: [] }),
+  });
+}
+
+/** `ndraft section note 3b "…" [--kind comment|editorial]`: a note on a heading, signed and dated as `note` signs one. */
+export async function sectionNoteCommand(ref: string, text: string, options: ChangeOptions & { kind?: string }, io: Io): Promise<number> {
+  const kind = noteKind(options.kind);
+  return changeDraft(io, options, {
+    command: commandLine(['section', 'note', ref, text, options.kind !== undefined && '--kind', options.kind]),
+    change: (opened) => ({ ...noteSection(opened.meta, ref, makeNote(text, kind, resolveAuthor(options.by, io.env, opened.dir), today())), paragraphs: [] }),
   });
 }
