@@ -55,9 +55,10 @@ export async function editCommand(ref: string, options: EditOptions, io: Io): Pr
     edited = { ...readEditFile(readFileSync(kept, 'utf8')), source: kept };
   }
 
+  const keptHint = (file: string) => `Your text is kept in ${file}: "ndraft edit ${before.address}${slotFlags(options)} --file ${file}" applies it`;
   const keep = (error: unknown): unknown => {
     if (kept === undefined || !(error instanceof NdraftError)) return error;
-    return new NdraftError(error.kind, `${error.message}. Your text is kept in ${kept}: "ndraft edit ${before.address}${slotFlags(options)} --file ${kept}" applies it`, error.diagnostics);
+    return new NdraftError(error.kind, `${error.message}. ${keptHint(kept)}`, error.diagnostics);
   };
   try {
     if (edited.text === '') throw inputError(`the new wording of ${where} is empty; nothing was changed (to drop a paragraph: "ndraft delete ${before.address}")`);
@@ -74,7 +75,7 @@ export async function editCommand(ref: string, options: EditOptions, io: Io): Pr
       },
     });
     if (kept !== undefined && options.dryRun !== true) rmSync(dirname(kept), { recursive: true, force: true });
-    else if (kept !== undefined) io.write(`Your text is kept in ${kept}: "ndraft edit ${before.address}${slotFlags(options)} --file ${kept}" applies it.\n`);
+    else if (kept !== undefined) io.write(`${keptHint(kept)}.\n`);
     return result;
   } catch (error) {
     throw keep(error);
