@@ -3,8 +3,8 @@
  * the bundled draft, then `undo`, `--dry-run`, and bad input refused with its exit code and no
  * change on disk. `npm test` builds dist/ first.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, copyBundledDraft, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
 
@@ -214,6 +214,7 @@ describe('edit', () => {
     writeFileSync(kept, readFileSync(kept, 'utf8').replace('cyber] crime', '[cyber crime]'));
     ok(on(dir)('edit', '61', '--file', kept));
     expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toContain('prosecution of [cyber crime], including');
+    rmSync(dirname(kept), { recursive: true, force: true });
   });
 
   it('holds no lock while the editor is open, and refuses to save over a change made meanwhile', () => {
@@ -226,7 +227,9 @@ describe('edit', () => {
     const file = readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8');
     expect(file).toContain('[necessary legislation]');
     expect(file).not.toContain('swift');
-    expect(readFileSync(keptFile(result.stderr), 'utf8')).toContain('the swift prosecution');
+    const kept = keptFile(result.stderr);
+    expect(readFileSync(kept, 'utf8')).toContain('the swift prosecution');
+    rmSync(dirname(kept), { recursive: true, force: true });
   });
 
   it('changes nothing when the editor fails, the text is unchanged or emptied, or no editor is set', () => {
