@@ -110,8 +110,8 @@ Run "ndraft <command> --help" for a command's options.`,
     );
 
   /** The options of every command that changes the draft. */
-  const changing = (name: string, delegation?: string) => {
-    const cmd = command(name);
+  /** --author, -m and --dry-run; and --by, the old spelling of --author, where --by names no delegation. */
+  const writerOptions = (cmd: Command, delegation?: string) => {
     // --by names the delegation a position is entered for; --author the person entering it.
     if (delegation) cmd.requiredOption('--by <delegation>', delegation);
     else {
@@ -125,6 +125,9 @@ Run "ndraft <command> --help" for a command's options.`,
       .option('--author <name>', 'who enters the change, for the history (default: NDRAFT_AUTHOR, git user.name, the OS user)')
       .option('-m, --message <text>', 'a note kept with the change in the history')
       .option('--dry-run', 'show what would change, and write nothing');
+  };
+  const changing = (name: string, delegation?: string) => {
+    return writerOptions(command(name), delegation);
   };
 
   changing('accept')
@@ -259,6 +262,96 @@ Run "ndraft <command> --help" for a command's options.`,
       '\nExamples:\n  ndraft scope 61 --insert-after-sentence 1     Alt 1 to 3 of 61 each add a sentence after the first\n  ndraft scope 58 "Alt 1" --replaces "all stakeholders"\n  ndraft scope 61 --whole                       back to replacing the whole text\n\n"ndraft accept" then puts the accepted alternative where its scope says; "ndraft show" names each scope.',
     )
     .action((number: string, labels: string[], opts) => run(async (io) => (await import('./cli/commands/scope.js')).scopeCommand(number, labels, opts, io)));
+
+  const placeOptions = (cmd: Command) =>
+    cmd
+      .option('--after <paragraph>', 'put it after this paragraph (in the same section, or the same option of a block)')
+      .option('--before <paragraph>', 'put it before this paragraph')
+      .option('--section <section>', 'put it last in this section, e.g. 3b (first with --first)')
+      .option('--first', 'with --section: first in the section');
+
+  placeOptions(changing('add'))
+    .description('add a new paragraph to the outline, with its text in bracket notation')
+    .argument('<address>', 'its address, new in the draft: e.g. 61bis (also its printed number unless --number or --unnumbered)')
+    .requiredOption('--text <text>', 'its wording, in bracket notation')
+    .option('--number <number>', 'the number printed for it (default: the address, when it reads as a number)')
+    .option('--unnumbered', 'print no number (a preambular paragraph)')
+    .option('--bracketed', 'the whole paragraph stands in brackets: proposed, to be kept or dropped')
+    .addHelpText('after', '\nExamples:\n  ndraft add 61bis --after 61 --text "We note the [growing] threat of spam."\n  ndraft add 76bis --section 5 --bracketed --text "We request a report by 2027."')
+    .action((address: string, opts) => run(async (io) => (await import('./cli/commands/add.js')).addCommand(address, opts, io)));
+
+  placeOptions(changing('move'))
+    .description('move a paragraph elsewhere in the outline; its address and number stay')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .addHelpText('after', '\nExamples:\n  ndraft move 62 --after 64\n  ndraft move 75 --section 5 --first')
+    .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/move.js')).moveCommand(ref, opts, io)));
+
+  changing('delete')
+    .description('mark a paragraph (or an item) deleted; its text is kept, and "ndraft reopen" brings it back')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .option('--item <label>', 'delete only this item, e.g. b')
+    .addHelpText('after', '\nExamples:\n  ndraft delete 62\n  ndraft delete 71 --item b')
+    .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/delete.js')).deleteCommand(ref, opts, io)));
+
+  changing('edit')
+    .description('reword a paragraph\'s text (or an item\'s, or an alternative\'s) in $VISUAL or $EDITOR, or with --text; shows the word diff')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .option('--item <label>', 'edit this item\'s text')
+    .option('--alternative <label>', 'edit this alternative\'s text (of the item, with --item)')
+    .option('--text <text>', 'the new wording, without opening an editor')
+    .option('--file <file>', 'read the new wording from a file in the editor\'s format (as kept after a refused edit)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft edit 61                          opens the text in your editor\n  ndraft edit 71 --item f --text "Encouraging ISPs [and other parties] to adopt best practices."\n\nNo lock is held while the editor is open; the edit is refused if the paragraph changed meanwhile, and your text is kept.',
+    )
+    .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/edit.js')).editCommand(ref, opts, io)));
+
+  command('bracket')
+    .description('put words of a paragraph in brackets: they become contested, e.g. a delegation asks to delete them')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .requiredOption('--words <words>', 'the words, as they stand in the text (whole words; spacing does not matter)')
+    .option('--item <label>', 'in this item\'s text')
+    .option('--occurrence <n>', 'which match, from 1, when the words are found more than once')
+    .option('--by <delegation>', 'the delegation asking for the brackets (any name delegations.yaml gives it; the history records it as onBehalfOf)')
+    .option('--author <name>', 'who enters the change, for the history (default: NDRAFT_AUTHOR, git user.name, the OS user)')
+    .option('-m, --message <text>', 'a note kept with the change in the history (default: "asked by <delegation>")')
+    .option('--dry-run', 'show what would change, and write nothing')
+    .addHelpText('after', '\nExamples:\n  ndraft bracket 40 --words "in particular" --by G77\n  ndraft bracket 71 --item a --words "commercially-negotiated" --by EU')
+    .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/bracket.js')).bracketCommand(ref, opts, io)));
+
+  changing('note')
+    .description('add a note to a paragraph or an item, signed with the author (--by) and today\'s date; never negotiating text')
+    .argument('<paragraph>', 'the paragraph: its address or printed number')
+    .argument('<text>', 'the note')
+    .option('--item <label>', 'note this item')
+    .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
+    .addHelpText('after', '\nExamples:\n  ndraft note 61 "Chair to consult informally" --by Secretariat\n  ndraft note 71 "Check the legal wording" --item f --kind editorial')
+    .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/note.js')).noteCommand(ref, text, opts, io)));
+
+  const section = program.command('section').description('add a section to the outline, retitle one, or add a note to one');
+  const sectionCommand = (name: string) =>
+    writerOptions(section.command(name).addOption(draftOption()));
+  sectionCommand('add')
+    .description('add an empty section; "ndraft add --section" and "ndraft move --section" fill it')
+    .argument('<number>', 'its number, new in the draft, e.g. 3c')
+    .option('--title <title>', 'its title')
+    .option('--after <section>', 'put it after this section, at the same level (default: last)')
+    .option('--in <section>', 'put it last among this section\'s subsections')
+    .addHelpText('after', '\nExamples:\n  ndraft section add 3c --title "Cybersecurity" --after 3b\n  ndraft section add 6 --title "Final provisions"')
+    .action((number: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionAddCommand(number, opts, io)));
+  sectionCommand('rename')
+    .description('give a section a new title')
+    .argument('<section>', 'the section, by its number, e.g. 3b')
+    .requiredOption('--title <title>', 'the new title')
+    .addHelpText('after', '\nExample:\n  ndraft section rename 5 --title "Follow-up"')
+    .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionRenameCommand(ref, opts, io)));
+  sectionCommand('note')
+    .description('add a note to a section heading, signed with the author (--by) and today\'s date')
+    .argument('<section>', 'the section, by its number, e.g. 3b')
+    .argument('<text>', 'the note')
+    .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
+    .addHelpText('after', '\nExample:\n  ndraft section note 3b "Facilitator: Kenya" --kind editorial')
+    .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionNoteCommand(ref, text, opts, io)));
 
   changing('undo')
     .description('revert the last change that has not been undone (the undo is recorded too)')

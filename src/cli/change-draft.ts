@@ -1,17 +1,32 @@
+import { isDeepStrictEqual } from 'node:util';
 import { describeOutlineChange } from '../history/describe-outline-change.js';
 import { renderChange } from '../render/render-change.js';
+import type { Paragraph } from '../model/schemas.js';
 import type { DraftChange } from '../resolve/accept-option.js';
 import { commitChanges } from '../store/commit-changes.js';
 import { checkResult, type ChangeOptions } from './change-paragraph.js';
 import { colorsFor, type Io } from './io.js';
 import { historyHeader } from './history-header.js';
-import type { OpenedDraft } from './open-draft.js';
+import { locateDraft } from '../store/locate-draft.js';
+import { whileLocked } from './lock-draft.js';
+import { openDraft, type OpenedDraft } from './open-draft.js';
 
 export interface DraftChangeRequest {
   /** The command as typed, for the history: `accept 3 "Option 2"`. */
   command: string;
   /** The pure change, given the whole draft as it is under the lock. */
-  change: (opened: OpenedDraft) => DraftChange;
+  change: (opened: OpenedDraft) => DraftChange<Paragraph | null> | Promise<DraftChange<Paragraph | null>>;
+}
+
+/**
+ * `changeParagraph`'s first step for a change to the draft as a whole (a paragraph added or
+ * moved, a section retitled): take the lock (not for a dry run), open the draft, then
+ * `applyDraftChange`.
+ */
+export async function changeDraft(io: Io, options: ChangeOptions, request: DraftChangeRequest): Promise<number> {
+  if (options.dryRun) return applyDraftChange(io, options, await openDraft(options.draft, io.cwd), request);
+  const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
+  return whileLocked(io, dir, request.command, async () => applyDraftChange(io, { ...options, draft: dir }, await openDraft(dir, io.cwd), request));
 }
 
 /**
@@ -23,7 +38,7 @@ export interface DraftChangeRequest {
  */
 export async function applyDraftChange(io: Io, options: ChangeOptions, opened: OpenedDraft, request: DraftChangeRequest): Promise<number> {
   const { dir } = opened;
-  const { meta, paragraphs, summary } = request.change(opened);
+  const { meta, paragraphs, summary } = await request.change(opened);
   for (const { after } of paragraphs) await checkResult(after);
   if (meta !== undefined) {
     const { draftSchema } = await import('../model/schemas.js');
@@ -32,6 +47,10 @@ export async function applyDraftChange(io: Io, options: ChangeOptions, opened: O
   }
 
   const c = colorsFor(io);
+  if (paragraphs.length === 0 && (meta === undefined || isDeepStrictEqual(meta, opened.meta))) {
+    io.write(`Nothing to change: ${summary}\n`);
+    return 0;
+  }
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
     if (meta !== undefined) io.write(`draft.yaml: ${describeOutlineChange(opened.meta, meta)}\n`);
@@ -43,7 +62,7 @@ export async function applyDraftChange(io: Io, options: ChangeOptions, opened: O
     paragraphs.map((p) => p.after),
     {
       ...(await historyHeader(dir, options, io, request.command)),
-      changes: paragraphs.map(({ before, after }) => ({ paragraph: before.address, before, after })),
+      changes: paragraphs.map(({ before, after }) => ({ paragraph: after.address, before, after })),
       ...(meta !== undefined ? { outline: { before: opened.meta, after: meta } } : {}),
     },
     meta,

@@ -67,9 +67,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   const { dir } = opened;
   const before = opened.paragraph(request.paragraph);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
-  if (isAgreed(before.status) && !allowed) {
-    throw inputError(`paragraph ${paragraphName(before)} is ${before.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${before.address}"`);
-  }
+  if (!allowed) refuseAgreed(before);
   const { paragraph: after, summary, onBehalfOf }: ChangeResult = await Promise.resolve()
     .then(() => request.change(before, dir))
     .catch((error: unknown) => {
@@ -94,6 +92,13 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   io.write(`${c.green('✓')} ${capitalize(summary)}\n`);
   io.write(`${renderBracketNumbering(after, c)}\n`);
   return 0;
+}
+
+/** An agreed paragraph is locked: the refusal says how to reopen it. */
+export function refuseAgreed(paragraph: Paragraph): void {
+  if (isAgreed(paragraph.status)) {
+    throw inputError(`paragraph ${paragraphName(paragraph)} is ${paragraph.status === 'agreed' ? 'agreed' : 'agreed ad ref'} and locked; reopen it first with "ndraft reopen ${paragraph.address}"`);
+  }
 }
 
 /** A change must leave a paragraph that loads back: valid schema, parseable text, nothing open if agreed. */

@@ -30,17 +30,15 @@ export interface CompareRequest {
 /** The comparisons `ndraft diff` shows: one for two labels, one per alternative without. */
 export function compareWordings(paragraph: Paragraph, request: CompareRequest = {}): WordingComparison[] {
   const scope = wordingScope(paragraph, request.item);
-  return wordingPairs(scope, request.labels).map(({ a, b }) => {
-    const changes = diffWordings(a.text, b.text, { whitespace: request.whitespace === true });
-    const counts = wordCounts(changes);
-    return {
-      paragraph: scope.paragraph,
-      ...(scope.item === undefined ? {} : { item: scope.item }),
-      a,
-      b,
-      changes,
-      similarity: similarity(changes),
-      wordsDiffer: counts.deleted + counts.inserted,
-    };
-  });
+  return wordingPairs(scope, request.labels).map(({ a, b }) => ({
+    ...compareTwo(scope.paragraph, a, b, request.whitespace === true),
+    ...(scope.item === undefined ? {} : { item: scope.item }),
+  }));
+}
+
+/** Two wordings word by word, wherever they come from (a paragraph's, or its text before and after an edit). */
+export function compareTwo(paragraph: string, a: Wording, b: Wording, whitespace = false): WordingComparison {
+  const changes = diffWordings(a.text, b.text, { whitespace });
+  const counts = wordCounts(changes);
+  return { paragraph, a, b, changes, similarity: similarity(changes), wordsDiffer: counts.deleted + counts.inserted };
 }

@@ -23,5 +23,12 @@ export function describeChange(before: Paragraph | null, after: Paragraph | null
   else if (JSON.stringify(before.alternatives) !== JSON.stringify(after.alternatives) || JSON.stringify(before.items) !== JSON.stringify(after.items)) {
     if (parts.length === 0) parts.push('alternatives or positions changed');
   }
+  const notes = countNotes(after) - countNotes(before);
+  if (notes !== 0) parts.push(`${Math.abs(notes)} note${Math.abs(notes) === 1 ? '' : 's'} ${notes > 0 ? 'added' : 'removed'}`);
   return parts.length > 0 ? parts.join('; ') : 'no visible change';
+}
+
+/** The notes of a paragraph and of its items. */
+function countNotes(paragraph: Paragraph): number {
+  return (paragraph.notes?.length ?? 0) + paragraph.items.reduce((sum, item) => sum + (item.notes?.length ?? 0), 0);
 }

@@ -64,6 +64,11 @@ export function renderSimilarities(comparisons: readonly WordingComparison[], fo
   return [c.bold(`${placeName(first)}: ${what}`), ...lines].join('\n');
 }
 
+/** The text of `b` alone, with what `a` had instead marked: `ndraft edit`'s diff, under its own heading. */
+export function renderMarkedText(changes: readonly Change[], format: Exclude<DiffFormat, 'json'>, c: ChalkInstance): string {
+  return markWords(changes, markersFor(format, c));
+}
+
 /** The text of `b`, with what `a` had instead marked. */
 function markWords(changes: readonly Change[], markers: Markers): string {
   let out = '';

@@ -6,11 +6,11 @@ import { isAgreed } from '../model/paragraph-slots.js';
 import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
 
 /** A change to several paragraphs and the outline at once, made all or nothing. */
-export interface DraftChange {
+export interface DraftChange<Before extends Paragraph | null = Paragraph> {
   /** draft.yaml after the change; absent when the outline stays as it is. */
   meta?: DraftMeta;
-  /** Each paragraph changed, before and after. */
-  paragraphs: { before: Paragraph; after: Paragraph }[];
+  /** Each paragraph changed, before (null for one the change creates) and after. */
+  paragraphs: { before: Before; after: Paragraph }[];
   /** One line saying what changed. */
   summary: string;
 }

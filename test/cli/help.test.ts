@@ -23,7 +23,7 @@ describe('--help and --version, answered by bin/ndraft without loading the CLI',
 
   it('lists every command with an example', async () => {
     const { out } = await capture(['--help']);
-    for (const command of ['import', 'export', 'validate', 'status', 'show', 'diff', 'merge', 'accept', 'agree', 'reopen', 'propose', 'support', 'oppose', 'withdraw', 'positions', 'delegation', 'log', 'restore', 'undo']) {
+    for (const command of ['import', 'export', 'validate', 'status', 'show', 'diff', 'merge', 'accept', 'agree', 'reopen', 'propose', 'support', 'oppose', 'withdraw', 'positions', 'delegation', 'scope', 'log', 'restore', 'undo', 'add', 'move', 'delete', 'edit', 'bracket', 'note', 'section']) {
       expect(out).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     expect(out).toContain('Exit status: 0 ok, 1 the input or the draft is wrong, 2 usage, 70 a bug in ndraft (please report it).');

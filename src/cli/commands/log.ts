@@ -1,5 +1,6 @@
 import { describeChange } from '../../history/describe-change.js';
 import { describeOutlineChange } from '../../history/describe-outline-change.js';
+import { entryTouches } from '../../history/entry-touches.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { usageError } from '../../diagnostics/diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
@@ -20,7 +21,7 @@ export async function logCommand(number: string | undefined, options: LogOptions
   if (options.limit !== undefined && !/^\d+$/.test(options.limit.trim())) throw usageError(`--limit takes a whole number, not "${options.limit}"`);
   const limit = options.limit === undefined ? Infinity : Number(options.limit);
   const shown = entries
-    .filter((e) => address === undefined || e.changes.some((c) => c.paragraph === address))
+    .filter((e) => address === undefined || entryTouches(e, address))
     .reverse()
     .slice(0, limit);
 
