@@ -117,18 +117,19 @@ Run "ndraft <command> --help" for a command's options.`,
   };
 
   changing('accept')
-    .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N, or keep/drop a bracketed paragraph')
+    .description('resolve contested text: accept an alternative or an option of a block, resolve bracket N or bracket span N, or keep/drop a bracketed paragraph')
     .argument('<paragraph>', 'the paragraph: its address or printed number; for an option block, its number or a paragraph inside it')
     .argument('[label]', 'the alternative to accept, e.g. "Alt 3" (it becomes the text of its paragraph or item), or the option of a block ("Option 2": the other options\' paragraphs are deleted)')
     .option('--bracket <n>', 'the bracket to resolve, as numbered by "ndraft show"')
-    .option('--keep', 'with --bracket: keep its words')
-    .option('--drop', 'with --bracket: remove its words')
+    .option('--span <n>', 'the bracket span to resolve (one bracket over several paragraphs or items), as numbered by "ndraft show" (ˢ¹); every text it covers changes at once')
+    .option('--keep', 'with --bracket or --span: keep its words')
+    .option('--drop', 'with --bracket or --span: remove its words (with --span: an item left empty is removed, a paragraph left empty is deleted, its text kept)')
     .option('--option <k>', 'with --bracket: choose option k of [a/b], or a labelled option by its label ("Option 2B" or 2B)')
     .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 "Alt 3"\n  ndraft accept 3 "Option 2"                an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 3 --span 1 --keep          bracket span 1, over paragraphs 3 and 4\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string | undefined, opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, label, opts, io)),

@@ -5,7 +5,8 @@ import { assignAddresses } from './assign-addresses.js';
 import { buildOutline, type SourceLine } from './build-outline.js';
 import { compileConventions } from './compile-conventions.js';
 import { optionId } from './option-labels.js';
-import { finishParagraph } from './finish-paragraph.js';
+import { finishParagraph, prepareParagraph, warningName } from './finish-paragraph.js';
+import { planSpans } from './plan-spans.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
 import type { ExtractedNote, NoteReference } from './source-lines.js';
 import type { TextUnit } from './text-unit.js';
@@ -52,11 +53,15 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   const paragraphs = foldSingleParagraphOptions(outline.sections, outline.paragraphs);
   const addresses = assignAddresses(paragraphs, outline.sections);
   let markers = 0;
-  const built: Paragraph[] = paragraphs.map((p) => {
-    const result = finishParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
-    markers += result.markers;
-    return result.paragraph;
-  });
+  const statuses = new Map<ParagraphNode, Paragraph['status']>();
+  for (const p of paragraphs) {
+    const prepared = prepareParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
+    markers += prepared.markers;
+    statuses.set(p, prepared.status);
+  }
+  // Brackets that open in one text and close in a later one, across paragraphs too: one pass.
+  const spans = planSpans(outline.sections, (p) => statuses.get(p) ?? 'open', (p) => warningName(p, addresses.get(p) as string), warn);
+  const built: Paragraph[] = paragraphs.map((p) => finishParagraph(p, addresses.get(p) as string, statuses.get(p) ?? 'open', warn, spans));
 
   const unplaced = attachFootnotes(paragraphs, built, options.footnotes ?? [], options.references ?? []);
   const notes: Note[] = [...outline.notes.map((n) => ({ text: n.text, kind: 'editorial' as const })), ...(options.notes ?? []), ...unplaced];

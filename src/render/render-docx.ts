@@ -13,6 +13,7 @@ import {
 } from 'docx';
 import type { ExportInput } from '../export/export-input.js';
 import type { Alternative, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, literal, pieceSpans, safeText, span, toRuns, words, type Piece, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
 import { sectionMarker } from './section-heading.js';
@@ -48,10 +49,12 @@ export interface DocxOptions {
 export async function renderDocx(input: ExportInput, options: DocxOptions = {}): Promise<Uint8Array> {
   const compilation = input.mode === 'compilation';
   const changes = options.changes;
+  const byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
   const context: Context = {
     input,
     compilation,
-    byAddress: new Map(input.draft.paragraphs.map((p) => [p.address, p])),
+    byAddress,
+    spanCaptions: compilation ? spanCaptions(input, byAddress) : new Map(),
     ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
   };
   const title = safeText(input.draft.meta.title);
@@ -78,6 +81,8 @@ interface Context {
   input: ExportInput;
   compilation: boolean;
   byAddress: Map<string, Paragraph>;
+  /** The captions of the bracket spans that open in a paragraph, by its address: `Bracket over paragraphs 3–4`. */
+  spanCaptions: Map<string, string[]>;
   changes?: { baseline: Map<string, Paragraph>; marks: RevisionMarks };
 }
 
@@ -121,6 +126,22 @@ function body(context: Context): WordParagraph[] {
   if (meta.closing) blocks.push(...freeText(meta.closing));
   if (context.compilation) for (const note of meta.notes ?? []) blocks.push(...freeText(noteLine(note), { italics: true }));
   return blocks;
+}
+
+/** A caption for each bracket span, under the paragraph where it opens. */
+function spanCaptions(input: ExportInput, byAddress: ReadonlyMap<string, Paragraph>): Map<string, string[]> {
+  const marked = (address: string) => {
+    const p = byAddress.get(address);
+    return p !== undefined && hasSpanMarks(p);
+  };
+  const captions = new Map<string, string[]>();
+  for (const span of collectSpans(input.draft.meta.sections, marked, (a) => byAddress.get(a)).spans) {
+    const first = span.units[0]?.unit.paragraph;
+    if (!first) continue;
+    const caption = `Bracket over ${spanExtent(span, (p) => input.displayNumber(p) ?? p.address)}: the highlighted words from its [ to its ] are kept or dropped as one.`;
+    captions.set(first.address, [...(captions.get(first.address) ?? []), caption]);
+  }
+  return captions;
 }
 
 /** Text kept as written (preamble, closing matter): a paragraph per blank-line-separated block. */
@@ -193,18 +214,21 @@ function paragraphLines(p: Paragraph, context: Context): Line[] {
         literal(c && p.bracketed ? '[' : '', BRACKET_STYLE),
         literal(number === undefined ? '' : `${number}.`, { bold: true }),
         literal(number === undefined ? '' : '\t'),
-        words(p.text, c),
+        words(p.text, c, {}, p.spans),
         literal(hasItems ? '' : markerAfter(p.text, p.status), MARKER_STYLE),
         literal(hasItems ? '' : close, BRACKET_STYLE),
       ],
     },
   ];
-  if (c) lines.push(...notesLines('paragraph', p.notes, 'aside'));
+  if (c) {
+    (context.spanCaptions.get(p.address) ?? []).forEach((caption, i) => lines.push({ label: `paragraph span ${i + 1}`, layout: 'aside', pieces: [words(caption, false, { italics: true })] }));
+    lines.push(...notesLines('paragraph', p.notes, 'aside'));
+  }
   p.items.forEach((item, i) => {
     const isLast = i === p.items.length - 1;
     const status = isLast && p.status !== 'open' ? p.status : item.status;
     const key = `item ${item.label}`;
-    lines.push({ label: key, layout: 'item', pieces: [literal(item.label), literal('\t'), words(item.text, c), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
+    lines.push({ label: key, layout: 'item', pieces: [literal(item.label), literal('\t'), words(item.text, c, {}, item.spans), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
     if (!c) return;
     for (const alternative of item.alternatives ?? []) lines.push(...alternativeLines(`${key} ${alternative.label}`, `[${alternative.label})`, alternative, 'item-alternative'));
     lines.push(...notesLines(key, item.notes, 'item-aside'));

@@ -2,7 +2,8 @@ import { diffWordings, similarity } from '../diff/wording-diff.js';
 import type { ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
 import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
-import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
+import { collectSpans, hasSpanMarks, nodesInSpans, spanEdges, spanExtent, type DraftSpan } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
@@ -46,11 +47,35 @@ class HtmlPage {
   private readonly usedIds = new Set<string>();
   private readonly paragraphIds = new Map<Paragraph, string>();
   private readonly shown = new Set<Paragraph>();
+  /** Each bracket span's caption (`Bracket over paragraphs 3–4`), by its number. */
+  private readonly spanCaptions = new Map<number, string>();
+  /** The spans each paragraph takes part in. */
+  private readonly spansOf = new Map<Paragraph, DraftSpan[]>();
 
   constructor(private readonly input: ExportInput) {
     this.compilation = input.mode === 'compilation';
     this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
     for (const p of input.draft.paragraphs) this.paragraphIds.set(p, this.uniqueId(`p-${idSafe(input.displayNumber(p) ?? p.address)}`));
+    if (this.compilation) {
+      const name = (p: Paragraph) => input.displayNumber(p) ?? p.address;
+      const marked = (address: string) => {
+        const p = this.byAddress.get(address);
+        return p !== undefined && hasSpanMarks(p);
+      };
+      for (const span of collectSpans(input.draft.meta.sections, marked, (a) => this.byAddress.get(a)).spans) {
+        this.spanCaptions.set(span.span, `Bracket over ${spanExtent(span, name)}`);
+        for (const { unit } of span.units) {
+          const list = this.spansOf.get(unit.paragraph) ?? [];
+          if (!list.includes(span)) list.push(span);
+          this.spansOf.set(unit.paragraph, list);
+        }
+      }
+    }
+  }
+
+  /** A text in bracket notation, its bracket spans highlighted with their captions. */
+  private notation(text: string, marks: readonly SpanMark[] | undefined): string {
+    return notationHtml(text, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`);
   }
 
   render(): string {
@@ -164,8 +189,12 @@ class HtmlPage {
     const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
     if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
     if (parseParagraph(p).errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    for (const span of this.spansOf.get(p) ?? []) {
+      const caption = this.spanCaptions.get(span.span) ?? '';
+      badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
+    }
     const items = p.items.map((item, i) => this.item(item, i === p.items.length - 1 ? close : ''));
-    const text = `${notationHtml(p.text)}${items.length === 0 ? close : ''}`;
+    const text = `${this.notation(p.text, p.spans)}${items.length === 0 ? close : ''}`;
     return [
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
       `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
@@ -186,7 +215,7 @@ class HtmlPage {
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${notationHtml(item.text)}${close}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      `<div class="item-main"><span class="item-text" dir="auto">${this.notation(item.text, item.spans)}${close}</span>${status === '' ? '' : ` ${status}`}</div>`,
       this.alternatives(item.alternatives ?? []),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
@@ -225,7 +254,7 @@ class HtmlPage {
   private summary(): string {
     const paragraphs = this.input.draft.paragraphs;
     const counts = STATUS_ORDER.map((status) => ({ status, n: paragraphs.filter((p) => p.status === status).length })).filter((c) => c.n > 0);
-    const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0);
+    const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0) + this.spanCaptions.size;
     const alternatives = paragraphs.reduce((sum, p) => sum + countAlternatives(p), 0);
     const chips = counts.map((c) => `<span class="badge st-${c.status}">${c.n} ${STATUS_WORDS[c.status].toLowerCase()}</span>`).join(' ');
     return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(brackets, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;
@@ -266,6 +295,7 @@ const LEGEND = [
     key('<span class="br d0"><span class="bm">[</span><span class="opt">a</span><span class="sep">/</span><span class="opt">b</span><span class="bm">]</span></span>', 'choose one option'),
     key('<span class="br d0"><span class="bm">[</span><span class="opt">outer <span class="br d1"><span class="bm">[</span><span class="opt">inner</span><span class="bm">]</span></span></span><span class="bm">]</span></span>', 'brackets inside brackets'),
     key('<span class="whole-bracket">[</span><span class="num">61.</span> … <span class="whole-bracket">]</span>', 'the whole paragraph may be dropped'),
+    key('<span class="span-edge">[</span><span class="spanned">words …</span> ¶ <span class="spanned">… words</span><span class="span-edge">]</span>', 'one bracket over several paragraphs or items: kept or dropped as one'),
   ].join('')}</li>`,
   `<li>${[
     key('<mark class="chg">changed words</mark>', 'in an alternative: not in the first alternative'),
@@ -278,14 +308,23 @@ const LEGEND = [
 /**
  * Bracket notation as HTML: each bracket a span by nesting depth, options split by a visible `/`,
  * and a choice somebody forgot to bracket (`enhance/establish`) flagged. As written when it does
- * not parse.
+ * not parse. The words inside a bracket span (`marks`: the spans the text takes part in) are
+ * highlighted, its `[` and `]` captioned with what it covers.
  */
-function notationHtml(text: string): string {
-  const parsed = parseNotation(text);
+function notationHtml(text: string, marks?: readonly SpanMark[], caption?: (span: number) => string): string {
+  const parsed = parseNotation(text, spanEdges(marks));
   if (!parsed.ok) return escapeHtml(text);
-  const choices = findUnbracketedChoices(parsed.tree);
-  return parsed.tree.children
-    .map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : bracketHtml(node, 0)))
+  const around = (marks ?? []).filter((m) => m.edge === 'inside').length;
+  const choices = findUnbracketedChoices(parsed.tree, around);
+  return nodesInSpans(parsed.tree.children, marks)
+    .map(({ node, inSpan }) => {
+      if (node.type === 'spanOpen' || node.type === 'spanClose') {
+        const title = escapeHtml(caption?.(node.span) ?? `Bracket span ${node.span}`);
+        return `<span class="span-edge" title="${title}">${node.type === 'spanOpen' ? '[' : ']'}</span>`;
+      }
+      const html = node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : bracketHtml(node, 0);
+      return inSpan ? `<span class="spanned">${html}</span>` : html;
+    })
     .join('');
 }
 

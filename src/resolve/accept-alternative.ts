@@ -1,4 +1,6 @@
+import { inputError } from '../diagnostics/diagnostic.js';
 import { findAlternative } from '../model/find-wording.js';
+import { spanEdgeProblem } from '../model/spans.js';
 import type { Paragraph } from '../model/schemas.js';
 
 export interface Resolution {
@@ -14,6 +16,10 @@ export interface Resolution {
  */
 export function acceptAlternative(paragraph: Paragraph, label: string): Resolution {
   const found = findAlternative(paragraph, label);
+  const owner = found.itemIndex === undefined ? undefined : paragraph.items[found.itemIndex];
+  const what = owner === undefined ? `the text of paragraph ${paragraph.number ?? paragraph.address}` : `item ${owner.label} of paragraph ${paragraph.number ?? paragraph.address}`;
+  const edge = spanEdgeProblem(owner === undefined ? paragraph.spans : owner.spans, what, paragraph.address);
+  if (edge) throw inputError(`cannot accept "${found.alternative.label}": ${edge}`);
   const next = structuredClone(paragraph);
   const text = found.alternative.text;
   if (found.itemIndex === undefined) {

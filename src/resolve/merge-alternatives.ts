@@ -4,6 +4,7 @@ import type { Alternative, Paragraph } from '../model/schemas.js';
 import { streamlineWordings } from '../merge/streamline-wordings.js';
 import type { StreamlineResult } from '../merge/types.js';
 import { plural, type Resolution } from './accept-alternative.js';
+import { spanEdgeProblem } from '../model/spans.js';
 
 export interface MergeRequest {
   /** The alternatives to fold together; none means all of them (of the paragraph, or of the item). */
@@ -53,6 +54,8 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
     );
   }
 
+  const edge = spanEdgeProblem(owner?.spans, itemIndex === undefined ? `the text of ${where}` : where, paragraph.address);
+  if (edge) throw inputError(`cannot merge into ${where}: ${edge}`);
   const result = streamlineWordings(wordings.map((w) => w.text));
   const next = structuredClone(paragraph);
   const merged = new Set(chosen.map((a) => a.label));
