@@ -6,6 +6,7 @@ import { loadDraft } from '../store/load-draft.js';
 import { locateDraft } from '../store/locate-draft.js';
 import { foldersLeavingDraft } from '../store/read-draft-file.js';
 import { checkDraft } from '../validate/check-draft.js';
+import type { DraftSpan } from '../model/spans.js';
 
 export interface OpenedDraft {
   dir: string;
@@ -15,6 +16,8 @@ export interface OpenedDraft {
   warnings: Diagnostic[];
   /** Each paragraph's counts for `status`, by address. */
   counts: Map<string, Counts>;
+  /** The bracket spans of the draft, in the order they open: one bracket over several texts. */
+  spans: DraftSpan[];
   /** One paragraph by address or unambiguous printed number, read alone when named by its address; an unknown one is an error naming the nearest. */
   paragraph(ref: string): Paragraph;
 }
@@ -35,6 +38,7 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     dir,
     meta,
     counts,
+    spans: checked.spans,
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     paragraph: (ref) => paragraphNamed(ref, (address) => checked.paragraph?.(address), () => (checked.draft as Draft).paragraphs),
     get draft() {

@@ -129,8 +129,8 @@ function wordingUnits(value: string): string[] {
   if (!parsed.ok) return value.match(UNIT) ?? [];
   const units: string[] = [];
   for (const node of parsed.tree.children) {
-    if (node.type === 'bracket') units.push(printNotation(node));
-    else units.push(...(node.value.match(UNIT) ?? []));
+    if (node.type === 'text') units.push(...(node.value.match(UNIT) ?? []));
+    else units.push(printNotation(node));
   }
   return units;
 }

@@ -26,7 +26,10 @@ const WORD_CHAR = /[\p{L}\p{N}]/u;
 export function bracketWords(tree: NotationRoot, words: string, occurrence?: number): NotationRoot {
   const wanted = words.trim();
   if (wanted === '') throw inputError('--words is empty; give the words to put in brackets');
-  const copy = structuredClone(tree);
+  if (tree.children.some((child) => child.type !== 'text' && child.type !== 'bracket')) {
+    throw inputError('this text holds the [ or ] of a bracket span over several paragraphs or items; settle the span first (accept --span N --keep or --drop)');
+  }
+  const copy = structuredClone(tree) as NotationRoot & { children: InlineNode[] };
   const text = printNotation(copy);
   const found = occurrences(copy, wanted, 0);
   if (found.length === 0) throw inputError(`"${wanted}" is not in the text as whole words (nor inside one bracket without cutting another)`);

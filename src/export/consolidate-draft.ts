@@ -4,6 +4,7 @@ import { liveOptions, openBlocks } from '../model/option-blocks.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Draft, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { unresolvedPlaces } from '../resolve/agree.js';
+import { collectSpans, hasSpanMarks, spanExtent, spanWords } from '../model/spans.js';
 
 export interface ConsolidateOptions {
   /** Only agreed paragraphs and agreed items, under their original numbers. */
@@ -43,8 +44,27 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
       }
     }
   } else {
+    // A bracket span is listed once, where it opens, whichever paragraphs it covers.
+    const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+    const marked = (address: string) => {
+      const p = byAddress.get(address);
+      return p !== undefined && hasSpanMarks(p);
+    };
+    const spans = new Map<string, string[]>();
+    for (const span of collectSpans(draft.meta.sections, marked, (a) => byAddress.get(a)).spans) {
+      const first = span.units.find(({ unit }) => isLive(unit.paragraph.address))?.unit.paragraph;
+      if (!first) continue;
+      const words = `[${spanWords(span)}]`;
+      const place = `paragraph ${paragraphName(first)}, bracket span ${span.span} over ${spanExtent(span)}: ${words.length > 70 ? `${words.slice(0, 69)}…` : words}`;
+      spans.set(first.address, [...(spans.get(first.address) ?? []), place]);
+    }
     const unresolved = [
-      ...live.flatMap((p) => unresolvedPlaces(p).map((u) => `paragraph ${paragraphName(p)}, ${u.description}`)),
+      ...live.flatMap((p) => [
+        ...unresolvedPlaces(p)
+          .filter((u) => u.kind !== 'span')
+          .map((u) => `paragraph ${paragraphName(p)}, ${u.description}`),
+        ...(spans.get(p.address) ?? []),
+      ]),
       ...sectionEntries(draft.meta.sections)
         .flatMap((entries) => openBlocks(entries, isLive))
         .map((block) => `option block "${block.block}": ${block.options.length} options (${block.options.map((o) => o.label).join(', ')}) still compete`),
@@ -62,7 +82,8 @@ export function consolidateDraft(draft: Draft, options: ConsolidateOptions = {})
   const sections = pruneSections(draft.meta.sections, keptAddresses, options.agreedOnly === true, isLive);
   const clean: Draft = {
     meta: { ...draft.meta, sections },
-    paragraphs: kept.map((p) => ({ ...p, bracketed: false, alternatives: [], items: p.items.map((i) => ({ label: i.label, text: i.text })) })),
+    // Clean text has no brackets left, bracket spans neither (an agreed item's paragraph may be in one).
+    paragraphs: kept.map(({ spans: _spans, ...p }) => ({ ...p, bracketed: false, alternatives: [], items: p.items.map((i) => ({ label: i.label, text: i.text })) })),
   };
   const result: Consolidated = { draft: clean };
   if (options.renumber) result.numbers = renumbered(clean.paragraphs);

@@ -1,5 +1,11 @@
 import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
+import { paragraphUnits } from '../model/spans.js';
+
+/** The numbers of the bracket spans a paragraph takes part in. */
+function spanNumbers(paragraph: Paragraph): Set<number> {
+  return new Set(paragraphUnits(paragraph).flatMap((unit) => unit.marks.map((m) => m.span)));
+}
 
 /** What a change did to a paragraph, in a few words: `status open → agreed; 2 brackets → 1`. */
 export function describeChange(before: Paragraph | null, after: Paragraph | null): string {
@@ -18,6 +24,11 @@ export function describeChange(before: Paragraph | null, after: Paragraph | null
   if (after.items.length !== before.items.length) parts.push(`${before.items.length} → ${after.items.length} items`);
   const brackets = [parseParagraph(before).brackets.length, parseParagraph(after).brackets.length];
   if (brackets[0] !== brackets[1]) parts.push(`${brackets[0]} → ${brackets[1]} brackets`);
+  const [spansBefore, spansAfter] = [spanNumbers(before), spanNumbers(after)];
+  const left = [...spansBefore].filter((n) => !spansAfter.has(n));
+  const joined = [...spansAfter].filter((n) => !spansBefore.has(n));
+  if (left.length > 0) parts.push(`out of bracket span${left.length === 1 ? '' : 's'} ${left.join(', ')}`);
+  if (joined.length > 0) parts.push(`in bracket span${joined.length === 1 ? '' : 's'} ${joined.join(', ')}`);
   const alternatives = [countAlternatives(before), countAlternatives(after)];
   if (alternatives[0] !== alternatives[1]) parts.push(`${alternatives[0]} → ${alternatives[1]} alternatives`);
   else if (JSON.stringify(before.alternatives) !== JSON.stringify(after.alternatives) || JSON.stringify(before.items) !== JSON.stringify(after.items)) {

@@ -1,4 +1,5 @@
-import type { Paragraph, Status } from '../model/schemas.js';
+import type { Paragraph, SpanMark, Status } from '../model/schemas.js';
+import { spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { NotationResult } from '../notation/types.js';
 import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
@@ -8,13 +9,18 @@ import { locate, takeStatusMarker, type TextUnit } from './text-unit.js';
 
 export type Warn = (line: number, column: number, code: string, message: string) => void;
 
+/** How warnings name a paragraph: its number as printed, else its address. */
+export function warningName(p: ParagraphNode, address: string): string {
+  return p.number === undefined ? address : p.number;
+}
+
 /**
- * A paragraph node as the model holds it: status markers read, its own bracket and its
- * alternatives' brackets closed, unbalanced brackets repaired (each with a warning), and
- * unbracketed choices flagged.
+ * The first half of finishing a paragraph node, before brackets that span texts are matched
+ * across paragraphs (`planSpans`): status markers read, and its own bracket and its
+ * alternatives' brackets closed. Returns its status.
  */
-export function finishParagraph(p: ParagraphNode, address: string, warn: Warn, marker?: RegExp): { paragraph: Paragraph; markers: number } {
-  const name = p.number === undefined ? address : p.number;
+export function prepareParagraph(p: ParagraphNode, address: string, warn: Warn, marker?: RegExp): { status: Status; markers: number } {
+  const name = warningName(p, address);
   let markers = 0;
   const mark = (u: TextUnit): Status | undefined => {
     const status = takeStatusMarker(u, marker);
@@ -64,6 +70,16 @@ export function finishParagraph(p: ParagraphNode, address: string, warn: Warn, m
       warn(p.line, 1, 'UNCLOSED_PARAGRAPH', `paragraph ${name} opens with "[" but its closing bracket is missing; imported as a bracketed paragraph, closed after its ${last ? 'last item' : 'text'}`);
     }
   }
+  return { status, markers };
+}
+
+/**
+ * A prepared paragraph node as the model holds it: the bracket spans its texts take part in
+ * (`spans`, from `planSpans`) marked, every other unbalanced bracket repaired (each with a
+ * warning), and unbracketed choices outside brackets flagged.
+ */
+export function finishParagraph(p: ParagraphNode, address: string, status: Status, warn: Warn, spans: ReadonlyMap<TextUnit, SpanMark[]> = new Map()): Paragraph {
+  const name = warningName(p, address);
 
   const units: { unit: TextUnit; what: string }[] = [
     { unit: p.text, what: `paragraph ${name}` },
@@ -74,8 +90,14 @@ export function finishParagraph(p: ParagraphNode, address: string, warn: Warn, m
     ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${name}` })),
   ];
   for (const { unit, what } of units) {
-    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn), what, warn);
+    const marks = spans.get(unit);
+    const around = marks?.filter((m) => m.edge === 'inside').length ?? 0;
+    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn, spanEdges(marks)), what, warn, around);
   }
+  const marksOf = (unit: TextUnit) => {
+    const marks = spans.get(unit);
+    return marks ? { spans: marks } : {};
+  };
 
   const paragraph: Paragraph = {
     address,
@@ -83,21 +105,23 @@ export function finishParagraph(p: ParagraphNode, address: string, warn: Warn, m
     status,
     bracketed: p.bracketed,
     text: p.text.text,
+    ...marksOf(p.text),
     items: p.items.map((item) => ({
       label: item.label,
       text: item.unit.text,
+      ...marksOf(item.unit),
       ...(item.status ? { status: item.status } : {}),
       ...(item.alternatives.length > 0 ? { alternatives: item.alternatives.map((a) => ({ label: a.label, text: a.unit.text })) } : {}),
     })),
     alternatives: p.alternatives.map((a) => ({ label: a.label, text: a.unit.text })),
     ...(p.notes.length > 0 ? { notes: p.notes } : {}),
   };
-  return { paragraph, markers };
+  return paragraph;
 }
 
-function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn): void {
+function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn, around: number): void {
   if (!result.ok) return;
-  for (const choice of findUnbracketedChoices(result.tree)) {
+  for (const choice of findUnbracketedChoices(result.tree, around)) {
     const at = locate(unit, choice.offset);
     warn(at.line, at.column, 'UNBRACKETED_CHOICE', `"${choice.text}" in ${what} looks like a choice that is not in brackets; left as written`);
   }

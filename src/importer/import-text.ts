@@ -6,7 +6,8 @@ import { buildOutline, type SourceLine } from './build-outline.js';
 import { compileConventions } from './compile-conventions.js';
 import { scopeAlternatives } from './scope-alternatives.js';
 import { optionId } from './option-labels.js';
-import { finishParagraph } from './finish-paragraph.js';
+import { finishParagraph, prepareParagraph, warningName } from './finish-paragraph.js';
+import { planSpans } from './plan-spans.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
 import type { ExtractedNote, NoteReference } from './source-lines.js';
 import type { TextUnit } from './text-unit.js';
@@ -53,12 +54,16 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   const paragraphs = foldSingleParagraphOptions(outline.sections, outline.paragraphs);
   const addresses = assignAddresses(paragraphs, outline.sections);
   let markers = 0;
-  const built: Paragraph[] = paragraphs.map((p) => {
-    const result = finishParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
-    markers += result.markers;
-    scopeAlternatives(result.paragraph, options.conventions?.alternativeScope, (message) => warn(p.line, 1, 'SCOPE_DOES_NOT_FIT', message));
-    return result.paragraph;
-  });
+  const statuses = new Map<ParagraphNode, Paragraph['status']>();
+  for (const p of paragraphs) {
+    const prepared = prepareParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
+    markers += prepared.markers;
+    statuses.set(p, prepared.status);
+  }
+  // Brackets that open in one text and close in a later one, across paragraphs too: one pass.
+  const spans = planSpans(outline.sections, (p) => statuses.get(p) ?? 'open', (p) => warningName(p, addresses.get(p) as string), warn);
+  const built: Paragraph[] = paragraphs.map((p) => finishParagraph(p, addresses.get(p) as string, statuses.get(p) ?? 'open', warn, spans));
+  paragraphs.forEach((p, i) => scopeAlternatives(built[i] as Paragraph, options.conventions?.alternativeScope, (message) => warn(p.line, 1, 'SCOPE_DOES_NOT_FIT', message)));
 
   const unplaced = attachFootnotes(paragraphs, built, options.footnotes ?? [], options.references ?? []);
   const notes: Note[] = [...outline.notes.map((n) => ({ text: n.text, kind: 'editorial' as const })), ...(options.notes ?? []), ...unplaced];

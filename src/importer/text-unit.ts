@@ -30,6 +30,13 @@ export function prependText(unit: TextUnit, prefix: string): void {
   unit.segments.unshift({ offset: 0, line: first?.line ?? 0, column: Math.max(1, (first?.column ?? 1) - prefix.length) });
 }
 
+/** Inserts `text` at `offset` of the unit's text; the words after it keep their source positions. */
+export function insertText(unit: TextUnit, offset: number, text: string): void {
+  if (offset <= 0) return prependText(unit, text);
+  unit.text = unit.text.slice(0, offset) + text + unit.text.slice(offset);
+  for (const s of unit.segments) if (s.offset >= offset) s.offset += text.length;
+}
+
 /** Source line and column of an offset in the unit's text. */
 export function locate(unit: TextUnit, offset: number): { line: number; column: number } {
   let best = unit.segments[0];

@@ -32,6 +32,10 @@ export function applyChoices(tree: NotationRoot, choices: readonly Choice[]): st
       pieces.push({ text: child.value, resolved: false });
       continue;
     }
+    if (child.type !== 'bracket') {
+      pieces.push({ text: printNotation(child), resolved: false });
+      continue;
+    }
     const choice = choices[next++] as Choice;
     if (choice === 'keep') pieces.push({ text: printNotation(child), resolved: false });
     else if (choice === 'drop') pieces.push({ text: '', resolved: true });

@@ -1,6 +1,6 @@
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
-import type { BracketNode, InlineNode } from '../notation/types.js';
+import type { BracketNode, RootChild } from '../notation/types.js';
 import { startsWithClosingMark } from './closing-mark.js';
 
 /** One unit the merge aligns: a word, one punctuation mark, or a whole bracket. */
@@ -53,6 +53,11 @@ export function tokenizeWording(wording: string): WordingToken[] {
       push(printNotation(bracket), bracket);
       continue;
     }
+    if (child.type !== 'text') {
+      // A wording parsed on its own has no span edges; were one there, it would be a mark of its own.
+      push(printNotation(child));
+      continue;
+    }
     for (const run of child.value.match(/\s+|\S+/gu) ?? []) {
       if (SPACE.test(run)) pending += run;
       else for (const piece of splitPunctuation(run)) push(piece);
@@ -62,11 +67,12 @@ export function tokenizeWording(wording: string): WordingToken[] {
 }
 
 /** Words in a stretch of notation, inside brackets too, every option counted. */
-export function countWords(nodes: readonly InlineNode[]): number {
+export function countWords(nodes: readonly RootChild[]): number {
   let count = 0;
   for (const node of nodes) {
     if (node.type === 'bracket') count += countWords(node.options.flatMap((o) => o.children));
-    else for (const run of node.value.match(/\S+/gu) ?? []) count += splitPunctuation(run).filter((p) => WORD.test(p)).length;
+    else if (node.type === 'text')
+      for (const run of node.value.match(/\S+/gu) ?? []) count += splitPunctuation(run).filter((p) => WORD.test(p)).length;
   }
   return count;
 }

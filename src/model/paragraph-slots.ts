@@ -1,7 +1,8 @@
 import { parseNotation } from '../notation/parse-notation.js';
 import type { NotationError, NotationRoot } from '../notation/types.js';
 import { listBrackets, type BracketVisit } from '../notation/visit-brackets.js';
-import type { Paragraph } from './schemas.js';
+import type { Paragraph, SpanMark } from './schemas.js';
+import { spanEdges } from './spans.js';
 
 /** One place in a paragraph that holds bracket notation. */
 export interface TextSlot {
@@ -13,13 +14,15 @@ export interface TextSlot {
   name: string;
   itemIndex?: number;
   alternativeIndex?: number;
+  /** The bracket spans the text takes part in (a paragraph's text or an item: see `spans.ts`). */
+  spans?: readonly SpanMark[];
 }
 
 /** The text-bearing places of a paragraph in reading order: its text, each item with its alternatives, then its alternatives. */
 export function paragraphSlots(paragraph: Paragraph): TextSlot[] {
-  const slots: TextSlot[] = [{ kind: 'text', path: ['text'], text: paragraph.text, name: 'text' }];
+  const slots: TextSlot[] = [{ kind: 'text', path: ['text'], text: paragraph.text, name: 'text', ...(paragraph.spans ? { spans: paragraph.spans } : {}) }];
   paragraph.items.forEach((item, itemIndex) => {
-    slots.push({ kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex });
+    slots.push({ kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex, ...(item.spans ? { spans: item.spans } : {}) });
     (item.alternatives ?? []).forEach((alt, alternativeIndex) => {
       slots.push({
         kind: 'item-alternative',
@@ -65,7 +68,7 @@ export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
   const brackets: NumberedBracket[] = [];
   const errors: ParsedParagraph['errors'] = [];
   for (const slot of paragraphSlots(paragraph)) {
-    const result = parseNotation(slot.text);
+    const result = parseNotation(slot.text, spanEdges(slot.spans));
     if (!result.ok) {
       for (const error of result.errors) errors.push({ slot, error });
       continue;

@@ -66,10 +66,26 @@ export const alternativeSchema = z
   })
   .describe('A competing wording for a paragraph or an item');
 
+export const SPAN_EDGES = ['inside', 'closes', 'opens'] as const;
+
+export const spanMarkSchema = z
+  .strictObject({
+    span: z.number().int().positive().describe('The span\'s number: the same in every text it covers, and unique in the draft'),
+    edge: z
+      .enum(SPAN_EDGES)
+      .describe('opens: its "[" stands in this text, left unmatched here; closes: its "]" stands in this text, unmatched here; inside: the whole text lies within it'),
+  })
+  .describe('This text takes part in a bracket span: one bracket over several texts (a paragraph\'s text, its items, the paragraphs after it), its "[" in the first and its "]" in the last');
+
+const spanMarksSchema = z
+  .array(spanMarkSchema)
+  .describe('The bracket spans this text takes part in, outermost first: those it lies inside, then those whose "]" it holds, then those whose "[" it holds, each in the order its bracket stands in the text');
+
 export const itemSchema = z
   .strictObject({
     label: z.string().min(1).describe('The item marker as written: "a)", "(i)", "·"'),
     text: z.string().describe('The item text, in bracket notation'),
+    spans: spanMarksSchema.optional(),
     status: statusSchema.optional().describe('Set when the item has a status of its own, e.g. one agreed item in an open paragraph'),
     alternatives: z.array(alternativeSchema).optional(),
     notes: notesSchema.optional(),
@@ -83,6 +99,7 @@ export const paragraphSchema = z
     status: statusSchema,
     bracketed: z.boolean().describe('True when the whole paragraph stands in brackets: it may be dropped'),
     text: z.string().describe('The paragraph body, or the chapeau when there are items, in bracket notation'),
+    spans: spanMarksSchema.optional().describe('The bracket spans the paragraph\'s text (its body or chapeau) takes part in; its items say their own'),
     items: z.array(itemSchema).default([]),
     alternatives: z.array(alternativeSchema).default([]),
     notes: notesSchema.optional(),
@@ -186,6 +203,8 @@ export type Status = z.infer<typeof statusSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;
 export type AlternativeScope = z.infer<typeof alternativeScopeSchema>;
 export type Item = z.infer<typeof itemSchema>;
+export type SpanMark = z.infer<typeof spanMarkSchema>;
+export type SpanEdgeKind = (typeof SPAN_EDGES)[number];
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Note = z.infer<typeof noteSchema>;
 export type OutlineEntry = string | OptionBlock;

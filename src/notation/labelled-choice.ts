@@ -1,4 +1,4 @@
-import type { BracketNode, InlineNode, NotationRoot } from './types.js';
+import type { BracketNode, NotationRoot, RootChild } from './types.js';
 
 /**
  * Labelled brackets side by side, with nothing but blanks between them
@@ -20,7 +20,7 @@ export function labelledChoice(tree: NotationRoot, bracket: BracketNode): Labell
 }
 
 /** Every labelled choice directly in `children` (not inside their brackets). */
-export function labelledChoices(children: readonly InlineNode[]): LabelledChoice[] {
+export function labelledChoices(children: readonly RootChild[]): LabelledChoice[] {
   const groups: LabelledChoice[] = [];
   let run: BracketNode[] = [];
   const close = (): void => {
@@ -41,7 +41,7 @@ export function listLabels(labels: readonly string[]): string {
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
 }
 
-function findIn(children: readonly InlineNode[], bracket: BracketNode): LabelledChoice | undefined {
+function findIn(children: readonly RootChild[], bracket: BracketNode): LabelledChoice | undefined {
   if (children.includes(bracket)) return labelledChoices(children).find((g) => g.brackets.includes(bracket));
   for (const child of children) {
     if (child.type !== 'bracket') continue;

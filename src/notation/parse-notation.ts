@@ -10,6 +10,7 @@ import type {
   NotationRoot,
   OptionNode,
   Point,
+  SpanEdges,
 } from './types.js';
 
 // `Option 2A:`, `option 1:`, `Option (a):`, `Option B :`, and the blanks after the colon.
@@ -30,11 +31,37 @@ interface Frame {
 }
 
 /**
+ * Where the brackets that nothing in `source` matches stand: every `]` met with no `[` open, and
+ * every `[` still open at the end, each in text order. One pass; the first come before the last.
+ */
+export function unmatchedBrackets(source: string): { closes: number[]; opens: number[] } {
+  const opens: number[] = [];
+  const closes: number[] = [];
+  for (let i = source.indexOf('['), j = source.indexOf(']'); i >= 0 || j >= 0; ) {
+    if (j < 0 || (i >= 0 && i < j)) {
+      opens.push(i);
+      i = source.indexOf('[', i + 1);
+    } else {
+      if (opens.length > 0) opens.pop();
+      else closes.push(j);
+      j = source.indexOf(']', j + 1);
+    }
+  }
+  return { closes, opens };
+}
+
+/**
  * Parses bracket notation into a tree. Never throws: unbalanced brackets come back as errors
  * with a code and a point, every one of them, not only the first. Brackets nested past the depth
  * limit end the parse with that one error: every walk over the tree may then recurse safely.
+ *
+ * `spans` names the bracket spans whose edges stand in the text (a text that a bracket over
+ * several paragraphs or items opens or closes in): its first unmatched `]` are read as the
+ * closing edges of `spans.closes`, its last unmatched `[` as the opening edges of `spans.opens`,
+ * each a `spanOpen` or `spanClose` node at the root. Any other unmatched bracket is an error as
+ * ever, and so is an edge named with no unmatched bracket for it.
  */
-export function parseNotation(source: string): NotationResult {
+export function parseNotation(source: string, spans?: SpanEdges): NotationResult {
   // Most texts are one line: their points need no line index.
   const lines = source.includes('\n') ? new LineIndex(source) : undefined;
   const point = (offset: number): Point => {
@@ -47,10 +74,18 @@ export function parseNotation(source: string): NotationResult {
   const stack: Frame[] = [];
   let textStart = 0;
   const maxDepth = inputLimits().depth;
+  const edges = spans !== undefined && (spans.closes.length > 0 || spans.opens.length > 0) ? spanEdgesAt(source, spans) : undefined;
+  if (edges) errors.push(...edges.missing.map((m) => ({ code: 'SPAN_EDGE_MISSING' as const, message: m.message, point: point(m.offset) })));
+  const edge = (i: number, type: 'spanOpen' | 'spanClose', span: number): void => {
+    flushText(i);
+    root.children.push({ type, span, position: { start: point(i), end: point(i + 1) } });
+    textStart = i + 1;
+  };
 
   const children = (): InlineNode[] => {
     const top = stack[stack.length - 1];
-    return top ? top.option.children : root.children;
+    // Only text and brackets go through here: span edges go to the root itself.
+    return top ? top.option.children : (root.children as InlineNode[]);
   };
   const flushText = (end: number): void => {
     if (end > textStart) {
@@ -68,6 +103,11 @@ export function parseNotation(source: string): NotationResult {
   for (let i = 0; i < source.length; i++) {
     const ch = source[i];
     if (ch === '[') {
+      const span = edges?.opens.get(i);
+      if (span !== undefined) {
+        edge(i, 'spanOpen', span);
+        continue;
+      }
       if (stack.length >= maxDepth) {
         return { ok: false, errors: [{ code: 'NESTING_TOO_DEEP', message: `brackets nested ${maxDepth + 1} deep, ${pastLimit('depth')}`, point: point(i) }] };
       }
@@ -82,6 +122,11 @@ export function parseNotation(source: string): NotationResult {
       textStart = optionStart;
       i = optionStart - 1;
     } else if (ch === ']') {
+      const span = edges?.closes.get(i);
+      if (span !== undefined) {
+        edge(i, 'spanClose', span);
+        continue;
+      }
       if (stack.length === 0) {
         errors.push({
           code: 'UNEXPECTED_CLOSING_BRACKET',
@@ -120,4 +165,25 @@ export function parseNotation(source: string): NotationResult {
   flushText(source.length);
   root.position = { start: point(0), end: point(source.length) };
   return { ok: true, tree: root };
+}
+
+/** The offsets of the span edges named in `spans`, and each edge named that has no bracket in the text. */
+function spanEdgesAt(source: string, spans: SpanEdges): { closes: Map<number, number>; opens: Map<number, number>; missing: { offset: number; message: string }[] } {
+  const unmatched = unmatchedBrackets(source);
+  const closes = new Map<number, number>();
+  const opens = new Map<number, number>();
+  const missing: { offset: number; message: string }[] = [];
+  spans.closes.forEach((span, k) => {
+    const at = unmatched.closes[k];
+    if (at === undefined) missing.push({ offset: 0, message: `bracket span ${span} closes in this text, but it has no "]" left unmatched to close it` });
+    else closes.set(at, span);
+  });
+  // The last unmatched "[" open the spans: any before them are never closed.
+  const first = unmatched.opens.length - spans.opens.length;
+  spans.opens.forEach((span, k) => {
+    const at = unmatched.opens[first + k];
+    if (at === undefined) missing.push({ offset: source.length, message: `bracket span ${span} opens in this text, but it has no "[" left unmatched to open it` });
+    else opens.set(at, span);
+  });
+  return { closes, opens, missing };
 }

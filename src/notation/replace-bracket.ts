@@ -1,4 +1,4 @@
-import type { BracketNode, InlineNode, NotationRoot, OptionNode } from './types.js';
+import type { BracketNode, InlineNode, NotationRoot, OptionNode, RootChild } from './types.js';
 
 /**
  * A copy of the tree with one bracket replaced by the given nodes (its kept words, or nothing).
@@ -12,11 +12,12 @@ export function replaceBracket(tree: NotationRoot, target: BracketNode | readonl
   return { type: 'root', children: replaceIn(tree.children, run, replacement) };
 }
 
-function replaceIn(children: readonly InlineNode[], run: readonly BracketNode[], replacement: readonly InlineNode[]): InlineNode[] {
-  const out: InlineNode[] = [];
+function replaceIn<T extends RootChild>(children: readonly T[], run: readonly BracketNode[], replacement: readonly InlineNode[]): T[] {
+  const out: RootChild[] = [];
   let trimLeading = false;
-  const first = children.indexOf(run[0] as BracketNode);
-  const last = first < 0 ? -1 : children.indexOf(run[run.length - 1] as BracketNode, first);
+  const all = children as readonly RootChild[];
+  const first = all.indexOf(run[0] as BracketNode);
+  const last = first < 0 ? -1 : all.indexOf(run[run.length - 1] as BracketNode, first);
   children.forEach((child, i) => {
     if (first >= 0 && i > first && i <= last) return;
     if (i === first) {
@@ -35,12 +36,13 @@ function replaceIn(children: readonly InlineNode[], run: readonly BracketNode[],
       }
       return;
     }
-    const copy = child.type === 'bracket' ? bracketCopy(child, run, replacement) : { type: 'text' as const, value: child.value };
+    const copy: RootChild =
+      child.type === 'bracket' ? bracketCopy(child, run, replacement) : child.type === 'text' ? { type: 'text', value: child.value } : child.type === 'spanOpen' ? { type: 'spanOpen', span: child.span } : { type: 'spanClose', span: child.span };
     if (trimLeading && copy.type === 'text') copy.value = copy.value.replace(/^\s+/, '');
     trimLeading = false;
     out.push(copy);
   });
-  return mergeText(out);
+  return mergeText(out) as T[];
 }
 
 function bracketCopy(bracket: BracketNode, run: readonly BracketNode[], replacement: readonly InlineNode[]): BracketNode {
@@ -51,8 +53,8 @@ function bracketCopy(bracket: BracketNode, run: readonly BracketNode[], replacem
   };
 }
 
-function mergeText(nodes: readonly InlineNode[]): InlineNode[] {
-  const out: InlineNode[] = [];
+function mergeText(nodes: readonly RootChild[]): RootChild[] {
+  const out: RootChild[] = [];
   for (const node of nodes) {
     const last = out[out.length - 1];
     if (node.type === 'text' && last?.type === 'text') last.value += node.value;

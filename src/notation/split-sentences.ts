@@ -1,4 +1,4 @@
-import type { InlineNode, NotationRoot } from './types.js';
+import type { NotationRoot, RootChild } from './types.js';
 
 /**
  * Where the text's sentences end: a full stop, question or exclamation mark (with any closing
@@ -38,7 +38,7 @@ export function sentenceEnds(tree: NotationRoot): SentenceEnd[] {
  * The text split after its `n`th sentence (1-based): the nodes before and after, the blank
  * between them dropped. Undefined when the text has no `n`th sentence followed by more text.
  */
-export function splitAfterSentence(tree: NotationRoot, n: number): { before: InlineNode[]; after: InlineNode[] } | undefined {
+export function splitAfterSentence(tree: NotationRoot, n: number): { before: RootChild[]; after: RootChild[] } | undefined {
   const end = sentenceEnds(tree)[n - 1];
   if (end === undefined) return undefined;
   const split = tree.children[end.node];
@@ -63,10 +63,11 @@ function isAbbreviation(before: string): boolean {
   return ABBREVIATIONS.has(bare) || /^\p{L}$/u.test(bare) || /\p{L}\.\p{L}/u.test(bare);
 }
 
-function startsSentence(children: readonly InlineNode[], node: number, offset: number): boolean {
+function startsSentence(children: readonly RootChild[], node: number, offset: number): boolean {
   const here = children[node];
   const rest = here?.type === 'text' ? here.value.slice(offset).replace(/^\s+/, '') : '';
   if (rest !== '') return /^[\p{Lu}\p{N}“"‘'([]/u.test(rest);
-  // The blank ends the node: a bracket follows (a contested sentence starts), or nothing does.
-  return children[node + 1]?.type === 'bracket';
+  // The blank ends the node: a bracket (or a bracket span) follows, and a contested sentence starts; or nothing does.
+  const next = children[node + 1]?.type;
+  return next === 'bracket' || next === 'spanOpen';
 }

@@ -54,15 +54,50 @@ export interface OptionNode {
 
 export type InlineNode = TextNode | BracketNode;
 
-export interface NotationRoot {
-  type: 'root';
-  children: InlineNode[];
+/**
+ * The `[` of a bracket span: a bracket that opens in one text (a paragraph's text or an item)
+ * and closes in a later one (see `src/model/spans.ts`). The text holds its `[` or `]` where the
+ * source had it, unmatched there; the unit's `spans` field says which span it is, so the parser
+ * reads that bracket as this node. Edges stand only at the root: an unmatched bracket is never
+ * inside a matched one. What lies after a `spanOpen` (or before a `spanClose`) in the same root
+ * is inside the span.
+ */
+export interface SpanOpenNode {
+  type: 'spanOpen';
+  /** The span's number in the draft. */
+  span: number;
   position?: Position;
 }
 
-export type NotationNode = NotationRoot | InlineNode | OptionNode;
+/** The `]` of a bracket span that opened in an earlier text: see `SpanOpenNode`. */
+export interface SpanCloseNode {
+  type: 'spanClose';
+  span: number;
+  position?: Position;
+}
 
-export type NotationErrorCode = 'UNCLOSED_BRACKET' | 'UNEXPECTED_CLOSING_BRACKET' | 'NESTING_TOO_DEEP';
+export type SpanEdgeNode = SpanOpenNode | SpanCloseNode;
+
+/** What a root holds: text, brackets and, in a text that a bracket span crosses, its edges. */
+export type RootChild = InlineNode | SpanEdgeNode;
+
+export interface NotationRoot {
+  type: 'root';
+  children: RootChild[];
+  position?: Position;
+}
+
+export type NotationNode = NotationRoot | RootChild | OptionNode;
+
+/** The bracket spans whose edges stand in a text, in text order: which unmatched `]` and `[` are theirs. */
+export interface SpanEdges {
+  /** The spans whose `]` stands in the text, one for each of its first unmatched `]`. */
+  closes: readonly number[];
+  /** The spans whose `[` stands in the text, one for each of its last unmatched `[`. */
+  opens: readonly number[];
+}
+
+export type NotationErrorCode = 'UNCLOSED_BRACKET' | 'UNEXPECTED_CLOSING_BRACKET' | 'NESTING_TOO_DEEP' | 'SPAN_EDGE_MISSING';
 
 export interface NotationError {
   code: NotationErrorCode;

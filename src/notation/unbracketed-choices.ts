@@ -15,12 +15,17 @@ const NOT_A_CHOICE = new Set(['and/or', 'et/ou', 'y/o']);
 
 /**
  * A slash between two words outside any bracket is usually a choice somebody forgot to bracket.
- * We flag it and never guess which word was meant.
+ * We flag it and never guess which word was meant. Words inside a bracket span are in brackets
+ * too: `around` is how many spans the text lies wholly inside; those whose `]` or `[` stands in
+ * the text are read off the tree.
  */
-export function findUnbracketedChoices(tree: NotationRoot): UnbracketedChoice[] {
+export function findUnbracketedChoices(tree: NotationRoot, around = 0): UnbracketedChoice[] {
   const found: UnbracketedChoice[] = [];
+  let spans = around + tree.children.filter((child) => child.type === 'spanClose').length;
   for (const child of tree.children) {
-    if (child.type !== 'text') continue;
+    if (child.type === 'spanClose') spans--;
+    if (child.type === 'spanOpen') spans++;
+    if (child.type !== 'text' || spans > 0) continue;
     const base = child.position?.start.offset ?? 0;
     for (const match of child.value.matchAll(CHOICE)) {
       const text = match[0];

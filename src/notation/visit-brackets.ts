@@ -1,4 +1,4 @@
-import type { BracketNode, InlineNode } from './types.js';
+import type { BracketNode, RootChild } from './types.js';
 
 export interface BracketVisit {
   bracket: BracketNode;
@@ -6,8 +6,8 @@ export interface BracketVisit {
   depth: number;
 }
 
-/** Every bracket in reading order, outer before inner. */
-export function listBrackets(children: readonly InlineNode[], depth = 0): BracketVisit[] {
+/** Every bracket in reading order, outer before inner (the edges of a bracket span are not brackets of the text). */
+export function listBrackets(children: readonly RootChild[], depth = 0): BracketVisit[] {
   const out: BracketVisit[] = [];
   for (const child of children) {
     if (child.type !== 'bracket') continue;

@@ -30,7 +30,7 @@ export interface Line {
  * items, and in compilation mode the alternatives, positions and notes. The same pieces always
  * stand in the same places, so a line and its baseline compare piece by piece.
  */
-export function paragraphLines(p: Paragraph, input: ExportInput): Line[] {
+export function paragraphLines(p: Paragraph, input: ExportInput, spanCaptions: readonly string[] = []): Line[] {
   const c = input.mode === 'compilation';
   const number = input.displayNumber(p);
   const hasItems = p.items.length > 0;
@@ -48,18 +48,21 @@ export function paragraphLines(p: Paragraph, input: ExportInput): Line[] {
         literal(c && p.bracketed ? '[' : '', BRACKET_STYLE),
         literal(number === undefined ? '' : `${number}.`, { bold: true }),
         literal(number === undefined ? '' : '\t'),
-        words(p.text, c),
+        words(p.text, c, {}, p.spans),
         literal(hasItems ? '' : markerAfter(p.text, p.status), MARKER_STYLE),
         literal(hasItems ? '' : close, BRACKET_STYLE),
       ],
     },
   ];
-  if (c) lines.push(...notesLines('paragraph', p.notes, 'aside'));
+  if (c) {
+    spanCaptions.forEach((caption, i) => lines.push({ label: `paragraph span ${i + 1}`, layout: 'aside', pieces: [words(caption, false, { italics: true })] }));
+    lines.push(...notesLines('paragraph', p.notes, 'aside'));
+  }
   p.items.forEach((item, i) => {
     const isLast = i === p.items.length - 1;
     const status = isLast && p.status !== 'open' ? p.status : item.status;
     const key = `item ${item.label}`;
-    lines.push({ label: key, layout: 'item', margin: 2, pieces: [literal(item.label), literal('\t'), words(item.text, c), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
+    lines.push({ label: key, layout: 'item', margin: 2, pieces: [literal(item.label), literal('\t'), words(item.text, c, {}, item.spans), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
     if (!c) return;
     for (const alternative of item.alternatives ?? []) lines.push(...alternativeLines(`${key} ${alternative.label}`, `[${alternative.label})`, alternative, 'item-alternative'));
     lines.push(...notesLines(key, item.notes, 'item-aside'));

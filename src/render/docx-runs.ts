@@ -1,4 +1,6 @@
 import { DeletedTextRun, InsertedTextRun, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
+import type { SpanMark } from '../model/schemas.js';
+import { nodesInSpans, spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
 import { closeBidi } from './close-bidi.js';
@@ -77,12 +79,14 @@ export const BRACKET_STYLE: RunStyle = { highlight: true, bold: true };
 /**
  * The spans of a wording in bracket notation. With `brackets`, everything inside `[ … ]` is
  * highlighted and the `[`, `/` and `]` themselves are highlighted in bold, so the text reads as
- * negotiators write it. A wording that does not parse, or clean text, is one plain span.
+ * negotiators write it. A wording that does not parse, or clean text, is one plain span. The
+ * words inside a bracket span (`marks`: the spans the text takes part in) are highlighted as a
+ * bracket's are, its `[` and `]` in bold.
  */
-export function notationSpans(text: string, brackets: boolean, style: RunStyle = {}): Span[] {
+export function notationSpans(text: string, brackets: boolean, style: RunStyle = {}, marks?: readonly SpanMark[]): Span[] {
   const safe = safeText(text);
   if (!brackets) return safe === '' ? [] : [{ text: safe, style }];
-  const parsed = parseNotation(safe);
+  const parsed = parseNotation(safe, spanEdges(marks));
   if (!parsed.ok) return [{ text: safe, style }];
   const spans: Span[] = [];
   const inBracket = { ...style, highlight: true };
@@ -101,7 +105,10 @@ export function notationSpans(text: string, brackets: boolean, style: RunStyle =
       }
     }
   };
-  walk(parsed.tree.children, 0);
+  for (const { node, inSpan } of nodesInSpans(parsed.tree.children, marks)) {
+    if (node.type === 'spanOpen' || node.type === 'spanClose') spans.push({ text: node.type === 'spanOpen' ? '[' : ']', style: mark });
+    else walk([node], inSpan ? 1 : 0);
+  }
   return mergeSpans(spans);
 }
 
@@ -117,15 +124,18 @@ export interface Piece {
   style: RunStyle;
   /** For `words`: the text is in bracket notation, highlighted in compilation mode. */
   notation?: boolean;
+  /** For `words` in notation: the bracket spans the text takes part in. */
+  spans?: readonly SpanMark[];
 }
 
 export const literal = (text: string, style: RunStyle = {}): Piece => ({ text, kind: 'literal', style });
-export const words = (text: string, notation: boolean, style: RunStyle = {}): Piece => ({ text, kind: 'words', style, notation });
+export const words = (text: string, notation: boolean, style: RunStyle = {}, spans?: readonly SpanMark[]): Piece => ({ text, kind: 'words', style, notation, ...(spans ? { spans } : {}) });
 
 /** The spans of a piece, or of `text` (a stretch of it, or its baseline) styled as the piece. */
 export function pieceSpans(piece: Piece, text = piece.text): Span[] {
   if (text === '') return [];
-  return piece.kind === 'words' ? notationSpans(text, piece.notation === true, piece.style) : [span(text, piece.style)];
+  // A stretch of a text (a tracked change) is read without its spans: its edges may not be in it.
+  return piece.kind === 'words' ? notationSpans(text, piece.notation === true, piece.style, text === piece.text ? piece.spans : undefined) : [span(text, piece.style)];
 }
 
 function mergeSpans(spans: readonly Span[]): Span[] {

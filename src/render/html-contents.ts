@@ -25,9 +25,10 @@ export function documentFieldsHtml(header: DocumentHeader): string {
 }
 
 /** How many paragraphs stand how, with the brackets and alternatives left. */
-export function summaryHtml(paragraphs: readonly Paragraph[]): string {
+export function summaryHtml(paragraphs: readonly Paragraph[], spans = 0): string {
   const counts = STATUS_ORDER.map((status) => ({ status, n: paragraphs.filter((p) => p.status === status).length })).filter((c) => c.n > 0);
-  const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0);
+  // A bracket span counts once, however many texts it covers.
+  const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0) + spans;
   const alternatives = paragraphs.reduce((sum, p) => sum + countAlternatives(p), 0);
   const chips = counts.map((c) => `<span class="badge st-${c.status}">${c.n} ${STATUS_WORDS[c.status].toLowerCase()}</span>`).join(' ');
   return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(brackets, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;

@@ -1,3 +1,5 @@
+import type { SpanMark } from '../model/schemas.js';
+import { nodesInSpans, spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
@@ -23,6 +25,7 @@ export const LEGEND = [
     key('<span class="br d0"><span class="bm">[</span><span class="opt">a</span><span class="sep">/</span><span class="opt">b</span><span class="bm">]</span></span>', 'choose one option'),
     key('<span class="br d0"><span class="bm">[</span><span class="opt">outer <span class="br d1"><span class="bm">[</span><span class="opt">inner</span><span class="bm">]</span></span></span><span class="bm">]</span></span>', 'brackets inside brackets'),
     key('<span class="whole-bracket">[</span><span class="num">61.</span> … <span class="whole-bracket">]</span>', 'the whole paragraph may be dropped'),
+    key('<span class="span-edge">[</span><span class="spanned">words …</span> ¶ <span class="spanned">… words</span><span class="span-edge">]</span>', 'one bracket over several paragraphs or items: kept or dropped as one'),
   ].join('')}</li>`,
   `<li>${[
     key('<mark class="chg">changed words</mark>', 'in an alternative: not in the first alternative'),
@@ -38,12 +41,20 @@ export const LEGEND = [
  * (`enhance/establish`) flagged. Agreed text is not flagged: a slash there (`and/or`) is what
  * was agreed. As written when it does not parse.
  */
-export function notationHtml(text: string, flag = true): string {
-  const parsed = parseNotation(text);
+export function notationHtml(text: string, flag = true, marks?: readonly SpanMark[], caption?: (span: number) => string): string {
+  const parsed = parseNotation(text, spanEdges(marks));
   if (!parsed.ok) return escapeHtml(text);
-  const choices = flag ? findUnbracketedChoices(parsed.tree) : [];
-  return parsed.tree.children
-    .map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : bracketHtml(node, 0)))
+  const around = (marks ?? []).filter((m) => m.edge === 'inside').length;
+  const choices = flag ? findUnbracketedChoices(parsed.tree, around) : [];
+  return nodesInSpans(parsed.tree.children, marks)
+    .map(({ node, inSpan }) => {
+      if (node.type === 'spanOpen' || node.type === 'spanClose') {
+        const title = escapeHtml(caption?.(node.span) ?? `Bracket span ${node.span}`);
+        return `<span class="span-edge" title="${title}">${node.type === 'spanOpen' ? '[' : ']'}</span>`;
+      }
+      const html = node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : bracketHtml(node, 0);
+      return inSpan ? `<span class="spanned">${html}</span>` : html;
+    })
     .join('');
 }
 

@@ -88,6 +88,7 @@ h4.section-heading, h5.section-heading, h6.section-heading { font-size: 1.05rem;
 .badge.st-deleted { background: var(--deleted-soft); color: #374151; border-color: var(--deleted); }
 .badge.whole { background: var(--paper); color: var(--br0-ink); border: 1px dashed var(--br0-ink); }
 .badge.unbalanced { background: #fee2e2; color: #991b1b; border-color: #991b1b; }
+.badge.span { background: var(--paper); color: var(--br0-ink); border: 1px solid var(--br0-ink); }
 .para.st-open { border-left-color: var(--open); background: var(--open-bg); }
 .para.st-agreed-ad-ref { border-left-color: var(--adref); background: var(--adref-bg); }
 .para.st-agreed { border-left-color: var(--agreed); }
@@ -109,6 +110,8 @@ h4.section-heading, h5.section-heading, h6.section-heading { font-size: 1.05rem;
 .d2 > .bm { color: var(--br2-ink); }
 .sep { font-family: var(--sans); font-weight: 800; margin: 0 .18em; padding: 0 .4em; border-radius: .3em; background: #334155; color: #fff; }
 .loose { text-decoration: underline wavy #dc2626 1.5px; text-underline-offset: .2em; }
+.spanned { background: var(--br0); border-bottom: 2px solid var(--br0-ink); -webkit-box-decoration-break: clone; box-decoration-break: clone; }
+.span-edge { font-weight: 800; font-size: 1.15em; color: var(--br0-ink); padding: 0 .08em; cursor: help; }
 
 /* Alternatives */
 .alternatives { margin-top: .8rem; }
@@ -170,7 +173,9 @@ mark.chg { background: var(--chg); color: inherit; border-bottom: 2px solid var(
   .chip.st-open { font-weight: 700; border-width: 1.2pt; }
   .legend { border: .75pt solid #000; break-inside: avoid; }
   a { text-decoration: none; }
-  .badge, .badge.st-open, .badge.st-agreed, .badge.st-agreed-ad-ref, .badge.st-deleted, .badge.whole, .badge.unbalanced { background: none; color: #000; border: .75pt solid #000; }
+  .badge, .badge.st-open, .badge.st-agreed, .badge.st-agreed-ad-ref, .badge.st-deleted, .badge.whole, .badge.unbalanced, .badge.span { background: none; color: #000; border: .75pt solid #000; }
+  .spanned { background: none; border-bottom: 1pt solid #000; }
+  .span-edge { color: #000; }
   .badge.st-open { border-width: 1.5pt; }
   .para, .para.st-open, .para.st-agreed, .para.st-agreed-ad-ref, .para.st-deleted { background: none; border: none; border-left: 1pt solid #999; border-radius: 0; padding: 2pt 0 2pt 8pt; }
   .para.st-open { border-left: 3pt solid #000; }

@@ -1,9 +1,11 @@
 import { paragraphForYaml } from '../store/serialize.js';
 import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.js';
-import type { Alternative, Item, Note, Paragraph, Status } from '../model/schemas.js';
+import type { Alternative, Item, Note, Paragraph, SpanMark, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
 import { labelledChoice } from '../notation/labelled-choice.js';
 import type { BracketNode } from '../notation/types.js';
+import type { DraftSpan } from '../model/spans.js';
+import { spanRoles, type SpanRole } from './span-roles.js';
 
 /** `optional`: one option, keep or drop it; `choice`: two or more, choose one. */
 export type BracketKind = 'optional' | 'choice';
@@ -43,6 +45,10 @@ export interface ParagraphViewJson {
   alternatives: Alternative[];
   notes?: Note[];
   brackets: BracketSummary[];
+  /** The bracket spans the paragraph's text takes part in, as stored (its items hold their own). */
+  spans?: SpanMark[];
+  /** The bracket spans the paragraph takes part in (one bracket over several texts), what each covers and does here; only when there are some. */
+  bracketSpans?: SpanRole[];
   /** Only when some text does not parse; its brackets are then neither numbered nor listed. */
   notationErrors?: NotationErrorSummary[];
 }
@@ -70,11 +76,13 @@ export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
   };
 }
 
-export function paragraphViewJson(paragraph: Paragraph): ParagraphViewJson {
+export function paragraphViewJson(paragraph: Paragraph, spans: readonly DraftSpan[] = []): ParagraphViewJson {
   const parsed = parseParagraph(paragraph);
+  const roles = spanRoles(paragraph, spans);
   const view: ParagraphViewJson = {
     ...paragraphForYaml(paragraph),
     brackets: parsed.brackets.map(summarizeBracket),
+    ...(roles.length > 0 ? { bracketSpans: roles } : {}),
   };
   if (parsed.errors.length > 0) {
     view.notationErrors = parsed.errors.map(({ slot, error }) => ({

@@ -1,7 +1,8 @@
 import { describeScope } from '../model/describe-scope.js';
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import { longDate } from './document-header.js';
-import type { Alternative, Item, Paragraph, Section, Status } from '../model/schemas.js';
+import type { Alternative, Item, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
+import { collectSpans, hasSpanMarks, nodesInSpans, spanEdges, spanExtent } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
 import { sectionAddresses } from '../model/outline.js';
@@ -13,11 +14,29 @@ import { xmlText } from './xml-text.js';
  * their numbers (`sec_3a`, `para_61`, `para_71__point_f`); an alternative is an element of the
  * same kind whose `alternativeTo` names the eId it competes with. Statuses are TLC concepts
  * referred to with `refersTo`; brackets are `<span class="bracket">` with one
- * `<span class="option">` per option.
+ * `<span class="option">` per option. A bracket over several texts (a bracket span) is a TLC
+ * concept of its own (`bracketSpan_1`, shown as "bracket over paragraphs 3–4"): its `[` and `]`
+ * are `<span class="bracketSpanOpen">` and `<span class="bracketSpanClose">`, and the words it
+ * covers in each text a `<span class="bracketSpan">`, each referring to it.
  */
 export function renderAkn(input: ExportInput): string {
   const { draft, mode } = input;
   const byNumber = new Map(draft.paragraphs.map((p) => [p.number, p]));
+  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+  const spans =
+    mode === 'compilation'
+      ? collectSpans(
+          draft.meta.sections,
+          (a) => {
+            const p = byAddress.get(a);
+            return p !== undefined && hasSpanMarks(p);
+          },
+          (a) => byAddress.get(a),
+        ).spans
+      : [];
+  const spanConcepts = spans.map(
+    (span) => `        <TLCConcept eId="bracketSpan_${span.span}" href="/ontology/concept/negotiation/bracketSpan/${span.span}" showAs="${xmlText(`bracket over ${spanExtent(span, (p) => input.displayNumber(p) ?? p.address)}`)}"/>`,
+  );
   const header = headerOf(input);
   const date = header.date ?? header.exported ?? new Date().toISOString().slice(0, 10);
   const out: string[] = [];
@@ -39,22 +58,22 @@ export function renderAkn(input: ExportInput): string {
     const id = `para_${eIdPart(p.address)}`;
     const attrs = mode === 'compilation' ? statusAttributes(p.status, p.bracketed) : '';
     out.push(`${indent}<paragraph eId="${id}"${attrs}>`, ...numLine(input.displayNumber(p), `${indent}  `));
-    body(p.text, p.items, id, `${indent}  `);
+    body(p.text, p.spans, p.items, id, `${indent}  `);
     out.push(`${indent}</paragraph>`);
     if (mode === 'compilation') p.alternatives.forEach((alt, i) => alternative(alt, 'paragraph', `${id}__alt_${i + 1}`, id, indent));
   };
-  const body = (text: string, items: readonly Item[], id: string, indent: string): void => {
+  const body = (text: string, spans: readonly SpanMark[] | undefined, items: readonly Item[], id: string, indent: string): void => {
     if (items.length === 0) {
-      out.push(`${indent}<content>`, `${indent}  <p>${inline(text, mode)}</p>`, `${indent}</content>`);
+      out.push(`${indent}<content>`, `${indent}  <p>${inline(text, mode, spans)}</p>`, `${indent}</content>`);
       return;
     }
     out.push(`${indent}<list eId="${id}__list_1">`);
-    if (text !== '') out.push(`${indent}  <intro>`, `${indent}    <p>${inline(text, mode)}</p>`, `${indent}  </intro>`);
+    if (text !== '') out.push(`${indent}  <intro>`, `${indent}    <p>${inline(text, mode, spans)}</p>`, `${indent}  </intro>`);
     items.forEach((item, i) => {
       const pointId = `${id}__list_1__point_${eIdPart(item.label.replace(/[()]/g, '')) || i + 1}_${i + 1}`;
       const attrs = mode === 'compilation' && item.status ? statusAttributes(item.status, false) : '';
       out.push(`${indent}  <point eId="${pointId}"${attrs}>`, `${indent}    <num>${xmlText(item.label)}</num>`);
-      out.push(`${indent}    <content>`, `${indent}      <p>${inline(item.text, mode)}</p>`, `${indent}    </content>`, `${indent}  </point>`);
+      out.push(`${indent}    <content>`, `${indent}      <p>${inline(item.text, mode, item.spans)}</p>`, `${indent}    </content>`, `${indent}  </point>`);
       if (mode === 'compilation') (item.alternatives ?? []).forEach((alt, k) => alternative(alt, 'point', `${pointId}__alt_${k + 1}`, pointId, `${indent}  `));
     });
     out.push(`${indent}</list>`);
@@ -86,6 +105,7 @@ export function renderAkn(input: ExportInput): string {
     '        <TLCConcept eId="agreed" href="/ontology/concept/negotiation/agreed" showAs="agreed"/>',
     '        <TLCConcept eId="agreedAdRef" href="/ontology/concept/negotiation/agreedAdRef" showAs="agreed ad referendum"/>',
     '        <TLCConcept eId="bracketed" href="/ontology/concept/negotiation/bracketed" showAs="bracketed as a whole"/>',
+    ...spanConcepts,
     '      </references>',
     '    </meta>',
     '    <preface>',
@@ -110,9 +130,9 @@ function statusAttributes(status: Status, bracketed: boolean): string {
   return ` refersTo="${concepts.join(' ')}"`;
 }
 
-/** Bracket notation as inline AKN; clean text has no brackets left to mark. */
-function inline(text: string, mode: ExportInput['mode']): string {
-  const parsed = parseNotation(text);
+/** Bracket notation as inline AKN; clean text has no brackets left to mark. `marks`: the bracket spans the text takes part in. */
+function inline(text: string, mode: ExportInput['mode'], marks?: readonly SpanMark[]): string {
+  const parsed = parseNotation(text, spanEdges(marks));
   if (!parsed.ok || mode === 'clean') return xmlText(text);
   const walk = (nodes: readonly InlineNode[]): string =>
     nodes
@@ -122,7 +142,24 @@ function inline(text: string, mode: ExportInput['mode']): string {
           : `<span class="bracket">[${n.label ? `<span class="label">${xmlText(n.label.raw)}</span>` : ''}${n.options.map((o) => `<span class="option">${walk(o.children)}</span>`).join('/')}]</span>`,
       )
       .join('');
-  return walk(parsed.tree.children);
+  // The words in a bracket span each refer to it: the innermost span they stand in.
+  // Outermost first: those it lies inside, then those closing here, the last to close first.
+  const open = [...(marks ?? []).filter((m) => m.edge === 'inside'), ...(marks ?? []).filter((m) => m.edge === 'closes').reverse()].map((m) => m.span);
+  return nodesInSpans(parsed.tree.children, marks)
+    .map(({ node, inSpan }) => {
+      if (node.type === 'spanOpen') {
+        open.push(node.span);
+        return `<span class="bracketSpanOpen" refersTo="#bracketSpan_${node.span}">[</span>`;
+      }
+      if (node.type === 'spanClose') {
+        open.splice(open.lastIndexOf(node.span), 1);
+        return `<span class="bracketSpanClose" refersTo="#bracketSpan_${node.span}">]</span>`;
+      }
+      const xml = walk([node]);
+      const span = open[open.length - 1];
+      return inSpan && span !== undefined ? `<span class="bracketSpan" refersTo="#bracketSpan_${span}">${xml}</span>` : xml;
+    })
+    .join('');
 }
 
 /** eIds are NCNames: letters, digits, `_`, `-`, `.`; anything else becomes `_`. */

@@ -16,6 +16,7 @@ import type { OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { headerFields } from './document-header.js';
 import { numberedWordParagraphs } from './docx-numbered-lines.js';
 import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.js';
+import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
@@ -54,10 +55,12 @@ export interface DocxOptions {
 export async function renderDocx(input: ExportInput, options: DocxOptions = {}): Promise<Uint8Array> {
   const compilation = input.mode === 'compilation';
   const changes = options.changes;
+  const byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
   const context: Context = {
     input,
     compilation,
-    byAddress: new Map(input.draft.paragraphs.map((p) => [p.address, p])),
+    byAddress,
+    spanCaptions: compilation ? spanCaptions(input, byAddress) : new Map(),
     ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
   };
   const title = safeText(input.draft.meta.title);
@@ -94,6 +97,8 @@ interface Context {
   input: ExportInput;
   compilation: boolean;
   byAddress: Map<string, Paragraph>;
+  /** The captions of the bracket spans that open in a paragraph, by its address: `Bracket over paragraphs 3–4`. */
+  spanCaptions: Map<string, string[]>;
   changes?: { baseline: Map<string, Paragraph>; marks: RevisionMarks };
 }
 
@@ -145,6 +150,22 @@ function body(context: Context): WordParagraph[] {
   return blocks;
 }
 
+/** A caption for each bracket span, under the paragraph where it opens. */
+function spanCaptions(input: ExportInput, byAddress: ReadonlyMap<string, Paragraph>): Map<string, string[]> {
+  const marked = (address: string) => {
+    const p = byAddress.get(address);
+    return p !== undefined && hasSpanMarks(p);
+  };
+  const captions = new Map<string, string[]>();
+  for (const span of collectSpans(input.draft.meta.sections, marked, (a) => byAddress.get(a)).spans) {
+    const first = span.units[0]?.unit.paragraph;
+    if (!first) continue;
+    const caption = `Bracket over ${spanExtent(span, (p) => input.displayNumber(p) ?? p.address)}: the highlighted words from its [ to its ] are kept or dropped as one.`;
+    captions.set(first.address, [...(captions.get(first.address) ?? []), caption]);
+  }
+  return captions;
+}
+
 /** Text kept as written (preamble, closing matter): a paragraph per blank-line-separated block. */
 function freeText(text: string, style: RunStyle = {}): WordParagraph[] {
   return safeText(text)
@@ -183,7 +204,7 @@ function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
 
 /** The Word paragraphs of a negotiated paragraph: plain, or as tracked changes against its baseline. */
 function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
-  const current = paragraphLines(p, context.input);
+  const current = paragraphLines(p, context.input, context.spanCaptions.get(p.address));
   const changes = context.changes;
   if (context.input.lineNumbers) {
     const blocks = new Map(paragraphLineBlocks(p, context.input).map((b) => [b.key, b]));

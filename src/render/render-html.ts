@@ -3,7 +3,8 @@ import { diffWordings, similarity } from '../diff/wording-diff.js';
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
 import { parseParagraph } from '../model/paragraph-slots.js';
-import type { Alternative, Item, OutlineEntry, Paragraph, Section, Status } from '../model/schemas.js';
+import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
+import { collectSpans, hasSpanMarks, spanExtent, type DraftSpan } from '../model/spans.js';
 import { escapeHtml, idSafe } from './html-escape.js';
 import { changed, LEGEND, markerHtml, notationHtml } from './html-notation.js';
 import { numberHtmlLines } from './html-lines.js';
@@ -59,6 +60,10 @@ class HtmlPage {
   private readonly usedIds = new Set<string>();
   private readonly paragraphIds = new Map<Paragraph, string>();
   private readonly shown = new Set<Paragraph>();
+  /** Each bracket span's caption (`Bracket over paragraphs 3–4`), by its number. */
+  private readonly spanCaptions = new Map<number, string>();
+  /** The spans each paragraph takes part in. */
+  private readonly spansOf = new Map<Paragraph, DraftSpan[]>();
 
   private readonly lines: boolean;
 
@@ -70,6 +75,26 @@ class HtmlPage {
     this.lines = input.lineNumbers === true;
     this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
     for (const p of input.draft.paragraphs) this.paragraphIds.set(p, this.uniqueId(`p-${idSafe(input.displayNumber(p) ?? p.address)}`));
+    if (this.compilation) {
+      const name = (p: Paragraph) => input.displayNumber(p) ?? p.address;
+      const marked = (address: string) => {
+        const p = this.byAddress.get(address);
+        return p !== undefined && hasSpanMarks(p);
+      };
+      for (const span of collectSpans(input.draft.meta.sections, marked, (a) => this.byAddress.get(a)).spans) {
+        this.spanCaptions.set(span.span, `Bracket over ${spanExtent(span, name)}`);
+        for (const { unit } of span.units) {
+          const list = this.spansOf.get(unit.paragraph) ?? [];
+          if (!list.includes(span)) list.push(span);
+          this.spansOf.set(unit.paragraph, list);
+        }
+      }
+    }
+  }
+
+  /** A text in bracket notation, its bracket spans highlighted with their captions. */
+  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean): string {
+    return notationHtml(text, flag, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`);
   }
 
   render(): string {
@@ -102,7 +127,7 @@ class HtmlPage {
       `<p class="kind">${kind}</p>`,
       `<h1 dir="auto">${escapeHtml(meta.title)}</h1>`,
       meta.source ? `<p class="source">Source: <bdi>${escapeHtml(meta.source)}</bdi></p>` : '',
-      this.compilation ? summaryHtml(this.input.draft.paragraphs) : '',
+      this.compilation ? summaryHtml(this.input.draft.paragraphs, this.spanCaptions.size) : '',
       '</header>',
       '<div class="layout">',
       tocHtml([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))], (p) => this.chip(p)),
@@ -192,13 +217,17 @@ class HtmlPage {
     const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
     if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
     if (parseParagraph(p).errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    for (const span of this.spansOf.get(p) ?? []) {
+      const caption = this.spanCaptions.get(span.span) ?? '';
+      badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
+    }
     const flag = p.status === 'open';
     const items = p.items.map((item, i) => {
       const isLast = i === p.items.length - 1;
       return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered });
     });
     const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
-    const text = numbered('text', `${notationHtml(p.text, flag)}${marker}${items.length === 0 ? close : ''}`);
+    const text = numbered('text', `${this.notation(p.text, p.spans, flag)}${marker}${items.length === 0 ? close : ''}`);
     return [
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
       `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
@@ -223,7 +252,7 @@ class HtmlPage {
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${notationHtml(item.text, flag)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
       this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',

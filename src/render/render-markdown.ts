@@ -7,6 +7,7 @@ import { sectionMarker } from './section-heading.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { optionHeading } from '../model/outline.js';
+import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { statusMarker } from './status-marker.js';
 import { stancePhrases } from '../model/stances.js';
 
@@ -84,10 +85,24 @@ function positions(alternative: Alternative): string {
 class MarkdownDocument {
   private readonly compilation: boolean;
   private readonly byAddress: Map<string, Paragraph>;
+  /** The captions of the bracket spans opening in each paragraph, by address. */
+  private readonly spanCaptions = new Map<string, string[]>();
 
   constructor(private readonly input: ExportInput) {
     this.compilation = input.mode === 'compilation';
     this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
+    if (this.compilation) {
+      const marked = (address: string) => {
+        const p = this.byAddress.get(address);
+        return p !== undefined && hasSpanMarks(p);
+      };
+      for (const span of collectSpans(input.draft.meta.sections, marked, (a) => this.byAddress.get(a)).spans) {
+        const first = span.units[0]?.unit.paragraph;
+        if (!first) continue;
+        const caption = `Bracket over ${spanExtent(span, (p) => input.displayNumber(p) ?? p.address)}: from its [ to its ], kept or dropped as one.`;
+        this.spanCaptions.set(first.address, [...(this.spanCaptions.get(first.address) ?? []), caption]);
+      }
+    }
   }
 
   render(): string {
@@ -147,6 +162,7 @@ class MarkdownDocument {
       blocks.push(items.join('\n'));
     }
     if (compilation) {
+      for (const caption of this.spanCaptions.get(p.address) ?? []) blocks.push(`*${escapeMarkdown(caption, { oneLine: true })}*`);
       for (const alternative of p.alternatives) blocks.push(this.alternative(alternative));
       if (p.notes?.length) blocks.push(this.notes(p.notes));
     }

@@ -3,7 +3,9 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
 import { listLabels } from '../notation/labelled-choice.js';
-import type { BracketNode, InlineNode } from '../notation/types.js';
+import type { BracketNode, InlineNode, RootChild } from '../notation/types.js';
+import type { DraftSpan } from '../model/spans.js';
+import { spanRoles, type SpanRole } from './span-roles.js';
 import { bracketKind, choiceBetween } from './paragraph-view-json.js';
 import { noteLine } from './note-text.js';
 import { paragraphName } from '../model/paragraph-name.js';
@@ -21,10 +23,15 @@ import { stancePhrases } from '../model/stances.js';
  * before inner), so the numbers seen here are the ones other commands and `--json` use. A
  * paragraph bracketed as a whole is a flag in the header, not a numbered bracket.
  *
+ * A bracket span (one bracket over several texts, see `model/spans.ts`) is numbered by its own
+ * number in the draft, with an `ˢ`: `ˢ¹[` where it opens, `]ˢ¹` where it closes; its words are
+ * underlined in a terminal, and a legend of its own says what it covers (`spans`: the draft's
+ * spans, of which those touching the paragraph are shown) and how to resolve it.
+ *
  * Pure: takes a chalk instance (level 0 for plain text) and returns the string; it never prints.
  */
-export function renderParagraphView(paragraph: Paragraph, c: ChalkInstance): string {
-  const view = new ParagraphView(paragraph, c);
+export function renderParagraphView(paragraph: Paragraph, c: ChalkInstance, spans: readonly DraftSpan[] = []): string {
+  const view = new ParagraphView(paragraph, c, spanRoles(paragraph, spans));
   const output = view.render();
   return paragraph.status === 'deleted' ? c.dim(output) : output;
 }
@@ -35,6 +42,11 @@ const plain = new Chalk({ level: 0 });
 
 export function bracketMarker(n: number): string {
   return [...String(n)].map((d) => SUPERSCRIPT_DIGITS[Number(d)]).join('');
+}
+
+/** `ˢ¹`: a bracket span's number, as `show` prints it at the span's brackets. */
+export function spanMarker(n: number): string {
+  return `ˢ${bracketMarker(n)}`;
 }
 
 /** Nested brackets cycle through these so that each level stands out from the one around it. */
@@ -72,6 +84,7 @@ class ParagraphView {
   constructor(
     private readonly paragraph: Paragraph,
     private readonly c: ChalkInstance,
+    private readonly spans: readonly SpanRole[] = [],
   ) {
     this.parsed = parseParagraph(paragraph);
     for (const b of this.parsed.brackets) {
@@ -94,6 +107,7 @@ class ParagraphView {
     }
     if (p.notes !== undefined && p.notes.length > 0) blocks.push(this.notes(p.notes, ''));
     if (this.parsed.brackets.length > 0) blocks.push(this.legend());
+    if (this.spans.length > 0) blocks.push(this.spanLegend());
     if (this.parsed.errors.length > 0) blocks.push(this.errors());
     return blocks.map((lines) => lines.join('\n')).join('\n\n');
   }
@@ -105,6 +119,7 @@ class ParagraphView {
     if (p.bracketed) parts.push(c.yellow('bracketed as a whole'));
     if (this.parsed.errors.length > 0) parts.push(c.red('unbalanced brackets'));
     parts.push(count(this.parsed.brackets.length, 'bracket'));
+    if (this.spans.length > 0) parts.push(c.blue(`in ${this.spans.length === 1 ? 'a bracket span' : `${this.spans.length} bracket spans`} (${this.spans.map((s) => s.extent).join('; ')})`));
     if (p.alternatives.length > 0 || itemAlternatives === 0) parts.push(count(p.alternatives.length, 'alternative'));
     if (itemAlternatives > 0) parts.push(count(itemAlternatives, 'item alternative'));
     return parts.join(c.dim(' · '));
@@ -160,6 +175,18 @@ class ParagraphView {
     ];
   }
 
+  /** What each span does here, what it covers and its words; numbered as `accept --span` takes them. */
+  private spanLegend(): string[] {
+    const rows = this.spans.map((s) => ({ marker: spanMarker(s.span), extent: s.extent, role: s.role, words: truncate(s.words.replace(/\s+/gu, ' ').trim(), LEGEND_WORDS) }));
+    const width = (key: 'marker' | 'extent' | 'role') => Math.max(...rows.map((r) => r[key].length));
+    const [wm, we, wr] = [width('marker'), width('extent'), width('role')];
+    const ref = this.paragraph.address;
+    return [
+      `${this.c.bold('Bracket spans')} ${this.c.dim(`(one bracket over several texts: ndraft accept ${ref} --span N --keep or --drop settles all of it)`)}`,
+      ...rows.map((r) => `  ${this.c.blue(r.marker.padEnd(wm))}  ${r.extent.padEnd(we)}  ${r.role.padEnd(wr)}  ${r.words}`),
+    ];
+  }
+
   private errors(): string[] {
     return [
       this.c.red.bold('Unbalanced brackets (shown as written, not numbered)'),
@@ -171,9 +198,29 @@ class ParagraphView {
   private slotText(path: TextSlot['path']): string {
     const key = path.join('/');
     const slot = this.parsed.slots.find((s) => s.path.join('/') === key);
-    if (slot !== undefined) return this.inline(slot.tree.children, 0, this.c);
+    if (slot !== undefined) return this.root(slot.tree.children, (slot.spans ?? []).filter((m) => m.edge === 'inside').length);
     const raw = this.parsed.errors.find((e) => e.slot.path.join('/') === key)?.slot.text ?? '';
     return this.c.red(raw);
+  }
+
+  /** A text's own nodes: the words inside a bracket span underlined, its edges marked with the span's number. */
+  private root(nodes: readonly RootChild[], around: number): string {
+    const c = this.c;
+    let spans = around + nodes.filter((n) => n.type === 'spanClose').length;
+    return nodes
+      .map((node) => {
+        if (node.type === 'spanOpen') {
+          spans++;
+          return c.blue.bold(`${spanMarker(node.span)}[`);
+        }
+        if (node.type === 'spanClose') {
+          spans--;
+          return c.blue.bold(`]${spanMarker(node.span)}`);
+        }
+        const shown = this.inline([node], 0, c);
+        return spans > 0 ? c.underline(shown) : shown;
+      })
+      .join('');
   }
 
   private inline(nodes: readonly InlineNode[], depth: number, c: ChalkInstance): string {

@@ -1,12 +1,16 @@
 import { countAlternatives, parseParagraph } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
+import { spansOpenedIn } from '../model/spans.js';
 
 /** What `status` counts, for one paragraph or summed over a section or the draft. */
 export interface Counts {
   paragraphs: { total: number; agreed: number; agreedAdRef: number; open: number; deleted: number };
   /** Items with a status of their own that is agreed or agreed ad ref, inside paragraphs still open. */
   itemsAgreed: number;
-  /** Inline brackets still open, at every depth, in paragraphs that are not deleted. */
+  /**
+   * Inline brackets still open, at every depth, in paragraphs that are not deleted; a bracket span
+   * (one bracket over several texts) counts once, in the paragraph where it opens.
+   */
   brackets: number;
   /** Paragraphs that stand in brackets as a whole. */
   bracketedParagraphs: number;
@@ -14,7 +18,7 @@ export interface Counts {
   alternatives: number;
 }
 
-/** One paragraph's counts; `brackets`, when already known, spares parsing its notation again. */
+/** One paragraph's counts; `brackets` (its inline brackets), when already known, spares parsing its notation again. */
 export function countParagraph(paragraph: Paragraph, brackets?: number): Counts {
   const live = paragraph.status !== 'deleted';
   return {
@@ -26,7 +30,7 @@ export function countParagraph(paragraph: Paragraph, brackets?: number): Counts 
       deleted: paragraph.status === 'deleted' ? 1 : 0,
     },
     itemsAgreed: paragraph.status === 'open' ? paragraph.items.filter((i) => i.status === 'agreed' || i.status === 'agreed-ad-ref').length : 0,
-    brackets: live ? (brackets ?? parseParagraph(paragraph).brackets.length) : 0,
+    brackets: live ? (brackets ?? parseParagraph(paragraph).brackets.length) + spansOpenedIn(paragraph) : 0,
     bracketedParagraphs: live && paragraph.bracketed ? 1 : 0,
     alternatives: live ? countAlternatives(paragraph) : 0,
   };

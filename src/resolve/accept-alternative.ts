@@ -3,6 +3,7 @@ import { findAlternative } from '../model/find-wording.js';
 import type { Alternative, Paragraph } from '../model/schemas.js';
 import { describeScope } from '../model/describe-scope.js';
 import { placeWording, type Placement } from './place-alternative.js';
+import { spanEdgeProblem } from '../model/spans.js';
 
 export interface Resolution {
   paragraph: Paragraph;
@@ -18,6 +19,10 @@ export interface Resolution {
  */
 export function acceptAlternative(paragraph: Paragraph, label: string, placement: Placement = 'scope'): Resolution {
   const found = findAlternative(paragraph, label);
+  const item = found.itemIndex === undefined ? undefined : paragraph.items[found.itemIndex];
+  const what = item === undefined ? `the text of paragraph ${paragraph.number ?? paragraph.address}` : `item ${item.label} of paragraph ${paragraph.number ?? paragraph.address}`;
+  const edge = spanEdgeProblem(item === undefined ? paragraph.spans : item.spans, what, paragraph.address);
+  if (edge) throw inputError(`cannot accept "${found.alternative.label}": ${edge}`);
   const next = structuredClone(paragraph);
   const owner = found.itemIndex === undefined ? next : next.items[found.itemIndex];
   if (!owner) throw new Error('item vanished');

@@ -7,7 +7,7 @@ import type { Resolution } from './accept-alternative.js';
 
 /** Something that keeps a paragraph or item from being agreed, said as `show` numbers it. */
 export interface Unresolved {
-  kind: 'paragraph-bracket' | 'bracket' | 'alternative' | 'notation';
+  kind: 'paragraph-bracket' | 'bracket' | 'span' | 'alternative' | 'notation';
   description: string;
 }
 
@@ -24,6 +24,14 @@ export function unresolvedPlaces(paragraph: Paragraph, itemIndex?: number): Unre
   for (const b of parsed.brackets) {
     if (itemIndex !== undefined && b.slot.itemIndex !== itemIndex) continue;
     out.push({ kind: 'bracket', description: `bracket ${b.n} in ${b.slot.name}: ${abbreviate(printNotation(b.bracket))}` });
+  }
+  for (const slot of parsed.slots) {
+    if (slot.kind !== 'text' && slot.kind !== 'item') continue;
+    if (itemIndex !== undefined && slot.itemIndex !== itemIndex) continue;
+    for (const mark of slot.spans ?? []) {
+      const how = mark.edge === 'opens' ? 'opens in' : mark.edge === 'closes' ? 'closes in' : 'covers';
+      out.push({ kind: 'span', description: `bracket span ${mark.span} ${how} ${slot.name} (settle it with --span ${mark.span} --keep or --drop)` });
+    }
   }
   paragraph.items.forEach((item, i) => {
     if (itemIndex !== undefined && i !== itemIndex) return;

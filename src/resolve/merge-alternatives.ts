@@ -5,6 +5,7 @@ import type { Alternative, AlternativeScope, Paragraph } from '../model/schemas.
 import { streamlineWordings } from '../merge/streamline-wordings.js';
 import type { StreamlineResult } from '../merge/types.js';
 import { plural, type Resolution } from './accept-alternative.js';
+import { spanEdgeProblem } from '../model/spans.js';
 import { describeScope } from '../model/describe-scope.js';
 import { placeWording } from './place-alternative.js';
 
@@ -62,6 +63,8 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
     );
   }
 
+  const edge = spanEdgeProblem(owner?.spans, itemIndex === undefined ? `the text of ${where}` : where, paragraph.address);
+  if (edge) throw inputError(`cannot merge into ${where}: ${edge}`);
   const scope = sharedScope(chosen, where, request.withText === true);
   const result = streamlineWordings(wordings.map((w) => w.text));
   const next = structuredClone(paragraph);

@@ -2,7 +2,7 @@ import type { AlternativeScope } from '../model/schemas.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
 import { countSentences, splitAfterSentence } from '../notation/split-sentences.js';
-import type { InlineNode, NotationRoot } from '../notation/types.js';
+import type { InlineNode, NotationRoot, RootChild } from '../notation/types.js';
 
 /** How `accept` places a wording: by the alternative's scope, or as the user overrides it. */
 export type Placement = 'scope' | 'replace' | 'append';
@@ -60,11 +60,11 @@ function join(a: string, b: string): string {
   return `${left} ${right}`;
 }
 
-function findWords(children: readonly InlineNode[], words: string): number {
+function findWords(children: readonly RootChild[], words: string): number {
   let count = 0;
   for (const child of children) {
     if (child.type === 'text') count += occurrences(child.value, words);
-    else for (const option of child.options) count += findWords(option.children, words);
+    else if (child.type === 'bracket') for (const option of child.options) count += findWords(option.children, words);
   }
   return count;
 }
@@ -86,13 +86,14 @@ function occurrences(haystack: string, needle: string): number {
 }
 
 function replaceWords(tree: NotationRoot, words: string, wording: string): NotationRoot {
-  const swap = (children: readonly InlineNode[]): InlineNode[] =>
-    children.map((child): InlineNode => {
+  const swap = <T extends RootChild>(children: readonly T[]): T[] =>
+    children.map((child): T => {
       if (child.type === 'text') {
         const [at] = wordMatches(child.value, words);
-        return at === undefined ? child : { type: 'text', value: child.value.slice(0, at) + wording + child.value.slice(at + words.length) };
+        return (at === undefined ? child : { type: 'text', value: child.value.slice(0, at) + wording + child.value.slice(at + words.length) }) as T;
       }
-      return { ...child, options: child.options.map((o) => ({ ...o, children: swap(o.children) })) };
+      if (child.type !== 'bracket') return child;
+      return { ...child, options: child.options.map((o) => ({ ...o, children: swap<InlineNode>(o.children) })) };
     });
   return { type: 'root', children: swap(tree.children) };
 }

@@ -35,6 +35,8 @@ export type Row = [
   address: string,
   counts: CountsRow | null,
   problems: Omit<Diagnostic, 'file'>[] | null,
+  /** 1 when a text of the paragraph takes part in a bracket span (checked across files), once the checks have run. */
+  spanned?: 1 | null,
 ];
 
 export interface StoredIndex {

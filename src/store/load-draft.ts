@@ -28,6 +28,8 @@ export interface LoadedParagraph {
   problems?: Diagnostic[];
   /** Its counts for `status`, when the cache already knows them. */
   counts?: Counts;
+  /** Whether a text of it takes part in a bracket span, when the cache already knows (with its counts). */
+  spanned?: boolean;
 }
 
 /** Every file of a draft folder, parsed and checked file by file (rules across files: `checkDraft`). */
@@ -151,6 +153,7 @@ class ServedParagraph implements LoadedParagraph {
   readonly address: string;
   readonly problems?: Diagnostic[];
   readonly counts?: Counts;
+  readonly spanned?: boolean;
 
   constructor(
     readonly file: string,
@@ -161,6 +164,7 @@ class ServedParagraph implements LoadedParagraph {
     this.address = entry.address;
     if (entry.problems) this.problems = entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file }));
     if (entry.counts) this.counts = entry.counts;
+    if (entry.spanned !== undefined) this.spanned = entry.spanned;
   }
 
   get paragraph(): Paragraph {

@@ -38,6 +38,8 @@ export interface CachedParagraph {
   problems?: Omit<Diagnostic, 'file'>[];
   /** Its counts for `status`, once they have been made. */
   counts?: Counts;
+  /** Whether a text of it takes part in a bracket span, known with its counts: the spans are checked across files. */
+  spanned?: boolean;
 }
 
 export interface ParseCache {
@@ -46,7 +48,7 @@ export interface ParseCache {
   /** Records which content a file holds; with `stats`, its identity too (when that is safe). */
   noteFile(name: string, hash: string, stats?: Stats): void;
   get(hash: string): CachedParagraph | undefined;
-  set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts }): void;
+  set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts; spanned?: boolean }): void;
   /** draft.yaml's content when its identity shows it unchanged since it was parsed. */
   knownMeta(stats: Stats): DraftMeta | undefined;
   /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
@@ -59,7 +61,7 @@ export interface ParseCache {
 const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
-const FORMAT = 6;
+const FORMAT = 7;
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -87,6 +89,7 @@ class StoredEntry implements CachedParagraph {
   readonly address: string;
   readonly problems?: Omit<Diagnostic, 'file'>[];
   readonly counts?: Counts;
+  readonly spanned?: boolean;
 
   constructor(
     row: Row,
@@ -98,6 +101,7 @@ class StoredEntry implements CachedParagraph {
     if (row[7]) {
       this.problems = row[8] ?? [];
       this.counts = countsOf(row[7]);
+      this.spanned = row[9] === 1;
     }
   }
 
@@ -208,7 +212,7 @@ export function openParseCache(dir: string): ParseCache {
           const entry = entries.get(hash);
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
-          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null]);
+          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null]);
           paragraphs.push(entry.paragraph);
         }
         const folder = join(dir, FOLDER);

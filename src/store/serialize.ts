@@ -3,7 +3,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
 import { emitYaml } from './emit-yaml.js';
 import type { Conventions } from '../model/conventions-schema.js';
-import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Section, SpanMark } from '../model/schemas.js';
 
 /** The `schemas/` folder shipped with ndraft. */
 export const SCHEMAS_DIR = join(PACKAGE_ROOT, 'schemas');
@@ -38,6 +38,7 @@ export function paragraphForYaml(paragraph: Paragraph): Paragraph {
     status: paragraph.status,
     bracketed: paragraph.bracketed,
     text: paragraph.text,
+    ...(paragraph.spans !== undefined ? { spans: paragraph.spans.map(spanMarkForYaml) } : {}),
     items: paragraph.items.map(itemForYaml),
     alternatives: paragraph.alternatives.map(alternativeForYaml),
     ...(paragraph.notes && paragraph.notes.length > 0 ? { notes: paragraph.notes.map(noteForYaml) } : {}),
@@ -48,10 +49,15 @@ function itemForYaml(item: Item): Item {
   return {
     label: item.label,
     text: item.text,
+    ...(item.spans !== undefined ? { spans: item.spans.map(spanMarkForYaml) } : {}),
     ...(item.status !== undefined ? { status: item.status } : {}),
     ...(item.alternatives !== undefined ? { alternatives: item.alternatives.map(alternativeForYaml) } : {}),
     ...(item.notes !== undefined ? { notes: item.notes.map(noteForYaml) } : {}),
   };
+}
+
+function spanMarkForYaml(mark: SpanMark): SpanMark {
+  return { span: mark.span, edge: mark.edge };
 }
 
 function alternativeForYaml(alternative: Alternative): Alternative {

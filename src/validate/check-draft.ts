@@ -11,6 +11,7 @@ import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
 import { isReservedFileName } from '../model/reserved-names.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { collectSpans, hasSpanMarks, type DraftSpan } from '../model/spans.js';
 
 interface OutlineRef {
   address: string;
@@ -21,7 +22,8 @@ interface OutlineRef {
 /**
  * The rules that span files: addresses are unique (also regardless of case) and match file
  * names, the outline and the
- * paragraph files match exactly, and every paragraph passes `checkParagraph`.
+ * paragraph files match exactly, bracket spans open and close in order across paragraphs, and
+ * every paragraph passes `checkParagraph`.
  * Returns the problems; the draft, in reading order, when nothing is wrong (assembled when first
  * asked for: the paragraphs served by the cache are read then); and each paragraph's counts for
  * `status`, which the cache remembers, so that `status` needs neither the paragraphs nor a parse
@@ -34,6 +36,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
   const error = (file: LoadedParagraph['yaml'] | LoadedDraft['draftFile'], path: (string | number)[], code: string, message: string) =>
     unplaced.push({ file, path, code, message });
   const counts = new Map<string, Counts>();
+  const spanned = new Set<string>();
   const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[] }[] = [];
 
   const byAddress = new Map<string, LoadedParagraph>();
@@ -59,15 +62,18 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     if (loadedParagraph.problems && loadedParagraph.counts) {
       diagnostics.push(...loadedParagraph.problems);
       counts.set(address, loadedParagraph.counts);
+      if (loadedParagraph.spanned) spanned.add(address);
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
     const parsed = parseParagraph(paragraph);
     counts.set(address, countParagraph(paragraph, parsed.brackets.length));
+    if (hasSpanMarks(paragraph)) spanned.add(address);
     checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
   }
 
   const meta = loaded.meta;
+  let spans: DraftSpan[] = [];
   if (meta) {
     const listed = new Map<string, OutlineRef>();
     for (const ref of outlineRefs(meta.sections, ['sections'])) {
@@ -90,6 +96,15 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
         error(loadedParagraph.yaml, ['address'], 'NOT_IN_OUTLINE', `paragraph ${address} is not in the outline: add it to a section in draft.yaml`);
       }
     }
+    // Bracket spans, across files: only the paragraphs that take part in one are read for it.
+    if (spanned.size > 0) {
+      const found = collectSpans(meta.sections, (address) => spanned.has(address), (address) => byAddress.get(address)?.paragraph);
+      spans = found.spans;
+      for (const problem of found.problems) {
+        const file = byAddress.get(problem.paragraph.address)?.yaml;
+        if (file) error(file, problem.path, problem.code, problem.message);
+      }
+    }
   }
 
   const metaWarnings = meta ? controlCharacterProblems(meta) : [];
@@ -100,18 +115,19 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);
     if (loadedParagraph.hash) {
-      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.address) as Counts });
+      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.address) as Counts, spanned: spanned.has(paragraph.address) });
     }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
   loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
-  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts };
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts, spans: [] };
   let draft: Draft | undefined;
   return {
     diagnostics,
     meta,
     counts,
+    spans,
     paragraph: (address) => byAddress.get(address)?.paragraph,
     get draft() {
       draft ??= { meta, paragraphs: outlineAddresses(meta.sections).map((address) => byAddress.get(address)?.paragraph as Paragraph) };
@@ -128,6 +144,8 @@ export interface CheckedDraft {
   readonly draft?: Draft;
   /** Each paragraph's counts for `status`, by address. */
   counts: Map<string, Counts>;
+  /** The bracket spans of the draft, each with the texts it covers, in the order they open (none when the draft has errors). */
+  spans: DraftSpan[];
   /** One paragraph by its exact address, when the draft has no error (read from the cache alone, if it comes from there). */
   paragraph?: (address: string) => Paragraph | undefined;
 }

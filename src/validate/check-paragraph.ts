@@ -51,7 +51,7 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
   }
 
   for (const slot of parsed.slots) {
-    for (const choice of findUnbracketedChoices(slot.tree)) {
+    for (const choice of findUnbracketedChoices(slot.tree, (slot.spans ?? []).filter((m) => m.edge === 'inside').length)) {
       out.push({
         code: 'UNBRACKETED_CHOICE',
         severity: 'warning',
@@ -70,6 +70,7 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
     const problems: string[] = [];
     if (paragraph.bracketed) problems.push('the whole paragraph is in brackets');
     for (const b of parsed.brackets) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
+    for (const s of parsed.slots) for (const mark of s.spans ?? []) problems.push(`its ${s.name} is in bracket span ${mark.span}, still open`);
     for (const alt of paragraph.alternatives) problems.push(`alternative "${alt.label}" is still on the table`);
     paragraph.items.forEach((item) => {
       for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" of item ${item.label} is still on the table`);
@@ -84,6 +85,7 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
     for (const b of parsed.brackets) {
       if (b.slot.itemIndex === itemIndex) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
     }
+    for (const mark of item.spans ?? []) problems.push(`it is in bracket span ${mark.span}, still open`);
     for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" is still on the table`);
     for (const problem of problems) {
       out.push({

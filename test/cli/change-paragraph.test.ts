@@ -262,8 +262,8 @@ describe('a refused change writes nothing and throws NdraftError', () => {
       [{ bracket: '1', keep: true, drop: true }, undefined, 'with --bracket N, give exactly one of --keep, --drop or --option K'],
       [{ bracket: '1', keep: true }, undefined, 'bracket 1 [management/development] offers 2 options; choose one with --option 1 to 2'],
       [{ bracket: '1', option: '3' }, undefined, 'bracket 1 [management/development] has options 1 to 2; there is no option 3'],
-      [{ bracket: '1', drop: true }, 'Alt 1', 'say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)'],
-      [{}, undefined, 'say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)'],
+      [{ bracket: '1', drop: true }, 'Alt 1', 'say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, --span N with --keep or --drop, or --keep-paragraph / --drop-paragraph (one of them)'],
+      [{}, undefined, 'say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, --span N with --keep or --drop, or --keep-paragraph / --drop-paragraph (one of them)'],
     ];
     for (const [options, label, message] of usage) {
       const error = await refused(dir, (io) => accept(dir, '56', label, options, io));

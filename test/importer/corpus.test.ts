@@ -6,7 +6,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDraftSource } from '../../src/importer/read-draft-source.js';
-import type { Draft, OutlineEntry, Section } from '../../src/model/schemas.js';
+import type { Draft, OutlineEntry, Paragraph, Section } from '../../src/model/schemas.js';
+import { collectSpans, hasSpanMarks, spanExtent } from '../../src/model/spans.js';
 import { renderText } from '../../src/render/render-text.js';
 import { CORPUS_DIR, CORPUS_FILES } from '../helpers/corpus.js';
 
@@ -32,6 +33,45 @@ const EXPECTED: Record<string, Counts> = {
   '07-wipo-igc-tce-draft-articles-plain.txt': { numbered: 22, unnumbered: 9, headings: 16, articles: 0, blocks: 0, options: 0 },
   '08-wipo-igc-tce-draft-articles-markdown.txt': { numbered: 31, unnumbered: 1, headings: 16, articles: 0, blocks: 0, options: 0 },
 };
+
+// Brackets over several paragraphs or items, read by hand from each file: each is one bracket span
+// (named by the addresses of what it covers). Before spans, each was closed at the end of one text
+// and opened again at the start of the next, with two repair warnings.
+const EXPECTED_SPANS: Record<string, string[]> = {
+  '04-unfccc-sb41-response-measures-draft-decision.txt': ['paragraph opt1-5, from its text to item (c)'],
+  '05-tpp-ip-chapter-2013-general-provisions.txt': [
+    'paragraph artqq.a.2-pp1, from its text to item f.',
+    'paragraph artqq.a.2-pp2, from its text to item h.',
+    'paragraphs artqq.a.2bis-1 to artqq.a.2bis-3',
+    'item (b) of paragraph artqq.a.5-pp1 to paragraph artqq.a.5-pp2',
+    'paragraph artqq.a.6-4, from its text to item (j)',
+    'paragraph artqq.a.6-pp1 to item (b) of paragraph artqq.a.6-pp2',
+  ],
+  '06-tpp-ip-chapter-2013-patents.txt': [
+    'paragraph artqq.e.1-1, from its text to item (a)',
+    'paragraphs artqq.e.1-3–artqq.e.1-pp2',
+    'paragraph artqq.e.1-pp3, from its text to item (c)',
+    'paragraph artqq.e.1-pp5, from its text to item (b)',
+    'paragraphs artqq.e.5ter-1–artqq.e.5ter-2',
+    'paragraphs artqq.e.9-pp1–artqq.e.9-pp2',
+    'paragraphs artqq.e.10-pp1 to artqq.e.10-pp3',
+  ],
+};
+
+/** The spans of a draft, named by what they cover. */
+function spansOf(draft: Draft): string[] {
+  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+  const { spans, problems } = collectSpans(draft.meta.sections, (a) => hasSpanMarks(byAddress.get(a) as Paragraph), (a) => byAddress.get(a));
+  expect(problems).toEqual([]);
+  return spans.map((span) => spanExtent(span, (p) => p.address));
+}
+
+/** The texts that take part in a span, with their words and marks, in reading order. */
+const marksOf = (draft: Draft) =>
+  draft.paragraphs.flatMap((p) => [
+    ...(p.spans ? [[p.address, 'text', p.text, p.spans]] : []),
+    ...p.items.flatMap((i) => (i.spans ? [[p.address, i.label, i.text, i.spans]] : [])),
+  ]);
 
 function read(name: string) {
   const file = `${CORPUS_DIR}${name}`;
@@ -96,6 +136,12 @@ describe('the development corpus', () => {
         expect(new Set(addresses).size).toBe(addresses.length);
       });
 
+      it('keeps each bracket over several paragraphs or items as one bracket span, with a warning that names both lines', () => {
+        expect(spansOf(result.draft)).toEqual(EXPECTED_SPANS[name] ?? []);
+        expect(result.warnings.filter((w) => w.code === 'BRACKET_SPANS_UNITS')).toHaveLength((EXPECTED_SPANS[name] ?? []).length);
+        for (const w of result.warnings.filter((x) => x.code === 'BRACKET_SPANS_UNITS')) expect(w.message).toMatch(/, at line \d+, column \d+: kept as one bracket over them \(bracket span \d+\), nothing added$/u);
+      });
+
       it('keeps every word of its running text in order in the compilation export, and every footnote', () => {
         const exported = words(renderText(result.draft));
         // The running text as cleaning left it (page furniture out, listed in a note; footnotes out, as notes).
@@ -111,6 +157,8 @@ describe('the development corpus', () => {
         const again = readDraftSource(Buffer.from(renderText(result.draft)), { file: `${name}.export.txt`, title: name });
         expect(countsOf(again.draft)).toEqual(countsOf(result.draft));
         expect(again.draft.paragraphs.map((p) => p.address)).toEqual(result.draft.paragraphs.map((p) => p.address));
+        // Each span's brackets stand in the export where they stood: read back, the same spans.
+        expect(marksOf(again.draft)).toEqual(marksOf(result.draft));
       });
     });
   }

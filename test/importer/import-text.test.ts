@@ -66,14 +66,25 @@ describe('importText conventions', () => {
   });
 
   it('repairs a stray closing bracket and an unclosed one, each with a warning at its place', () => {
+    const result = read('1. Keep that] too\n2. and [this\n');
+    const [one, two] = result.draft.paragraphs;
+    expect(one?.text).toBe('[Keep that] too');
+    expect(two?.text).toBe('and [this]');
+    expect(result.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
+      ['UNEXPECTED_CLOSING_BRACKET', 1, 13],
+      ['UNCLOSED_BRACKET', 2, 8],
+    ]);
+  });
+
+  it('keeps a "[" closed in the next paragraph as one bracket over both, with a warning naming both lines, and adds nothing', () => {
     const result = read('1. Keep [this\n2. and that] too\n');
     const [one, two] = result.draft.paragraphs;
-    expect(one?.text).toBe('Keep [this]');
-    expect(two?.text).toBe('[and that] too');
-    expect(result.warnings.map((w) => [w.code, w.line, w.column])).toEqual([
-      ['UNCLOSED_BRACKET', 1, 9],
-      ['UNEXPECTED_CLOSING_BRACKET', 2, 12],
-    ]);
+    expect(one?.text).toBe('Keep [this');
+    expect(one?.spans).toEqual([{ span: 1, edge: 'opens' }]);
+    expect(two?.text).toBe('and that] too');
+    expect(two?.spans).toEqual([{ span: 1, edge: 'closes' }]);
+    expect(result.warnings.map((w) => [w.code, w.line, w.column])).toEqual([['BRACKET_SPANS_UNITS', 1, 9]]);
+    expect(result.warnings[0]?.message).toBe('"[" in paragraph 1 closes in paragraph 2, at line 2, column 12: kept as one bracket over them (bracket span 1), nothing added');
   });
 
   it('closes a bracketed paragraph whose bracket ends after its last item', () => {

@@ -35,3 +35,26 @@ describe('repairBrackets: every repair from one parse', () => {
     }
   });
 });
+
+describe('repairBrackets beside the edges of bracket spans', () => {
+  function repairedWith(text: string, spans: { closes: number[]; opens: number[] }) {
+    const unit = newUnit();
+    appendLine(unit, text, 3, 5);
+    const warnings: string[] = [];
+    const result = repairBrackets(unit, 'paragraph 1', (line, column, code) => warnings.push(`${line}:${column} ${code}`), spans);
+    return { text: unit.text, ok: result.ok, warnings };
+  }
+
+  it('never repairs a span\'s own brackets', () => {
+    expect(repairedWith('a] b [c', { closes: [1], opens: [2] })).toEqual({ text: 'a] b [c', ok: true, warnings: [] });
+  });
+
+  it('opens a stray "]" just after the span\'s "]", and closes a "[" never closed just before the span\'s "["', () => {
+    expect(repairedWith('a] b] c [d e [f', { closes: [1], opens: [2] })).toEqual({ text: 'a] [b] c [d e] [f', ok: true, warnings: ['3:13 UNCLOSED_BRACKET', '3:9 UNEXPECTED_CLOSING_BRACKET'] });
+  });
+
+  it('repairs at the start and the end, as ever, where the other place would make an empty bracket', () => {
+    expect(repairedWith('market.]]', { closes: [1], opens: [] }).text).toBe('[market.]]');
+    expect(repairedWith('[[Each Party', { closes: [], opens: [1] }).text).toBe('[[Each Party]');
+  });
+});

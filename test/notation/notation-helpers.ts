@@ -52,6 +52,9 @@ export function stripPositions<T extends NotationNode>(node: T): T {
       return { type: 'option', children: node.children.map(stripPositions) } as T;
     case 'root':
       return { type: 'root', children: node.children.map(stripPositions) } as T;
+    case 'spanOpen':
+    case 'spanClose':
+      return { type: node.type, span: node.span } as T;
   }
   // Unreachable for well-typed input.
   throw new Error('unknown node');
@@ -73,7 +76,7 @@ export function expectErrors(result: NotationResult): NotationError[] {
 export function allNodes(node: NotationNode): NotationNode[] {
   const out: NotationNode[] = [node];
   const kids: NotationNode[] =
-    node.type === 'bracket' ? node.options : node.type === 'text' ? [] : node.children;
+    node.type === 'bracket' ? node.options : 'children' in node ? node.children : [];
   for (const kid of kids) out.push(...allNodes(kid));
   return out;
 }

@@ -9,6 +9,7 @@ import type { Io } from '../io.js';
 
 export interface AcceptOptions extends ChangeOptions {
   bracket?: string;
+  span?: string;
   keep?: boolean;
   drop?: boolean;
   option?: string;
@@ -26,9 +27,28 @@ export interface AcceptOptions extends ChangeOptions {
 export async function acceptCommand(number: string, label: string | undefined, options: AcceptOptions, io: Io): Promise<number> {
   if ((options.replace || options.append) && label === undefined) throw usageError('--replace and --append go with the label of an alternative, e.g. accept 61 "Alt 3" --append');
   if (options.replace && options.append) throw usageError('give --replace or --append, not both');
-  const ways = [label !== undefined, options.bracket !== undefined, options.keepParagraph === true, options.dropParagraph === true].filter(Boolean).length;
+  const ways = [label !== undefined, options.bracket !== undefined, options.span !== undefined, options.keepParagraph === true, options.dropParagraph === true].filter(Boolean).length;
   if (ways !== 1) {
-    throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, or --keep-paragraph / --drop-paragraph (one of them)');
+    throw usageError('say what to accept: an alternative label, --bracket N with --keep, --drop or --option K, --span N with --keep or --drop, or --keep-paragraph / --drop-paragraph (one of them)');
+  }
+  if (options.span !== undefined) {
+    const n = wholeNumber(options.span, '--span');
+    if (options.option !== undefined || options.keep === options.drop) throw usageError('with --span N, give --keep or --drop (a bracket span is kept or dropped as a whole)');
+    const decision = options.keep ? 'keep' : 'drop';
+    const command = commandLine(['accept', number, '--span', n, `--${decision}`]);
+    // One change to every paragraph the span covers, made on the draft as opened under the lock.
+    return changeParagraph(io, options, {
+      paragraph: number,
+      command,
+      change: () => {
+        throw new Error('a bracket span is resolved across paragraphs');
+      },
+      instead: async (opened, locked) => {
+        const from = opened.paragraph(number);
+        const [{ applyDraftChange }, { resolveSpan }] = await Promise.all([import('../change-draft.js'), import('../../resolve/resolve-span.js')]);
+        return applyDraftChange(io, locked, opened, { command, change: (o) => resolveSpan(o.spans, from, n, decision) });
+      },
+    });
   }
   if (label !== undefined) {
     const placement = options.replace ? 'replace' : options.append ? 'append' : 'scope';

@@ -29,9 +29,9 @@ export async function showCommand(ref: string, options: ShowOptions, io: Io): Pr
   if (options.block) io.error(`note: paragraph ${ref} is in no option block; showing the paragraph\n`);
   // Outermost first, as a reader meets them.
   const within = (named?.holding ?? []).map((h) => blockMembership(h.place.block, h.option)).reverse();
-  if (options.json) io.write(`${JSON.stringify({ ...paragraphViewJson(paragraph), ...(within.length > 0 ? { within } : {}) }, null, 2)}\n`);
+  if (options.json) io.write(`${JSON.stringify({ ...paragraphViewJson(paragraph, opened.spans), ...(within.length > 0 ? { within } : {}) }, null, 2)}\n`);
   else {
-    io.write(`${renderParagraphView(paragraph, c)}\n`);
+    io.write(`${renderParagraphView(paragraph, c, opened.spans)}\n`);
     if (within.length > 0) io.write(`${c.dim(`In ${membershipText(within)} (ndraft show ${paragraph.address} --block lists the options)`)}\n`);
   }
   return 0;

@@ -31,9 +31,11 @@ describe('ndraft import: cleaning before import', () => {
     // Footnote 7 is cited in an article's title, not in a paragraph: it stays a note of the draft.
     expect(draft).toContain('  - text: "Negotiators\' Note: JP is reflecting further on this paragraph."\n    kind: footnote\n    marker: "7"');
     expect(draft).toMatch(/^ {2}- text: ["']?39 lines of page furniture removed: .*\n {4}kind: furniture$/m);
-    // The importer's warnings point at the original file: line 119 is "effect on competition in the relevant market.]]".
+    // The importer's warnings point at the original file: line 119 is "effect on competition in the relevant market.]]",
+    // whose first "]" closes the bracket opened at line 105 (a bracket span over paragraphs 1 to 3), the second none.
     // (How the path is shown depends on where the checkout is, relative to the temporary folder.)
-    expect(io.err).toContain(`05-tpp-ip-chapter-2013-general-provisions.txt:119:46: warning: "]" has no opening bracket`);
+    expect(io.err).toContain(`05-tpp-ip-chapter-2013-general-provisions.txt:105:1: warning: "[" in paragraph 1 closes in paragraph 3, at line 119, column 46`);
+    expect(io.err).toContain(`05-tpp-ip-chapter-2013-general-provisions.txt:119:47: warning: "]" has no opening bracket`);
   });
 
   it('--json lists the furniture, the footnotes and the encoding', async () => {
