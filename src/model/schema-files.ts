@@ -4,6 +4,7 @@ export const SCHEMA_FILES = {
   paragraph: 'paragraph.schema.json',
   history: 'history-entry.schema.json',
   conventions: 'conventions.schema.json',
+  revision: 'revision.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_FILES;
