@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { contentHash } from '../store/parse-cache.js';
+import { OBJECTS_DIR } from './revision-folders.js';
 import { isRefusal, readDraftFile, refusalDiagnostic, type Refusal } from '../store/read-draft-file.js';
 
 /**
@@ -15,8 +16,6 @@ import { isRefusal, readDraftFile, refusalDiagnostic, type Refusal } from '../st
  * yet. The index is written after its pack, so a pack without one (a snapshot killed midway) is
  * never read, and harmless.
  */
-export const REVISIONS_DIR = 'revisions';
-export const OBJECTS_DIR = join(REVISIONS_DIR, 'objects');
 const INDEX_HEADER = 'ndraft-pack 1';
 const ENTRY = /^([0-9a-f]{40}) (\d+) (\d+)$/;
 

@@ -4,7 +4,8 @@ import { inputError, usageError } from '../diagnostics/diagnostic.js';
 import { REVISION_NAME_PATTERN, WORKING_DRAFT, type Revision } from '../model/revision-schema.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { serializeYaml } from '../store/serialize.js';
-import { ObjectStore, REVISIONS_DIR } from './object-store.js';
+import { ObjectStore } from './object-store.js';
+import { REVISIONS_DIR } from './revision-folders.js';
 
 /**
  * A draft's revisions live in the draft folder, so they travel with it (and with it in git):

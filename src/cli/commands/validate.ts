@@ -1,4 +1,7 @@
 import { listHistoryIds, readHistory } from '../../history/history-store.js';
+import { ObjectStore } from '../../revisions/object-store.js';
+import { readRevisions } from '../../revisions/read-revision.js';
+import { listRevisionNames } from '../../revisions/revision-store.js';
 import { leftoverWarnings } from '../../store/leftovers.js';
 import { loadDraft } from '../../store/load-draft.js';
 import { locateDraft } from '../../store/locate-draft.js';
@@ -16,10 +19,11 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const loaded = await loadDraft(dir);
   const history = await readHistory(dir);
-  const diagnostics = [...(await checkDraft(loaded)).diagnostics, ...history.diagnostics, ...leftoverWarnings(dir)];
+  const revisions = readRevisions(dir, new ObjectStore(dir));
+  const diagnostics = [...(await checkDraft(loaded)).diagnostics, ...history.diagnostics, ...revisions.diagnostics, ...leftoverWarnings(dir)];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length;
+  const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length + listRevisionNames(dir).length;
 
   if (options.json) {
     io.write(
