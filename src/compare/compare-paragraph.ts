@@ -59,10 +59,11 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
 
   const altsA = alternativesOf(pa);
   const altsB = alternativesOf(pb);
-  const wordings = [pb.text, ...pb.items.map((item) => item.text)].map(squeeze);
+  let wordings: string[] | undefined;
   for (const [label, text] of altsA) {
     if (altsB.has(label)) continue;
     // Accepted: its words are now the text (or an item's), in place of it or inserted into it.
+    wordings ??= [pb.text, ...pb.items.map((item) => item.text)].map(squeeze);
     if (wordings.some((wording) => wording.includes(squeeze(text)))) result.alternativesAccepted.push(label);
     else result.alternativesDropped.push(label);
   }

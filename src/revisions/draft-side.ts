@@ -4,7 +4,6 @@ import { WORKING_DRAFT, type Revision } from '../model/revision-schema.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { statusFromCounts, type Counts } from '../report/compute-status.js';
 import { loadDraft } from '../store/load-draft.js';
-import { openParseCache } from '../store/parse-cache.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
 import { checkDraft } from '../validate/check-draft.js';
@@ -59,7 +58,6 @@ export async function workingSide(dir: string): Promise<DraftSide & { files: Rea
 export async function revisionSide(dir: string, name: string, store = new ObjectStore(dir)): Promise<DraftSide & { revision: Revision }> {
   const revision = readRevision(dir, name);
   const parsers = await loadParsers();
-  const cache = openParseCache(dir);
   const manifest = revisionFile(dir, revision.name);
   const objectOf = (hash: string, what: string): Buffer => {
     const bytes = store.read(hash);
@@ -89,12 +87,10 @@ export async function revisionSide(dir: string, name: string, store = new Object
       if (paragraph) return paragraph;
       const hash = hashes.get(address);
       if (hash === undefined) throw new Error(`internal error: revision ${revision.name} has no paragraph ${address}`);
-      paragraph = cache.get(hash)?.paragraph;
-      if (!paragraph) {
-        const read = parsers.parseParagraphFile(where(`paragraph ${address}`), objectOf(hash, `paragraph ${address}`));
-        if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
-        paragraph = read.paragraph;
-      }
+      // Parsed from the object: reading the whole parse cache would cost more than the few paragraphs a compare reads.
+      const read = parsers.parseParagraphFile(where(`paragraph ${address}`), objectOf(hash, `paragraph ${address}`));
+      if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
+      paragraph = read.paragraph;
       paragraphs.set(address, paragraph);
       return paragraph;
     },
