@@ -81,6 +81,8 @@ Run "ndraft <command> --help" for a command's options.`,
   command('status')
     .description('count paragraphs agreed and open, brackets and alternatives, for the draft and each section')
     .option('--json', 'print the counts as JSON')
+    .option('--revisions', 'the figures negotiators track from round to round (agreed, brackets, alternatives), one row per revision and the draft now, with the change from the row before')
+    .addHelpText('after', '\nExamples:\n  ndraft status\n  ndraft status --revisions       agreed, brackets and alternatives at import, Rev.1, … and now')
     .action((opts) => run(async (io) => (await import('./cli/commands/status.js')).statusCommand(opts, io)));
 
   command('show')

@@ -100,6 +100,22 @@ describe('revisions of a negotiation round', () => {
     expect(ok(ndraft('compare', 'import', 'Rev.1', '--only', 'agreed'))).toMatch(/^Compare import → Rev\.1\n2 paragraphs changed: 1 bracket removed, 2 newly agreed\n/);
     expect(ok(ndraft('compare', 'import', 'Rev.1', '--paragraph', '76'))).toMatch(/^Compare import → Rev\.1\n1 paragraph changed: 1 bracket removed\n/);
     expect(ok(ndraft('compare', 'import', 'Rev.1', '--format', 'html'))).toContain('<del>[some]</del>');
+
+    // status --revisions: the figures per round, with the change from the row before.
+    const rounds = JSON.parse(ok(ndraft('status', '--revisions', '--json')));
+    const figures = (s: StatusJson) => [s.paragraphs.agreed, s.brackets, s.alternatives];
+    expect(rounds.map((r: { revision: string; agreed: number; brackets: number; alternatives: number }) => [r.revision, r.agreed, r.brackets, r.alternatives])).toEqual([
+      ['import', ...figures(before)],
+      ['Rev.1', ...figures(after)],
+      ['working', ...figures(after)],
+    ]);
+    const [agreedBefore, bracketsBefore, altsBefore] = figures(before) as [number, number, number];
+    const [agreedAfter, bracketsAfter, altsAfter] = figures(after) as [number, number, number];
+    const table = ok(ndraft('status', '--revisions')).split('\n');
+    expect(table[0]).toMatch(/^Revision +Date \(UTC\) +Agreed +Brackets +Alts$/);
+    expect(table[1]).toMatch(new RegExp(`^import +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d +${agreedBefore} +${bracketsBefore} +${altsBefore}$`));
+    expect(table[2]).toMatch(new RegExp(`^Rev\\.1 +.* ${agreedAfter} \\(\\+2\\) +${bracketsAfter} \\(−4\\) +${altsAfter} \\(−3\\)$`));
+    expect(table[3]).toMatch(new RegExp(`^working +\\(now\\) +${agreedAfter} +${bracketsAfter} +${altsAfter}$`));
   });
 
   it('a hand edit of a paragraph file is compared, and recorded by the next snapshot', () => {
