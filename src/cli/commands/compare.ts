@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { compareDrafts } from '../../compare/compare-drafts.js';
 import { narrowComparison, sectionAddressSet, type OnlyKind } from '../../compare/narrow-comparison.js';
@@ -10,6 +9,7 @@ import { ObjectStore } from '../../revisions/object-store.js';
 import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';
 import { locateDraft } from '../../store/locate-draft.js';
+import { chalkForFormat } from '../chalk-for-format.js';
 import { colorsFor, type Io } from '../io.js';
 
 export interface CompareOptions {
@@ -46,7 +46,7 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   }
 
   if (format === 'html') io.write(renderCompareHtml(comparison));
-  else io.write(`${renderCompare(comparison, format, chalkFor(format, io))}\n`);
+  else io.write(`${renderCompare(comparison, format, chalkForFormat(format, io))}\n`);
   return 0;
 }
 
@@ -70,11 +70,4 @@ function chooseFormat(format: string | undefined, io: Io): CompareFormat {
   const known = COMPARE_FORMATS.find((f) => f === format);
   if (known === undefined) throw usageError(`--format must be one of ${COMPARE_FORMATS.join(', ')} (got "${format}")`);
   return known;
-}
-
-/** Asked-for colour is given even to a pipe; the other formats are never coloured. */
-function chalkFor(format: CompareFormat, io: Io): ChalkInstance {
-  if (format !== 'color') return new Chalk({ level: 0 });
-  const c = colorsFor(io);
-  return c.level > 0 ? c : new Chalk({ level: 1 });
 }
