@@ -381,6 +381,27 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       baseline: rel('scope') ?? 'node-e',
       target: abs(0.5, '< 0.5 s') ?? lin,
     });
+    // Revisions: the draft imported (revision "import"), then its files replaced by the reworded
+    // revision's (rev2.txt, ~20 % of the paragraphs reworded), as `import --into` or hand edits would.
+    const dr = `${d}-revisions`;
+    await importOnce(BIN, join(g.dir, 'rev1.txt'), dr, work);
+    await importOnce(BIN, join(g.dir, 'rev2.txt'), `${d}-rev2`, work);
+    spawnSync('node', [join(HERE, 'lib', 'apply-revision.mjs'), `${d}-rev2`, dr], { stdio: 'inherit' });
+    await time(`compare-${size}`, `compare import (20 % reworded) ${L(size)}`, [BIN, 'compare', 'import', '--format', 'plain', '--draft', dr], {
+      baseline: rel('compare') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s') ?? lin,
+    });
+    // The first snapshot stores the reworded files (one pack); a run then records it again, storing nothing new.
+    const firstSnapshot = await timeOnce([BIN, 'snapshot', 'Rev.2', '--draft', dr], work);
+    add({ id: `snapshot-first-${size}`, label: `snapshot Rev.2, 20 % changed (1 run) ${L(size)}`, median: firstSnapshot, min: firstSnapshot, note: 'info' });
+    await time(`snapshot-${size}`, `snapshot Rev.2 --force (a write) ${L(size)}`, [BIN, 'snapshot', 'Rev.2', '--force', '--draft', dr], {
+      baseline: rel('snapshot') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s') ?? lin,
+    });
+    await time(`compare-revisions-${size}`, `compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', dr], {
+      baseline: rel('compare-revisions') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s') ?? lin,
+    });
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
@@ -500,6 +521,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-validate-${size}`, `peak RSS validate ${L(size)}`, [BIN, 'validate', '--draft', g.draft]);
     mem(`mem-status-${size}`, `peak RSS status ${L(size)}`, [BIN, 'status', '--draft', g.draft]);
     mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
+    mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
     if (existsSync(join(g.draft, CACHE_DIR))) {
       const cold = ['rm', '-rf', join(g.draft, CACHE_DIR)];
       mem(`mem-validate-cold-${size}`, `peak RSS validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', g.draft], cold);

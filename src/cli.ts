@@ -85,6 +85,8 @@ Run "ndraft <command> --help" for a command's options.`,
   command('status')
     .description('count paragraphs agreed and open, brackets and alternatives, for the draft and each section')
     .option('--json', 'print the counts as JSON')
+    .option('--revisions', 'the figures negotiators track from round to round (agreed, brackets, alternatives), one row per revision and the draft now, with the change from the row before')
+    .addHelpText('after', '\nExamples:\n  ndraft status\n  ndraft status --revisions       agreed, brackets and alternatives at import, Rev.1, … and now')
     .action((opts) => run(async (io) => (await import('./cli/commands/status.js')).statusCommand(opts, io)));
 
   command('show')
@@ -353,6 +355,35 @@ Run "ndraft <command> --help" for a command's options.`,
     .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
     .addHelpText('after', '\nExample:\n  ndraft section note 3b "Facilitator: Kenya" --kind editorial')
     .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionNoteCommand(ref, text, opts, io)));
+
+  command('snapshot')
+    .description('record the draft as it is now, hand edits included, as a named revision (e.g. Rev.1) kept in the draft folder')
+    .argument('<name>', 'the revision\'s name: letters, digits, ".", "-" and "_", e.g. Rev.1')
+    .option('-m, --message <text>', 'a note kept with the revision')
+    .option('--author <name>', 'who records it (default: NDRAFT_AUTHOR, git user.name, the OS user)')
+    .addOption(new Option('--by <name>', 'the same as --author').hideHelp())
+    .option('--force', 'record the draft under a name already taken, replacing that revision')
+    .addHelpText('after', '\nExamples:\n  ndraft snapshot Rev.1 -m "Chair\'s text after the first reading"\n  ndraft compare Rev.1                       what changed since\n\n"ndraft import" records the imported text as revision "import".')
+    .action((name: string, opts) => run(async (io) => (await import('./cli/commands/snapshot.js')).snapshotCommand(name, opts, io)));
+
+  command('revisions')
+    .description('list the revisions recorded: name, date, author and the status figures at that point')
+    .option('--json', 'print the revisions as JSON')
+    .action((opts) => run(async (io) => (await import('./cli/commands/revisions.js')).revisionsCommand(opts, io)));
+
+  command('compare')
+    .description('what changed between two revisions, or since a revision: a summary, then paragraph by paragraph with word diffs')
+    .argument('<a>', 'the revision to compare from, e.g. import or Rev.1')
+    .argument('[b]', 'the revision to compare with (default: the draft as it is now, "working")')
+    .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'markdown', 'html', 'json']))
+    .option('--section <number>', 'only the paragraphs of this section (and its subsections), e.g. 2 or 3a')
+    .option('--paragraph <paragraph>', 'only this paragraph: its address or printed number')
+    .addOption(new Option('--only <kind>', 'only paragraphs changed this way').choices(['changed', 'added', 'deleted', 'renumbered', 'moved', 'reworded', 'brackets', 'alternatives', 'status', 'agreed']))
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft compare import                 everything changed since the import, hand edits included\n  ndraft compare import Rev.1\n  ndraft compare Rev.1 --only agreed    the paragraphs agreed since Rev.1\n  ndraft compare Rev.1 Rev.2 --format html > rev2-changes.html',
+    )
+    .action((a: string, b: string | undefined, opts) => run(async (io) => (await import('./cli/commands/compare.js')).compareCommand(a, b, opts, io)));
 
   changing('undo')
     .description('revert the last change that has not been undone (the undo is recorded too)')

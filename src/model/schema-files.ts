@@ -5,6 +5,7 @@ export const SCHEMA_FILES = {
   history: 'history-entry.schema.json',
   conventions: 'conventions.schema.json',
   delegations: 'delegations.schema.json',
+  revision: 'revision.schema.json',
 } as const;
 
 export type SchemaName = keyof typeof SCHEMA_FILES;

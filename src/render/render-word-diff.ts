@@ -19,13 +19,13 @@ import { stancePhrases } from '../model/stances.js';
 export const DIFF_FORMATS = ['color', 'plain', 'criticmarkup', 'json'] as const;
 export type DiffFormat = (typeof DIFF_FORMATS)[number];
 
-interface Markers {
+export interface Markers {
   deleted(text: string): string;
   inserted(text: string): string;
   replaced(old: string, text: string): string;
 }
 
-function markersFor(format: Exclude<DiffFormat, 'json'>, c: ChalkInstance): Markers {
+export function markersFor(format: Exclude<DiffFormat, 'json'>, c: ChalkInstance): Markers {
   switch (format) {
     case 'color': {
       const deleted = (text: string) => c.red.strikethrough(text);
@@ -70,7 +70,7 @@ export function renderMarkedText(changes: readonly Change[], format: Exclude<Dif
 }
 
 /** The text of `b`, with what `a` had instead marked. */
-function markWords(changes: readonly Change[], markers: Markers): string {
+export function markWords(changes: readonly Change[], markers: Markers): string {
   let out = '';
   for (let i = 0; i < changes.length; i++) {
     const change = changes[i] as Change;

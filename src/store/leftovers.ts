@@ -2,6 +2,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { HISTORY_DIR } from '../history/history-store.js';
+import { OBJECTS_DIR, REVISIONS_DIR } from '../revisions/revision-folders.js';
 import { isRunning } from './draft-lock.js';
 import { JOURNAL_FOLDER } from './journal.js';
 import { LOCAL_FOLDER } from './local-folder.js';
@@ -19,6 +20,8 @@ const PATTERNS: readonly { folder: (dir: string) => string; name: RegExp }[] = [
   { folder: (dir) => dir, name: /\.ndraft-tmp-(\d+)-[0-9a-f]+$/ },
   { folder: (dir) => join(dir, PARAGRAPHS_DIR), name: /\.ndraft-tmp-(\d+)-[0-9a-f]+$/ },
   { folder: (dir) => join(dir, HISTORY_DIR), name: /\.ndraft-tmp-(\d+)-[0-9a-f]+$/ },
+  { folder: (dir) => join(dir, REVISIONS_DIR), name: /\.ndraft-tmp-(\d+)-[0-9a-f]+$/ },
+  { folder: (dir) => join(dir, OBJECTS_DIR), name: /\.ndraft-tmp-(\d+)-[0-9a-f]+$/ },
   { folder: (dir) => join(dir, LOCAL_FOLDER), name: /(?:\.ndraft-tmp-|^lock(?:\.break)?\.)(\d+)-[0-9a-f]+$/ },
   { folder: (dir) => join(dir, LOCAL_FOLDER, JOURNAL_FOLDER), name: /^\d{8}T\d{9}Z-(\d+)-[0-9a-f]+$/ },
 ];

@@ -28,8 +28,16 @@ export function draftFiles(draft: Draft, dir: string): DraftFile[] {
   return files;
 }
 
+/** A file as written: its name in the folder, bytes and SHA-1; a paragraph's address too. */
+export interface WrittenFile {
+  name: string;
+  bytes: Buffer;
+  hash: string;
+  address?: string;
+}
+
 /**
- * Writes a whole draft folder. A new draft is written into a temporary folder beside the target,
+ * Writes a whole draft folder (and returns its files, so that import can record them as a revision). A new draft is written into a temporary folder beside the target,
  * which is renamed into place only when complete. An existing draft (`force`) is replaced as one
  * all-or-nothing change (`journal.ts`): the new files are staged inside it, and only when all are
  * written and checked do they replace the old ones, the old paragraph files (and, with
@@ -45,7 +53,7 @@ export async function writeDraftFolder(
   draft: Draft,
   dir: string,
   options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
-): Promise<void> {
+): Promise<WrittenFile[]> {
   const target = resolve(dir);
   const name = options.name ?? dir;
   let replacing = false;
@@ -78,9 +86,12 @@ export async function writeDraftFolder(
       cache,
     };
     const files: [string, string][] = [];
+    const contents: WrittenFile[] = [];
     for (const { name, content, ...value } of draftFiles(draft, target)) {
       const file = stagedPath(name);
-      const hash = contentHash(Buffer.from(content));
+      const bytes = Buffer.from(content);
+      const hash = contentHash(bytes);
+      contents.push({ name, bytes, hash, ...('paragraph' in value ? { address: value.paragraph.address } : {}) });
       const yaml = lazyYamlFile(file, () => content);
       if ('meta' in value) {
         writeFileSync(file, content);
@@ -112,6 +123,7 @@ export async function writeDraftFolder(
     } else {
       renameSync(staging, target);
     }
+    return contents;
   } finally {
     if (commit) commit.abandon();
     else rmSync(staging, { recursive: true, force: true });

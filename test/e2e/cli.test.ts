@@ -219,7 +219,7 @@ describe('ndraft import', () => {
   it('writes the same paragraphs as the bundled draft, and nothing temporary', () => {
     expect(readdirSync(work)).toEqual(['rev1']);
     // .ndraft/ holds the parse cache that checking the new draft filled; git ignores it by itself.
-    expect(readdirSync(join(work, 'rev1')).sort()).toEqual(['.ndraft', 'draft.yaml', 'paragraphs']);
+    expect(readdirSync(join(work, 'rev1')).sort()).toEqual(['.ndraft', 'draft.yaml', 'paragraphs', 'revisions']);
     expect(readFileSync(join(work, 'rev1', '.ndraft', '.gitignore'), 'utf8')).toBe('*\n');
     expect(paragraphBodies(join(work, 'rev1'))).toEqual(paragraphBodies(BUNDLED_DRAFT));
   });

@@ -1,4 +1,3 @@
-import { Chalk, type ChalkInstance } from 'chalk';
 import { usageError } from '../../diagnostics/diagnostic.js';
 import { compareOptions } from '../../diff/compare-options.js';
 import { compareWordings } from '../../diff/compare-wordings.js';
@@ -6,6 +5,7 @@ import { scopeLabels, wordingScope } from '../../diff/pick-wordings.js';
 import { splitLabels } from '../../model/match-label.js';
 import type { Paragraph } from '../../model/schemas.js';
 import { DIFF_FORMATS, renderSimilarities, renderWordDiff, type DiffFormat } from '../../render/render-word-diff.js';
+import { chalkForFormat } from '../chalk-for-format.js';
 import { colorsFor, type Io } from '../io.js';
 import { meansBlock } from '../name-block.js';
 import { openDraft } from '../open-draft.js';
@@ -35,7 +35,7 @@ export async function diffCommand(number: string, words: readonly string[], opti
   const comparisons = named.block && labels
     ? [compareOptions(named.block.place.block, labels, new Map(opened.draft.paragraphs.map((p) => [p.address, p])), options.whitespace === true)]
     : compareWordings(opened.paragraph(number), { item: options.item, labels, whitespace: options.whitespace === true });
-  const c = chalkFor(format, io);
+  const c = chalkForFormat(format, io);
   const [single] = comparisons;
   // Without labels: each alternative's changes against the first, then a similarity line for each.
   const output =
@@ -59,11 +59,4 @@ function chooseFormat(format: string | undefined, io: Io): DiffFormat {
   const known = DIFF_FORMATS.find((f) => f === format);
   if (known === undefined) throw usageError(`--format must be one of ${DIFF_FORMATS.join(', ')} (got "${format}")`);
   return known;
-}
-
-/** Asked-for colour is given even to a pipe; the other formats are never coloured. */
-function chalkFor(format: DiffFormat, io: Io): ChalkInstance {
-  if (format !== 'color') return new Chalk({ level: 0 });
-  const c = colorsFor(io);
-  return c.level > 0 ? c : new Chalk({ level: 1 });
 }

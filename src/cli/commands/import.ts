@@ -7,7 +7,9 @@ import { readConventions } from '../../importer/read-conventions.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
-import { writeDraftFolder } from '../../store/write-draft.js';
+import { writeDraftFolder, type WrittenFile } from '../../store/write-draft.js';
+import { recordRevision } from '../../revisions/record-revision.js';
+import { resolveAuthor } from '../resolve-author.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
@@ -43,8 +45,8 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
 
   const out = resolve(io.cwd, options.out);
   let counts = new Map<string, Counts>();
-  const write = () =>
-    writeDraftFolder(result.draft, out, {
+  const write = async () => {
+    const files = await writeDraftFolder(result.draft, out, {
       force: options.force === true,
       discardHistory: options.discardHistory === true,
       name: options.out,
@@ -56,6 +58,8 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         counts = checked.counts;
       },
     });
+    recordImport(out, files, statusFromCounts(result.draft.meta, counts), basename(path), io);
+  };
   // An existing draft is replaced holding its lock, as any change to it is made.
   await (options.force && existsSync(join(out, DRAFT_FILE)) ? whileLocked(io, out, 'import --force', write) : write());
 
@@ -85,6 +89,24 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
     );
   }
   return 0;
+}
+
+/**
+ * The imported text is revision "import", so that "ndraft compare import" shows every change
+ * made since, by command or by hand. Recorded from the bytes just written: nothing is read back.
+ */
+function recordImport(out: string, files: readonly WrittenFile[], figures: Counts, source: string, io: Io): void {
+  const draftFile = files.find((f) => f.address === undefined) as WrittenFile;
+  recordRevision(out, {
+    name: 'import',
+    time: new Date(),
+    author: resolveAuthor(undefined, io.env, out),
+    message: `imported from ${source}`,
+    figures,
+    draft: { hash: draftFile.hash, bytes: () => draftFile.bytes },
+    paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes }] as const]))),
+    force: true,
+  });
 }
 
 function titleFromFileName(path: string): string {

@@ -7,11 +7,13 @@ import { openDraft } from '../open-draft.js';
 export interface StatusOptions {
   draft?: string;
   json?: boolean;
+  revisions?: boolean;
 }
 
 export async function statusCommand(options: StatusOptions, io: Io): Promise<number> {
-  const { meta, counts } = await openDraft(options.draft, io.cwd);
+  const { dir, meta, counts } = await openDraft(options.draft, io.cwd);
   const status = statusFromCounts(meta, counts);
+  if (options.revisions) return (await import('./status-revisions.js')).statusRevisions(dir, status, options, io);
   if (options.json) {
     io.write(`${JSON.stringify(status, null, 2)}\n`);
     return 0;

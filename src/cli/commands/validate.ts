@@ -1,5 +1,8 @@
 import { listHistoryIds, readHistory } from '../../history/history-store.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { ObjectStore } from '../../revisions/object-store.js';
+import { readRevisions } from '../../revisions/read-revision.js';
+import { listRevisionNames } from '../../revisions/revision-store.js';
 import { leftoverWarnings } from '../../store/leftovers.js';
 import { loadDraft } from '../../store/load-draft.js';
 import { locateDraft } from '../../store/locate-draft.js';
@@ -24,11 +27,12 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const loaded = await loadDraft(dir);
   const history = await readHistory(dir);
   const delegations = await readDelegations(dir);
+  const revisions = readRevisions(dir, new ObjectStore(dir));
   const checked = await checkDraft(loaded);
-  const diagnostics = [...checked.diagnostics, ...delegations.diagnostics, ...history.diagnostics, ...leftoverWarnings(dir), ...(await legacyNote(checked, loaded))];
+  const diagnostics = [...checked.diagnostics, ...delegations.diagnostics, ...history.diagnostics, ...revisions.diagnostics, ...leftoverWarnings(dir), ...(await legacyNote(checked, loaded))];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
-  const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length + (existsSync(join(dir, DELEGATIONS_FILE)) ? 1 : 0);
+  const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length + listRevisionNames(dir).length + (existsSync(join(dir, DELEGATIONS_FILE)) ? 1 : 0);
 
   if (options.json) {
     io.write(

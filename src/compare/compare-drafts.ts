@@ -1,0 +1,91 @@
+import { isAgreed } from '../model/paragraph-slots.js';
+import { outlineAddresses } from '../model/outline.js';
+import type { DraftSide } from '../revisions/draft-side.js';
+import { alignParagraphs } from './align-paragraphs.js';
+import { compareParagraph, type Side } from './compare-paragraph.js';
+import { outlinePlaces, type OutlinePlace } from './outline-places.js';
+import type { CompareSummary, DraftComparison, ParagraphComparison } from './types.js';
+
+/**
+ * The whole-draft compare: what changed from side `a` to side `b`, paragraph by paragraph. The
+ * sides are the texts themselves (revisions as recorded, or the working draft), so hand edits
+ * count. A paragraph whose file is byte for byte the same on both sides and which stands in the
+ * same section is unchanged without being read: a compare costs what changed, not the draft.
+ */
+export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
+  const placesA = outlinePlaces(a.meta);
+  const placesB = outlinePlaces(b.meta);
+  const orderA = outlineAddresses(a.meta.sections);
+  const pairs = alignParagraphs(orderA, outlineAddresses(b.meta.sections), a.paragraph, b.paragraph);
+  const found: { comparison: ParagraphComparison; order: [number, number, number] }[] = [];
+  for (const pair of pairs) {
+    const placeA = pair.a === undefined ? undefined : placesA.get(pair.a);
+    const placeB = pair.b === undefined ? undefined : placesB.get(pair.b);
+    if (pair.alignedBy === 'address' && pair.a !== undefined && pair.b !== undefined && a.hashes.get(pair.a) === b.hashes.get(pair.b) && placeA?.section === placeB?.section) continue;
+    const side = (draft: DraftSide, address: string | undefined, place: OutlinePlace | undefined): Side | undefined => {
+      if (address === undefined || place === undefined) return undefined;
+      const paragraph = draft.paragraph(address);
+      return {
+        paragraph,
+        place: {
+          address,
+          ...(paragraph.number !== undefined ? { number: paragraph.number } : {}),
+          section: place.section,
+          ...(place.sectionNumber !== undefined ? { sectionNumber: place.sectionNumber } : {}),
+          status: paragraph.status,
+        },
+      };
+    };
+    const comparison = compareParagraph(side(a, pair.a, placeA), side(b, pair.b, placeB), pair.alignedBy);
+    if (!comparison) continue;
+    // b's reading order; a paragraph removed stands after the last paragraph before it that b still has.
+    const order: [number, number, number] = placeB ? [placeB.index, 0, 0] : [placeInB(placeA?.index ?? 0, orderA, placesB), 1, placeA?.index ?? 0];
+    found.push({ comparison, order });
+  }
+  found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
+  const paragraphs = found.map((f) => f.comparison);
+  return { a: { name: a.name, figures: a.figures }, b: { name: b.name, figures: b.figures }, summary: summarize(paragraphs), paragraphs };
+}
+
+/** Where in b's reading order a paragraph of a that b no longer has would stand. */
+function placeInB(indexInA: number, orderA: readonly string[], placesB: ReadonlyMap<string, OutlinePlace>): number {
+  for (let i = indexInA - 1; i >= 0; i--) {
+    const place = placesB.get(orderA[i] as string);
+    if (place) return place.index;
+  }
+  return -1;
+}
+
+export function summarize(paragraphs: readonly ParagraphComparison[]): CompareSummary {
+  const summary: CompareSummary = {
+    paragraphsChanged: paragraphs.length,
+    bracketsRemoved: 0,
+    bracketsAdded: 0,
+    reworded: 0,
+    alternativesAccepted: 0,
+    alternativesAdded: 0,
+    alternativesDropped: 0,
+    newlyAgreed: 0,
+    reopened: 0,
+    deleted: 0,
+    added: 0,
+    renumbered: 0,
+    moved: 0,
+  };
+  for (const p of paragraphs) {
+    const has = (kind: ParagraphComparison['kinds'][number]) => (p.kinds.includes(kind) ? 1 : 0);
+    summary.bracketsRemoved += p.bracketsRemoved;
+    summary.bracketsAdded += p.bracketsAdded;
+    summary.reworded += has('reworded');
+    summary.alternativesAccepted += p.alternativesAccepted.length;
+    summary.alternativesAdded += p.alternativesAdded.length;
+    summary.alternativesDropped += p.alternativesDropped.length;
+    summary.newlyAgreed += has('agreed');
+    summary.reopened += p.before && p.after && isAgreed(p.before.status) && p.after.status === 'open' ? 1 : 0;
+    summary.deleted += has('deleted');
+    summary.added += has('added');
+    summary.renumbered += has('renumbered');
+    summary.moved += has('moved');
+  }
+  return summary;
+}

@@ -1,0 +1,125 @@
+import type { Change } from 'diff';
+import { diffWordings } from '../diff/wording-diff.js';
+import { isAgreed } from '../model/paragraph-slots.js';
+import type { Paragraph } from '../model/schemas.js';
+import { countParagraph } from '../report/counts.js';
+import type { ChangeKind, ParagraphComparison, ParagraphPlace, SlotDiff } from './types.js';
+
+export interface Side {
+  paragraph: Paragraph;
+  place: ParagraphPlace;
+}
+
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+
+/**
+ * What changed in one paragraph between two sides, or undefined when nothing did. Brackets and
+ * alternatives are counted as `status` counts them (`countParagraph`: none in a deleted
+ * paragraph), so the figures of a whole compare add up to the difference of the two status
+ * reports. A paragraph is "reworded" when its words changed (brackets put around words or taken
+ * off them are not a rewording) and no bracket resolved or alternative accepted explains it; the
+ * word diffs show every change either way.
+ */
+export function compareParagraph(a: Side | undefined, b: Side | undefined, alignedBy: 'address' | 'content'): ParagraphComparison | undefined {
+  const kinds = new Set<ChangeKind>();
+  const countsA = a && countParagraph(a.paragraph);
+  const countsB = b && countParagraph(b.paragraph);
+  const bracketsA = countsA?.brackets ?? 0;
+  const bracketsB = countsB?.brackets ?? 0;
+  const result: ParagraphComparison = {
+    ...(a ? { before: a.place } : {}),
+    ...(b ? { after: b.place } : {}),
+    alignedBy,
+    kinds: [],
+    bracketsRemoved: Math.max(0, bracketsA - bracketsB),
+    bracketsAdded: Math.max(0, bracketsB - bracketsA),
+    alternativesAdded: [],
+    alternativesDropped: [],
+    alternativesAccepted: [],
+    itemStatuses: [],
+    diffs: [],
+  };
+  if (result.bracketsRemoved + result.bracketsAdded > 0) kinds.add('brackets');
+  if (!a || !b) {
+    const only = (a ?? b) as Side;
+    kinds.add(a ? 'deleted' : 'added');
+    result.diffs = wholeText(only.paragraph, a ? 'removed' : 'added');
+    return finish(result, kinds);
+  }
+  const pa = a.paragraph;
+  const pb = b.paragraph;
+  if (pa.number !== pb.number) kinds.add('renumbered');
+  if (a.place.section !== b.place.section) kinds.add('moved');
+  if (pa.status !== pb.status) {
+    kinds.add('status');
+    if (isAgreed(pb.status) && !isAgreed(pa.status)) kinds.add('agreed');
+    if (pb.status === 'deleted') kinds.add('deleted');
+  }
+  if (pa.bracketed !== pb.bracketed) kinds.add('brackets');
+
+  const altsA = alternativesOf(pa);
+  const altsB = alternativesOf(pb);
+  let wordings: string[] | undefined;
+  for (const [label, text] of altsA) {
+    if (altsB.has(label)) continue;
+    // Accepted: its words are now the text (or an item's), in place of it or inserted into it.
+    wordings ??= [pb.text, ...pb.items.map((item) => item.text)].map(squeeze);
+    if (wordings.some((wording) => wording.includes(squeeze(text)))) result.alternativesAccepted.push(label);
+    else result.alternativesDropped.push(label);
+  }
+  for (const label of altsB.keys()) if (!altsA.has(label)) result.alternativesAdded.push(label);
+  if (result.alternativesAccepted.length + result.alternativesDropped.length + result.alternativesAdded.length > 0) kinds.add('alternatives');
+
+  let wordsChanged = false;
+  const slot = (name: string, before: string | undefined, after: string | undefined) => {
+    if (before === after) return;
+    const changes: Change[] = diffWordings(before ?? '', after ?? '');
+    if (!changes.some((c) => c.added || c.removed)) return;
+    result.diffs.push({ name, changes });
+    if (!name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
+  };
+  slot('text', pa.text, pb.text);
+  const itemsA = new Map(pa.items.map((item) => [item.label, item]));
+  const itemsB = new Map(pb.items.map((item) => [item.label, item]));
+  for (const label of new Set([...itemsA.keys(), ...itemsB.keys()])) {
+    const ia = itemsA.get(label);
+    const ib = itemsB.get(label);
+    slot(`item ${label}`, ia?.text, ib?.text);
+    if (ia && ib && ia.status !== ib.status) {
+      result.itemStatuses.push({ item: label, before: ia.status, after: ib.status });
+      kinds.add('status');
+    }
+  }
+  for (const [label, text] of altsA) if (altsB.has(label)) slot(label, text, altsB.get(label));
+  if (result.diffs.length > 0 && kinds.size === 0) kinds.add('reworded');
+  else if (wordsChanged && result.bracketsRemoved === 0 && result.alternativesAccepted.length === 0) kinds.add('reworded');
+  return finish(result, kinds);
+}
+
+function finish(result: ParagraphComparison, kinds: Set<ChangeKind>): ParagraphComparison | undefined {
+  if (kinds.size === 0 && result.diffs.length === 0) return undefined;
+  result.kinds = [...kinds];
+  return result;
+}
+
+/** Every alternative of the paragraph and of its items, by a label that says whose: "Alt 2", "item f) Alt 71g1". */
+function alternativesOf(paragraph: Paragraph): Map<string, string> {
+  const all = new Map<string, string>();
+  for (const alt of paragraph.alternatives) all.set(alt.label, alt.text);
+  for (const item of paragraph.items) for (const alt of item.alternatives ?? []) all.set(`item ${item.label} ${alt.label}`, alt.text);
+  return all;
+}
+
+/** A paragraph added or removed whole: its text and items as one run each. */
+function wholeText(paragraph: Paragraph, how: 'added' | 'removed'): SlotDiff[] {
+  const run = (value: string): Change[] => [{ value, count: 1, added: how === 'added', removed: how === 'removed' }];
+  return [{ name: 'text', changes: run(paragraph.text) }, ...paragraph.items.map((item) => ({ name: `item ${item.label}`, changes: run(item.text) }))];
+}
+
+function words(text: string | undefined): string {
+  return (text ?? '').match(WORD)?.join(' ') ?? '';
+}
+
+function squeeze(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,29 @@
+import type { DraftMeta, Section } from '../model/schemas.js';
+import { sectionAddresses } from '../model/outline.js';
+import { sectionMarker } from '../render/section-heading.js';
+
+export interface OutlinePlace {
+  /** Position in reading order. */
+  index: number;
+  section: string;
+  sectionNumber?: string;
+  /** The numbers of the sections it is in, outermost first, for `--section`. */
+  sectionNumbers: string[];
+}
+
+/** Each address's place in the outline: its position in reading order and its section. */
+export function outlinePlaces(meta: DraftMeta): Map<string, OutlinePlace> {
+  const places = new Map<string, OutlinePlace>();
+  const walk = (sections: readonly Section[], depth: number, numbers: string[]) => {
+    for (const section of sections) {
+      const name = [sectionMarker(section, depth), section.title].filter((s) => s !== undefined && s !== '').join(' ') || '(no section)';
+      const inside = section.number === undefined ? numbers : [...numbers, section.number];
+      for (const address of sectionAddresses(section)) {
+        places.set(address, { index: places.size, section: name, ...(section.number !== undefined ? { sectionNumber: section.number } : {}), sectionNumbers: inside });
+      }
+      walk(section.subsections ?? [], depth + 1, inside);
+    }
+  };
+  walk(meta.sections, 0, []);
+  return places;
+}

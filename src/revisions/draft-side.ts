@@ -1,0 +1,103 @@
+import { join } from 'node:path';
+import { inputError } from '../diagnostics/diagnostic.js';
+import { WORKING_DRAFT, type Revision } from '../model/revision-schema.js';
+import type { DraftMeta, Paragraph } from '../model/schemas.js';
+import { statusFromCounts, type Counts } from '../report/compute-status.js';
+import { loadDraft } from '../store/load-draft.js';
+import { DRAFT_FILE } from '../store/paragraph-file-name.js';
+import { loadParsers } from '../store/yaml-parser.js';
+import { checkDraft } from '../validate/check-draft.js';
+import { ObjectStore } from './object-store.js';
+import { readRevision } from './read-revision.js';
+import { revisionFile } from './revision-store.js';
+
+/**
+ * One side of a comparison: the draft as a revision recorded it, or as it is now. Each paragraph
+ * is known by the hash of its file's bytes, so two sides share a paragraph exactly when its file
+ * is byte for byte the same; only the others are ever parsed.
+ */
+export interface DraftSide {
+  /** The revision's name, or "working" for the draft as it is now. */
+  name: string;
+  meta: DraftMeta;
+  /** Each paragraph's file hash, by address. */
+  hashes: ReadonlyMap<string, string>;
+  /** A paragraph, parsed when first asked for. */
+  paragraph(address: string): Paragraph;
+  /** The status counts of the whole draft. */
+  figures: Counts;
+}
+
+/** The draft as it is now, with its files' hashes; a draft with errors is refused with them. */
+export async function workingSide(dir: string): Promise<DraftSide & { files: ReadonlyMap<string, string> }> {
+  const loaded = await loadDraft(dir);
+  const checked = await checkDraft(loaded);
+  const errors = checked.diagnostics.filter((d) => d.severity === 'error');
+  if (!checked.meta || !checked.paragraph || errors.length > 0) {
+    throw inputError(`the draft has ${errors.length} error${errors.length === 1 ? '' : 's'}; fix ${errors.length === 1 ? 'it' : 'them'} (see "ndraft validate")`, errors);
+  }
+  const hashes = new Map<string, string>();
+  const files = new Map<string, string>();
+  for (const p of loaded.paragraphs) {
+    if (p.address === undefined || p.hash === undefined) continue;
+    hashes.set(p.address, p.hash);
+    files.set(p.address, p.file);
+  }
+  const lookup = checked.paragraph;
+  return {
+    name: WORKING_DRAFT,
+    meta: checked.meta,
+    hashes,
+    files,
+    figures: countsOnly(statusFromCounts(checked.meta, checked.counts)),
+    paragraph: (address) => lookup(address) as Paragraph,
+  };
+}
+
+/** The draft as revision `name` recorded it; a missing or damaged object is an error naming it. */
+export async function revisionSide(dir: string, name: string, store = new ObjectStore(dir)): Promise<DraftSide & { revision: Revision }> {
+  const revision = readRevision(dir, name);
+  const parsers = await loadParsers();
+  const manifest = revisionFile(dir, revision.name);
+  const objectOf = (hash: string, what: string): Buffer => {
+    const bytes = store.read(hash);
+    if (bytes) return bytes;
+    throw inputError(`revision "${revision.name}" cannot be read: the object ${hash} holding ${what} is missing or damaged (${manifest})`, store.problems);
+  };
+  const where = (what: string) => join(dir, `${revision.name}:${what}`);
+  const parsed = parsers.parseDraftFile(where(DRAFT_FILE), objectOf(revision.draft, DRAFT_FILE));
+  if (!parsed.meta) throw inputError(`revision "${revision.name}": its ${DRAFT_FILE} does not read`, parsed.diagnostics);
+  const hashes = new Map(Object.entries(revision.paragraphs));
+  const paragraphs = new Map<string, Paragraph>();
+  const f = revision.figures;
+  return {
+    name: revision.name,
+    revision,
+    meta: parsed.meta,
+    hashes,
+    figures: {
+      paragraphs: { total: f.paragraphs, agreed: f.agreed, agreedAdRef: f.agreedAdRef, open: f.open, deleted: f.deleted },
+      itemsAgreed: f.itemsAgreed,
+      brackets: f.brackets,
+      bracketedParagraphs: f.bracketedParagraphs,
+      alternatives: f.alternatives,
+    },
+    paragraph(address) {
+      let paragraph = paragraphs.get(address);
+      if (paragraph) return paragraph;
+      const hash = hashes.get(address);
+      if (hash === undefined) throw new Error(`internal error: revision ${revision.name} has no paragraph ${address}`);
+      // Parsed from the object: reading the whole parse cache would cost more than the few paragraphs a compare reads.
+      const read = parsers.parseParagraphFile(where(`paragraph ${address}`), objectOf(hash, `paragraph ${address}`));
+      if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
+      paragraph = read.paragraph;
+      paragraphs.set(address, paragraph);
+      return paragraph;
+    },
+  };
+}
+
+/** The draft's counts without the rest of the status report (title, sections), as a revision keeps them. */
+function countsOnly({ paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives }: Counts): Counts {
+  return { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives };
+}

@@ -1,0 +1,99 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { compareDrafts } from '../../src/compare/compare-drafts.js';
+import { narrowComparison } from '../../src/compare/narrow-comparison.js';
+import type { DraftMeta, Paragraph } from '../../src/model/schemas.js';
+import { countParagraph, sumCounts } from '../../src/report/counts.js';
+import type { DraftSide } from '../../src/revisions/draft-side.js';
+
+/** A side built in memory: each paragraph's "hash" is the hash of its JSON, as a file's would be of its bytes. */
+function side(name: string, paragraphs: Paragraph[], sections?: DraftMeta['sections']): DraftSide {
+  const meta: DraftMeta = { title: 'T', sections: sections ?? [{ number: '1', title: 'One', paragraphs: paragraphs.map((p) => p.address) }] };
+  const byAddress = new Map(paragraphs.map((p) => [p.address, p]));
+  return {
+    name,
+    meta,
+    hashes: new Map(paragraphs.map((p) => [p.address, createHash('sha1').update(JSON.stringify(p)).digest('hex')])),
+    paragraph: (address) => byAddress.get(address) as Paragraph,
+    figures: sumCounts(paragraphs.map((p) => countParagraph(p))),
+  };
+}
+
+const para = (address: string, text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ address, number: address, status: 'open', bracketed: false, text, items: [], alternatives: [], ...extra });
+
+const base = [
+  para('1', 'We recognize the [vital] role of [governments/all stakeholders].'),
+  para('2', 'We reaffirm the principles of the Geneva phase.', { alternatives: [{ label: 'Alt 1', text: 'We reaffirm the Geneva principles.' }, { label: 'Alt 2', text: 'We recall Geneva.' }] }),
+  para('3', 'Capacity-building is a priority for developing countries and LDCs.'),
+  para('4', 'Multilingualism should be promoted in the Internet environment.'),
+];
+
+describe('compareDrafts', () => {
+  it('finds nothing between a draft and itself, reading no paragraph', () => {
+    const a = side('a', base);
+    const reads: string[] = [];
+    const b = { ...side('b', base), paragraph: (address: string) => (reads.push(address), base.find((p) => p.address === address) as Paragraph) };
+    const comparison = compareDrafts(a, b);
+    expect(comparison.summary.paragraphsChanged).toBe(0);
+    expect(comparison.paragraphs).toEqual([]);
+    expect(reads).toEqual([]);
+  });
+
+  it('brackets removed, an alternative accepted and another dropped, newly agreed, reworded', () => {
+    const after = [
+      para('1', 'We recognize the vital role of governments.', { status: 'agreed' }),
+      para('2', 'We reaffirm the Geneva principles.'),
+      para('3', 'Capacity-building is a high priority for developing countries and LDCs.'),
+      base[3] as Paragraph,
+    ];
+    const comparison = compareDrafts(side('a', base), side('b', after));
+    expect(comparison.summary).toMatchObject({ paragraphsChanged: 3, bracketsRemoved: 2, alternativesAccepted: 1, alternativesDropped: 1, newlyAgreed: 1, reworded: 1 });
+    const [p1, p2, p3] = comparison.paragraphs;
+    expect(p1?.kinds).toEqual(['brackets', 'status', 'agreed']);
+    expect(p2).toMatchObject({ kinds: ['alternatives'], alternativesAccepted: ['Alt 1'], alternativesDropped: ['Alt 2'] });
+    expect(p3?.kinds).toEqual(['reworded']);
+    expect(p3?.diffs[0]?.changes.filter((c) => c.added || c.removed).map((c) => c.value)).toEqual([' high']);
+    // Each bracket is a unit of the word diff.
+    expect(p1?.diffs[0]?.changes.filter((c) => c.removed).map((c) => c.value.trim())).toEqual(['[vital]', '[governments/all stakeholders]']);
+  });
+
+  it('a paragraph added, one deleted (removed or marked deleted) and one with brackets added', () => {
+    const after = [para('1', base[0]?.text as string, { status: 'deleted' }), base[1] as Paragraph, para('3', 'Capacity-building is [a priority] for developing countries and LDCs.'), para('5', 'A new paragraph on [cybersecurity].')];
+    const comparison = compareDrafts(side('a', base), side('b', after));
+    expect(comparison.summary).toMatchObject({ paragraphsChanged: 4, deleted: 2, added: 1, bracketsAdded: 2, bracketsRemoved: 2, reworded: 0 });
+    expect(comparison.paragraphs.map((p) => [p.before?.address, p.after?.address, p.kinds])).toEqual([
+      ['1', '1', ['brackets', 'status', 'deleted']],
+      ['3', '3', ['brackets']],
+      ['4', undefined, ['deleted']],
+      [undefined, '5', ['brackets', 'added']],
+    ]);
+  });
+
+  it('aligns a paragraph given a new address by its wording: renumbered, not deleted and added', () => {
+    const after = [base[0] as Paragraph, base[1] as Paragraph, para('3bis', base[2]?.text as string), base[3] as Paragraph];
+    const comparison = compareDrafts(side('a', base), side('b', after));
+    expect(comparison.summary).toMatchObject({ paragraphsChanged: 1, renumbered: 1, added: 0, deleted: 0 });
+    expect(comparison.paragraphs[0]).toMatchObject({ alignedBy: 'content', before: { address: '3', number: '3' }, after: { address: '3bis', number: '3bis' }, kinds: ['renumbered'] });
+  });
+
+  it('a paragraph moved to another section, and --only / --paragraph narrowing', () => {
+    const sections = [
+      { number: '1', title: 'One', paragraphs: ['1', '2', '3'] },
+      { number: '2', title: 'Two', paragraphs: ['4'] },
+    ];
+    const moved = [
+      { number: '1', title: 'One', paragraphs: ['1', '2'] },
+      { number: '2', title: 'Two', paragraphs: ['3', '4'] },
+    ];
+    const after = [para('1', 'We recognize the role of [governments/all stakeholders].'), base[1] as Paragraph, base[2] as Paragraph, base[3] as Paragraph];
+    const comparison = compareDrafts(side('a', base, sections), side('b', after, moved));
+    expect(comparison.paragraphs.map((p) => [p.after?.address, p.kinds])).toEqual([
+      ['1', ['brackets']],
+      ['3', ['moved']],
+    ]);
+    expect(comparison.paragraphs[1]).toMatchObject({ before: { section: '1. One' }, after: { section: '2. Two' } });
+    expect(narrowComparison(comparison, { only: 'moved' }).summary).toMatchObject({ paragraphsChanged: 1, moved: 1, bracketsRemoved: 0 });
+    expect(narrowComparison(comparison, { addresses: new Set(['1']) }).paragraphs.map((p) => p.after?.address)).toEqual(['1']);
+    expect(narrowComparison(comparison, { only: 'changed' }).paragraphs.map((p) => p.after?.address)).toEqual(['1']);
+  });
+});
