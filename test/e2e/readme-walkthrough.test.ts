@@ -66,7 +66,7 @@ function shellWords(text: string): string[] {
 function timeless(line: string): string {
   return line
     .replace(/\b\d{8}T\d{9}Z-[0-9a-f]{4,}\b/g, '<id>')
-    .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})? UTC\b/g, '<time>')
+    .replace(/\b\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?(?: UTC)?\b/g, '<time>')
     .replace(/\b\d{4}-\d{2}-\d{2}\b/g, '<date>');
 }
 
