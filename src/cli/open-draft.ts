@@ -18,6 +18,8 @@ export interface OpenedDraft {
   counts: Map<string, Counts>;
   /** The bracket spans of the draft, in the order they open: one bracket over several texts. */
   spans: DraftSpan[];
+  /** The paragraph files as loaded: address, path and, when known, the SHA-1 of their bytes. */
+  files: { address: string | undefined; file: string; hash?: string | undefined }[];
   /** One paragraph by address or unambiguous printed number, read alone when named by its address; an unknown one is an error naming the nearest. */
   paragraph(ref: string): Paragraph;
 }
@@ -28,7 +30,8 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
   // A received draft must not make a command read or write elsewhere through a linked folder.
   const linked = foldersLeavingDraft(dir);
   if (linked.length > 0) throw inputError(`${linked.map((name) => `${name}/`).join(' and ')} of the draft ${linked.length === 1 ? 'is a link' : 'are links'} to a folder outside it; ndraft does not follow ${linked.length === 1 ? 'it' : 'them'} (replace ${linked.length === 1 ? 'it' : 'them'} with the folder itself)`);
-  const checked = await checkDraft(await loadDraft(dir));
+  const loaded = await loadDraft(dir);
+  const checked = await checkDraft(loaded);
   const { diagnostics, meta, counts } = checked;
   if (!meta) {
     const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -39,6 +42,7 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     meta,
     counts,
     spans: checked.spans,
+    files: loaded.paragraphs.map((p) => ({ address: p.address, file: p.file, hash: p.hash })),
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     paragraph: (ref) => paragraphNamed(ref, (address) => checked.paragraph?.(address), () => (checked.draft as Draft).paragraphs),
     get draft() {

@@ -7,6 +7,9 @@ import { serializeYaml } from '../store/serialize.js';
 import { ObjectStore } from './object-store.js';
 import { REVISIONS_DIR } from './revision-folders.js';
 
+/** The revision `ndraft import` records: the text as imported. */
+export const IMPORT_REVISION = 'import';
+
 /**
  * A draft's revisions live in the draft folder, so they travel with it (and with it in git):
  * `revisions/<name>.yaml` is the manifest of one revision (its figures, and each file as the hash

@@ -38,7 +38,9 @@ export interface ExportOptions {
  * `ndraft export`: the draft in one of seven formats, as a compilation (brackets, alternatives and
  * statuses shown) or `--clean` (the consolidated text). Each format is loaded only when asked for;
  * `pdf` is the HTML export printed by headless Chromium. Every format shows the document symbol,
- * revision and date (draft.yaml's, or `--symbol`, `--revision`, `--date`).
+ * revision and date (draft.yaml's, or `--symbol`, `--revision`, `--date`). The revision is, unless
+ * `--revision` names one, the latest `ndraft snapshot` ("Rev.2, with changes since" when the draft
+ * has changed since).
  */
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
   const format = options.format;
@@ -50,7 +52,13 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   const overrides = headerOptions(options);
   const target = options.output === undefined ? undefined : resolve(io.cwd, options.output);
 
-  const { dir, draft } = await openDraft(options.draft, io.cwd);
+  const opened = await openDraft(options.draft, io.cwd);
+  const { dir, draft } = opened;
+  if (overrides.revision === undefined) {
+    const { currentRevisionName } = await import('../../revisions/current-revision.js');
+    const revision = currentRevisionName(dir, opened.files);
+    if (revision !== undefined) overrides.revision = revision;
+  }
   if (target !== undefined) checkTarget(dir, target, options);
   const clean = options.clean === true || options.agreedOnly === true;
   const header = documentHeader(draft.meta, overrides, new Date().toISOString().slice(0, 10));

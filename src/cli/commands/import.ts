@@ -9,6 +9,7 @@ import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { writeDraftFolder, type WrittenFile } from '../../store/write-draft.js';
 import { recordRevision } from '../../revisions/record-revision.js';
+import { IMPORT_REVISION } from '../../revisions/revision-store.js';
 import { resolveAuthor } from '../resolve-author.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
@@ -98,7 +99,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
 function recordImport(out: string, files: readonly WrittenFile[], figures: Counts, source: string, io: Io): void {
   const draftFile = files.find((f) => f.address === undefined) as WrittenFile;
   recordRevision(out, {
-    name: 'import',
+    name: IMPORT_REVISION,
     time: new Date(),
     author: resolveAuthor(undefined, io.env, out),
     message: `imported from ${source}`,

@@ -1,0 +1,32 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DRAFT_FILE } from '../store/paragraph-file-name.js';
+import { readRevisions } from './read-revision.js';
+import { IMPORT_REVISION } from './revision-store.js';
+
+/** A paragraph file of the working draft: its address, its path, and its SHA-1 when already known. */
+export interface WorkingFile {
+  address: string | undefined;
+  file: string;
+  hash?: string | undefined;
+}
+
+/**
+ * The revision the exports name when `--revision` does not: the latest one recorded, as it is
+ * with `ndraft snapshot` (`Rev.2`), or `Rev.2, with changes since` when a file differs from it
+ * (hand edits included); undefined when the draft has none but `import`. Damaged manifests are left to `validate`.
+ */
+export function currentRevisionName(dir: string, files: readonly WorkingFile[]): string | undefined {
+  const { revisions } = readRevisions(dir);
+  // `import` is recorded by every import: a record of the source, not a round anybody circulates.
+  const latest = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop();
+  if (latest === undefined) return undefined;
+  const sha1 = (path: string) => createHash('sha1').update(readFileSync(path)).digest('hex');
+  const recorded = Object.entries(latest.paragraphs);
+  const same =
+    sha1(join(dir, DRAFT_FILE)) === latest.draft &&
+    recorded.length === files.length &&
+    files.every((f) => f.address !== undefined && latest.paragraphs[f.address] === (f.hash ?? sha1(f.file)));
+  return same ? latest.name : `${latest.name}, with changes since`;
+}
