@@ -37,7 +37,8 @@ describe('bracket spans, from import to undo', () => {
     expect(result.status).toBe(0);
     expect(result.stderr.match(/\[[A-Z_]+\]$/gmu)).toEqual(['[BRACKET_SPANS_UNITS]', '[BRACKET_SPANS_UNITS]', '[UNCLOSED_BRACKET]']);
     expect(result.stdout).toContain('  brackets      5 open, and 0 bracketed paragraphs\n');
-    expect(ok(ndraft('validate'))).toBe('✓ valid: 8 files, 0 errors, 0 warnings\n');
+    // Draft, 6 paragraphs and revision import.
+    expect(ok(ndraft('validate'))).toBe('✓ valid: 9 files, 0 errors, 0 warnings\n');
     imported = draftState();
   });
 
@@ -57,7 +58,7 @@ describe('bracket spans, from import to undo', () => {
     expect(readdirSync(join(dir, '.ndraft', 'journal'))).toEqual([]);
     const log = ok(ndraft('log', '-n', '1'));
     expect(log).toContain('  accept 3 --span 1 --drop\n  informals\n  3: status open → deleted; text reworded; out of bracket span 1\n  4: status open → deleted; text reworded; out of bracket span 1\n');
-    expect(ok(ndraft('validate'))).toBe('✓ valid: 9 files, 0 errors, 0 warnings\n');
+    expect(ok(ndraft('validate'))).toBe('✓ valid: 10 files, 0 errors, 0 warnings\n');
   });
 
   it('undoes it in one step, every paragraph back as it was', () => {
