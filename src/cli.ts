@@ -193,21 +193,23 @@ Run "ndraft <command> --help" for a command's options.`,
   const positionHelp = {
     support: ['record that a delegation supports an alternative', 'ndraft support 61 "Alt 3" --by US'],
     oppose: ['record that a delegation opposes an alternative', 'ndraft oppose 61 "Alt 2" --by EU'],
-    withdraw: ['take back a delegation\'s position on an alternative; a proposal nobody else backs leaves the paragraph', 'ndraft withdraw 61 "Alt 4" --by EU'],
+    withdraw: ['take back a delegation\'s position on an alternative or a bracket; a proposal nobody else backs leaves the paragraph', 'ndraft withdraw 61 "Alt 4" --by EU'],
   } as const;
+  const bracketExample = { support: 'ndraft support 56 --bracket 1 --by EU        keep the words of bracket 1', oppose: 'ndraft oppose 56 --bracket management/development --by G77', withdraw: 'ndraft withdraw 56 --bracket 1 --by EU' } as const;
   for (const position of ['support', 'oppose', 'withdraw'] as const) {
     changing(position, 'the delegation or group, e.g. G77 (any name delegations.yaml gives it)')
       .description(positionHelp[position][0])
       .argument('<paragraph>', 'the paragraph: its address or printed number')
-      .argument('<label...>', 'the alternative, e.g. Alt 2 (quotes optional)')
-      .addHelpText('after', `\nExample:\n  ${positionHelp[position][1]}\n\nThe history records --by (as delegations.yaml names it) as onBehalfOf, and the person as author.`)
+      .argument('[label...]', 'the alternative, e.g. Alt 2 (quotes optional); or give --bracket')
+      .option('--bracket <n|words>', 'a bracket instead of an alternative: its number as "ndraft show" prints it, or its words (support: keep its words; oppose: drop them)')
+      .addHelpText('after', `\nExamples:\n  ${positionHelp[position][1]}\n  ${bracketExample[position]}\n\nThe history records --by (as delegations.yaml names it) as onBehalfOf, and the person as author.`)
       .action((number: string, label: string[], opts) =>
         run(async (io) => (await import('./cli/commands/positions.js')).positionCommand(position, number, label.join(' '), opts, io)),
       );
   }
 
   command('positions')
-    .description('a matrix of positions: delegations × open alternatives, each cell proposed, supported or opposed')
+    .description('a matrix of positions: delegations × open alternatives and brackets, each cell proposed, supported or opposed')
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'md', 'html', 'json']).default('table'))
     .option('--expand-groups', 'give each member of a group (from delegations.yaml) the group\'s position where it holds none of its own')
     .option('--paragraph <paragraph>', 'only this paragraph\'s alternatives')

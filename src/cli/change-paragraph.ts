@@ -68,11 +68,14 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   const before = opened.paragraph(request.paragraph);
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
   if (!allowed) refuseAgreed(before);
-  const { paragraph: after, summary, onBehalfOf }: ChangeResult = await Promise.resolve()
+  const changed: ChangeResult = await Promise.resolve()
     .then(() => request.change(before, dir))
     .catch((error: unknown) => {
       throw withOtherPrintings(error, request.paragraph, before, opened.draft.paragraphs);
     });
+  const { summary, onBehalfOf } = changed;
+  // A position on a bracket that the change resolved (or reworded) goes with it.
+  const after = changed.paragraph.bracketPositions === undefined ? changed.paragraph : (await import('../resolve/bracket-positions.js')).withoutStaleBracketPositions(changed.paragraph);
   await checkResult(after);
 
   const c = colorsFor(io);

@@ -92,6 +92,16 @@ export const itemSchema = z
   })
   .describe('A lettered or bulleted sub-item under the paragraph text (the chapeau)');
 
+export const bracketPositionSchema = z
+  .strictObject({
+    in: z.string().min(1).describe('The text the bracket stands in, as "ndraft show" names it: "text", "item f)", "Alt 2", "item f) Alt 71g2"'),
+    bracket: z.string().min(2).describe('The bracket as written, brackets included, e.g. "[management/development]": its name while it is open (numbers shift as others are resolved)'),
+    proposedBy: delegationsSchema.optional().describe('The delegations that asked for the brackets'),
+    supportedBy: delegationsSchema.optional().describe('The delegations that want its words kept'),
+    opposedBy: delegationsSchema.optional().describe('The delegations that want its words dropped'),
+  })
+  .describe('Delegations\' positions on one open bracket of the paragraph; dropped when the bracket is resolved');
+
 export const paragraphSchema = z
   .strictObject({
     address: addressSchema,
@@ -103,6 +113,7 @@ export const paragraphSchema = z
     items: z.array(itemSchema).default([]),
     alternatives: z.array(alternativeSchema).default([]),
     notes: notesSchema.optional(),
+    bracketPositions: z.array(bracketPositionSchema).optional().describe('Positions on its open brackets (ndraft support 56 --bracket 1 --by EU)'),
   })
   .describe('One paragraph, numbered or not: the unit of negotiation');
 
@@ -207,6 +218,7 @@ export type SpanMark = z.infer<typeof spanMarkSchema>;
 export type SpanEdgeKind = (typeof SPAN_EDGES)[number];
 export type Paragraph = z.infer<typeof paragraphSchema>;
 export type Note = z.infer<typeof noteSchema>;
+export type BracketPosition = z.infer<typeof bracketPositionSchema>;
 export type OutlineEntry = string | OptionBlock;
 export interface OptionBlock {
   block: string;

@@ -1,4 +1,5 @@
 import { describeScope } from '../model/describe-scope.js';
+import { bracketStances } from '../resolve/bracket-positions.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
@@ -165,13 +166,14 @@ class ParagraphView {
         where: parentNumber === undefined ? b.slot.name : `${b.slot.name}, inside ${bracketMarker(parentNumber)}`,
         kind,
         words: truncate(words.replace(/\s+/gu, ' ').trim(), LEGEND_WORDS),
+        stances: this.paragraph.bracketPositions === undefined ? '' : bracketStances(this.paragraph, b),
       };
     });
     const width = (key: 'marker' | 'where' | 'kind') => Math.max(...rows.map((r) => r[key].length));
     const [wm, ww, wk] = [width('marker'), width('where'), width('kind')];
     return [
       this.c.bold('Brackets'),
-      ...rows.map((r) => `  ${depthColor(this.c, r.depth)(r.marker.padEnd(wm))}  ${r.where.padEnd(ww)}  ${r.kind.padEnd(wk)}  ${r.words}`),
+      ...rows.map((r) => `  ${depthColor(this.c, r.depth)(r.marker.padEnd(wm))}  ${r.where.padEnd(ww)}  ${r.kind.padEnd(wk)}  ${r.words}${r.stances === '' ? '' : this.c.dim(` (${r.stances})`)}`),
     ];
   }
 

@@ -5,15 +5,19 @@ import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { STANCE_FIELDS, STANCES, type Stance } from '../model/stances.js';
+import { withoutStaleBracketPositions } from '../resolve/bracket-positions.js';
 
 /** One open alternative that at least one delegation holds a position on. */
 export interface MatrixColumn {
   paragraph: string;
   /** How messages name the paragraph: `61`, `2 (art3-2)`. */
   name: string;
-  /** The item's label, for an item's alternative. */
+  /** The item's label, for an item's alternative; for a bracket, the text it stands in when not the paragraph's own ("item f)", "Alt 2"). */
   item?: string;
+  /** The alternative's label, or the bracket's words as shown (cut when long). */
   label: string;
+  /** For a bracket's column: the bracket as written. */
+  bracket?: string;
 }
 
 export interface MatrixCell {
@@ -28,7 +32,7 @@ export interface MatrixRow {
   cells: (MatrixCell | undefined)[];
 }
 
-/** Delegations × open alternatives: who proposed, supports or opposes what. */
+/** Delegations × open alternatives and brackets: who proposed, supports or opposes what. */
 export interface PositionsMatrix {
   columns: MatrixColumn[];
   rows: MatrixRow[];
@@ -56,6 +60,14 @@ export function buildPositionsMatrix(paragraphs: readonly Paragraph[], options: 
       }
       if (held.size === 0) continue;
       columns.push({ paragraph: paragraph.address, name: paragraphName(paragraph), ...(item ? { item: item.label } : {}), label: found.alternative.label });
+      byColumn.push(held);
+    }
+    // Positions on its open brackets (a hand edit may have left one whose bracket is gone).
+    for (const entry of paragraph.bracketPositions === undefined ? [] : (withoutStaleBracketPositions(paragraph).bracketPositions ?? [])) {
+      const held = new Map<string, Stance>();
+      for (const stance of STANCES) for (const name of entry[STANCE_FIELDS[stance]] ?? []) if (!held.has(canonical(name))) held.set(canonical(name), stance);
+      if (held.size === 0) continue;
+      columns.push({ paragraph: paragraph.address, name: paragraphName(paragraph), ...(entry.in !== 'text' ? { item: entry.in } : {}), label: shortBracket(entry.bracket), bracket: entry.bracket });
       byColumn.push(held);
     }
   }
@@ -87,4 +99,10 @@ export function buildPositionsMatrix(paragraphs: readonly Paragraph[], options: 
 /** A column's heading: `61 Alt 3`, `71 f) Alt 71g1`. */
 export function columnHeading(column: MatrixColumn): string {
   return [column.name, column.item, column.label].filter((part) => part !== undefined).join(' ');
+}
+
+/** `[management/development]`, cut after 30 characters: a bracket as a column heading. */
+function shortBracket(bracket: string): string {
+  const inside = [...bracket.replace(/\s+/gu, ' ').slice(1, -1)];
+  return `[${inside.length <= 30 ? inside.join('') : `${inside.slice(0, 29).join('').trimEnd()}…`}]`;
 }

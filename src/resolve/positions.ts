@@ -97,8 +97,8 @@ export function describeStances(alternative: Alternative): string {
   return stancePhrases(alternative).join('; ');
 }
 
-/** Moves `by` out of the list of `from` and into that of `to`; an emptied list goes. */
-function setStance(alternative: Alternative, by: string, from: Stance | undefined, to: Stance | undefined): void {
+/** Moves `by` out of the list of `from` and into that of `to`; an emptied list goes. For an alternative, or a bracket's positions. */
+export function setStance(alternative: { proposedBy?: string[] | undefined; supportedBy?: string[] | undefined; opposedBy?: string[] | undefined }, by: string, from: Stance | undefined, to: Stance | undefined): void {
   if (from !== undefined) {
     const field = STANCE_FIELDS[from];
     const left = (alternative[field] ?? []).filter((name) => foldName(name) !== foldName(by));

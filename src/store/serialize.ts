@@ -42,6 +42,17 @@ export function paragraphForYaml(paragraph: Paragraph): Paragraph {
     items: paragraph.items.map(itemForYaml),
     alternatives: paragraph.alternatives.map(alternativeForYaml),
     ...(paragraph.notes && paragraph.notes.length > 0 ? { notes: paragraph.notes.map(noteForYaml) } : {}),
+    ...(paragraph.bracketPositions !== undefined
+      ? {
+          bracketPositions: paragraph.bracketPositions.map((b) => ({
+            in: b.in,
+            bracket: b.bracket,
+            ...(b.proposedBy !== undefined ? { proposedBy: [...b.proposedBy] } : {}),
+            ...(b.supportedBy !== undefined ? { supportedBy: [...b.supportedBy] } : {}),
+            ...(b.opposedBy !== undefined ? { opposedBy: [...b.opposedBy] } : {}),
+          })),
+        }
+      : {}),
   };
 }
 

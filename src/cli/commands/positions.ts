@@ -1,3 +1,4 @@
+import { usageError } from '../../diagnostics/diagnostic.js';
 import { resolveDelegation } from '../../model/delegations.js';
 import { proposeAlternative, recordPosition, withdrawPosition } from '../../resolve/positions.js';
 import type { Resolution } from '../../resolve/accept-alternative.js';
@@ -29,7 +30,22 @@ export async function proposeCommand(number: string, options: ProposeOptions, io
 }
 
 /** `ndraft support 61 "Alt 2" --by G77`, `ndraft oppose 61 "Alt 2" --by EU` and `ndraft withdraw 61 "Alt 4" --by EU` */
-export async function positionCommand(position: 'support' | 'oppose' | 'withdraw', number: string, label: string, options: PositionOptions, io: Io): Promise<number> {
+export async function positionCommand(position: 'support' | 'oppose' | 'withdraw', number: string, label: string, options: PositionOptions & { bracket?: string }, io: Io): Promise<number> {
+  const bracket = options.bracket;
+  if (bracket !== undefined) {
+    if (label.trim() !== '') throw usageError(`name an alternative or --bracket, not both: ndraft ${position} ${number} --bracket ${JSON.stringify(bracket)} --by …`);
+    if (bracket.trim() === '') throw usageError('--bracket takes a number from 1 or the bracket\'s words, not ""');
+    return changeParagraph(io, options, {
+      paragraph: number,
+      command: commandLine([position, number, '--bracket', bracket, '--by', options.by]),
+      allowAgreed: position === 'withdraw',
+      change: async (p, dir) => {
+        const { changeBracketPosition } = await import('../../resolve/bracket-positions.js');
+        return onBehalfOf(dir, options.by, (by) => changeBracketPosition(p, bracket, by, position));
+      },
+    });
+  }
+  if (label.trim() === '') throw usageError(`name the alternative (e.g. ndraft ${position} ${number} Alt 2 --by …) or a bracket with --bracket N`);
   return changeParagraph(io, options, {
     paragraph: number,
     command: commandLine([position, number, label, '--by', options.by]),
