@@ -72,3 +72,19 @@ export function withoutStaleBracketPositions(paragraph: Paragraph): Paragraph {
 function keyOf(numbered: NumberedBracket): { in: string; bracket: string } {
   return { in: numbered.slot.name, bracket: printNotation(numbered.bracket) };
 }
+
+/**
+ * `after` with `by` recorded as asking for the brackets it has and `before` had not: what
+ * `ndraft bracket … --by EU` does for the brackets it puts in.
+ */
+export function proposeNewBrackets(before: Paragraph, after: Paragraph, by: string): Paragraph {
+  const had = parseParagraph(before).brackets.map((b) => JSON.stringify(keyOf(b)));
+  const added = parseParagraph(after).brackets.map(keyOf).filter((key) => {
+    const at = had.indexOf(JSON.stringify(key));
+    if (at < 0) return true;
+    had.splice(at, 1);
+    return false;
+  });
+  if (added.length === 0) return after;
+  return { ...after, bracketPositions: [...(after.bracketPositions ?? []), ...added.map((key) => ({ ...key, proposedBy: [by] }))] };
+}

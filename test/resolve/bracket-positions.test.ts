@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeBracketPosition, withoutStaleBracketPositions } from '../../src/resolve/bracket-positions.js';
+import { changeBracketPosition, proposeNewBrackets, withoutStaleBracketPositions } from '../../src/resolve/bracket-positions.js';
 import { paragraph } from './paragraphs.js';
 
 const p = paragraph({ text: 'We [shall/should] act [now].' });
@@ -29,5 +29,13 @@ describe('withoutStaleBracketPositions', () => {
     expect(withoutStaleBracketPositions(resolved).bracketPositions).toEqual([{ in: 'text', bracket: '[now]', opposedBy: ['G77'] }]);
     expect(withoutStaleBracketPositions({ ...held, text: 'We shall act now.' }).bracketPositions).toBeUndefined();
     expect(withoutStaleBracketPositions(held)).toBe(held);
+  });
+});
+
+describe('proposeNewBrackets', () => {
+  it('records the delegation as asking for the brackets the change put in, and only those', () => {
+    const after = { ...p, text: 'We [shall/should] act [now] [together].' };
+    expect(proposeNewBrackets(p, after, 'EU').bracketPositions).toEqual([{ in: 'text', bracket: '[together]', proposedBy: ['EU'] }]);
+    expect(proposeNewBrackets(p, p, 'EU')).toBe(p);
   });
 });

@@ -29,7 +29,10 @@ export async function bracketCommand(ref: string, options: BracketOptions, io: I
       // --by is a delegation, as for positions: any name delegations.yaml gives it, stored as its canonical name.
       const delegation = by === undefined ? undefined : resolveDelegation(by, (await usableDelegations(dir)).delegations);
       const result = bracketInParagraph(p, { words: options.words, ...(options.item !== undefined ? { item: options.item } : {}), ...(occurrence !== undefined ? { occurrence } : {}), ...(delegation !== undefined ? { by: delegation } : {}) });
-      return delegation === undefined ? result : { ...result, onBehalfOf: delegation };
+      if (delegation === undefined) return result;
+      // The delegation asking for the brackets proposes them, as `positions` and `show` then say.
+      const { proposeNewBrackets } = await import('../../resolve/bracket-positions.js');
+      return { ...result, paragraph: proposeNewBrackets(p, result.paragraph, delegation), onBehalfOf: delegation };
     },
   });
 }
