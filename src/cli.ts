@@ -191,8 +191,8 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((number: string, opts) => run(async (io) => (await import('./cli/commands/positions.js')).proposeCommand(number, opts, io)));
 
   const positionHelp = {
-    support: ['record that a delegation supports an alternative', 'ndraft support 61 "Alt 3" --by US'],
-    oppose: ['record that a delegation opposes an alternative', 'ndraft oppose 61 "Alt 2" --by EU'],
+    support: ['record that a delegation supports an alternative, or wants the words of a bracket kept', 'ndraft support 61 "Alt 3" --by US'],
+    oppose: ['record that a delegation opposes an alternative, or wants the words of a bracket dropped', 'ndraft oppose 61 "Alt 2" --by EU'],
     withdraw: ['take back a delegation\'s position on an alternative or a bracket; a proposal nobody else backs leaves the paragraph', 'ndraft withdraw 61 "Alt 4" --by EU'],
   } as const;
   const bracketExample = { support: 'ndraft support 56 --bracket 1 --by EU        keep the words of bracket 1', oppose: 'ndraft oppose 56 --bracket management/development --by G77', withdraw: 'ndraft withdraw 56 --bracket 1 --by EU' } as const;
@@ -325,12 +325,12 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/bracket.js')).bracketCommand(ref, opts, io)));
 
   changing('note')
-    .description('add a note to a paragraph or an item, signed with the author (--by) and today\'s date; never negotiating text')
+    .description('add a note to a paragraph or an item, signed with the author (--author) and today\'s date; never negotiating text')
     .argument('<paragraph>', 'the paragraph: its address or printed number')
     .argument('<text>', 'the note')
     .option('--item <label>', 'note this item')
     .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
-    .addHelpText('after', '\nExamples:\n  ndraft note 61 "Chair to consult informally" --by Secretariat\n  ndraft note 71 "Check the legal wording" --item f --kind editorial')
+    .addHelpText('after', '\nExamples:\n  ndraft note 61 "Chair to consult informally" --author Secretariat\n  ndraft note 71 "Check the legal wording" --item f --kind editorial')
     .action((ref: string, text: string, opts) => run(async (io) => (await import('./cli/commands/note.js')).noteCommand(ref, text, opts, io)));
 
   const section = program.command('section').description('add a section to the outline, retitle one, or add a note to one');
@@ -351,7 +351,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .addHelpText('after', '\nExample:\n  ndraft section rename 5 --title "Follow-up"')
     .action((ref: string, opts) => run(async (io) => (await import('./cli/commands/section.js')).sectionRenameCommand(ref, opts, io)));
   sectionCommand('note')
-    .description('add a note to a section heading, signed with the author (--by) and today\'s date')
+    .description('add a note to a section heading, signed with the author (--author) and today\'s date')
     .argument('<section>', 'the section, by its number, e.g. 3b')
     .argument('<text>', 'the note')
     .addOption(new Option('--kind <kind>', 'comment (a person\'s remark) or editorial (a remark on the text)').choices(['comment', 'editorial']))
