@@ -19,7 +19,7 @@ export interface OpenedDraft {
   /** The bracket spans of the draft, in the order they open: one bracket over several texts. */
   spans: DraftSpan[];
   /** The paragraph files as loaded: address, path and, when known, the SHA-1 of their bytes. */
-  files: { address: string | undefined; file: string; hash?: string | undefined }[];
+  readonly files: { address: string | undefined; file: string; hash?: string | undefined }[];
   /** One paragraph by address or unambiguous printed number, read alone when named by its address; an unknown one is an error naming the nearest. */
   paragraph(ref: string): Paragraph;
 }
@@ -42,11 +42,14 @@ export async function openDraft(explicit: string | undefined, cwd: string): Prom
     meta,
     counts,
     spans: checked.spans,
-    files: loaded.paragraphs.map((p) => ({ address: p.address, file: p.file, hash: p.hash })),
     warnings: diagnostics.filter((d) => d.severity === 'warning'),
     paragraph: (ref) => paragraphNamed(ref, (address) => checked.paragraph?.(address), () => (checked.draft as Draft).paragraphs),
     get draft() {
       return checked.draft as Draft;
+    },
+    // Only export asks, to name the current revision: no command pays for it otherwise.
+    get files() {
+      return loaded.paragraphs.map((p) => ({ address: p.address, file: p.file, hash: p.hash }));
     },
   };
 }
