@@ -63,7 +63,8 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--clean', 'the consolidated text: no brackets, markers or alternatives; refuses while anything is unresolved')
     .option('--agreed-only', 'only the agreed paragraphs and items, under their numbers, with a note of what was left out (implies --clean)')
     .option('--renumber', 'number the paragraphs consecutively')
-    .option('--changes-since <revision>', 'docx: Word tracked changes since a history id (see "ndraft log"), or "import"')
+    .option('--changes-since <revision>', 'docx, html, md: mark every word changed since a revision (e.g. Rev.1 or import; or a history id from "ndraft log"), each change by the history entry that made it')
+    .option('--author <name>', 'with --changes-since: who the changes no history entry made are given to, such as hand edits (default: "unattributed")')
     .option('--line-numbers', 'html, pdf, docx: number the lines of each paragraph (80 characters a line), to cite "paragraph 61, line 3"')
     .option('--symbol <symbol>', 'the document symbol to show, e.g. A/CONF.999/L.1 (default: draft.yaml\'s symbol)')
     .option('--revision <name>', 'the revision to show, e.g. Rev.2')
@@ -72,7 +73,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--force', 'overwrite a file that is not an earlier export of this draft')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft export\n  ndraft export --format html -o rev2.html\n  ndraft export --clean --format docx -o rev2-clean.docx\n  ndraft export --agreed-only --format md\n  ndraft export --format docx --changes-since import -o rev2-changes.docx\n  ndraft export --format pdf --line-numbers --revision Rev.2 -o rev2.pdf',
+      '\nExamples:\n  ndraft export\n  ndraft export --format html -o rev2.html\n  ndraft export --clean --format docx -o rev2-clean.docx\n  ndraft export --agreed-only --format md\n  ndraft export --format docx --changes-since Rev.1 -o rev2-changes.docx\n  ndraft export --format html --changes-since import --author Secretariat -o changes.html\n  ndraft export --format pdf --line-numbers --revision Rev.2 -o rev2.pdf',
     )
     .action((opts) => run(async (io) => (await import('./cli/commands/export.js')).exportCommand(opts, io)));
 

@@ -28,9 +28,10 @@ export interface Line {
 /**
  * The lines of a paragraph as shown: the numbered line (the chapeau when there are items), its
  * items, and in compilation mode the alternatives, positions and notes. The same pieces always
- * stand in the same places, so a line and its baseline compare piece by piece.
+ * stand in the same places, so a line and its baseline compare piece by piece. `itemKeys` name
+ * the item lines (`item ${label}` by default).
  */
-export function paragraphLines(p: Paragraph, input: ExportInput, spanCaptions: readonly string[] = []): Line[] {
+export function paragraphLines(p: Paragraph, input: ExportInput, spanCaptions: readonly string[] = [], itemKeys?: readonly string[]): Line[] {
   const c = input.mode === 'compilation';
   const number = input.displayNumber(p);
   const hasItems = p.items.length > 0;
@@ -61,7 +62,8 @@ export function paragraphLines(p: Paragraph, input: ExportInput, spanCaptions: r
   p.items.forEach((item, i) => {
     const isLast = i === p.items.length - 1;
     const status = isLast && p.status !== 'open' ? p.status : item.status;
-    const key = `item ${item.label}`;
+    // Tracked changes name items by their pairing across versions: bullets all share a label.
+    const key = itemKeys?.[i] ?? `item ${item.label}`;
     lines.push({ label: key, layout: 'item', margin: 2, pieces: [literal(item.label), literal('\t'), words(item.text, c, {}, item.spans), literal(markerAfter(item.text, status), MARKER_STYLE), literal(isLast ? close : '', BRACKET_STYLE)] });
     if (!c) return;
     for (const alternative of item.alternatives ?? []) lines.push(...alternativeLines(`${key} ${alternative.label}`, `[${alternative.label})`, alternative, 'item-alternative'));

@@ -17,23 +17,18 @@ import { headerFields } from './document-header.js';
 import { numberedWordParagraphs } from './docx-numbered-lines.js';
 import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.js';
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
-import { pairByLabel, revisedRuns, RevisionMarks } from './docx-revisions.js';
+import { RevisionMarks, trackedRuns } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { trackedLines } from './tracked-lines.js';
+import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
 import { sectionMarker } from './section-heading.js';
 import { noteLine } from './note-text.js';
 import { optionHeading } from '../model/outline.js';
 
-/** What `--changes-since` gives: the paragraphs as they were, and who changed each one since, and when. */
-export interface DocxChanges {
-  /** Paragraph number → the paragraph at the baseline; a paragraph missing here is new. */
-  baseline: Map<string, Paragraph>;
-  /** The author and ISO 8601 date to write on the tracked changes of a paragraph. */
-  authorOf(number: string): { author: string; date: string };
-}
-
 export interface DocxOptions {
-  changes?: DocxChanges;
+  /** What `--changes-since` gives: the paragraphs changed since a revision, each change with its author (`trackedChanges`). */
+  changes?: TrackedChanges;
 }
 
 /**
@@ -43,10 +38,10 @@ export interface DocxOptions {
  * `[Alt 1 61. …]` alternatives (with who proposed and opposed them, in italics) are shown; in clean
  * mode the consolidated text is written plainly.
  *
- * With `changes`, every paragraph whose shown text differs from its baseline is written as Word
- * revisions that a delegate can accept or reject one by one: deleted words as `w:del`, inserted
- * words as `w:ins`, items and alternatives that came or went as inserted or deleted paragraphs.
- * Paragraphs removed from the draft altogether are not shown: the outline no longer places them.
+ * With `changes`, every paragraph that changed is written as Word revisions that a delegate can
+ * accept or reject one by one, each by the author who made it: deleted words as `w:del`, inserted
+ * words as `w:ins`, items and alternatives (and whole paragraphs) that came or went as inserted
+ * or deleted paragraphs. A paragraph removed from the outline stands, deleted, where it stood.
  *
  * The symbol, revision and date stand under the title and the symbol at the top of every page.
  * With `input.lineNumbers` each line of negotiated text is its own numbered line
@@ -61,7 +56,7 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
     compilation,
     byAddress,
     spanCaptions: compilation ? spanCaptions(input, byAddress) : new Map(),
-    ...(changes ? { changes: { baseline: changes.baseline, marks: new RevisionMarks((n) => changes.authorOf(n)) } } : {}),
+    ...(changes ? { changes: { tracked: changes, marks: new RevisionMarks() } } : {}),
   };
   const title = safeText(input.draft.meta.title);
   const symbol = headerOf(input).symbol;
@@ -99,7 +94,7 @@ interface Context {
   byAddress: Map<string, Paragraph>;
   /** The captions of the bracket spans that open in a paragraph, by its address: `Bracket over paragraphs 3–4`. */
   spanCaptions: Map<string, string[]>;
-  changes?: { baseline: Map<string, Paragraph>; marks: RevisionMarks };
+  changes?: { tracked: TrackedChanges; marks: RevisionMarks };
 }
 
 const INDENT = 567; // 1 cm in twips
@@ -143,6 +138,7 @@ function body(context: Context): WordParagraph[] {
     );
   }
   if (meta.preamble) blocks.push(...freeText(meta.preamble));
+  blocks.push(...removedAfter('', context));
   sections(meta.sections, 0, context, blocks);
   if (context.input.note !== undefined && context.input.note.trim() !== '') blocks.push(...freeText(context.input.note, { italics: true }));
   if (meta.closing) blocks.push(...freeText(meta.closing));
@@ -189,7 +185,7 @@ function sections(list: readonly Section[], depth: number, context: Context, blo
 function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
   if (typeof entry === 'string') {
     const p = context.byAddress.get(entry);
-    return p === undefined ? [] : paragraphBlocks(p, context);
+    return p === undefined ? [] : [...paragraphBlocks(p, context), ...removedAfter(entry, context)];
   }
   // Competing sets of paragraphs: each set under a bold line naming the block and the option.
   return entry.options.flatMap((option) => {
@@ -214,16 +210,25 @@ function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
       return numberedWordParagraphs(line, block, direction(line.pieces.map((piece) => piece.text).join('')).bidirectional === true);
     });
   }
-  if (changes === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
-  const baseline = changes.baseline.get(p.address);
-  const before = baseline === undefined ? [] : paragraphLines(baseline, context.input);
-  if (baseline !== undefined && JSON.stringify(before) === JSON.stringify(current)) return current.map((line) => wordParagraph(line, plainRuns(line)));
-  const mark = changes.marks.forParagraph(p.address);
-  return pairByLabel(before, current).map(({ before: old, after: now }) => {
-    if (old !== undefined && now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece, i) => revisedRuns(old.pieces[i], piece, mark)));
-    if (now !== undefined) return wordParagraph(now, now.pieces.flatMap((piece) => toRuns(pieceSpans(piece), { kind: 'inserted', mark })), { kind: 'inserted', mark: mark() });
-    const gone = old as Line;
-    return wordParagraph(gone, gone.pieces.flatMap((piece) => toRuns(pieceSpans(piece), { kind: 'deleted', mark })), { kind: 'deleted', mark: mark() });
+  const tracked = changes?.tracked.changed.get(p.address);
+  if (changes === undefined || tracked === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
+  return trackedBlocks(tracked, context, context.spanCaptions.get(p.address));
+}
+
+/** The paragraphs removed since the revision that stood after `address` ("" at the start), as deleted paragraphs. */
+function removedAfter(address: string, context: Context): WordParagraph[] {
+  const changes = context.changes;
+  if (changes === undefined) return [];
+  return (changes.tracked.removed.get(address) ?? []).flatMap((tracked) => trackedBlocks(tracked, context));
+}
+
+/** A changed paragraph as Word revisions; a line that came or went has its paragraph mark tracked too. */
+function trackedBlocks(tracked: TrackedParagraph, context: Context, captions?: readonly string[]): WordParagraph[] {
+  const { marks, tracked: all } = context.changes as NonNullable<Context['changes']>;
+  return trackedLines(tracked, context.input, all.unattributed, captions).map(({ line, pieces, came, went }) => {
+    const children = pieces.flatMap((piece) => trackedRuns(piece, marks));
+    const mark = came ?? went;
+    return wordParagraph(line, children, mark === undefined ? undefined : { kind: came ? 'inserted' : 'deleted', mark: marks.mark(mark) });
   });
 }
 

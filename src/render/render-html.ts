@@ -15,6 +15,8 @@ import { POSITIONS_STYLE, positionsSectionHtml } from './html-positions.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
+import type { TrackedChanges } from '../compare/tracked-changes.js';
+import { TRACKED_STYLE, trackedParagraphHtml } from './tracked-html.js';
 
 /**
  * The draft as one self-contained HTML page: inline style, no script, nothing fetched, so it
@@ -35,7 +37,7 @@ import { sectionMarker } from './section-heading.js';
  * right-to-left text reads as typed. Pure: returns the page.
  */
 export function renderHtml(input: ExportInput, options: HtmlOptions = {}): string {
-  return new HtmlPage(input, options.sections ?? []).render();
+  return new HtmlPage(input, options.sections ?? [], options.changes).render();
 }
 
 export interface HtmlOptions {
@@ -44,6 +46,8 @@ export interface HtmlOptions {
    * delegation: this is where other views of the draft plug into the page.
    */
   sections?: readonly HtmlSection[];
+  /** `--changes-since`: the paragraphs changed since a revision, shown with `<ins>` and `<del>` by author (`tracked-html.ts`). */
+  changes?: TrackedChanges;
 }
 
 /** A section of the page made elsewhere: `html` is trusted markup, `title` is escaped here. */
@@ -70,6 +74,7 @@ class HtmlPage {
   constructor(
     private readonly input: ExportInput,
     private readonly extra: readonly HtmlSection[],
+    private readonly changes?: TrackedChanges,
   ) {
     this.compilation = input.mode === 'compilation';
     this.lines = input.lineNumbers === true;
@@ -101,6 +106,7 @@ class HtmlPage {
     const { meta } = this.input.draft;
     const body: string[] = [];
     if (meta.preamble) body.push(`<p class="preamble" dir="auto">${escapeHtml(meta.preamble)}</p>`);
+    body.push(...this.removedAfter(''));
     const toc = this.sections(meta.sections, 0, body);
     if (meta.closing) body.push(`<p class="closing" dir="auto">${escapeHtml(meta.closing)}</p>`);
     if (this.compilation) body.push(positionsSectionHtml(this.input.draft.paragraphs));
@@ -119,7 +125,7 @@ class HtmlPage {
       '<meta name="viewport" content="width=device-width, initial-scale=1">',
       '<meta name="generator" content="ndraft">',
       `<title>${escapeHtml(meta.title)} (${kind.toLowerCase()})</title>`,
-      `<style>${HTML_STYLE}${POSITIONS_STYLE}${headerStyle(headerOf(this.input))}</style>`,
+      `<style>${HTML_STYLE}${POSITIONS_STYLE}${this.changes ? TRACKED_STYLE : ''}${headerStyle(headerOf(this.input))}</style>`,
       '</head>',
       `<body class="${this.input.mode}${this.lines ? ' lines' : ''}">`,
       '<header class="doc-head">',
@@ -174,7 +180,7 @@ class HtmlPage {
       if (p === undefined || this.shown.has(p)) return '';
       this.shown.add(p);
       listed.push(p);
-      return this.paragraph(p);
+      return [this.paragraph(p), ...this.removedAfter(p.address)].join('\n');
     };
     if (typeof entry === 'string') return paragraph(entry);
     const options = entry.options
@@ -191,8 +197,16 @@ class HtmlPage {
     return `<div class="option-block"><p class="block-name" dir="auto">${escapeHtml(entry.block)}</p>\n${options.join('\n')}\n</div>`;
   }
 
+  /** The paragraphs removed since the revision that stood after `address` ("" at the start), struck through. */
+  private removedAfter(address: string): string[] {
+    if (!this.changes) return [];
+    return (this.changes.removed.get(address) ?? []).map((tracked) => trackedParagraphHtml(tracked, this.input, (this.changes as TrackedChanges).unattributed, undefined, 'deleted'));
+  }
+
   private paragraph(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
+    const tracked = this.changes?.changed.get(p.address);
+    if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status);
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
     const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;

@@ -10,6 +10,8 @@ import { optionHeading } from '../model/outline.js';
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { statusMarker } from './status-marker.js';
 import { stancePhrases } from '../model/stances.js';
+import type { TrackedChanges } from '../compare/tracked-changes.js';
+import { trackedParagraphMarkdown } from './tracked-markdown.js';
 
 /**
  * The draft as Markdown: `# title`, `## 1. Introduction`, `**39.** text`, lettered items as a
@@ -20,8 +22,13 @@ import { stancePhrases } from '../model/stances.js';
  * Every string from the draft goes through `escapeMarkdown`, so nothing a delegate typed can
  * become a link, an image, emphasis, a heading, a list or raw HTML. Pure: returns the text.
  */
-export function renderMarkdown(input: ExportInput): string {
-  return new MarkdownDocument(input).render();
+export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}): string {
+  return new MarkdownDocument(input, options.changes).render();
+}
+
+export interface MarkdownOptions {
+  /** `--changes-since`: the paragraphs changed since a revision, in CriticMarkup by author (`tracked-markdown.ts`). */
+  changes?: TrackedChanges;
 }
 
 // Backslash-escaped wherever they stand: the characters that open inline markup (emphasis, code,
@@ -88,7 +95,10 @@ class MarkdownDocument {
   /** The captions of the bracket spans opening in each paragraph, by address. */
   private readonly spanCaptions = new Map<string, string[]>();
 
-  constructor(private readonly input: ExportInput) {
+  constructor(
+    private readonly input: ExportInput,
+    private readonly changes?: TrackedChanges,
+  ) {
     this.compilation = input.mode === 'compilation';
     this.byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
     if (this.compilation) {
@@ -115,6 +125,7 @@ class MarkdownDocument {
       blocks.push('*Compilation text: words in \\[brackets\\] are not agreed, \\[a/b\\] is a choice between options, quoted blocks are alternatives.*');
     }
     if (meta.preamble) blocks.push(escapeMarkdown(meta.preamble, { lineStart: true }));
+    if (this.changes) blocks.push('*Changes are marked {++inserted++} and {--deleted--} (CriticMarkup), each followed by {>>who, when<<}.*', ...this.removedAfter(''));
     this.sections(meta.sections, 0, blocks);
     if (meta.closing) blocks.push(escapeMarkdown(meta.closing, { lineStart: true }));
     if (this.compilation && meta.notes?.length) blocks.push(this.notes(meta.notes));
@@ -141,9 +152,22 @@ class MarkdownDocument {
     });
   }
 
+  /** The paragraphs removed since the revision that stood after `address` ("" at the start), deleted. */
+  private removedAfter(address: string): string[] {
+    const changes = this.changes;
+    if (!changes) return [];
+    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown));
+  }
+
   private paragraph(address: string): string[] {
     const p = this.byAddress.get(address);
     if (p === undefined) return [];
+    const tracked = this.changes?.changed.get(address);
+    if (tracked && this.changes) return [...trackedParagraphMarkdown(tracked, this.input, this.changes.unattributed, escapeMarkdown), ...this.removedAfter(address)];
+    return [...this.plainParagraph(p), ...this.removedAfter(address)];
+  }
+
+  private plainParagraph(p: Paragraph): string[] {
     const compilation = this.compilation;
     const bracketed = compilation && p.bracketed;
     const hasItems = p.items.length > 0;

@@ -5,9 +5,9 @@ import { consolidateDraft, renumbered } from '../../export/consolidate-draft.js'
 import { exportInput, type ExportInput } from '../../export/export-input.js';
 import { documentHeader } from '../../render/document-header.js';
 import { DOCUMENT_SYMBOL_PATTERN, isIsoDate } from '../../model/document-fields.js';
-import { HISTORY_DIR, readValidHistory } from '../../history/history-store.js';
+import { HISTORY_DIR } from '../../history/history-store.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR } from '../../store/paragraph-file-name.js';
-import { draftAtRevision } from '../../history/revision.js';
+import type { TrackedChanges } from '../../compare/tracked-changes.js';
 import { writeFileAtomic } from '../../store/atomic-write.js';
 import { isPreviousExport, writeExport } from '../../store/export-record.js';
 import { displayPath } from '../format-diagnostic.js';
@@ -18,6 +18,7 @@ export const EXPORT_FORMATS = ['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const BINARY: readonly ExportFormat[] = ['docx', 'pdf'];
 const LINE_NUMBERED: readonly ExportFormat[] = ['html', 'docx', 'pdf'];
+const TRACKED: readonly ExportFormat[] = ['docx', 'html', 'md'];
 
 export interface ExportOptions {
   draft?: string;
@@ -28,6 +29,8 @@ export interface ExportOptions {
   agreedOnly?: boolean;
   renumber?: boolean;
   changesSince?: string;
+  /** Who the changes no history entry accounts for are given to (default "unattributed"). */
+  author?: string;
   symbol?: string;
   revision?: string;
   date?: string;
@@ -44,7 +47,9 @@ export interface ExportOptions {
  */
 export async function exportCommand(options: ExportOptions, io: Io): Promise<number> {
   const format = options.format;
-  if (options.changesSince !== undefined && format !== 'docx') throw usageError('--changes-since writes Word tracked changes: use it with --format docx');
+  if (options.changesSince !== undefined && !TRACKED.includes(format)) throw usageError(`--changes-since marks the changes in docx (Word tracked changes), html or md, not in ${format}`);
+  if (options.author !== undefined && options.changesSince === undefined) throw usageError('--author names who made the changes no history entry accounts for: use it with --changes-since');
+  if (options.author !== undefined && options.author.trim() === '') throw usageError('--author takes a name, e.g. --author "Secretariat"');
   if (options.changesSince !== undefined && (options.clean || options.agreedOnly)) throw usageError('--changes-since shows the compilation; it does not go with --clean or --agreed-only');
   if (BINARY.includes(format) && options.output === undefined) throw usageError(`${format} is a binary format: give a file with -o, e.g. -o draft.${format}`);
   if (options.lineNumbers && !LINE_NUMBERED.includes(format)) throw usageError(`--line-numbers numbers the lines of html, pdf and docx exports, not of ${format}`);
@@ -75,7 +80,8 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
     input = exportInput(draft, 'compilation', { ...extra, ...(options.renumber ? { numbers: renumbered(draft.paragraphs) } : {}) });
   }
 
-  const content = await render(format, input, dir, options.changesSince, io);
+  const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author);
+  const content = await render(format, input, changes, io);
   if (target === undefined) {
     io.write(content as string);
     return 0;
@@ -97,34 +103,24 @@ function headerOptions(options: ExportOptions): { symbol?: string; revision?: st
   };
 }
 
-async function render(format: ExportFormat, input: ExportInput, dir: string, changesSince: string | undefined, io: Io): Promise<string | Uint8Array> {
+async function render(format: ExportFormat, input: ExportInput, changes: TrackedChanges | undefined, io: Io): Promise<string | Uint8Array> {
   switch (format) {
     case 'text':
       return (await import('../../render/render-text.js')).renderText(input.draft, input);
     case 'json':
       return (await import('../../render/render-json.js')).renderJson(input.draft, input.header);
     case 'md':
-      return (await import('../../render/render-markdown.js')).renderMarkdown(input);
+      return (await import('../../render/render-markdown.js')).renderMarkdown(input, changes ? { changes } : {});
     case 'html':
-      return (await import('../../render/render-html.js')).renderHtml(input);
+      return (await import('../../render/render-html.js')).renderHtml(input, changes ? { changes } : {});
     case 'pdf': {
       const html = (await import('../../render/render-html.js')).renderHtml(input);
       return (await import('../../export/print-pdf.js')).printPdf(html, io.env);
     }
     case 'akn':
       return (await import('../../render/render-akn.js')).renderAkn(input);
-    case 'docx': {
-      const { renderDocx } = await import('../../render/render-docx.js');
-      if (changesSince === undefined) return renderDocx(input);
-      const entries = await readValidHistory(dir);
-      const revision = draftAtRevision(input.draft, entries, changesSince);
-      return renderDocx(input, {
-        changes: {
-          baseline: revision.baseline,
-          authorOf: (number) => revision.changedBy.get(number) ?? { author: 'ndraft', date: new Date().toISOString() },
-        },
-      });
-    }
+    case 'docx':
+      return (await import('../../render/render-docx.js')).renderDocx(input, changes ? { changes } : {});
   }
 }
 

@@ -1,0 +1,36 @@
+import type { TrackedChanges } from '../compare/tracked-changes.js';
+import { readValidHistory } from '../history/history-store.js';
+import type { DraftSide } from '../revisions/draft-side.js';
+import { WORKING_DRAFT } from '../model/revision-schema.js';
+import { statusFromCounts } from '../report/compute-status.js';
+import { changesSince } from '../revisions/changes-since.js';
+import type { OpenedDraft } from './open-draft.js';
+
+/** The author given to changes no history entry accounts for, unless `--author` names one. */
+export const UNATTRIBUTED = 'unattributed';
+
+/**
+ * `export --changes-since`: the opened draft as the working side of a compare (its files'
+ * hashes as loaded, so paragraphs unchanged since the revision are never compared), and its
+ * changes since `since`, attributed.
+ */
+export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined): Promise<TrackedChanges> {
+  const { dir, draft } = opened;
+  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
+  const hashes = new Map<string, string>();
+  for (const f of opened.files) if (f.address !== undefined && f.hash !== undefined) hashes.set(f.address, f.hash);
+  const { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives } = statusFromCounts(opened.meta, opened.counts);
+  const working: DraftSide = {
+    name: WORKING_DRAFT,
+    meta: opened.meta,
+    hashes,
+    figures: { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives },
+    paragraph: (address) => {
+      const p = byAddress.get(address);
+      if (p === undefined) throw new Error(`internal error: the draft has no paragraph ${address}`);
+      return p;
+    },
+  };
+  const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
+  return changesSince(dir, since, working, draft, () => readValidHistory(dir), unattributed);
+}
