@@ -1,9 +1,10 @@
 import type { Change } from 'diff';
 import { diffWordings } from '../diff/wording-diff.js';
 import { isAgreed } from '../model/paragraph-slots.js';
-import type { Paragraph } from '../model/schemas.js';
+import type { Item, Paragraph } from '../model/schemas.js';
 import { countParagraph } from '../report/counts.js';
 import type { ChangeKind, ParagraphComparison, ParagraphPlace, SlotDiff } from './types.js';
+import { pairItems } from './pair-items.js';
 
 export interface Side {
   paragraph: Paragraph;
@@ -79,14 +80,13 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
     if (!name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
   };
   slot('text', pa.text, pb.text);
-  const itemsA = new Map(pa.items.map((item) => [item.label, item]));
-  const itemsB = new Map(pb.items.map((item) => [item.label, item]));
-  for (const label of new Set([...itemsA.keys(), ...itemsB.keys()])) {
-    const ia = itemsA.get(label);
-    const ib = itemsB.get(label);
-    slot(`item ${label}`, ia?.text, ib?.text);
+  // Paired as a diff pairs lines, not by label: bullets all share "·" (`pairItems`).
+  for (const pair of pairItems(pa.items, pb.items)) {
+    const ia = pair.before === undefined ? undefined : pa.items[pair.before];
+    const ib = pair.after === undefined ? undefined : pb.items[pair.after];
+    slot(`item ${itemName(pair.after === undefined ? pa.items : pb.items, (pair.after ?? pair.before) as number)}`, ia?.text, ib?.text);
     if (ia && ib && ia.status !== ib.status) {
-      result.itemStatuses.push({ item: label, before: ia.status, after: ib.status });
+      result.itemStatuses.push({ item: itemName(pb.items, pair.after as number), before: ia.status, after: ib.status });
       kinds.add('status');
     }
   }
@@ -114,6 +114,13 @@ function alternativesOf(paragraph: Paragraph): Map<string, string> {
 function wholeText(paragraph: Paragraph, how: 'added' | 'removed'): SlotDiff[] {
   const run = (value: string): Change[] => [{ value, count: 1, added: how === 'added', removed: how === 'removed' }];
   return [{ name: 'text', changes: run(paragraph.text) }, ...paragraph.items.map((item) => ({ name: `item ${item.label}`, changes: run(item.text) }))];
+}
+
+/** An item's label, with its place among those of the same label when several share it: "·" is "· (2)". */
+function itemName(items: readonly Item[], index: number): string {
+  const label = (items[index] as Item).label;
+  const same = items.filter((item) => item.label === label);
+  return same.length === 1 ? label : `${label} (${items.slice(0, index + 1).filter((item) => item.label === label).length})`;
 }
 
 function words(text: string | undefined): string {

@@ -1,10 +1,10 @@
-import type { Attribution, AttributedSegment } from '../compare/attribute-changes.js';
+import type { Attribution } from '../compare/attribute-changes.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Piece } from './docx-runs.js';
 import { escapeHtml } from './html-escape.js';
 import { notationHtml } from './html-notation.js';
-import { trackedLines } from './tracked-lines.js';
+import { runsOf, trackedLines } from './tracked-lines.js';
 
 /**
  * A changed paragraph in the HTML export, laid out as its lines (`trackedLines`, the lines the
@@ -15,7 +15,15 @@ import { trackedLines } from './tracked-lines.js';
 export function trackedParagraphHtml(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, id: string | undefined, status: string): string {
   const flag = (tracked.current ?? tracked.base)?.status === 'open';
   const lines = trackedLines(tracked, input, unknown).map(({ line, pieces, came, went }) => {
-    const html = pieces.map(({ piece, segments }) => segments.map((segment) => segmentHtml(piece, segment, flag)).join('')).join('');
+    const html = runsOf(pieces.flatMap(({ piece, segments }) => segments.map((segment) => ({ piece, segment }))))
+      .map((run) => {
+        const inner = run.map(({ piece, segment }) => segmentHtml(piece, segment.text, flag)).join('');
+        const { kind, by } = (run[0] as (typeof run)[number]).segment;
+        if (kind === 'same' || by === undefined) return inner;
+        const tag = kind === 'inserted' ? 'ins' : 'del';
+        return `<${tag} class="tr" ${byAttributes(by, kind === 'inserted' ? 'Inserted' : 'Deleted')}>${inner}</${tag}>`;
+      })
+      .join('');
     const edge = came ? ` tr-came" ${byAttributes(came, 'Paragraph inserted')}` : went ? ` tr-went" ${byAttributes(went, 'Paragraph deleted')}` : '"';
     return `<p class="tr-line tr-${line.layout}${edge} dir="auto">${html}</p>`;
   });
@@ -23,14 +31,12 @@ export function trackedParagraphHtml(tracked: TrackedParagraph, input: ExportInp
   return [`<article class="para tracked st-${status}${gone}"${id === undefined ? '' : ` id="${id}"`}>`, ...lines, '</article>'].join('\n');
 }
 
-function segmentHtml(piece: Piece, segment: AttributedSegment, flag: boolean): string {
-  const text = segment.text.replace(/\t/g, ' ');
+function segmentHtml(piece: Piece, segmentText: string, flag: boolean): string {
+  const text = segmentText.replace(/\t/g, ' ');
   let html = piece.kind === 'words' && piece.notation ? notationHtml(text, flag, text === piece.text ? piece.spans : undefined) : escapeHtml(text);
   if (piece.style.italics) html = `<em>${html}</em>`;
   if (piece.style.bold) html = `<strong>${html}</strong>`;
-  if (segment.kind === 'same' || segment.by === undefined) return html;
-  const tag = segment.kind === 'inserted' ? 'ins' : 'del';
-  return `<${tag} class="tr" ${byAttributes(segment.by, segment.kind === 'inserted' ? 'Inserted' : 'Deleted')}>${html}</${tag}>`;
+  return html;
 }
 
 /** `data-author`, `data-date` (and `data-entry`, the history id) and a title reading "Inserted by Ana for EU, 2026-11-30 10:12 UTC". */

@@ -55,6 +55,18 @@ export function trackedLines(tracked: TrackedParagraph, input: ExportInput, unkn
   });
 }
 
+/** Consecutive segments of one kind by one author, together. */
+export function runsOf<T extends { segment: AttributedSegment }>(segments: readonly T[]): T[][] {
+  const runs: T[][] = [];
+  for (const item of segments) {
+    if (item.segment.text === '') continue;
+    const last = runs[runs.length - 1]?.[0]?.segment;
+    if (last !== undefined && last.kind === item.segment.kind && last.by?.author === item.segment.by?.author && last.by?.date === item.segment.by?.date) (runs[runs.length - 1] as T[]).push(item);
+    else runs.push([item]);
+  }
+  return runs;
+}
+
 /** The line keys of each version's items: an item keeps its key from the version before while it pairs with one there. */
 function itemKeysOf(versions: readonly (Paragraph | undefined)[]): string[][] {
   let fresh = 0;

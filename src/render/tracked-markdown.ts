@@ -2,7 +2,7 @@ import type { Attribution, AttributedSegment } from '../compare/attribute-change
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Layout } from './docx-paragraph-lines.js';
-import { trackedLines } from './tracked-lines.js';
+import { runsOf, trackedLines } from './tracked-lines.js';
 
 /** Escapes a draft's string for Markdown (`escapeMarkdown` of the Markdown export). */
 export type MarkdownEscape = (text: string, options?: { lineStart?: boolean; oneLine?: boolean }) => string;
@@ -33,22 +33,27 @@ export function trackedParagraphMarkdown(tracked: TrackedParagraph, input: Expor
 
 function lineMarkdown(segments: readonly { segment: AttributedSegment; bold: boolean; italics: boolean }[], escape: MarkdownEscape): string {
   let out = '';
-  segments.forEach(({ segment, bold, italics }, i) => {
-    const raw = segment.text.replace(/\t/g, ' ');
-    if (raw === '') return;
-    let text = escape(raw, { oneLine: true }).replace(/[{}]/g, '\\$&');
-    const core = text.trim();
-    if ((bold || italics) && core !== '') {
-      const mark = bold ? '**' : '*';
-      text = text.replace(core, `${mark}${core}${mark}`);
-    }
-    if (segment.kind === 'same' || segment.by === undefined) {
-      out += text;
+  // A run of changes of one kind by one author is one mark, whatever the styles inside it.
+  const runs = runsOf(segments);
+  runs.forEach((run, i) => {
+    const inner = run.map(({ segment, bold, italics }) => styled(escape(segment.text.replace(/\t/g, ' '), { oneLine: true }).replace(/[{}]/g, '\\$&'), bold, italics)).join('');
+    const { kind, by } = (run[0] as (typeof run)[number]).segment;
+    if (kind === 'same' || by === undefined) {
+      out += inner;
       return;
     }
-    out += segment.kind === 'inserted' ? `{++${text}++}` : `{--${text}--}`;
-    const next = segments.slice(i + 1).find(({ segment: s }) => s.text !== '');
-    if (next?.segment.kind === 'same' || next?.segment.by?.author !== segment.by.author || next === undefined) out += `{>>${escape(segment.by.author, { oneLine: true })}, ${segment.by.date.slice(0, 10)}<<}`;
+    out += kind === 'inserted' ? `{++${inner}++}` : `{--${inner}--}`;
+    // One comment after a deletion and its insertion by the same author.
+    const next = runs[i + 1]?.[0]?.segment;
+    if (next === undefined || next.kind === 'same' || next.by?.author !== by.author) out += `{>>${escape(by.author, { oneLine: true })}, ${by.date.slice(0, 10)}<<}`;
   });
   return out.trim();
+}
+
+/** `**61.**` around the words, not their spacing: emphasis marks must touch words. */
+function styled(text: string, bold: boolean, italics: boolean): string {
+  const core = text.trim();
+  if ((!bold && !italics) || core === '') return text;
+  const mark = bold ? '**' : '*';
+  return text.replace(core, `${mark}${core}${mark}`);
 }

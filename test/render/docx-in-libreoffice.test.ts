@@ -13,7 +13,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidateDraft } from '../../src/export/consolidate-draft.js';
 import { exportInput } from '../../src/export/export-input.js';
 import type { Draft, Paragraph } from '../../src/model/schemas.js';
-import { renderDocx, type DocxChanges } from '../../src/render/render-docx.js';
+import { renderDocx } from '../../src/render/render-docx.js';
+import { oneStepChanges } from '../helpers/tracked.js';
 import { renderText } from '../../src/render/render-text.js';
 import { acceptAlternative } from '../../src/resolve/accept-alternative.js';
 import { loadDraft } from '../../src/store/load-draft.js';
@@ -95,10 +96,9 @@ describe.skipIf(SOFFICE === undefined)('DOCX in LibreOffice', () => {
     ...draft,
     paragraphs: draft.paragraphs.map((p) => (p.number === '61' ? acceptAlternative(p, 'Alt 3').paragraph : p.number === '71' ? acceptAlternative(p, 'Alt 71g2').paragraph : p)),
   };
-  const changes: DocxChanges = {
-    baseline: new Map(baseline.paragraphs.map((p) => [p.address, p])),
-    authorOf: (n) => (n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' }),
-  };
+  const changes = oneStepChanges(new Map(baseline.paragraphs.map((p) => [p.address, p])), current, (n) =>
+    n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' },
+  );
   const clean = consolidateDraft(draft, { agreedOnly: true });
   const hostile: Draft = {
     meta: { title: '<script>alert("x")</script> & \'quotes\' \u0001', sections: [{ number: '1', title: 'Tom & Jerry', paragraphs: ['1', '2'] }] },
@@ -118,7 +118,7 @@ describe.skipIf(SOFFICE === undefined)('DOCX in LibreOffice', () => {
       tracked: await renderDocx(exportInput(current, 'compilation'), { changes }),
       current: await renderDocx(exportInput(current, 'compilation')),
       baseline: await renderDocx(exportInput(baseline, 'compilation')),
-      hostile: await renderDocx(exportInput(hostile, 'compilation'), { changes: { baseline: new Map(), authorOf: () => ({ author: 'Del\u0000egate <x>', date: '2026-01-01T00:00:00Z' }) } }),
+      hostile: await renderDocx(exportInput(hostile, 'compilation'), { changes: oneStepChanges(new Map(), hostile, () => ({ author: 'Del\u0000egate <x>', date: '2026-01-01T00:00:00Z' })) }),
     };
     for (const [name, bytes] of Object.entries(documents)) writeFileSync(join(dir, `${name}.docx`), bytes);
     await convert(dir, 'txt:Text', Object.keys(documents).map((name) => `${name}.docx`));

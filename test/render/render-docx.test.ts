@@ -3,7 +3,8 @@ import { diffWordings } from '../../src/diff/wording-diff.js';
 import { consolidateDraft } from '../../src/export/consolidate-draft.js';
 import { exportInput } from '../../src/export/export-input.js';
 import type { Draft, Paragraph } from '../../src/model/schemas.js';
-import { renderDocx, type DocxChanges } from '../../src/render/render-docx.js';
+import { renderDocx } from '../../src/render/render-docx.js';
+import { oneStepChanges } from '../helpers/tracked.js';
 import { renderText } from '../../src/render/render-text.js';
 import { acceptAlternative } from '../../src/resolve/accept-alternative.js';
 import { loadDraft } from '../../src/store/load-draft.js';
@@ -95,11 +96,10 @@ function acceptedRound() {
       p.address === '61' ? acceptAlternative(p, 'Alt 3').paragraph : p.number === '71' ? acceptAlternative(p, 'Alt 71g2').paragraph : p,
     ),
   };
-  const changes: DocxChanges = {
-    baseline: new Map(baseline.paragraphs.map((p) => [p.address, p])),
-    authorOf: (n) => (n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00.000Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' }),
-  };
-  return { baseline, current, changes };
+  const baselines = new Map(baseline.paragraphs.map((p) => [p.address, p]));
+  const authorOf = (n: string) => (n === '61' ? { author: 'Chair <Tunis> & "Friends"', date: '2026-01-02T10:00:00.000Z' } : { author: 'G77 facilitator', date: '2026-01-03T09:30:00Z' });
+  const changes = oneStepChanges(baselines, current, authorOf);
+  return { baseline, current, changes, baselines, authorOf };
 }
 
 describe('renderDocx', () => {
@@ -234,13 +234,14 @@ describe('renderDocx', () => {
     });
 
     it('accepting every change gives the current text, rejecting every change gives the baseline', async () => {
-      const { baseline, current, changes } = acceptedRound();
+      const { baseline, current, baselines, authorOf } = acceptedRound();
       // Also: 75 was open at the baseline (its marker is new), and 76 is a new paragraph.
-      changes.baseline.set('75', { ...(changes.baseline.get('75') as Paragraph), status: 'open' });
-      changes.baseline.delete('76');
+      baselines.set('75', { ...(baselines.get('75') as Paragraph), status: 'open' });
+      baselines.delete('76');
+      const changes = oneStepChanges(baselines, current, authorOf);
       const tracked = wordParagraphs(await documentXml(exportInput(current, 'compilation'), { changes }));
       const now = plainTexts(wordParagraphs(await documentXml(exportInput(current, 'compilation'))));
-      const then: Draft = { ...baseline, paragraphs: [...changes.baseline.values()] };
+      const then: Draft = { ...baseline, paragraphs: [...baselines.values()] };
       const before = plainTexts(wordParagraphs(await documentXml(exportInput(then, 'compilation'))));
       expect(acceptAll(tracked)).toEqual(now);
       expect(rejectAll(tracked).map(squash)).toEqual(before.map(squash));
@@ -252,8 +253,8 @@ describe('renderDocx', () => {
     });
 
     it('leaves unchanged paragraphs plain, and tracks clean text against the baseline too', async () => {
-      const { current, changes } = acceptedRound();
-      const untouched = await documentXml(exportInput(bundled(), 'compilation'), { changes: { ...changes, baseline: new Map(bundled().paragraphs.map((p) => [p.address, p])) } });
+      const { current, changes, authorOf } = acceptedRound();
+      const untouched = await documentXml(exportInput(bundled(), 'compilation'), { changes: oneStepChanges(new Map(bundled().paragraphs.map((p) => [p.address, p])), bundled(), authorOf) });
       expect(untouched).not.toMatch(/<w:(ins|del) /);
       expect(untouched).toBe(await documentXml(exportInput(bundled(), 'compilation')));
 
@@ -285,7 +286,7 @@ describe('renderDocx', () => {
     };
 
     it('stay text: every part of the document is well-formed XML without control characters', async () => {
-      const files = unzip(await renderDocx(exportInput(hostile, 'compilation'), { changes: { baseline: new Map([['1', para('1')]]), authorOf: () => ({ author: 'Del\u0000egate <x> & "y"', date: 'not a date' }) } }));
+      const files = unzip(await renderDocx(exportInput(hostile, 'compilation'), { changes: oneStepChanges(new Map([['1', para('1')]]), hostile, () => ({ author: 'Del\u0000egate <x> & "y"', date: 'not a date' })) }));
       for (const [name, content] of files) {
         if (name.endsWith('.xml') || name.endsWith('.rels')) expectWellFormed(content);
       }
