@@ -61,6 +61,12 @@ interface Tracked {
 export function attributeChanges(base: string, steps: readonly TextStep[], unknown: Attribution, tokens: Tokens = wordTokens()): AttributedSegment[] {
   const last = steps.length === 0 ? base : (steps[steps.length - 1] as TextStep).text;
   if (base === last) return last === '' ? [] : [{ kind: 'same', text: last }];
+  // One change made the whole difference: no need to follow the words through it.
+  const makers = steps.filter((step, i) => step.text !== (i === 0 ? base : (steps[i - 1] as TextStep).text));
+  if (makers.length === 1) {
+    const by = (makers[0] as TextStep).by;
+    return directChanges(base, last, tokens, () => by, () => by);
+  }
   const deletedBy: (Attribution | undefined)[] = [];
   let tracked: Tracked[] = tokens.tokenize(base).map((token, base) => ({ token, base }));
   let text = base;

@@ -3,7 +3,7 @@ import { outlineAddresses } from '../model/outline.js';
 import type { HistoryEntry, Paragraph } from '../model/schemas.js';
 import type { DraftSide } from '../revisions/draft-side.js';
 import type { Attribution } from './attribute-changes.js';
-import { compareDrafts } from './compare-drafts.js';
+import { alignParagraphs } from './align-paragraphs.js';
 
 /** A paragraph as one change left it (undefined: gone), and who made that change. */
 export interface ParagraphStep {
@@ -30,7 +30,8 @@ export interface TrackedChanges {
 
 /**
  * Tracked changes from the compare engine: the paragraphs that differ between a revision (`a`)
- * and the working draft (`b`), compared as texts so that hand edits count, each with the chain
+ * and the working draft (`b`), aligned as `compare` aligns them (by address, then by content)
+ * and compared as texts so that hand edits count, each with the chain
  * of changes that led from one to the other. The chain is the history entries made since the
  * revision (`entries`, oldest first) that touched the paragraph; wherever an entry's "before"
  * is not the text the chain has reached (somebody edited the file by hand), and after the last
@@ -38,23 +39,27 @@ export interface TrackedChanges {
  * change is accounted for, and each by who made it.
  */
 export function trackedChanges(a: DraftSide, b: DraftSide, entries: readonly HistoryEntry[], unattributed: Attribution): TrackedChanges {
-  const comparison = compareDrafts(a, b);
   const recorded = recordedChanges(entries);
   const changed = new Map<string, TrackedParagraph>();
   const removed = new Map<string, TrackedParagraph[]>();
-  const inB = new Set(b.hashes.keys());
   const orderA = outlineAddresses(a.meta.sections);
+  const inB = new Set(outlineAddresses(b.meta.sections));
+  // Aligned as compare aligns them; a pair is not compared word by word here (the formats do
+  // that, with the history), only told changed or not: by its files' hashes, then its content.
+  const pairs = alignParagraphs(orderA, [...inB], a.paragraph, b.paragraph);
   const aToB = new Map<string, string>();
-  for (const p of comparison.paragraphs) if (p.before && p.after) aToB.set(p.before.address, p.after.address);
-  for (const p of comparison.paragraphs) {
-    const base = p.before ? a.paragraph(p.before.address) : undefined;
-    const current = p.after ? b.paragraph(p.after.address) : undefined;
-    const addresses = new Set([p.before?.address, p.after?.address].filter((x): x is string => x !== undefined));
+  for (const pair of pairs) if (pair.a !== undefined && pair.b !== undefined) aToB.set(pair.a, pair.b);
+  for (const pair of pairs) {
+    if (pair.a !== undefined && pair.b !== undefined && a.hashes.get(pair.a) !== undefined && a.hashes.get(pair.a) === b.hashes.get(pair.b)) continue;
+    const base = pair.a === undefined ? undefined : a.paragraph(pair.a);
+    const current = pair.b === undefined ? undefined : b.paragraph(pair.b);
+    if (base !== undefined && current !== undefined && sameParagraph(base, current)) continue;
+    const addresses = new Set([pair.a, pair.b].filter((x): x is string => x !== undefined));
     const steps = paragraphSteps(base, current, recorded, addresses, unattributed);
     const tracked: TrackedParagraph = { ...(base ? { base } : {}), ...(current ? { current } : {}), steps };
-    if (p.after) changed.set(p.after.address, tracked);
-    else if (p.before) {
-      const after = standsAfter(p.before.address, orderA, (address) => aToB.get(address) ?? (inB.has(address) ? address : undefined));
+    if (pair.b !== undefined) changed.set(pair.b, tracked);
+    else if (pair.a !== undefined) {
+      const after = standsAfter(pair.a, orderA, (address) => aToB.get(address));
       removed.set(after, [...(removed.get(after) ?? []), tracked]);
     }
   }
