@@ -402,6 +402,11 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       baseline: rel('compare-revisions') ?? 'node-e',
       target: abs(0.5, '< 0.5 s') ?? lin,
     });
+    // Tracked changes since the import: every word of the reworded paragraphs marked, attributed (issue 11, part 3).
+    await time(`export-changes-${size}`, `export --format md --changes-since import (20 % reworded) ${L(size)}`, [BIN, 'export', '--format', 'md', '--changes-since', 'import', '--draft', dr, '-o', join(work, `changes-${size}.md`), '--force'], {
+      baseline: rel('export-changes') ?? 'node-e',
+      target: abs(0.5, '< 0.5 s') ?? lin,
+    });
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
