@@ -24,7 +24,7 @@ export async function changesSince(dir: string, since: string, working: DraftSid
     return trackedChanges(side, working, entries, unattributed);
   }
   const entries = await history();
-  const isHistoryId = since.toLowerCase() === IMPORT_REVISION || (/^\d{8}T/.test(since) && entries.some((entry) => entry.id.startsWith(since)));
+  const isHistoryId = since.toLowerCase() === IMPORT_REVISION || (/^\d{4}/.test(since) && entries.some((entry) => entry.id.startsWith(since)));
   if (!isHistoryId) {
     const names = listRevisionNames(dir);
     throw inputError(`no revision "${since}"; ${names.length === 0 ? 'the draft has none yet (record one with "ndraft snapshot <name>")' : `the draft has ${names.join(', ')} (see "ndraft revisions")`}, or give a history id from "ndraft log"`);

@@ -7,7 +7,7 @@
  * Markdown show the same changes. LibreOffice is skipped, loudly, where it is not installed.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -134,6 +134,16 @@ describe('export --changes-since Rev.1', () => {
     expect(md).toMatch(/- · Framework for interface between\{-- \\\[existing and\\\]--\}\{>>G77 facilitator, \d{4}-\d\d-\d\d<<\} future arrangements\n- · Governance/);
     // One comment after each change (a deletion and its insertion by one author share one), and the legend's.
     expect(md.match(/\{>>/g)).toHaveLength(6);
+  });
+
+  it('still takes a history id: the changes recorded after that entry, rebuilt from the history', () => {
+    const ids = readdirSync(join(dir, 'history')).sort();
+    expect(ids).toHaveLength(4);
+    const second = (ids[1] as string).replace(/\.yaml$/, '');
+    ok(ndraft('export', '--format', 'docx', '--changes-since', second.slice(0, 20), '-o', join(parent, 'since-entry.docx')));
+    const xml = strFromU8(unzipSync(readFileSync(join(parent, 'since-entry.docx')))['word/document.xml'] as Uint8Array);
+    const found = [...wordChanges(xml)].map(([start, list]) => [EXPECTED.find(([prefix]) => start.startsWith(prefix))?.[0] ?? start, list]);
+    expect(found).toEqual(EXPECTED.slice(3));
   });
 
   it('refuses an unknown revision and a format that cannot mark changes', () => {
