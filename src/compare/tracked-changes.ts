@@ -26,6 +26,8 @@ export interface TrackedChanges {
   removed: Map<string, TrackedParagraph[]>;
   /** Who a change is given to when no history entry made it. */
   unattributed: Attribution;
+  /** The revision the changes are since, as the user named it: "Rev.1", "import". */
+  since?: string;
 }
 
 /**

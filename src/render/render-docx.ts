@@ -19,7 +19,7 @@ import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.j
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { RevisionMarks, trackedRuns } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
-import { trackedLines } from './tracked-lines.js';
+import { changesNote, trackedLines } from './tracked-lines.js';
 import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
 import { sectionMarker } from './section-heading.js';
@@ -136,6 +136,10 @@ function body(context: Context): WordParagraph[] {
         ]),
       }),
     );
+  }
+  if (context.changes) {
+    const note = `${changesNote(context.changes.tracked.since)} are tracked: each names who made it and when; accept or reject them in Word's Review tab.`;
+    blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: toRuns([span(note, { italics: true })]) }));
   }
   if (meta.preamble) blocks.push(...freeText(meta.preamble));
   blocks.push(...removedAfter('', context));

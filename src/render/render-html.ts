@@ -17,6 +17,7 @@ import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { TRACKED_STYLE, trackedParagraphHtml } from './tracked-html.js';
+import { changesNote } from './tracked-lines.js';
 
 /**
  * The draft as one self-contained HTML page: inline style, no script, nothing fetched, so it
@@ -139,6 +140,7 @@ class HtmlPage {
       tocHtml([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))], (p) => this.chip(p)),
       '<main>',
       this.compilation ? LEGEND : '',
+      this.changes ? `<p class="changes-note">${escapeHtml(changesNote(this.changes.since))} are marked: <ins class="tr">inserted</ins>, <del class="tr">deleted</del>; each names who made it and when (point at it).</p>` : '',
       ...body,
       '</main>',
       '</div>',

@@ -11,6 +11,7 @@ import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { statusMarker } from './status-marker.js';
 import { stancePhrases } from '../model/stances.js';
 import type { TrackedChanges } from '../compare/tracked-changes.js';
+import { changesNote } from './tracked-lines.js';
 import { trackedParagraphMarkdown } from './tracked-markdown.js';
 
 /**
@@ -125,7 +126,7 @@ class MarkdownDocument {
       blocks.push('*Compilation text: words in \\[brackets\\] are not agreed, \\[a/b\\] is a choice between options, quoted blocks are alternatives.*');
     }
     if (meta.preamble) blocks.push(escapeMarkdown(meta.preamble, { lineStart: true }));
-    if (this.changes) blocks.push('*Changes are marked {++inserted++} and {--deleted--} (CriticMarkup), each followed by {>>who, when<<}.*', ...this.removedAfter(''));
+    if (this.changes) blocks.push(`*${escapeMarkdown(changesNote(this.changes.since))} are marked {++inserted++} and {--deleted--} (CriticMarkup), each followed by {>>who, when<<}.*`, ...this.removedAfter(''));
     this.sections(meta.sections, 0, blocks);
     if (meta.closing) blocks.push(escapeMarkdown(meta.closing, { lineStart: true }));
     if (this.compilation && meta.notes?.length) blocks.push(this.notes(meta.notes));

@@ -67,6 +67,11 @@ export function runsOf<T extends { segment: AttributedSegment }>(segments: reado
   return runs;
 }
 
+/** "Changes since Rev.1", for the line that says what the marks are. */
+export function changesNote(since: string | undefined): string {
+  return since === undefined ? 'Changes' : `Changes since ${since}`;
+}
+
 /** The line keys of each version's items: an item keeps its key from the version before while it pairs with one there. */
 function itemKeysOf(versions: readonly (Paragraph | undefined)[]): string[][] {
   let fresh = 0;

@@ -21,7 +21,7 @@ export async function changesSince(dir: string, since: string, working: DraftSid
   if (stored !== undefined) {
     const side = await revisionSide(dir, stored);
     const entries = (await history()).filter((entry) => entry.time > side.revision.time);
-    return trackedChanges(side, working, entries, unattributed);
+    return { ...trackedChanges(side, working, entries, unattributed), since: stored };
   }
   const entries = await history();
   const isHistoryId = since.toLowerCase() === IMPORT_REVISION || (/^\d{4}/.test(since) && entries.some((entry) => entry.id.startsWith(since)));
@@ -32,7 +32,7 @@ export async function changesSince(dir: string, since: string, working: DraftSid
   const id = since.toLowerCase() === IMPORT_REVISION ? IMPORT_REVISION : since;
   const rebuilt = draftAtRevision(draft, entries, id);
   const later = id === IMPORT_REVISION ? entries : entries.slice(entries.findIndex((entry) => entry.id.startsWith(since)) + 1);
-  return trackedChanges(historySide(rebuilt.baseline, draft, working, later), working, later, unattributed);
+  return { ...trackedChanges(historySide(rebuilt.baseline, draft, working, later), working, later, unattributed), since };
 }
 
 /**
