@@ -34,9 +34,11 @@ export function trackedParagraphMarkdown(tracked: TrackedParagraph, input: Expor
 function lineMarkdown(segments: readonly { segment: AttributedSegment; bold: boolean; italics: boolean }[], escape: MarkdownEscape): string {
   let out = '';
   // A run of changes of one kind by one author is one mark, whatever the styles inside it.
+  // Braces, and a doubled + or -, could open or close a mark: escaped (Markdown shows `\{` as `{`).
+  const critic = (text: string) => escape(text, { oneLine: true }).replace(/[{}]|[+-](?=[+-])|(?<=[+-])[+-]/g, '\\$&');
   const runs = runsOf(segments);
   runs.forEach((run, i) => {
-    const inner = run.map(({ segment, bold, italics }) => styled(escape(segment.text.replace(/\t/g, ' '), { oneLine: true }).replace(/[{}]/g, '\\$&'), bold, italics)).join('');
+    const inner = run.map(({ segment, bold, italics }) => styled(critic(segment.text.replace(/\t/g, ' ')), bold, italics)).join('');
     const { kind, by } = (run[0] as (typeof run)[number]).segment;
     if (kind === 'same' || by === undefined) {
       out += inner;
@@ -45,7 +47,7 @@ function lineMarkdown(segments: readonly { segment: AttributedSegment; bold: boo
     out += kind === 'inserted' ? `{++${inner}++}` : `{--${inner}--}`;
     // One comment after a deletion and its insertion by the same author.
     const next = runs[i + 1]?.[0]?.segment;
-    if (next === undefined || next.kind === 'same' || next.by?.author !== by.author) out += `{>>${escape(by.author, { oneLine: true })}, ${by.date.slice(0, 10)}<<}`;
+    if (next === undefined || next.kind === 'same' || next.by?.author !== by.author) out += `{>>${critic(by.author)}, ${critic(by.date.slice(0, 10))}<<}`;
   });
   return out.trim();
 }

@@ -106,3 +106,23 @@ describe('tracked changes in each format', () => {
     expect(renderMarkdown(input)).not.toMatch(/\{\+\+|\{--/);
   });
 });
+
+describe('tracked changes of hostile strings', () => {
+  it('cannot close a mark or a comment, nor inject HTML, whatever the author or the words', () => {
+    const hostile: Attribution = { author: 'Eve <script>x</script> ++} <<} "q"', date: '2026-11-30T09:00:00.000Z' };
+    const before = p('1', 'plain words');
+    const after = p('1', 'plain {++words++} <b>&amp;</b> --} <<}');
+    const tracked: TrackedChanges = { changed: new Map([['1', { base: before, current: after, steps: [{ paragraph: after, by: hostile }] }]]), removed: new Map(), unattributed };
+    const input = exportInput({ meta: { title: 'T', sections: [{ paragraphs: ['1'] }] }, paragraphs: [after] }, 'compilation');
+    const md = renderMarkdown(input, { changes: tracked });
+    const line = md.split('\n').find((l) => l.startsWith('**1.**')) as string;
+    // Every brace and angle bracket from the draft is escaped: only the marks ndraft writes stay bare.
+    const bare = line.replace(/\\[{}<>+-]/g, '').match(/\{\+\+|\+\+\}|\{--|--\}|\{>>|<<\}/g);
+    expect(bare).toEqual(['{++', '++}', '{>>', '<<}', '{++', '++}', '{>>', '<<}']);
+    expect(line).toContain('{>>Eve \\<script\\>x\\</script\\> \\+\\+\\} \\<\\<\\} "q", 2026-11-30<<}');
+    const html = renderHtml(input, { changes: tracked });
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('data-author="Eve &lt;script&gt;x&lt;/script&gt; ++} &lt;&lt;} &quot;q&quot;"');
+  });
+});
