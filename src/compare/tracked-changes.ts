@@ -33,8 +33,8 @@ export interface TrackedChanges {
 /**
  * Tracked changes from the compare engine: the paragraphs that differ between a revision (`a`)
  * and the working draft (`b`), aligned as `compare` aligns them (by address, then by content)
- * and compared as texts so that hand edits count, each with the chain
- * of changes that led from one to the other. The chain is the history entries made since the
+ * and compared as texts so that hand edits count, each with the chain of changes that led
+ * from one to the other. The chain is the history entries made since the
  * revision (`entries`, oldest first) that touched the paragraph; wherever an entry's "before"
  * is not the text the chain has reached (somebody edited the file by hand), and after the last
  * entry if the file differs from what it left, an unattributed step fills the gap. So every
