@@ -18,16 +18,25 @@ export interface CompareOptions {
   section?: string;
   paragraph?: string;
   only?: OnlyKind;
+  /** a and b are git revisions (commits, branches, tags) rather than ndraft's. */
+  git?: boolean;
 }
 
-/** `ndraft compare <a> [<b>]`: what changed between two revisions, b being the working draft unless named. */
+/**
+ * `ndraft compare <a> [<b>]`: what changed between two revisions, b being the working draft unless
+ * named; with `--git`, a and b are git revisions and the draft is read as committed there.
+ */
 export async function compareCommand(a: string, b: string | undefined, options: CompareOptions, io: Io): Promise<number> {
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
-  const open = (name: string): Promise<DraftSide> => (name.toLowerCase() === WORKING_DRAFT ? workingSide(dir) : revisionSide(dir, name, store));
+  const open = async (name: string | undefined): Promise<DraftSide> => {
+    if (name === undefined || (!options.git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
+    if (options.git) return (await import('../../revisions/git-side.js')).gitSide(dir, name);
+    return revisionSide(dir, name, store);
+  };
   const sideA = await open(a);
-  const sideB = await open(b ?? WORKING_DRAFT);
+  const sideB = await open(b);
   let comparison = compareDrafts(sideA, sideB);
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
