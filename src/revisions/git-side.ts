@@ -1,6 +1,6 @@
-import { inputError } from '../diagnostics/diagnostic.js';
+import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
-import { readCommittedDraft, type CommittedFile } from '../git/read-committed-draft.js';
+import { draftRepository, readCommittedDraft, type CommittedFile, type DraftRepository } from '../git/read-committed-draft.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { statusFromCounts } from '../report/compute-status.js';
 import { served, type LoadedDraft, type LoadedParagraph } from '../store/load-draft.js';
@@ -13,20 +13,22 @@ import { countsOnly, type DraftSide } from './draft-side.js';
  * The draft as the git commit `ref` holds it, read through git (`ls-tree`, `cat-file`). Each
  * paragraph is known by the SHA-1 of its bytes, as the working draft and revisions know theirs,
  * so compare parses only the files that differ; the parse cache of the working draft serves the
- * ones it knows. The draft is checked as `validate` would: a commit holding a broken draft
+ * ones it knows. Sides made with one `context` read each git object once. The draft is checked as `validate` would: a commit holding a broken draft
  * (conflict markers, say) is refused with its errors, each named `ref:path`.
  */
-export async function gitSide(dir: string, ref: string): Promise<DraftSide & { commit: string }> {
-  const committed = readCommittedDraft(dir, ref);
-  const cache = readOnly(openParseCache(dir));
-  const hashOf = (file: CommittedFile) => (firstInvalidUtf8(file.bytes) < 0 ? contentHash(file.bytes) : undefined);
+export async function gitSide(dir: string, ref: string, context: GitContext = gitContext(dir)): Promise<DraftSide & { commit: string }> {
+  const committed = await readCommittedDraft(context.repository, ref);
+  const { cache } = context;
+  const { objects } = context.repository;
+  const hashOf = (file: CommittedFile) => (Buffer.isBuffer(file.bytes) && firstInvalidUtf8(file.bytes) < 0 ? (file.object ? objects.contentHash(file.object, file.bytes) : contentHash(file.bytes)) : undefined);
+  const textOf = (file: CommittedFile) => () => (Buffer.isBuffer(file.bytes) ? file.bytes.toString('utf8') : '');
 
   const paragraphs: LoadedParagraph[] = [];
   const toParse: { at: number; file: CommittedFile; hash?: string }[] = [];
   for (const file of committed.paragraphs) {
     const hash = hashOf(file);
     const entry = hash === undefined ? undefined : cache.get(hash);
-    if (hash !== undefined && entry) paragraphs.push(served(file.shownAs, hash, entry, () => file.bytes.toString('utf8')));
+    if (hash !== undefined && entry) paragraphs.push(served(file.shownAs, hash, entry, textOf(file)));
     else {
       toParse.push({ at: paragraphs.length, file, ...(hash !== undefined ? { hash } : {}) });
       paragraphs.push({ file: file.shownAs, yaml: lazyYamlFile(file.shownAs, () => '') });
@@ -36,8 +38,8 @@ export async function gitSide(dir: string, ref: string): Promise<DraftSide & { c
   const { draftFile } = committed;
   const draftHash = hashOf(draftFile);
   let meta: DraftMeta | undefined = draftHash === undefined ? undefined : cache.getMeta(draftHash);
-  let draftYaml = lazyYamlFile(draftFile.shownAs, () => draftFile.bytes.toString('utf8'));
-  const diagnostics = [...committed.diagnostics];
+  let draftYaml = lazyYamlFile(draftFile.shownAs, textOf(draftFile));
+  const diagnostics: Diagnostic[] = [];
   if (!meta || toParse.length > 0) {
     // The YAML parser and the schemas are loaded only when some file is new to the cache.
     const parsers = await loadParsers();
@@ -73,6 +75,16 @@ export async function gitSide(dir: string, ref: string): Promise<DraftSide & { c
     figures: countsOnly(statusFromCounts(checked.meta, checked.counts)),
     paragraph: (address) => lookup(address) as Paragraph,
   };
+}
+
+/** What the sides of one comparison share: the repository, the objects read, the parse cache. */
+export interface GitContext {
+  repository: DraftRepository;
+  cache: ParseCache;
+}
+
+export function gitContext(dir: string): GitContext {
+  return { repository: draftRepository(dir), cache: readOnly(openParseCache(dir)) };
 }
 
 /**

@@ -96,6 +96,11 @@ describe('a draft kept in git', () => {
     refused(ndraft('compare', '--git', 'no-such-branch'), 1, /^ndraft: unknown git revision "no-such-branch": no commit, branch or tag of that name in /m);
     refused(ndraft('compare', '--git', 'HEAD~2'), 1, /^ndraft: the draft is not in HEAD~2 \(commit [0-9a-f]{12}\): drafts\/tunis has no draft\.yaml there\n/);
     refused(ndraft('compare', '--git', 'HEAD', '--', '--upload-pack=x'), 2, /is not a git revision/);
+    // Files past the size limit are not read from git: named, as ref:path, and refused.
+    const big = repo.ndraft(draft, '--max-file-size', '1024', 'compare', '--git', 'HEAD');
+    expect(big.status).toBe(1);
+    expect(big.stderr).toMatch(/^HEAD:drafts\/tunis\/paragraphs\/071\.yaml: error: not read: it is \d+ bytes, past the limit of 1 KiB \(raise it with --max-file-size or NDRAFT_MAX_FILE_SIZE\) \[READ_FAILED\]$/m);
+    expect(big.stderr).toMatch(/\nndraft: the draft as committed at HEAD has \d+ errors; compare reads only a draft that validates\n$/);
     const outside = join(makeTempDir('no-git'), 'draft');
     cpSync(BUNDLED_DRAFT, outside, { recursive: true });
     refused(repo.ndraft(outside, 'compare', '--git', 'HEAD'), 1, /^ndraft: .*draft is not in a git repository \("git init" makes one, "git clone" fetches one\)\n$/);

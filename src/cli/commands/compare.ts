@@ -30,9 +30,10 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
+  const git = options.git ? await gitSides(dir) : undefined;
   const open = async (name: string | undefined): Promise<DraftSide> => {
-    if (name === undefined || (!options.git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
-    if (options.git) return (await import('../../revisions/git-side.js')).gitSide(dir, name);
+    if (name === undefined || (!git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
+    if (git) return git(name);
     return revisionSide(dir, name, store);
   };
   const sideA = await open(a);
@@ -72,6 +73,13 @@ function paragraphAddress(ref: string, ...sides: DraftSide[]): string {
     }
   }
   throw failure;
+}
+
+/** The draft as committed at git revisions; the sides share the repository, the objects read and the parse cache. */
+async function gitSides(dir: string): Promise<(ref: string) => Promise<DraftSide>> {
+  const { gitContext, gitSide } = await import('../../revisions/git-side.js');
+  const context = gitContext(dir);
+  return (ref) => gitSide(dir, ref, context);
 }
 
 function chooseFormat(format: string | undefined, io: Io): CompareFormat {
