@@ -3,7 +3,7 @@
  * in a subfolder of a repository, `compare --git`, `git-setup`, `textconv` under `git diff` and
  * `git log -p`, the local folder never committed. Each step runs after the one before.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BIN, BUNDLED_DRAFT, copyBundledDraft, editFile, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
@@ -87,8 +87,14 @@ describe('a draft kept in git', () => {
 
   it('reads the commits through git, from anywhere in the repository, whatever the working draft holds', () => {
     // From the repository's top with --draft, and with the working draft broken meanwhile.
+    const file = join(draft, 'paragraphs', '061.yaml');
+    const kept = readFileSync(file);
+    writeFileSync(file, 'status: [unclosed\n');
+    expect(ndraft('validate').status).toBe(1);
     const out = repo.ndraft(repo.root, 'compare', '--git', 'HEAD~1', 'HEAD', '--draft', 'drafts/tunis', '--format', 'plain', '--only', 'agreed');
     expect(ok(out)).toContain('Paragraph 58: open → agreed');
+    writeFileSync(file, kept);
+    expect(repo.git('status', '--porcelain', '--', 'drafts/tunis/paragraphs')).toBe('');
   });
 
   it('refuses what it cannot compare: exit 1 and a clear message, nothing written', () => {
@@ -119,13 +125,18 @@ describe('a draft kept in git', () => {
 
   it('git-setup writes .gitattributes in the draft folder and the local git config; twice changes nothing', () => {
     writeFileSync(join(draft, '.gitattributes'), '*.txt text eol=lf');
+    // A draft from before .ndraft ignored itself: its cache shows in git until git-setup.
+    rmSync(join(draft, '.ndraft', '.gitignore'));
+    expect(porcelain()).toContain('?? drafts/tunis/.ndraft/cache\n');
     const dry = ok(ndraft('git-setup', '--dry-run'));
+    expect(dry).toContain("would write drafts/tunis/.ndraft/.gitignore: ndraft's local files (cache, lock, journal) stay out of git\n");
     expect(dry).toContain('would add to drafts/tunis/.gitattributes: paragraphs/*.yaml merge=ndraft diff=ndraft\n');
     expect(readFileSync(join(draft, '.gitattributes'), 'utf8')).toBe('*.txt text eol=lf');
     expect(repo.git('config', '--local', '--list')).not.toContain('ndraft');
 
     const out = ok(ndraft('git-setup'));
     expect(out).toContain('✓ added to drafts/tunis/.gitattributes: draft.yaml merge=ndraft\n');
+    expect(porcelain()).not.toContain('.ndraft');
     expect(readFileSync(join(draft, '.gitattributes'), 'utf8')).toBe(
       '*.txt text eol=lf\n\n# ndraft (written by "ndraft git-setup"): merge paragraphs as alternatives, diff them as text\nparagraphs/*.yaml merge=ndraft diff=ndraft\ndraft.yaml merge=ndraft\n',
     );
@@ -143,6 +154,12 @@ describe('a draft kept in git', () => {
     ok(ndraft('validate'));
     repo.git('add', '-A');
     repo.git('commit', '-q', '-m', 'ndraft git-setup');
+
+    // Files of .ndraft that git already tracks (added by force, or before it ignored itself): a warning and the way out.
+    repo.git('add', '-f', 'drafts/tunis/.ndraft/cache');
+    expect(ok(ndraft('git-setup'))).toContain('warning: git already tracks 1 file of drafts/tunis/.ndraft/; stop tracking them with: git rm -r --cached .ndraft\n');
+    repo.git('rm', '-q', '-r', '--cached', 'drafts/tunis/.ndraft');
+    expect(ok(ndraft('git-setup'))).not.toContain('warning');
   });
 
   it('git-setup writes plain "ndraft" when an ndraft is on PATH', () => {
