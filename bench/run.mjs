@@ -547,6 +547,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-status-${size}`, `peak RSS status ${L(size)}`, [BIN, 'status', '--draft', g.draft]);
     mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
     mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
+    if (byId[`compare-git-${size}`]) mem(`mem-compare-git-${size}`, `peak RSS compare --git HEAD~1 HEAD ${L(size)}`, [BIN, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', join(work, `git-${size}`, 'draft')]);
     if (existsSync(join(g.draft, CACHE_DIR))) {
       const cold = ['rm', '-rf', join(g.draft, CACHE_DIR)];
       mem(`mem-validate-cold-${size}`, `peak RSS validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', g.draft], cold);
