@@ -196,6 +196,17 @@ async function main() {
 }
 
 /** Imports a generated text with the CLI, untimed (or timed once). */
+/**
+ * Makes the draft `dir` (rev1 imported) a git repository of its own holding two commits: the
+ * import, then the files of `rev2Draft` in its place. False when git fails.
+ */
+function commitBothRevisions(dir, rev2Draft) {
+  const git = (...args) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
+  if (!(git('init', '-q') && git('add', '-A') && git('commit', '-q', '-m', 'rev1'))) return false;
+  spawnSync('node', [join(HERE, 'lib', 'apply-revision.mjs'), rev2Draft, dir], { stdio: 'inherit' });
+  return git('add', '-A') && git('commit', '-q', '-m', 'rev2');
+}
+
 async function importOnce(BIN, file, out, cwd) {
   rmSync(out, { recursive: true, force: true });
   return timeOnce([BIN, 'import', file, '--out', out], cwd);
@@ -407,6 +418,16 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       baseline: rel('export-changes') ?? 'node-e',
       target: abs(0.5, '< 0.5 s') ?? lin,
     });
+    // compare --git: the same two texts committed one after the other in a repository of their
+    // own, both read through git (ls-tree, cat-file); the older side's reworded files are new to the cache.
+    const dg = join(work, `git-${size}`, 'draft');
+    await importOnce(BIN, join(g.dir, 'rev1.txt'), dg, work);
+    if (commitBothRevisions(dg, `${d}-rev2`)) {
+      await time(`compare-git-${size}`, `compare --git HEAD~1 HEAD (20 % reworded) ${L(size)}`, [BIN, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', dg], {
+        baseline: rel('compare-git') ?? 'node-e',
+        target: abs(0.5, '< 0.5 s') ?? lin,
+      });
+    } else notes.push(`compare --git ${L(size)} not measured: git failed (see above).`);
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
@@ -531,6 +552,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-status-${size}`, `peak RSS status ${L(size)}`, [BIN, 'status', '--draft', g.draft]);
     mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
     mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
+    if (byId[`compare-git-${size}`]) mem(`mem-compare-git-${size}`, `peak RSS compare --git HEAD~1 HEAD ${L(size)}`, [BIN, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', join(work, `git-${size}`, 'draft')]);
     if (existsSync(join(g.draft, CACHE_DIR))) {
       const cold = ['rm', '-rf', join(g.draft, CACHE_DIR)];
       mem(`mem-validate-cold-${size}`, `peak RSS validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', g.draft], cold);

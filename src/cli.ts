@@ -376,20 +376,39 @@ Run "ndraft <command> --help" for a command's options.`,
 
   command('compare')
     .description('what changed between two revisions, or since a revision: a summary, then paragraph by paragraph with word diffs')
-    .argument('<a>', 'the revision to compare from, e.g. import or Rev.1')
+    .argument('<a>', 'the revision to compare from, e.g. import or Rev.1 (with --git: a git revision, e.g. HEAD~1)')
     .argument('[b]', 'the revision to compare with (default: the draft as it is now, "working")')
     .addOption(new Option('--format <format>', 'output format (default: color in a terminal, plain otherwise)').choices(['color', 'plain', 'markdown', 'html', 'json']))
     .option('--section <number>', 'only the paragraphs of this section (and its subsections), e.g. 2 or 3a')
     .option('--paragraph <paragraph>', 'only this paragraph: its address or printed number')
     .addOption(new Option('--only <kind>', 'only paragraphs changed this way').choices(['changed', 'added', 'deleted', 'renumbered', 'moved', 'reworded', 'brackets', 'alternatives', 'status', 'agreed']))
+    .option('--git', 'a and b are git revisions (a commit, branch or tag, e.g. HEAD~1 or origin/main): the draft as committed there, read through git')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft compare import                 everything changed since the import, hand edits included\n  ndraft compare import Rev.1\n  ndraft compare Rev.1 --only agreed    the paragraphs agreed since Rev.1\n  ndraft compare Rev.1 Rev.2 --format html > rev2-changes.html',
+      '\nExamples:\n  ndraft compare import                 everything changed since the import, hand edits included\n  ndraft compare import Rev.1\n  ndraft compare Rev.1 --only agreed    the paragraphs agreed since Rev.1\n  ndraft compare Rev.1 Rev.2 --format html > rev2-changes.html\n  ndraft compare --git HEAD             what changed since the last commit\n  ndraft compare --git main origin/main what a pull would bring in',
     )
     .action((a: string, b: string | undefined, opts) => run(async (io) => (await import('./cli/commands/compare.js')).compareCommand(a, b, opts, io)));
 
+  command('git-setup')
+    .description('make git understand the draft: .gitattributes and git config for the merge driver and the word-diff textconv, .ndraft/ ignored')
+    .option('--dry-run', 'print what it would write, and write nothing')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft git-setup              once per clone; commit the .gitattributes it writes\n  ndraft git-setup --dry-run\n\nThe driver runs "ndraft" when ndraft is on PATH, else the absolute path of this ndraft.',
+    )
+    .action((opts) => run(async (io) => (await import('./cli/commands/git-setup.js')).gitSetupCommand(opts, io)));
+
+  program
+    .command('textconv')
+    .description('print a paragraph file as lines of text, one per text, item and alternative: the diff driver git-setup configures for git diff and git log -p')
+    .argument('<file>', 'a paragraph file (git passes it); anything else is printed as it is')
+    .addHelpText('after', '\nExamples:\n  ndraft textconv paragraphs/061.yaml\n  git diff --word-diff                 after "ndraft git-setup", shows the words that changed')
+    .action((file: string) => run(async (io) => (await import('./cli/commands/textconv.js')).textconvCommand(file, io)));
+
   changing('undo')
-    .description('revert the last change that has not been undone (the undo is recorded too)')
+    .description('revert your last change that has not been undone (the undo is recorded too)')
+    .option('--force', 'undo the last change even when someone else made it (after a pull or a merge)')
+    .addHelpText('after', '\nExamples:\n  ndraft undo                 your last change\n  ndraft undo --force         the last change, whoever made it\n\nYour changes are those recorded under your name: --author, else NDRAFT_AUTHOR, git user.name, the OS user.')
     .action((opts) => run(async (io) => (await import('./cli/commands/undo.js')).undoCommand(opts, io)));
 
   return program;

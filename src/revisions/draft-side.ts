@@ -98,6 +98,6 @@ export async function revisionSide(dir: string, name: string, store = new Object
 }
 
 /** The draft's counts without the rest of the status report (title, sections), as a revision keeps them. */
-function countsOnly({ paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives }: Counts): Counts {
+export function countsOnly({ paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives }: Counts): Counts {
   return { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives };
 }

@@ -144,7 +144,8 @@ function fromCache(cache: ParseCache, name: string, dir: string, file: string, s
   return entry ? { paragraph: served(file, hash, entry, () => bytes.toString('utf8')) } : { bytes, hash };
 }
 
-function served(file: string, hash: string, entry: CachedParagraph, source: () => string): LoadedParagraph {
+/** A paragraph the cache knows by its hash (also for files read from elsewhere than the folder: git). */
+export function served(file: string, hash: string, entry: CachedParagraph, source: () => string): LoadedParagraph {
   return new ServedParagraph(file, hash, entry, lazyYamlFile(file, source));
 }
 

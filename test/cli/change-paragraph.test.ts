@@ -340,14 +340,15 @@ describe('undo and log', () => {
     await accept(dir, '76', undefined, { bracket: '1', drop: true, author: 'Chair' });
     const changed56 = body(dir, '056.yaml');
 
-    await undoCommand({ draft: dir, author: 'Facilitator' }, fakeIo());
+    // Chair's changes, undone by someone else: --force.
+    await undoCommand({ draft: dir, author: 'Facilitator', force: true }, fakeIo());
     expect(body(dir, '076.yaml')).toBe(original76);
     expect(body(dir, '056.yaml')).toBe(changed56);
     const [first, second, third] = historyFiles(dir).map((f) => readEntry(dir, f).entry);
     expect(third).toMatchObject({ command: 'undo', author: 'Facilitator', undoes: second?.id });
     expect(third?.changes).toEqual([{ paragraph: '76', before: second?.changes[0]?.after, after: second?.changes[0]?.before }]);
 
-    await undoCommand({ draft: dir }, fakeIo());
+    await undoCommand({ draft: dir, force: true }, fakeIo());
     expect(body(dir, '056.yaml')).toBe(original56);
     expect(historyFiles(dir)).toHaveLength(4);
     expect(readEntry(dir, historyFiles(dir)[3] as string).entry.undoes).toBe(first?.id);

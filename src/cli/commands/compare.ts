@@ -18,16 +18,26 @@ export interface CompareOptions {
   section?: string;
   paragraph?: string;
   only?: OnlyKind;
+  /** a and b are git revisions (commits, branches, tags) rather than ndraft's. */
+  git?: boolean;
 }
 
-/** `ndraft compare <a> [<b>]`: what changed between two revisions, b being the working draft unless named. */
+/**
+ * `ndraft compare <a> [<b>]`: what changed between two revisions, b being the working draft unless
+ * named; with `--git`, a and b are git revisions and the draft is read as committed there.
+ */
 export async function compareCommand(a: string, b: string | undefined, options: CompareOptions, io: Io): Promise<number> {
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
-  const open = (name: string): Promise<DraftSide> => (name.toLowerCase() === WORKING_DRAFT ? workingSide(dir) : revisionSide(dir, name, store));
+  const git = options.git ? await gitSides(dir) : undefined;
+  const open = async (name: string | undefined): Promise<DraftSide> => {
+    if (name === undefined || (!git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
+    if (git) return git(name);
+    return revisionSide(dir, name, store);
+  };
   const sideA = await open(a);
-  const sideB = await open(b ?? WORKING_DRAFT);
+  const sideB = await open(b);
   let comparison = compareDrafts(sideA, sideB);
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
@@ -63,6 +73,13 @@ function paragraphAddress(ref: string, ...sides: DraftSide[]): string {
     }
   }
   throw failure;
+}
+
+/** The draft as committed at git revisions; the sides share the repository, the objects read and the parse cache. */
+async function gitSides(dir: string): Promise<(ref: string) => Promise<DraftSide>> {
+  const { gitContext, gitSide } = await import('../../revisions/git-side.js');
+  const context = gitContext(dir);
+  return (ref) => gitSide(dir, ref, context);
 }
 
 function chooseFormat(format: string | undefined, io: Io): CompareFormat {

@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { readValidHistory } from '../../history/history-store.js';
 import { undoTarget } from '../../history/undo-target.js';
+import type { HistoryEntry } from '../../model/schemas.js';
 import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
@@ -12,19 +13,28 @@ import { whileLocked } from '../lock-draft.js';
 import { openDraft } from '../open-draft.js';
 import { historyHeader } from '../history-header.js';
 
-/** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
-export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
+export interface UndoOptions extends ChangeOptions {
+  /** Undo the last change even when someone else made it. */
+  force?: boolean;
+}
+
+/**
+ * `ndraft undo`: reverts the last change that has not been undone, and records the undo as a
+ * change. Only your own, unless `--force`: after a pull the last change may be a colleague's.
+ */
+export async function undoCommand(options: UndoOptions, io: Io): Promise<number> {
   if (options.dryRun) return undoUnlocked(options, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   return whileLocked(io, dir, 'undo', () => undoUnlocked({ ...options, draft: dir }, io));
 }
 
-async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
+async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
   const entries = await readValidHistory(dir);
   const target = undoTarget(entries);
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
+  if (!options.force) await refuseOthersChange(target, options, io, dir);
 
   // A change that created or removed a paragraph also changed the outline; without that recorded,
   // undoing it would leave a file the outline does not list, or the reverse.
@@ -56,7 +66,7 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const outline = target.outline === undefined ? undefined : { before: opened.meta, after: target.outline.before };
 
   const c = colorsFor(io);
-  const summary = `undid "${target.command}" by ${target.author} (${target.time.replace('T', ' ').slice(0, 16)} UTC)`;
+  const summary = `undid "${target.command}" by ${target.author} (${whenOf(target)})`;
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
     for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
@@ -79,6 +89,23 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const [only] = changes;
   if (changes.length === 1 && only?.after && outline === undefined) io.write(`${renderBracketNumbering(only.after, c)}\n`);
   return 0;
+}
+
+/**
+ * "Your own" change is one whose author is who this undo would be recorded as (--author, else
+ * NDRAFT_AUTHOR, git's user.name or the OS user), regardless of case and surrounding spaces.
+ */
+async function refuseOthersChange(target: HistoryEntry, options: UndoOptions, io: Io, dir: string): Promise<void> {
+  const { resolveAuthor } = await import('../resolve-author.js');
+  const you = resolveAuthor(options.author, io.env, dir);
+  if (target.author.trim().toLowerCase() === you.toLowerCase()) return;
+  throw inputError(
+    `the last change is ${target.author}'s "${target.command}" (${whenOf(target)}), not yours (${you}); run "ndraft undo --force" to undo it anyway, or "ndraft log" to see it`,
+  );
+}
+
+function whenOf(entry: HistoryEntry): string {
+  return `${entry.time.replace('T', ' ').slice(0, 16)} UTC`;
 }
 
 /** Whether the draft has a paragraph at this address (an unknown one is not an error here). */
