@@ -38,7 +38,8 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--max-file-size <bytes>', 'refuse a file larger than this, e.g. 64M (NDRAFT_MAX_FILE_SIZE; default 32M)')
     .option('--max-line-length <chars>', 'refuse a line longer than this (NDRAFT_MAX_LINE_LENGTH; default 1048576)')
     .option('--max-depth <n>', 'refuse brackets nested deeper than this (NDRAFT_MAX_DEPTH; default 100)')
-    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)');
+    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)')
+    .option('--max-pdf-pages <n>', 'refuse to import a PDF of more pages than this (NDRAFT_MAX_PDF_PAGES; default 2000)');
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
