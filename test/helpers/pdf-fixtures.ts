@@ -143,3 +143,14 @@ export function negotiationFixture(pageCount: number, options: { twoColumnsFrom?
   }
   return { symbol: 'FCCC/SB/2026/L.7', title: 'Response measures', jobNumber: 'GE.26-04711 (E)', pages };
 }
+
+/**
+ * A "scanned" document: pages that are pictures of text (grey bars where the lines are) and hold
+ * no text at all, as a scanner without OCR makes them.
+ */
+export function scannedHtml(pages: number): string {
+  const bars = Array.from({ length: 30 }, (_, i) => `<rect x="20" y="${30 + i * 25}" width="${420 + ((i * 37) % 120)}" height="9" fill="#555"/>`).join('');
+  const svg = `data:image/svg+xml;base64,${Buffer.from(`<svg xmlns="http://www.w3.org/2000/svg" width="595" height="842">${bars}</svg>`).toString('base64')}`;
+  const page = `<section><img src="${svg}"></section>`;
+  return `<!doctype html><html><head><meta charset="utf-8"><style>@page{size:A4;margin:0}body{margin:0}section{width:210mm;height:297mm;overflow:hidden;break-after:page}section:last-child{break-after:auto}img{display:block;width:100%;height:100%}</style></head><body>${page.repeat(pages)}</body></html>`;
+}

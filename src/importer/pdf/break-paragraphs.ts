@@ -1,23 +1,33 @@
+import { classifyLine, type LineKind } from '../classify-line.js';
 import type { PlacedLine } from './order-columns.js';
 
 /**
  * Where a paragraph ends between two body lines read one after the other. PDF has no paragraphs,
  * only lines, so the breaks are read from the layout: more space between two lines than between
- * the lines of a paragraph (1.4 times the usual spacing), or a line that starts a numbered
- * paragraph, an item or an option where the previous one did not start further left. Across a
- * column or a page the text runs on, unless the new column starts such a line.
+ * the lines of a paragraph (1.4 times the usual spacing), a change of type size, or a line that
+ * starts a numbered paragraph, an item or an option. Across a column or a page the text runs on,
+ * unless the new column starts such a line.
  */
 export function breaksBefore(lines: readonly { line: PlacedLine; page: number }[]): boolean[] {
   const spacing = usualSpacing(lines);
+  // The right edge of each column of each page: where full lines end.
+  const edges = new Map<string, number>();
+  for (const { line, page } of lines) edges.set(`${page}:${line.column}`, Math.max(edges.get(`${page}:${line.column}`) ?? 0, line.x2));
   return lines.map((current, i) => {
     const previous = lines[i - 1];
     if (previous === undefined) return false;
     const [a, b] = [previous.line, current.line];
-    const starts = STARTS.test(b.text);
-    if (previous.page !== current.page || a.column !== b.column || b.y < a.y) return starts;
+    const starts = startsUnit(b.text);
+    // A number or label on a line of its own ("12." over its text) goes with what follows it.
+    if (!starts && !/\s/.test(a.text) && startsUnit(a.text)) return false;
+    // Across a page or a column the paragraph runs on, unless the last line stopped short (the
+    // end of a paragraph) or the new line opens a unit of its own.
+    if (previous.page !== current.page || a.column !== b.column || b.y < a.y) return starts || a.x2 < (edges.get(`${previous.page}:${a.column}`) ?? a.x2) - a.size * 3;
+    // A change of type size: a heading and its text, or text and a quotation set smaller.
+    if (Math.abs(a.size - b.size) > 0.5) return true;
     const gap = b.y - a.y;
     if (gap > (spacing.get(sizeKey(b)) ?? b.size * 1.2) * 1.4) return true;
-    return starts && b.x <= a.x + 1;
+    return starts;
   });
 }
 
@@ -43,5 +53,15 @@ function sizeKey(line: PlacedLine): number {
   return Math.round(line.size * 2) / 2;
 }
 
-// A paragraph number (`12.`, `12 bis.`, `[12.`), an item (`(a)`, `(iv)`), an option or alternative label.
-const STARTS = /^\[?\s*(?:\d{1,4}\s*(?:bis|ter|quater)?\s*[.)]\s|\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)\s|(?:option|alt(?:ernative)?)\s+\w+\b)/i;
+// Headings are left to the spacing around them: a wrapped sentence may well go on with "Article 2.".
+const UNIT_STARTS = new Set<LineKind['kind']>(['paragraph', 'item', 'option', 'alternative', 'subsection', 'editorial']);
+
+/**
+ * A line that opens a unit of its own, read by the text import's own classifier: a paragraph
+ * number (`12.`), an item (`(a)`, `a.`), an option or an alternative, an editorial note. A bare number (`2 Members …`) is left out: a wrapped line may start with one.
+ */
+function startsUnit(text: string): boolean {
+  const kind = classifyLine(text);
+  // An editorial note (`{Footnote 2: …}`) wrapped over lines starts with its brace.
+  return (UNIT_STARTS.has(kind.kind) && !(kind.kind === 'paragraph' && kind.bare)) || text.startsWith('{');
+}

@@ -79,12 +79,13 @@ export function joinSpans(spans: readonly PdfSpan[], drop?: ReadonlySet<PdfSpan>
       end = Math.max(end, span.x2);
       continue;
     }
-    let piece = span.text.replace(/\s+/g, ' ');
+    // Spaces, tabs and line ends collapse; a no-break space (`2\u00a0°C`) is text and stays.
+    let piece = span.text.replace(/[ \t\r\n]+/g, ' ');
     const gap = span.x - end;
     if (text !== '' && !text.endsWith(' ') && !piece.startsWith(' ') && gap > span.size * 0.18) piece = ` ${piece}`;
-    if (text === '' || text.endsWith(' ')) piece = piece.trimStart();
+    if (text === '' || text.endsWith(' ')) piece = piece.replace(/^ +/, '');
     text += piece;
     end = Math.max(end, span.x2);
   }
-  return { text: text.trimEnd(), cuts };
+  return { text: text.replace(/ +$/, ''), cuts };
 }

@@ -2,6 +2,7 @@ import { inputError } from '../../diagnostics/diagnostic.js';
 import { joinHyphenation } from '../join-hyphenation.js';
 import type { ExtractedNote, NoteReference, PreparedSource, RemovedFurniture, SourceLine } from '../source-lines.js';
 import { breaksBefore } from './break-paragraphs.js';
+import { joinParagraphLines } from './join-paragraph-lines.js';
 import { findFurniture, type PageLines } from './find-furniture.js';
 import { bodySizeOf, findPdfFootnotes, MARKER, type PdfFootnote } from './find-pdf-footnotes.js';
 import { joinSpans, type PdfLine, type PdfSpan } from './group-lines.js';
@@ -29,7 +30,8 @@ export interface PreparedPdf extends PreparedSource {
  * lines in reading order with columns (`orderColumns`), running headers and footers taken out
  * (`findFurniture`), footnotes at the foot of the page taken out as notes and their superscript
  * markers cut from the text (`findPdfFootnotes`), paragraph breaks from spacing and numbering
- * (`breaksBefore`) and words broken at line ends joined (`joinHyphenation`, the text path's own).
+ * (`breaksBefore`), words broken at line ends joined (`joinHyphenation`, the text path's own)
+ * and each paragraph's lines made one (`joinParagraphLines`).
  * Pure; a PDF without any text (scanned pages) is refused, since it holds nothing to import.
  */
 export function preparePdf(pages: readonly PdfPageText[], file: string): PreparedPdf {
@@ -82,11 +84,12 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
     // A typesetter's hyphen at a line end (U+2010, what a soft hyphen prints as) is a break, not a spelling.
     lines.push({ text: r.text.endsWith('\u2010') ? `${r.text.slice(0, -1)}\u00ad` : r.text, line: r.number, column: 1 });
   });
+  const joined = joinParagraphLines(joinHyphenation(lines), references);
   return {
-    lines: joinHyphenation(lines),
+    lines: joined.lines,
     furniture: removed,
     notes,
-    references,
+    references: joined.references,
     warnings: [],
     format: 'text',
     extracted,
