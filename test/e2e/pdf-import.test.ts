@@ -29,6 +29,9 @@ beforeAll(async () => {
   (unclosed.pages[0]?.paragraphs[2] as { text: string }).text = 'Decides that the forum shall meet [once a year in conjunction with the sessions of the subsidiary bodies;';
   writeFileSync(join(dir, 'unclosed.pdf'), await fixturePdf(unclosed));
   writeFileSync(join(dir, 'scanned.pdf'), await printPdf(scannedHtml(2), process.env));
+  const twice = negotiationFixture(2);
+  (twice.pages[1]?.paragraphs[0] as { number: string }).number = '3.';
+  writeFileSync(join(dir, 'twice.pdf'), await fixturePdf(twice));
 }, 180_000);
 
 /** Runs soffice on `files` in `dir`, converting each to `format` (a filter with its options, for encryption). */
@@ -78,6 +81,13 @@ describe.skipIf(!chromium)('ndraft import x.pdf', () => {
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toMatch(/^unclosed\.pdf: warning: page 1, line \d+: .*\[\w+\]$/m);
     expect(result.stderr).toMatch(/“3\. Decides that the forum shall meet \[once a year/);
+  });
+
+  it('an error in the text names pages and lines too, and nothing is written', () => {
+    const result = ndraft(['import', 'twice.pdf', '--out', 'twice']);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/twice\.pdf, page 2, line 2: paragraph 3 appears twice \(first at page 1, line \d+\)/);
+    expect(existsSync(join(dir, 'twice'))).toBe(false);
   });
 
   it('refuses a PDF of more pages than --max-pdf-pages or NDRAFT_MAX_PDF_PAGES allow', () => {

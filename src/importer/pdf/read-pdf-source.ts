@@ -1,4 +1,5 @@
-import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { NdraftError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ImportResult } from '../import-text.js';
 import { importPrepared } from '../import-prepared.js';
 import { checkImportLines } from '../input-limits.js';
 import type { ReadOptions, ReadSource } from '../read-draft-source.js';
@@ -25,8 +26,13 @@ export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Pr
   const prepared = preparePdf(pages, options.file);
   const text = prepared.extracted.join('\n');
   checkImportLines(text, options.file);
-  const result = importPrepared(prepared, prepared.extracted, options);
   const place = (d: Diagnostic): Diagnostic => placed(d, prepared.places);
+  let result: ImportResult;
+  try {
+    result = importPrepared(prepared, prepared.extracted, options);
+  } catch (error) {
+    throw error instanceof NdraftError ? onPages(error, options.file, prepared.places, place) : error;
+  }
   // Each line number of what was taken out gets its page and line on the page beside it (--json).
   const onPage = <T extends { line: number }>(x: T): T & { page: number; lineOnPage: number } => ({ ...x, page: prepared.places[x.line - 1]?.page ?? 0, lineOnPage: prepared.places[x.line - 1]?.line ?? 0 });
   return {
@@ -45,6 +51,17 @@ function placed(d: Diagnostic, places: readonly PdfPlace[]): Diagnostic {
   if (at === undefined) return d;
   const { line: _line, column: _column, sourceLine, ...rest } = d;
   return { ...rest, message: `page ${at.page}, line ${at.line}: ${d.message}${sourceLine ? ` (“${clip(sourceLine)}”)` : ''}` };
+}
+
+/** An import error with its places ("draft.pdf:189:1: …") said as pages and lines. */
+function onPages(error: NdraftError, file: string, places: readonly PdfPlace[], place: (d: Diagnostic) => Diagnostic): NdraftError {
+  const at = (line: string) => places[Number(line) - 1];
+  const message = error.message
+    .split(`${file}:`)
+    .map((part, i) => (i === 0 ? part : part.replace(/^(\d+):\d+:/, (all, line: string) => (at(line) ? `, page ${at(line)?.page}, line ${at(line)?.line}:` : `:${all}`))))
+    .join(file)
+    .replace(/\(first at line (\d+)\)/g, (all, line: string) => (at(line) ? `(first at page ${at(line)?.page}, line ${at(line)?.line})` : all));
+  return new NdraftError(error.kind, message, error.diagnostics.map(place));
 }
 
 function clip(text: string): string {
