@@ -195,7 +195,6 @@ async function main() {
   if (results.failed) process.exitCode = 1;
 }
 
-/** Imports a generated text with the CLI, untimed (or timed once). */
 /**
  * Makes the draft `dir` (rev1 imported) a git repository of its own holding two commits: the
  * import, then the files of `rev2Draft` in its place. False when git fails.
@@ -207,6 +206,30 @@ function commitBothRevisions(dir, rev2Draft) {
   return git('add', '-A') && git('commit', '-q', '-m', 'rev2');
 }
 
+/**
+ * `import draft.pdf` (issue 10): the 1,000-paragraph draft's text printed to PDF by LibreOffice
+ * (some 130 pages: a PDF as a secretariat's word processor makes it), imported. Full run only:
+ * LibreOffice takes seconds, Chromium minutes, for a PDF of this size. pdf.js parses every page
+ * (~8 ms of CPU a page, cold), so a PDF import costs more than a text one of the same draft.
+ */
+async function importPdf({ o, BIN, work, time, moveAside, notes, abs }) {
+  if (whichSync('soffice') === undefined) return void notes.push('import of a PDF not measured: no soffice (LibreOffice) on the PATH.');
+  const dir = join(work, 'pdf-1000');
+  writeDraftFiles(join(dir, 'gen'), { paragraphs: 1000, seed: o.seed });
+  const profile = `file://${join(dir, 'profile')}`;
+  spawnSync('soffice', ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', 'pdf', '--outdir', dir, join(dir, 'gen', 'rev1.txt')], { stdio: 'ignore', timeout: 600_000 });
+  const pdf = join(dir, 'rev1.pdf');
+  if (!existsSync(pdf)) return void notes.push('import of a PDF not measured: LibreOffice did not print the 1k draft to PDF.');
+  const pages = /\/Type\s*\/Page[^s]/g[Symbol.match](readFileSync(pdf, 'latin1'))?.length ?? 0;
+  const out = join(dir, 'draft');
+  await time('import-pdf-1000', `import 1k PDF (${pages} pages, LibreOffice)`, [BIN, 'import', pdf, '--out', out], {
+    prepare: moveAside(out),
+    baseline: 'node-e',
+    target: abs(1.5, '< 1.5 s (standing budget)'),
+  });
+}
+
+/** Imports a generated text with the CLI, untimed (or timed once). */
 async function importOnce(BIN, file, out, cwd) {
   rmSync(out, { recursive: true, force: true });
   return timeOnce([BIN, 'import', file, '--out', out], cwd);
@@ -479,6 +502,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
           note: 'info',
         });
       } else if (!o.quick) notes.push('export --format pdf not measured: no chromium on the PATH.');
+      if (!o.quick) await importPdf({ o, BIN, work, time, moveAside, notes, abs });
     }
   }
 

@@ -50,5 +50,8 @@ await build({
   // CommonJS dependencies bundled into ESM need a require().
   banner: { js: "import { createRequire as __ndraftRequire } from 'node:module'; const require = __ndraftRequire(import.meta.url);" },
   plugins: [startupStubs],
+  // pdf.js (2 MB) stays in node_modules, loaded at run time by the PDF import alone; bundling it
+  // would also break its fake worker, which imports pdf.worker.mjs from beside itself.
+  external: ['pdfjs-dist'],
   logLevel: 'warning',
 });

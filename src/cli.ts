@@ -38,14 +38,15 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--max-file-size <bytes>', 'refuse a file larger than this, e.g. 64M (NDRAFT_MAX_FILE_SIZE; default 32M)')
     .option('--max-line-length <chars>', 'refuse a line longer than this (NDRAFT_MAX_LINE_LENGTH; default 1048576)')
     .option('--max-depth <n>', 'refuse brackets nested deeper than this (NDRAFT_MAX_DEPTH; default 100)')
-    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)');
+    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)')
+    .option('--max-pdf-pages <n>', 'refuse to import a PDF of more pages than this (NDRAFT_MAX_PDF_PAGES; default 2000)');
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
   program
     .command('import')
-    .description('import a plain-text draft (UN conventions) into a draft folder of YAML files')
-    .argument('<file>', 'the text file to read')
+    .description('import a draft (UN conventions) from a text, Markdown or PDF file into a draft folder of YAML files')
+    .argument('<file>', 'the file to read: text, Markdown, or a PDF (recognised by its content)')
     .requiredOption('--out <dir>', 'the draft folder to create')
     .option('--title <title>', 'the draft title (default: from the file name)')
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
@@ -54,7 +55,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')
-    .addHelpText('after', '\nExample:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"')
+    .addHelpText('after', '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page')
     .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));
 
   command('export')

@@ -7,6 +7,7 @@ export interface LimitFlags {
   maxLineLength?: string;
   maxDepth?: string;
   maxAliases?: string;
+  maxPdfPages?: string;
 }
 
 const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
@@ -14,6 +15,7 @@ const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
   lineLength: 'maxLineLength',
   depth: 'maxDepth',
   aliasCount: 'maxAliases',
+  pdfPages: 'maxPdfPages',
 };
 
 /** Walks over the bracket tree recurse once per level: past this depth they could overflow the stack. */

@@ -1,10 +1,11 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Conventions } from '../model/conventions-schema.js';
 import { decodeInput, type DecodedInput } from './decode-input.js';
-import { describeFurniture } from './describe-prepared-source.js';
-import { importText, type ImportResult } from './import-text.js';
-import { checkImportLines, checkImportResult } from './input-limits.js';
+import type { ImportResult } from './import-text.js';
+import { importPrepared } from './import-prepared.js';
+import { checkImportLines } from './input-limits.js';
 import { prepareSource } from './prepare-source.js';
+import type { PdfSummary } from './pdf/read-pdf-source.js';
 import type { PreparedSource } from './source-lines.js';
 
 export interface ReadOptions {
@@ -24,6 +25,8 @@ export interface ReadSource extends ImportResult {
   prepared: PreparedSource;
   /** Every warning, in the order the passes found them: decoding, cleaning, reading. */
   allWarnings: Diagnostic[];
+  /** What was read from a PDF, for the summary (src/importer/pdf/read-pdf-source.ts). */
+  pdf?: PdfSummary;
 }
 
 /**
@@ -35,17 +38,6 @@ export function readDraftSource(bytes: Uint8Array, options: ReadOptions): ReadSo
   const decoded = decodeInput(bytes, options.file, options.encoding);
   checkImportLines(decoded.text, options.file);
   const prepared = prepareSource(decoded.text, { file: options.file, ...(options.from ? { from: options.from } : {}) });
-  const furniture = describeFurniture(prepared.furniture);
-  const result = importText(prepared.lines, {
-    file: options.file,
-    title: options.title,
-    ...(options.source !== undefined ? { source: options.source } : {}),
-    originalLines: decoded.text.split('\n'),
-    footnotes: prepared.notes,
-    references: prepared.references,
-    ...(options.conventions ? { conventions: options.conventions } : {}),
-    ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
-  });
-  checkImportResult(result, options.file);
+  const result = importPrepared(prepared, decoded.text.split('\n'), options);
   return { ...result, decoded, prepared, allWarnings: [...decoded.warnings, ...prepared.warnings, ...result.warnings] };
 }

@@ -12,8 +12,8 @@ const SAMPLE = 64 * 1024;
 
 export function sniffContent(bytes: Uint8Array): NotText | undefined {
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) return zipKind(bytes);
-  if (startsWith(bytes, ascii('%PDF-'))) {
-    return { code: 'PDF_INPUT', message: 'the file is a PDF, not text; extract its text first (e.g. `pdftotext -layout file.pdf`) and import the .txt' };
+  if (isPdf(bytes)) {
+    return { code: 'PDF_INPUT', message: 'the file is a PDF, not text: it is read by the PDF reader (`ndraft import file.pdf`), not decoded as text' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
     return { code: 'DOC_INPUT', message: 'the file is an old Word .doc (OLE2 compound file), not text; save it from Word as plain text (UTF-8) and import that' };
@@ -23,6 +23,11 @@ export function sniffContent(bytes: Uint8Array): NotText | undefined {
   }
   if (hasByteOrderMark(bytes)) return undefined;
   return controlBytes(bytes.subarray(0, SAMPLE));
+}
+
+/** A PDF starts with `%PDF-`; `ndraft import` reads it with the PDF reader (src/importer/read-import-source.ts). */
+export function isPdf(bytes: Uint8Array): boolean {
+  return startsWith(bytes, ascii('%PDF-'));
 }
 
 function zipKind(bytes: Uint8Array): NotText {

@@ -14,6 +14,8 @@ export interface InputLimits {
   depth: number;
   /** Aliases (`*name`) the YAML reader expands in one file: the guard against "billion laughs". */
   aliasCount: number;
+  /** Pages of a PDF imported: each is parsed for its text, so a huge page count is a slow import. */
+  pdfPages: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
@@ -21,6 +23,7 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
   lineLength: 1024 * 1024,
   depth: 100,
   aliasCount: 100,
+  pdfPages: 2000,
 });
 
 /** Each limit's flag and environment variable, for messages and `--help`. */
@@ -29,6 +32,7 @@ export const LIMIT_NAMES: Readonly<Record<keyof InputLimits, { flag: string; env
   lineLength: { flag: '--max-line-length', env: 'NDRAFT_MAX_LINE_LENGTH' },
   depth: { flag: '--max-depth', env: 'NDRAFT_MAX_DEPTH' },
   aliasCount: { flag: '--max-aliases', env: 'NDRAFT_MAX_ALIASES' },
+  pdfPages: { flag: '--max-pdf-pages', env: 'NDRAFT_MAX_PDF_PAGES' },
 });
 
 let current: InputLimits = { ...DEFAULT_LIMITS };

@@ -4,7 +4,8 @@ import { inputError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
 import { readConventions } from '../../importer/read-conventions.js';
-import { readDraftSource } from '../../importer/read-draft-source.js';
+import { describePdfSource } from '../../importer/pdf/describe-pdf-source.js';
+import { readImportSource } from '../../importer/read-import-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { writeDraftFolder, type WrittenFile } from '../../store/write-draft.js';
@@ -32,7 +33,7 @@ export interface ImportOptions {
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
   const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
-  const result = readDraftSource(readImportFile(path, file), {
+  const result = await readImportSource(readImportFile(path, file), {
     file: path,
     title: options.title ?? titleFromFileName(path),
     source: basename(path),
@@ -67,7 +68,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
-    const cleaning = { encoding: decoded.encoding, format: source.format, furniture: source.furniture, footnotes: source.notes, footnoteReferences: source.references };
+    const cleaning = { ...(result.pdf ? { pdf: result.pdf } : { encoding: decoded.encoding }), format: source.format, furniture: source.furniture, footnotes: source.notes, footnoteReferences: source.references };
     io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, ...cleaning, warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
   } else {
     const c = colorsFor(io);
@@ -85,6 +86,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  warnings      ${warnings.length}\n` +
         (decoded.encoding !== 'utf-8' ? `  encoding      ${decoded.encoding}\n` : '') +
         (source.format === 'markdown' ? '  format        markdown\n' : '') +
+        (result.pdf ? `  pdf           ${describePdfSource(result.pdf)}\n` : '') +
         (furniture ? `  furniture     ${furniture}\n` : '') +
         (source.notes.length > 0 ? `  footnotes     ${source.notes.length} kept as notes of the paragraphs citing them, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text\n` : ''),
     );

@@ -1,0 +1,110 @@
+import { createRequire } from 'node:module';
+import { basename, dirname, join } from 'node:path';
+import { inputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { inputLimits, pastLimit } from '../../limits/input-limits.js';
+
+/** One run of text as the PDF places it: top-down page coordinates in points, baseline at `y`. */
+export interface PdfItem {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  /** Font size in points (the height of the text matrix). */
+  size: number;
+  font: string;
+}
+
+export interface PdfPageText {
+  /** 1-based. */
+  number: number;
+  width: number;
+  height: number;
+  items: PdfItem[];
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+
+/**
+ * The positioned text of every page, read with pdfjs-dist (Mozilla's PDF reader, the one Firefox
+ * uses: well kept, and it gives each run of text its position, size and font). The library is
+ * some 2 MB of code, so it is imported here, on the PDF path only: `ndraft status` never loads it.
+ * In Node pdfjs runs its parser on the calling thread (its "fake worker"), so no worker file or
+ * canvas is involved. Past the page limit, or for a PDF that is encrypted or damaged, nothing is
+ * read: an input error says what to do instead.
+ */
+export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfPageText[]> {
+  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+  const task = pdfjs.getDocument({
+    // pdfjs takes ownership of (detaches) the buffer it is given: a copy keeps the caller's bytes.
+    data: new Uint8Array(bytes),
+    // Character maps and the standard fonts' metrics, so that Chinese, Japanese and Korean text
+    // and PDFs without embedded fonts read as text, not as glyph numbers.
+    cMapUrl: `${join(root, 'cmaps')}/`,
+    cMapPacked: true,
+    standardFontDataUrl: `${join(root, 'standard_fonts')}/`,
+    isEvalSupported: false,
+    disableFontFace: true,
+    verbosity: pdfjs.VerbosityLevel.ERRORS,
+  });
+  let document: Awaited<typeof task.promise>;
+  try {
+    document = await task.promise;
+  } catch (error) {
+    await task.destroy();
+    throw pdfFailure(error, file);
+  }
+  try {
+    const limit = inputLimits().pdfPages;
+    if (document.numPages > limit) {
+      throw refused(file, 'PDF_TOO_MANY_PAGES', `the PDF has ${document.numPages} pages, ${pastLimit('pdfPages')}`);
+    }
+    const pages: PdfPageText[] = [];
+    for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(pdfjs, document, number, file));
+    return pages;
+  } finally {
+    await document.destroy();
+  }
+}
+
+async function readPage(pdfjs: PdfJs, document: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy, number: number, file: string): Promise<PdfPageText> {
+  try {
+    const page = await document.getPage(number);
+    const viewport = page.getViewport({ scale: 1 });
+    const content = await page.getTextContent();
+    const items: PdfItem[] = [];
+    for (const item of content.items) {
+      if (!('str' in item) || item.str === '') continue;
+      // Into the page as it is shown (rotation and crop box applied, y growing downwards).
+      const [, , c, d, e, f] = pdfjs.Util.transform(viewport.transform, item.transform) as number[];
+      const [x, y] = [e as number, f as number];
+      // Text placed off the page is not shown (a page's overflow, clipped away): it is not read.
+      if (x >= viewport.width || x + item.width <= 0 || y <= 0 || y > viewport.height + 2) continue;
+      items.push({ text: item.str, x, y, width: item.width, size: Math.hypot(c as number, d as number), font: item.fontName });
+    }
+    page.cleanup();
+    return { number, width: viewport.width, height: viewport.height, items };
+  } catch (error) {
+    throw pdfFailure(error, file, number);
+  }
+}
+
+/** pdfjs's exceptions, by name (they cross its worker boundary as plain objects), in words a user can act on. */
+function pdfFailure(error: unknown, file: string, page?: number): Error {
+  if (error instanceof Error && error.name === 'NdraftError') return error;
+  const name = (error as { name?: string } | undefined)?.name;
+  const detail = error instanceof Error ? error.message : String(error);
+  if (name === 'PasswordException') {
+    return refused(file, 'PDF_ENCRYPTED', 'the PDF is protected by a password (encrypted); open it with the password and save or print an unprotected copy, then import that');
+  }
+  const where = page === undefined ? '' : ` (page ${page})`;
+  if (name === 'InvalidPDFException' || name === 'FormatError' || name === 'UnknownErrorException' || /xref|startxref|Invalid PDF|stream|Unexpected|corrupt/i.test(detail)) {
+    return refused(file, 'PDF_DAMAGED', `the file starts like a PDF but cannot be read${where}: it is damaged or incomplete (cut short in a download?); get a fresh copy. pdf.js said: ${detail}`);
+  }
+  return refused(file, 'PDF_UNREADABLE', `the PDF could not be read${where}: ${detail}`);
+}
+
+function refused(file: string, code: string, message: string): Error {
+  const diagnostic: Diagnostic = { code, severity: 'error', message, file };
+  return inputError(`${basename(file)} was not imported`, [diagnostic]);
+}
