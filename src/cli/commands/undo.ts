@@ -11,6 +11,9 @@ import { colorsFor, type Io } from '../io.js';
 import { whileLocked } from '../lock-draft.js';
 import { openDraft } from '../open-draft.js';
 import { historyHeader } from '../history-header.js';
+import { relative } from 'node:path';
+import { readRevision } from '../../revisions/read-revision.js';
+import { revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
 
 /** `ndraft undo`: reverts the last change that has not been undone, and records the undo as a change. */
 export async function undoCommand(options: ChangeOptions, io: Io): Promise<number> {
@@ -55,8 +58,11 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   }
   const outline = target.outline === undefined ? undefined : { before: opened.meta, after: target.outline.before };
 
+  const revision = target.revision === undefined ? undefined : revisionRecordedBy(dir, target.revision, target.time);
   const c = colorsFor(io);
-  const summary = `undid "${target.command}" by ${target.author} (${target.time.replace('T', ' ').slice(0, 16)} UTC)`;
+  const summary =
+    `undid "${target.command}" by ${target.author} (${target.time.replace('T', ' ').slice(0, 16)} UTC)` +
+    (revision === undefined ? '' : revision.removed ? ` and removed revision ${revision.name}, which it recorded` : `; revision ${revision.name} stays: ${revision.why}`);
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
     for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
@@ -73,12 +79,25 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
     },
     outline?.after,
     changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
+    revision?.removed ? { removes: [revision.file] } : {},
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   // An undo that gave one paragraph back its earlier words says how its brackets are numbered now.
   const [only] = changes;
   if (changes.length === 1 && only?.after && outline === undefined) io.write(`${renderBracketNumbering(only.after, c)}\n`);
   return 0;
+}
+
+/**
+ * The revision a change recorded with it (`import --into --as Rev.2`) goes with the change, so
+ * that the same text can be imported again under the same name; unless it was recorded again
+ * since (`snapshot --force`), which is then kept and said.
+ */
+function revisionRecordedBy(dir: string, name: string, time: string): { name: string; removed: true; file: string } | { name: string; removed: false; why: string } {
+  const stored = storedRevisionName(dir, name);
+  if (stored === undefined) return { name, removed: false, why: 'it is no longer stored' };
+  if (readRevision(dir, stored).time !== time) return { name: stored, removed: false, why: 'it was recorded again since' };
+  return { name: stored, removed: true, file: relative(dir, revisionFile(dir, stored)) };
 }
 
 /** Whether the draft has a paragraph at this address (an unknown one is not an error here). */
