@@ -129,7 +129,7 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(kinds.get('75')).toEqual(['deleted']);
     expect(kinds.get('71')).toEqual(['renumbered', 'alternatives']);
     expect(ok(ndraft('compare', 'Rev.2'))).toContain('No paragraph changed');
-    expect(ok(ndraft('log', '42', '-n', '1'))).toContain('import rev2.txt --into draft --as Rev.2');
+    expect(ok(ndraft('log', '42', '-n', '1'))).toContain('import rev2.txt --into . --as Rev.2');
     expect(ok(ndraft('validate')).split('\n').at(-2)).toMatch(/^✓ valid/);
   });
 

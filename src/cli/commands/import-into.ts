@@ -63,7 +63,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   const path = resolve(io.cwd, file);
   const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const bytes = readImportFile(path, file);
-  const command = `import ${file} --into ${options.into} --as ${name}`;
+  // As other commands are recorded without their --draft: "." is the draft itself.
+  const command = `import ${file} --into . --as ${name}`;
 
   const work = async () => {
     const opened = await openDraft(dir, io.cwd);
