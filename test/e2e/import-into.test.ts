@@ -4,7 +4,7 @@
  * agreed paragraph reworded, a paragraph inserted that renumbers the rest, one dropped), imported
  * into the draft. Each step runs after the one before, on one draft.
  */
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs, REPO_ROOT, runNdraft, SEED_TEXT, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
@@ -140,6 +140,12 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(JSON.parse(ok(ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toEqual(['import', 'Rev.1']);
     ok(into('--as', 'Rev.2'));
     expect(show('61').number).toBe('62');
+    // The same text again changes nothing: the revision alone is recorded, and there is nothing new to undo.
+    const entries = readdirSync(join(dir, 'history')).length;
+    const again = ok(into('--as', 'Rev.2b'));
+    expect(again).toContain('  unchanged     38');
+    expect(readdirSync(join(dir, 'history'))).toHaveLength(entries);
+    expect(JSON.parse(ok(ndraft('compare', 'Rev.2', 'Rev.2b', '--format', 'json'))).summaryLine).toBe('No paragraph changed');
   });
 
   it('refuses bad input with a clear message, exit non-zero, and changes nothing', () => {
