@@ -129,6 +129,10 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(kinds.get('75')).toEqual(['deleted']);
     expect(kinds.get('71')).toEqual(['renumbered', 'alternatives']);
     expect(ok(ndraft('compare', 'Rev.2'))).toContain('No paragraph changed');
+    // Revision Rev.2's figures are the draft's as status counts them.
+    const status = JSON.parse(ok(ndraft('status', '--json')));
+    const rev2Figures = JSON.parse(ok(ndraft('revisions', '--json'))).find((r: { name: string }) => r.name === 'Rev.2').figures;
+    expect(rev2Figures).toMatchObject({ paragraphs: 38, agreed: status.paragraphs.agreed, open: status.paragraphs.open, brackets: status.brackets, alternatives: status.alternatives });
     expect(ok(ndraft('log', '42', '-n', '1'))).toContain('import rev2.txt --into . --as Rev.2');
     expect(ok(ndraft('validate')).split('\n').at(-2)).toMatch(/^✓ valid/);
   });
