@@ -10,12 +10,16 @@ export function renderImportIntoWarnings(report: ImportIntoReport, c: ChalkInsta
     lines.push(
       [
         `${c.red.bold('AGREED TEXT REWORDED')}: ${warning(agreedRewordedMessage(flagged), 'AGREED_REWORDED')}`,
+        ...(flagged.bracketed ? [`  ${flagged.bracketed.after ? 'now bracketed as a whole' : 'no longer bracketed as a whole'}`] : []),
         ...flagged.diffs.map((d) => `  ${d.name}: ${markWords(d.changes, markersFor(c.level > 0 ? 'color' : 'plain', c))}`),
       ].join('\n'),
     );
   }
   for (const removed of report.removedWithWork) {
     lines.push(warning(`paragraph ${removed.address} is not in the new text: removed, and with it what was set on it (${removed.what.join(', ')}); history keeps it ("ndraft log ${removed.address}")`, 'REMOVED_WITH_WORK'));
+  }
+  for (const address of report.reinstated) {
+    lines.push(warning(`paragraph ${address} was deleted in the draft, and the new text prints it again without "(Deleted)": it is open again ("ndraft delete ${address}" deletes it again)`, 'DELETED_REINSTATED'));
   }
   for (const lost of report.dropped) lines.push(warning(`paragraph ${lost.address}: ${lost.what} could not be kept`, 'POSITION_DROPPED'));
   return lines;
@@ -42,7 +46,8 @@ export function renderImportIntoSummary(report: ImportIntoReport, head: string, 
   lines.push(
     `  ${report.agreedReworded.length > 0 ? c.red.bold('agreed, now reworded') : 'agreed, now reworded'} ${report.agreedReworded.length}${list(report.agreedReworded.map((f) => f.address))}`,
   );
-  if (report.dropped.length > 0) lines.push(`  dropped       ${report.dropped.length} position${report.dropped.length === 1 ? '' : 's'} or notes with nowhere to go (see the warnings)`);
+  if (report.reinstated.length > 0) lines.push(`  reinstated    ${report.reinstated.length} (deleted in the draft, printed again)${list(report.reinstated)}`);
+  if (report.dropped.length > 0) lines.push(`  dropped       ${report.dropped.length} (positions or notes with nowhere to go: see the warnings)`);
   lines.push(`  warnings      ${warnings}`);
   return lines.join('\n');
 }

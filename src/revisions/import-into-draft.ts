@@ -35,6 +35,8 @@ export interface AgreedReworded {
   diffs: { name: string; changes: Change[] }[];
   /** Whether the later text still marks it agreed. */
   stillAgreed: boolean;
+  /** Set when the later text puts the whole paragraph in brackets, or takes them off. */
+  bracketed?: { before: boolean; after: boolean };
 }
 
 export interface ImportIntoReport {
@@ -51,6 +53,8 @@ export interface ImportIntoReport {
   /** Removed paragraphs that were agreed or carried work done in ndraft (positions, signed notes). */
   removedWithWork: { address: string; what: string[] }[];
   agreementKept: string[];
+  /** Paragraphs deleted in the draft (status deleted) that the later text prints again, without a "(Deleted)": open again. */
+  reinstated: string[];
   /** Positions and notes that had nowhere to go, by paragraph. */
   dropped: { address: string; what: string }[];
 }
@@ -90,6 +94,7 @@ export function importIntoDraft(draft: DraftBeingUpdated, imported: Draft, optio
     agreedReworded: [],
     removedWithWork: [],
     agreementKept: [],
+    reinstated: [],
     dropped: [],
   };
   const finalAddress = new Map<string, string>();
@@ -106,8 +111,16 @@ export function importIntoDraft(draft: DraftBeingUpdated, imported: Draft, optio
     for (const where of carried.agreementKept) report.agreementKept.push(where === 'paragraph' ? after.address : `${after.address} ${where}`);
     if (before.number !== after.number) report.renumbered.push({ address: after.address, before: before.number, after: after.number });
     if (isAgreed(before.status) && !sameWording(before, later)) {
-      report.agreedReworded.push({ address: after.address, before: before.number, after: after.number, diffs: wordingDiffs(before, after), stillAgreed: isAgreed(after.status) });
+      report.agreedReworded.push({
+        address: after.address,
+        before: before.number,
+        after: after.number,
+        diffs: wordingDiffs(before, after),
+        stillAgreed: isAgreed(after.status),
+        ...(before.bracketed !== after.bracketed ? { bracketed: { before: before.bracketed, after: after.bracketed } } : {}),
+      });
     }
+    if (before.status === 'deleted' && after.status !== 'deleted') report.reinstated.push(after.address);
     if (isDeepStrictEqual(before, after)) report.unchanged++;
     else {
       report.updated.push(after.address);

@@ -86,6 +86,14 @@ describe('importIntoDraft', () => {
     expect(result.changes.map((c) => c.paragraph)).toEqual(['5']);
   });
 
+  it('says when the later text brackets an agreed paragraph as a whole, and when it prints again one deleted in the draft', () => {
+    const rev2 = REV1.replace('1. We reaffirm the principles of the Geneva phase. (Agreed)', '[1. We reaffirm the principles of the Geneva phase.]');
+    const deleted = (p: Paragraph) => ({ ...p, status: 'deleted' as const });
+    const { report } = importIntoDraft(held(read(REV1), { '4': deleted }), read(rev2), { revision: 'Rev.2' });
+    expect(report.agreedReworded).toEqual([{ address: '1', before: '1', after: '1', diffs: [], stillAgreed: false, bracketed: { before: false, after: true } }]);
+    expect(report.reinstated).toEqual(['4']);
+  });
+
   it('carries positions, scope and signed notes over; positions on a bracket only while it stands as written', () => {
     const worked = (p: Paragraph): Paragraph => ({
       ...p,
