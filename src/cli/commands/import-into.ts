@@ -175,7 +175,7 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest] },
+    { writes: [manifest], bulk: true },
   );
 }
 

@@ -79,7 +79,8 @@ async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
     },
     outline?.after,
     changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
-    revision?.removed ? { removes: [revision.file] } : {},
+    // Undoing an import --into is staged as the import was: many paragraphs at once (see CommitOptions.bulk).
+    { ...(revision?.removed ? { removes: [revision.file] } : {}), bulk: target.revision !== undefined },
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   // An undo that gave one paragraph back its earlier words says how its brackets are numbered now.
