@@ -24,6 +24,8 @@ export function buildProgram(io: Io, run: (action: Action) => Promise<void>): Co
       `
 Examples:
   ndraft import chair-rev1.txt --out drafts/rev1   read a plain-text draft
+  ndraft import chair-rev2.txt --into drafts/rev1 --as Rev.2
+                                                   the chair's next revision into it, positions kept
   ndraft status                                    how far along is the text
   ndraft show 61                                   one paragraph, brackets numbered
   ndraft diff 61 Alt 1 Alt 3                       what differs between two wordings
