@@ -171,6 +171,13 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     refused(runNdraft(['import', broken, '--into', dir, '--as', 'Rev.3'], { env }), 1, /broken\.txt:5:1: paragraph 39 appears twice \(first at line 3\)/);
     expect(snapshotFiles(dir)).toEqual(files);
   });
+
+  it('undo keeps a revision recorded again since the import, and says so', () => {
+    ok(ndraft('snapshot', 'Rev.2', '--force', '-m', 'as read out in plenary'));
+    expect(ok(ndraft('undo'))).toMatch(/^✓ Undid "import rev2\.txt --into \. --as Rev\.2" by Secretariat \(.*\); revision Rev\.2 stays: it was recorded again since\n/);
+    expect(JSON.parse(ok(ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toContain('Rev.2');
+    expect(ok(ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
+  });
 });
 
 describe('import --into a draft imported with --conventions', () => {
