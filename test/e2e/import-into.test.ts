@@ -71,6 +71,7 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     const files = snapshotFiles(dir);
     const dry = into('--as', 'Rev.2', '--dry-run', '--json');
     const report = JSON.parse(ok(dry));
+    expect(dry.stderr).toContain('AGREED TEXT REWORDED: warning: paragraph 42 was agreed');
     expect(report).toMatchObject({ revision: 'Rev.2', dryRun: true, paragraphs: 38, matchedByNumber: 9, matchedByContent: 28, removed: ['75'], added: ['48-rev2'] });
     expect(report.agreedReworded).toEqual([
       expect.objectContaining({ address: '42', before: '42', after: '42', stillAgreed: true, diffs: [{ name: 'text', changes: expect.arrayContaining([{ type: 'insert', text: ' warmly' }]) }] }),

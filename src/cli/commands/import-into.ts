@@ -98,6 +98,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   const { report } = result;
   const flags = renderImportIntoWarnings(report, colorsFor(io, 'stderr'));
   if (options.json) {
+    // The reader's warnings are in the JSON; an agreed paragraph reworded is said on stderr all the same.
+    for (const line of flags) io.error(`${line}\n`);
     io.write(`${JSON.stringify({ draft: displayPath(dir, io.cwd), revision: name, dryRun: options.dryRun === true, paragraphs: result.paragraphs.length, ...reportJson(result), warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
   } else {
     const c = colorsFor(io);
