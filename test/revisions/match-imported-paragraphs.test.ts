@@ -39,4 +39,18 @@ describe('matchImportedParagraphs', () => {
     const later = side(para('1', A), para('3', C));
     expect(matchImportedParagraphs(draft, later)).toMatchObject({ added: ['3'], removed: ['2'] });
   });
+
+  it('pairs a large draft renumbered from its start, reworded paragraphs included, stretch by stretch', () => {
+    const words = (i: number, last = `epsilon${i}`) => `We note alpha${i} beta${i} gamma${i} delta${i} ${last} zeta${i} eta${i} theta${i} of the draft.`;
+    const n = 1200;
+    const draft = side(...Array.from({ length: n }, (_, i) => para(String(i + 1), words(i))));
+    // A new paragraph 1: every other is printed one higher; one in ten is reworded too.
+    const later = side(para('1', 'We welcome a new opening paragraph on the summit.'), ...Array.from({ length: n }, (_, i) => para(String(i + 2), i % 10 === 3 ? words(i, `iota${i}`) : words(i))));
+    const started = Date.now();
+    const match = matchImportedParagraphs(draft, later);
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(match.added).toEqual(['1']);
+    expect(match.removed).toEqual([]);
+    expect(match.pairs.filter((p) => Number(p.imported) !== Number(p.draft) + 1)).toEqual([]);
+  });
 });
