@@ -451,6 +451,16 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
         target: abs(0.5, '< 0.5 s') ?? lin,
       });
     } else notes.push(`compare --git ${L(size)} not measured: git failed (see above).`);
+    // The same reworded revision imported into a copy of the draft as the chair's Rev.2 (import
+    // --into): ~1,000 paragraphs updated in one change. An untimed undo before each run takes the
+    // previous run's change back, revision Rev.2 with it.
+    const di = `${d}-into`;
+    await importOnce(BIN, join(g.dir, 'rev1.txt'), di, work);
+    await time(`import-into-${size}`, `import --into (20 % reworded) ${L(size)}`, [BIN, 'import', join(g.dir, 'rev2.txt'), '--into', di, '--as', 'Rev.2'], {
+      prepare: ['sh', '-c', `${JSON.stringify(BIN)} undo --draft ${JSON.stringify(di)} >/dev/null 2>&1 || true`],
+      baseline: rel('import-into') ?? 'node-e',
+      target: abs(1.5, '< 1.5 s (as import)') ?? lin,
+    });
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:

@@ -24,6 +24,8 @@ export function buildProgram(io: Io, run: (action: Action) => Promise<void>): Co
       `
 Examples:
   ndraft import chair-rev1.txt --out drafts/rev1   read a plain-text draft
+  ndraft import chair-rev2.txt --into drafts/rev1 --as Rev.2
+                                                   the chair's next revision into it, positions kept
   ndraft status                                    how far along is the text
   ndraft show 61                                   one paragraph, brackets numbered
   ndraft diff 61 Alt 1 Alt 3                       what differs between two wordings
@@ -45,18 +47,30 @@ Run "ndraft <command> --help" for a command's options.`,
 
   program
     .command('import')
-    .description('import a draft (UN conventions) from a text, Markdown or PDF file into a draft folder of YAML files')
+    .description('import a draft (UN conventions) from a text, Markdown or PDF file into a new draft folder, or a later revision of its text into an existing draft (--into)')
     .argument('<file>', 'the file to read: text, Markdown, or a PDF (recognised by its content)')
-    .requiredOption('--out <dir>', 'the draft folder to create')
-    .option('--title <title>', 'the draft title (default: from the file name)')
+    .option('--out <dir>', 'the draft folder to create')
+    .option('--into <draft>', 'an existing draft whose text this file is a later revision of (e.g. the chair\'s Rev.2): its paragraphs are updated, keeping positions and notes')
+    .option('--as <name>', 'with --into: the revision the new text is recorded as, e.g. Rev.2 (a new name)')
+    .option('--title <title>', 'the draft title (default: from the file name; with --into, the draft keeps its own)')
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
-    .option('--conventions <file>', 'a YAML file of the negotiation\'s own spellings of labels and markers (e.g. "Artículo", "Opción", "(Acordado)"), added to the defaults and stored in the draft')
+    .option('--conventions <file>', 'a YAML file of the negotiation\'s own spellings of labels and markers (e.g. "Artículo", "Opción", "(Acordado)"), added to the defaults (with --into: to those the draft has) and stored in the draft')
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')
-    .addHelpText('after', '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page')
-    .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));
+    .option('--author <name>', 'with --into: who enters the change, for the history (default: NDRAFT_AUTHOR, git user.name, the OS user)')
+    .option('-m, --message <text>', 'with --into: a note kept with the change and the revision')
+    .option('--dry-run', 'with --into: show what would change, and write nothing')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2     the chair\'s next revision; then: ndraft compare Rev.1 Rev.2\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2 --dry-run',
+    )
+    .action((file: string, opts) =>
+      run(async (io) =>
+        opts.into !== undefined ? (await import('./cli/commands/import-into.js')).importIntoCommand(file, opts, io) : (await import('./cli/commands/import.js')).importCommand(file, opts, io),
+      ),
+    );
 
   command('export')
     .description('write the draft as a compilation (brackets, alternatives, statuses) or --clean, in text, md, html, docx, pdf, json or akn')

@@ -7,7 +7,7 @@ export interface AlignedPair {
 }
 
 /** Below this share of words in common, a paragraph gone and one new are told apart, not matched. */
-const MATCH_THRESHOLD = 0.6;
+export const MATCH_THRESHOLD = 0.6;
 /** Beyond this many candidate pairs, only paragraphs of identical wording are matched: the rest would cost more than the whole compare. */
 const MAX_CANDIDATE_PAIRS = 250_000;
 
@@ -34,7 +34,8 @@ export function alignParagraphs(aAddresses: readonly string[], bAddresses: reado
   return pairs;
 }
 
-function matchByContent(onlyA: readonly string[], onlyB: readonly string[], paragraphA: (address: string) => Paragraph, paragraphB: (address: string) => Paragraph): [string, string][] {
+/** Pairs paragraphs of two lists by the words they share, best first, at least MATCH_THRESHOLD (used by `import --into` too). */
+export function matchByContent(onlyA: readonly string[], onlyB: readonly string[], paragraphA: (address: string) => Paragraph, paragraphB: (address: string) => Paragraph): [string, string][] {
   if (onlyA.length === 0 || onlyB.length === 0) return [];
   const bagsA = onlyA.map((address) => wordBag(paragraphA(address)));
   const bagsB = onlyB.map((address) => wordBag(paragraphB(address)));
@@ -77,6 +78,11 @@ function wordBag(paragraph: Paragraph): WordBag {
   const counts = new Map<string, number>();
   for (const word of words) counts.set(word, (counts.get(word) ?? 0) + 1);
   return { counts, size: words.length, key: words.join(' ') };
+}
+
+/** The share of words two paragraphs have in common (text, items and alternatives), from 0 to 1. */
+export function sharedWords(a: Paragraph, b: Paragraph): number {
+  return dice(wordBag(a), wordBag(b));
 }
 
 /** Words shared over all words of both (the Dice coefficient); two paragraphs without words are alike. */

@@ -12,6 +12,7 @@ export function describeChange(before: Paragraph | null, after: Paragraph | null
   if (before === null) return 'created';
   if (after === null) return 'removed';
   const parts: string[] = [];
+  if (before.number !== after.number) parts.push(`renumbered ${before.number ?? '(unnumbered)'} → ${after.number ?? '(unnumbered)'}`);
   if (before.status !== after.status) parts.push(`status ${before.status} → ${after.status}`);
   if (before.bracketed !== after.bracketed) parts.push(after.bracketed ? 'bracketed as a whole' : 'no longer bracketed as a whole');
   if (before.text !== after.text) parts.push('text reworded');

@@ -190,6 +190,10 @@ export const historyEntrySchema = z
     command: z.string().min(1).describe('The command as typed, e.g. accept 61 "Alt 3"'),
     message: z.string().optional().describe('The -m message'),
     undoes: z.string().optional().describe('The id of the change this entry reverts'),
+    revision: z
+      .string()
+      .optional()
+      .describe('The revision this change recorded with it (import --into --as Rev.2); undoing the change removes that revision too'),
     changes: z
       .array(
         z.strictObject({

@@ -32,8 +32,18 @@ export interface RevisionRequest {
  * were written. Call it holding the draft's lock.
  */
 export function recordRevision(dir: string, request: RevisionRequest): { revision: Revision; written: number } {
-  checkNewRevisionName(dir, request.name, request.force === true);
   const store = new ObjectStore(dir);
+  const { revision, objects } = prepareRevision(dir, request, store);
+  return { revision, written: writeRevision(dir, revision, objects, store) };
+}
+
+/**
+ * The revision `request` describes and the objects it needs that no revision holds yet, written
+ * nowhere: `import --into` stores the objects, then puts the manifest in place in the same
+ * all-or-nothing change as the paragraphs it records.
+ */
+export function prepareRevision(dir: string, request: RevisionRequest, store = new ObjectStore(dir)): { revision: Revision; objects: Map<string, Uint8Array> } {
+  checkNewRevisionName(dir, request.name, request.force === true);
   const objects = new Map<string, Uint8Array>();
   const keep = (file: RevisionFile) => {
     if (objects.has(file.hash) || store.has(file.hash)) return;
@@ -57,7 +67,7 @@ export function recordRevision(dir: string, request: RevisionRequest): { revisio
     figures: revisionFigures(request.figures),
     paragraphs,
   };
-  return { revision, written: writeRevision(dir, revision, objects, store) };
+  return { revision, objects };
 }
 
 export function revisionFigures(counts: Counts): RevisionFigures {

@@ -286,7 +286,7 @@ describe('ndraft import', () => {
   });
 
   it('without --out is a usage error (exit 2)', () => {
-    expectUsageError(runNdraft(['import', SEED_TEXT], { cwd: makeTempDir('e2e-noout') }), /required option '--out <dir>' not specified/);
+    expectUsageError(runNdraft(['import', SEED_TEXT], { cwd: makeTempDir('e2e-noout') }), /give --out <dir> for a new draft, or --into <draft> --as <name>/);
   });
 });
 

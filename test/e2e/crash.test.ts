@@ -14,11 +14,12 @@ import { readHistory } from '../../src/history/history-store.js';
 import { findLeftovers } from '../../src/store/leftovers.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { BIN, copyBundledDraft, fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
+import { BIN, copyBundledDraft, fakeIo, makeTempDir, removeTempDirs, REPO_ROOT, SMALL_TEXT } from '../helpers/sandbox.js';
 
 // Hundreds of draft copies to remove: past vitest's 10 s for a hook on a busy machine.
 afterAll(removeTempDirs, 120_000);
 
+const SMALL_REV2 = join(REPO_ROOT, 'test', 'fixtures', 'small-draft-rev2.txt');
 const RANDOM_KILLS = Number(process.env.NDRAFT_CRASH_RANDOM ?? 12);
 const PARALLEL = 4;
 
@@ -52,15 +53,17 @@ const CASES: Case[] = [
   },
 ];
 
-/** The editing commands that write draft.yaml: with a new paragraph file (add), or alone (move). */
+/** The commands that write draft.yaml: with a new paragraph file (add), alone (move), with files added, removed and a revision (import --into). */
 const OUTLINE_CASES: Case[] = [
   { args: ['add', '61bis', '--after', '61', '--text', 'We note the [growing] threat of spam.'] },
   { args: ['move', '62', '--after', '64'] },
+  // The small draft's Rev.2: 1 reworded, 2 dropped (3 is now 2, its positions kept), a new 3.
+  { args: ['import', 'REV2', '--into', 'DIR', '--as', 'Rev.2'], small: true, prepare: [['support', '3', 'Alt 2', '--by', 'EU']] },
 ];
 
-/** The command line for `dir`; TEXT is the small draft's text. */
+/** The command line for `dir`; TEXT is the small draft's text, REV2 a later revision of it. */
 function argsFor(args: readonly string[], dir: string): string[] {
-  const given = args.map((a) => (a === 'DIR' ? dir : a === 'TEXT' ? SMALL_TEXT : a));
+  const given = args.map((a) => (a === 'DIR' ? dir : a === 'TEXT' ? SMALL_TEXT : a === 'REV2' ? SMALL_REV2 : a));
   return args.includes('DIR') ? given : [...given, '--draft', dir];
 }
 
@@ -208,5 +211,5 @@ const CRASH_TIMEOUT_MS = 300_000;
 
 describe('a writing command killed at any step', () => {
   it(`leaves all or nothing of its change, for ${CASES.length} commands at every step and ${RANDOM_KILLS} random moments`, () => killEverywhere(CASES, RANDOM_KILLS, 100), CRASH_TIMEOUT_MS);
-  it('leaves all or nothing of a change to draft.yaml (add, move), at every step and a few random moments', () => killEverywhere(OUTLINE_CASES, 4, 10), CRASH_TIMEOUT_MS);
+  it('leaves all or nothing of a change to draft.yaml (add, move, import --into), at every step and a few random moments', () => killEverywhere(OUTLINE_CASES, 4, 10), CRASH_TIMEOUT_MS);
 });

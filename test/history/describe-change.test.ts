@@ -21,6 +21,10 @@ describe('describeChange', () => {
     expect(describeChange(para(), para())).toBe('no visible change');
   });
 
+  it('says a paragraph was renumbered (a later revision imported with import --into)', () => {
+    expect(describeChange(para(), { ...para(), number: '62' })).toBe(`renumbered ${para().number} → 62`);
+  });
+
   it('describes accepting "Alt 3" of 61', () => {
     const p61 = bundled('61');
     expect(describeChange(p61, acceptAlternative(p61, 'Alt 3').paragraph)).toBe('text reworded; 1 → 0 brackets; 3 → 0 alternatives');

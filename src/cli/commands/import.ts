@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { inputError } from '../../diagnostics/diagnostic.js';
+import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
 import { readConventions } from '../../importer/read-conventions.js';
@@ -18,7 +18,12 @@ import { colorsFor, type Io } from '../io.js';
 import { whileLocked } from '../lock-draft.js';
 
 export interface ImportOptions {
-  out: string;
+  out?: string;
+  /** Options of `import --into`, refused without it. */
+  as?: string;
+  author?: string;
+  message?: string;
+  dryRun?: boolean;
   title?: string;
   encoding?: string;
   /** The source's format; detected when not given. */
@@ -31,6 +36,10 @@ export interface ImportOptions {
 }
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
+  if (options.out === undefined) throw usageError('give --out <dir> for a new draft, or --into <draft> --as <name> to import a later revision of its text into it');
+  const intoOnly = (['as', 'author', 'message', 'dryRun'] as const).filter((key) => options[key] !== undefined).map((key) => (key === 'dryRun' ? '--dry-run' : key === 'message' ? '-m' : `--${key}`));
+  if (intoOnly.length > 0) throw usageError(`${intoOnly.join(', ')} ${intoOnly.length === 1 ? 'goes' : 'go'} with --into <draft>, to import a later revision into an existing draft`);
+  const outDir = options.out;
   const path = resolve(io.cwd, file);
   const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const result = await readImportSource(readImportFile(path, file), {
@@ -45,13 +54,13 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const furniture = describeFurniture(source.furniture);
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
-  const out = resolve(io.cwd, options.out);
+  const out = resolve(io.cwd, outDir);
   let counts = new Map<string, Counts>();
   const write = async () => {
     const files = await writeDraftFolder(result.draft, out, {
       force: options.force === true,
       discardHistory: options.discardHistory === true,
-      name: options.out,
+      name: outDir,
       verify: async (written) => {
         // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
         const checked = await checkDraft(written);

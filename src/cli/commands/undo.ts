@@ -12,6 +12,9 @@ import { colorsFor, type Io } from '../io.js';
 import { whileLocked } from '../lock-draft.js';
 import { openDraft } from '../open-draft.js';
 import { historyHeader } from '../history-header.js';
+import { relative } from 'node:path';
+import { readRevision } from '../../revisions/read-revision.js';
+import { revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
 
 export interface UndoOptions extends ChangeOptions {
   /** Undo the last change even when someone else made it. */
@@ -65,8 +68,11 @@ async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
   }
   const outline = target.outline === undefined ? undefined : { before: opened.meta, after: target.outline.before };
 
+  const revision = target.revision === undefined ? undefined : revisionRecordedBy(dir, target.revision, target.time);
   const c = colorsFor(io);
-  const summary = `undid "${target.command}" by ${target.author} (${whenOf(target)})`;
+  const summary =
+    `undid "${target.command}" by ${target.author} (${whenOf(target)})` +
+    (revision === undefined ? '' : revision.removed ? ` and removed revision ${revision.name}, which it recorded` : `; revision ${revision.name} stays: ${revision.why}`);
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have: ${summary}\n`);
     for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
@@ -83,6 +89,8 @@ async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
     },
     outline?.after,
     changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
+    // Undoing an import --into is staged as the import was: many paragraphs at once (see CommitOptions.bulk).
+    { ...(revision?.removed ? { removes: [revision.file] } : {}), bulk: target.revision !== undefined },
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   // An undo that gave one paragraph back its earlier words says how its brackets are numbered now.
@@ -106,6 +114,18 @@ async function refuseOthersChange(target: HistoryEntry, options: UndoOptions, io
 
 function whenOf(entry: HistoryEntry): string {
   return `${entry.time.replace('T', ' ').slice(0, 16)} UTC`;
+}
+
+/**
+ * The revision a change recorded with it (`import --into --as Rev.2`) goes with the change, so
+ * that the same text can be imported again under the same name; unless it was recorded again
+ * since (`snapshot --force`), which is then kept and said.
+ */
+function revisionRecordedBy(dir: string, name: string, time: string): { name: string; removed: true; file: string } | { name: string; removed: false; why: string } {
+  const stored = storedRevisionName(dir, name);
+  if (stored === undefined) return { name, removed: false, why: 'it is no longer stored' };
+  if (readRevision(dir, stored).time !== time) return { name: stored, removed: false, why: 'it was recorded again since' };
+  return { name: stored, removed: true, file: relative(dir, revisionFile(dir, stored)) };
 }
 
 /** Whether the draft has a paragraph at this address (an unknown one is not an error here). */

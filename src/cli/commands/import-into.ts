@@ -1,0 +1,212 @@
+import { isDeepStrictEqual } from 'node:util';
+import { mkdirSync } from 'node:fs';
+import { writeFileAtomic } from '../../store/atomic-write.js';
+import { isRefusal, readDraftFile } from '../../store/read-draft-file.js';
+import { basename, join, resolve } from 'node:path';
+import { inputError, NdraftError, usageError } from '../../diagnostics/diagnostic.js';
+import { readImportFile } from '../../importer/input-limits.js';
+import { mergeConventions } from '../../importer/merge-conventions.js';
+import { readConventions } from '../../importer/read-conventions.js';
+import { readDraftSource } from '../../importer/read-draft-source.js';
+import { draftSchema } from '../../model/schemas.js';
+import { renderImportIntoSummary, renderImportIntoWarnings } from '../../render/render-import-into.js';
+import { countParagraph, type Counts } from '../../report/counts.js';
+import { statusFromCounts } from '../../report/compute-status.js';
+import { importIntoDraft, type ImportIntoResult } from '../../revisions/import-into-draft.js';
+import { ObjectStore } from '../../revisions/object-store.js';
+import { readRevisions } from '../../revisions/read-revision.js';
+import { prepareRevision, type RevisionFile } from '../../revisions/record-revision.js';
+import { checkNewRevisionName, revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
+import { REVISIONS_DIR } from '../../revisions/revision-folders.js';
+import { commitChanges } from '../../store/commit-changes.js';
+import { locateDraft } from '../../store/locate-draft.js';
+import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from '../../store/paragraph-file-name.js';
+import { contentHash } from '../../store/parse-cache.js';
+import { draftMetaForYaml, paragraphForYaml, serializeYaml } from '../../store/serialize.js';
+import { checkResult } from '../change-paragraph.js';
+import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
+import { historyHeader } from '../history-header.js';
+import { colorsFor, type Io } from '../io.js';
+import { whileLocked } from '../lock-draft.js';
+import { openDraft, type OpenedDraft } from '../open-draft.js';
+
+export interface ImportIntoOptions {
+  into: string;
+  as?: string;
+  title?: string;
+  encoding?: string;
+  from?: 'text' | 'markdown';
+  conventions?: string;
+  json?: boolean;
+  author?: string;
+  message?: string;
+  dryRun?: boolean;
+  /** Options of a new import, refused here. */
+  out?: string;
+  force?: boolean;
+  discardHistory?: boolean;
+}
+
+/**
+ * `ndraft import rev2.txt --into drafts/tunis --as Rev.2`: a later revision of the draft's text
+ * made its text (`importIntoDraft`), under the draft's lock, as one change: the paragraphs,
+ * draft.yaml, the history entry and revision `Rev.2`'s manifest are put in place together
+ * (its objects first: objects nothing names are harmless), so `undo` takes all of it back.
+ */
+export async function importIntoCommand(file: string, options: ImportIntoOptions, io: Io): Promise<number> {
+  if (options.out !== undefined || options.force || options.discardHistory) {
+    throw usageError('--into imports a later text into an existing draft; --out, --force and --discard-history are for a new draft: give one or the other');
+  }
+  const name = options.as;
+  if (name === undefined) throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2');
+  const dir = locateInto(options.into, io.cwd);
+  const path = resolve(io.cwd, file);
+  const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
+  const bytes = readImportFile(path, file);
+  // As other commands are recorded without their --draft: "." is the draft itself.
+  const command = `import ${file} --into . --as ${name}`;
+
+  const work = async () => {
+    const opened = await openDraft(dir, io.cwd);
+    checkNewRevisionName(dir, name, true);
+    const taken = storedRevisionName(dir, name);
+    if (taken !== undefined) throw inputError(`there is already a revision "${taken}"; record this text under another name (--as), e.g. --as ${taken}b; nothing was changed`);
+    const conventions = mergeConventions(opened.meta.conventions, added);
+    const source = readDraftSource(bytes, {
+      file: path,
+      title: opened.meta.title,
+      source: basename(path),
+      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+      ...(options.from ? { from: options.from } : {}),
+      ...(conventions ? { conventions } : {}),
+    });
+    if (source.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
+    const result = importIntoDraft({ meta: opened.meta, paragraph: (address) => opened.paragraph(address) }, source.draft, {
+      revision: name,
+      ...(options.title !== undefined ? { title: options.title } : {}),
+      ...(conventions ? { conventions } : {}),
+    });
+    for (const change of result.changes) if (change.after) await checkResult(change.after);
+    const checked = draftSchema.safeParse(result.meta);
+    if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
+    const previous = readRevisions(dir).revisions.at(-1)?.name;
+    if (!options.dryRun) await commitImport(io, opened, result, name, options, command, basename(path));
+    return { result, warnings: source.allWarnings, previous };
+  };
+  const { result, warnings, previous } = await (options.dryRun ? work() : whileLocked(io, dir, command, work));
+
+  const { report } = result;
+  const flags = renderImportIntoWarnings(report, colorsFor(io, 'stderr'));
+  if (options.json) {
+    // The reader's warnings are in the JSON; an agreed paragraph reworded is said on stderr all the same.
+    for (const line of flags) io.error(`${line}\n`);
+    io.write(`${JSON.stringify({ draft: displayPath(dir, io.cwd), revision: name, dryRun: options.dryRun === true, paragraphs: result.paragraphs.length, ...reportJson(result), warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
+  } else {
+    const c = colorsFor(io);
+    for (const w of warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
+    for (const line of flags) io.error(`${line}\n`);
+    const head = options.dryRun
+      ? `${c.bold('Dry run')}, nothing written. Would have imported ${displayPath(path, io.cwd)} into ${displayPath(dir, io.cwd)} as revision ${name}`
+      : `${c.green('Imported')} ${displayPath(path, io.cwd)} into ${displayPath(dir, io.cwd)} as revision ${c.bold(name)}`;
+    io.write(`${renderImportIntoSummary(report, head, result.paragraphs.length, warnings.length + flags.length, c)}\n`);
+    if (!options.dryRun && previous !== undefined) io.write(`What changed: ndraft compare ${previous} ${name}${options.into === '.' ? '' : ` --draft ${options.into}`}\n`);
+  }
+  return 0;
+}
+
+/** `--into DIR` named like `--draft DIR`, its errors saying which option is wrong. */
+function locateInto(into: string, cwd: string): string {
+  try {
+    return locateDraft({ explicit: into, cwd });
+  } catch (error) {
+    if (error instanceof NdraftError) throw new NdraftError(error.kind, error.message.replace(/^--draft/u, '--into'), error.diagnostics);
+    throw error;
+  }
+}
+
+/**
+ * Writes the result as one change recording revision `name`: its objects are stored first (no
+ * manifest names them until the change is made), then the paragraphs, draft.yaml, the history
+ * entry and the manifest go in place all or nothing. A text identical to the draft changes
+ * nothing: the revision alone is recorded.
+ */
+async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResult, name: string, options: ImportIntoOptions, command: string, source: string): Promise<void> {
+  const { dir } = opened;
+  const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
+  const header = await historyHeader(dir, options, io, command);
+  const changed = new Map(result.changes.flatMap((c) => (c.after ? [[c.after.address, c.after] as const] : [])));
+  const known = new Map(opened.files.map((f) => [f.address, f]));
+  const paragraphs = new Map<string, RevisionFile>();
+  const counts = new Map<string, Counts>();
+  for (const paragraph of result.paragraphs) {
+    const after = changed.get(paragraph.address);
+    if (after) {
+      const bytes = Buffer.from(serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, PARAGRAPHS_DIR, paragraphFileName(after.address))), 'utf8');
+      paragraphs.set(after.address, { hash: contentHash(bytes), bytes: () => bytes });
+      counts.set(after.address, countParagraph(after));
+    } else {
+      paragraphs.set(paragraph.address, fileOf(dir, known.get(paragraph.address)));
+      counts.set(paragraph.address, opened.counts.get(paragraph.address) ?? countParagraph(paragraph));
+    }
+  }
+  const draftBytes = metaChanged ? Buffer.from(serializeYaml(draftMetaForYaml(result.meta), 'draft', join(dir, DRAFT_FILE)), 'utf8') : bytesOf(dir, join(dir, DRAFT_FILE));
+  const store = new ObjectStore(dir);
+  const { revision, objects } = prepareRevision(
+    dir,
+    {
+      name,
+      time: new Date(header.time),
+      author: header.author,
+      message: options.message ?? `imported from ${source}`,
+      figures: statusFromCounts(result.meta, counts),
+      draft: { hash: contentHash(draftBytes), bytes: () => draftBytes },
+      paragraphs,
+    },
+    store,
+  );
+  const manifest = { path: `${REVISIONS_DIR}/${name}.yaml`, content: serializeYaml(revision, 'revision', revisionFile(dir, name)) };
+  store.add(objects);
+  if (result.changes.length === 0 && !metaChanged) {
+    // Nothing to undo: the revision is recorded as a snapshot is.
+    commitManifestOnly(dir, manifest);
+    return;
+  }
+  commitChanges(
+    dir,
+    [...changed.values()],
+    { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
+    metaChanged ? result.meta : undefined,
+    result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
+    { writes: [manifest], bulk: true },
+  );
+}
+
+function commitManifestOnly(dir: string, manifest: { path: string; content: string }): void {
+  mkdirSync(join(dir, REVISIONS_DIR), { recursive: true });
+  writeFileAtomic(join(dir, manifest.path), manifest.content);
+}
+
+/** An unchanged paragraph's file as a revision keeps it: by the hash the parse cache knows, read only if no revision holds it. */
+function fileOf(dir: string, file: { file: string; hash?: string | undefined } | undefined): RevisionFile {
+  if (file === undefined) throw new Error('internal error: an unchanged paragraph has no file');
+  const read = () => bytesOf(dir, file.file);
+  if (file.hash !== undefined) return { hash: file.hash, bytes: read };
+  const bytes = read();
+  return { hash: contentHash(bytes), bytes: () => bytes };
+}
+
+function bytesOf(dir: string, file: string): Buffer {
+  const bytes = readDraftFile(dir, file);
+  if (isRefusal(bytes)) throw inputError(`${file}: ${bytes.unreadable}`);
+  return bytes;
+}
+
+function reportJson({ report }: ImportIntoResult): Record<string, unknown> {
+  return {
+    ...report,
+    agreedReworded: report.agreedReworded.map((f) => ({
+      ...f,
+      diffs: f.diffs.map((d) => ({ name: d.name, changes: d.changes.map((ch) => ({ type: ch.added ? 'insert' : ch.removed ? 'delete' : 'equal', text: ch.value })) })),
+    })),
+  };
+}
