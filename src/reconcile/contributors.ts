@@ -19,20 +19,23 @@ export interface SideHistory {
 
 /**
  * Names who made a side's version of one part of a paragraph (`part` reads that part: its text,
- * an item's, an alternative): the newest of the side's own history entries that changed that part.
+ * an item's, an alternative; `version` is the side's paragraph): the newest history entry that
+ * changed that part to what the side has. Where none did (a hand edit), the side's fallback.
  */
-export type Attribute = (side: Side, address: string, part: (paragraph: Paragraph) => unknown) => Contributor;
+export type Attribute = (side: Side, address: string, part: (paragraph: Paragraph) => unknown, version: Paragraph) => Contributor;
 
 export function attributeFrom(histories: Record<Side, SideHistory>): Attribute {
   const newestFirst = {
     ours: [...histories.ours.entries].sort((a, b) => b.id.localeCompare(a.id)),
     theirs: [...histories.theirs.entries].sort((a, b) => b.id.localeCompare(a.id)),
   };
-  return (side, address, part) => {
+  return (side, address, part, version) => {
     const read = (p: Paragraph | null) => (p === null ? undefined : part(p));
+    const wanted = part(version);
     for (const entry of newestFirst[side]) {
+      // The entry that left this part as the side has it; an undo names nobody's wording.
       if (entry.undoes !== undefined) continue;
-      const change = entry.changes.find((c) => c.paragraph === address && !isDeepStrictEqual(read(c.before), read(c.after)));
+      const change = entry.changes.find((c) => c.paragraph === address && isDeepStrictEqual(read(c.after), wanted) && !isDeepStrictEqual(read(c.before), read(c.after)));
       if (change) return { author: entry.author, ...(entry.onBehalfOf !== undefined ? { delegation: entry.onBehalfOf } : {}) };
     }
     return { author: histories[side].fallback };

@@ -22,6 +22,8 @@ export class MergeContext {
     readonly subject: string,
     readonly address: string,
     readonly attribute: Attribute,
+    /** Each side's paragraph, for finding who changed a part of it. */
+    readonly versions: Record<Side, Paragraph> | undefined,
     readonly agreedSide?: Side,
   ) {}
 
@@ -39,7 +41,7 @@ export class MergeContext {
    * `part` reads that text in a paragraph, to find the history entry that changed it.
    */
   wording(side: Side, text: string, where: string, part: (paragraph: Paragraph) => unknown, scope?: AlternativeScope, from?: Alternative): Alternative {
-    const who = this.attribute(side, this.address, part);
+    const who = this.versions ? this.attribute(side, this.address, part, this.versions[side]) : { author: side };
     const alternative: Alternative = {
       label: from?.label ?? '?',
       ...(scope !== undefined ? { scope } : {}),
@@ -49,7 +51,7 @@ export class MergeContext {
       ...(from?.opposedBy ? { opposedBy: [...from.opposedBy] } : {}),
       notes: [
         ...(from?.notes ?? []),
-        { kind: 'comment', author: who.author, text: `Merged copies: the wording of ${where} as ${describeContributor(who)} left it; the other copy changed it too.` },
+        { kind: 'comment', author: who.author, text: `Merged copies: ${describeContributor(who)}'s wording of ${where}; the other copy had changed it too.` },
       ],
     };
     this.fresh.add(alternative);

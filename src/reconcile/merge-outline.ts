@@ -13,7 +13,7 @@ import { pickThreeWay, sameValue } from './three-way.js';
 export function mergeOutline(base: DraftMeta, ours: DraftMeta, theirs: DraftMeta): MergeOutcome<DraftMeta> {
   if (sameValue(ours, theirs) || sameValue(base, theirs)) return { merged: ours, warnings: [] };
   if (sameValue(base, ours)) return { merged: theirs, warnings: [] };
-  const ctx = new MergeContext('draft.yaml', '', () => ({ author: '' }));
+  const ctx = new MergeContext('draft.yaml', '', () => ({ author: '' }), undefined);
   try {
     const merged: Record<string, unknown> = {};
     for (const key of new Set([...Object.keys(base), ...Object.keys(ours), ...Object.keys(theirs)]) as Set<keyof DraftMeta>) {

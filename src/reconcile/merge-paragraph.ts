@@ -27,7 +27,7 @@ export function mergeParagraph(base: Paragraph | undefined, ours: Paragraph, the
   if (sameValue(base, ours)) return { merged: theirs, warnings: [] };
   if (sameValue(base, theirs)) return { merged: ours, warnings: [] };
 
-  const ctx = new MergeContext(`paragraph ${name}`, ours.address, attribute, agreedWhileChanged(base, ours, theirs));
+  const ctx = new MergeContext(`paragraph ${name}`, ours.address, attribute, { ours, theirs }, agreedWhileChanged(base, ours, theirs));
   try {
     const merged = mergeParts(ctx, base, ours, theirs);
     labelFresh(merged, ctx.fresh);
@@ -66,7 +66,7 @@ function mergeParts(ctx: MergeContext, base: Paragraph, ours: Paragraph, theirs:
   const spans = field('spans', 'bracket spans');
   const bracketed = pickThreeWay(base.bracketed, ours.bracketed, theirs.bracketed);
   const textAlternatives: Alternative[] = [];
-  const text = mergeText(ctx, base.text, ours.text, theirs.text, 'its text', (p) => p.text, textAlternatives);
+  const text = mergeText(ctx, base.text, ours.text, theirs.text, 'the text', (p) => p.text, textAlternatives);
   const alternatives = [...mergeAlternatives(ctx, base.alternatives, ours.alternatives, theirs.alternatives, { of: '', list: (p) => p.alternatives }), ...textAlternatives];
   const notes = mergeNotes(ctx, base.notes, ours.notes, theirs.notes);
   const positions = mergeBracketPositions(ctx, base, ours, theirs);

@@ -75,9 +75,9 @@ describe('mergeParagraph', () => {
       ['Alt 3', theirs.text, undefined],
     ]);
     expect(paragraph.alternatives[1]?.notes?.[0]).toMatchObject({ kind: 'comment', author: 'Ana' });
-    expect(paragraph.alternatives[1]?.notes?.[0]?.text).toContain('European Union (entered by Ana)');
+    expect(paragraph.alternatives[1]?.notes?.[0]?.text).toBe("Merged copies: European Union (entered by Ana)'s wording of the text; the other copy had changed it too.");
     expect(paragraph.alternatives[2]?.notes?.[0]).toMatchObject({ author: 'Bruno (git)' });
-    expect(warnings).toEqual(['paragraph 56: both copies changed its text: it keeps the wording they shared; ours is "Alt 2", theirs "Alt 3"']);
+    expect(warnings).toEqual(['paragraph 56: both copies changed the text: it keeps the wording they shared; ours is "Alt 2", theirs "Alt 3"']);
   });
 
   it('reopens a paragraph agreed on one side and changed on the other: the agreed text stands, the change beside it, with a warning', () => {
