@@ -9,7 +9,10 @@ import { sameValue } from './three-way.js';
 
 /** A whole draft as a merge reads it: its outline, each paragraph file's hash, and a paragraph parsed when asked for. */
 export interface DraftVersion {
-  meta: DraftMeta;
+  /** draft.yaml; a revision's is parsed only when read, and a merge reads it only when both sides changed theirs. */
+  readonly meta: DraftMeta;
+  /** The hash of draft.yaml's bytes. */
+  draftHash: string;
   hashes: ReadonlyMap<string, string>;
   paragraph(address: string): Paragraph;
 }
@@ -30,7 +33,7 @@ export interface DraftMerge {
  */
 export function mergeDrafts(base: DraftVersion, ours: DraftVersion, theirs: DraftVersion, attribute: Attribute): DraftMerge {
   const result: DraftMerge = { changes: [], meta: ours.meta, warnings: [], conflicts: [] };
-  const outline = mergeOutline(base.meta, ours.meta, theirs.meta);
+  const outline = base.draftHash === theirs.draftHash ? { merged: ours.meta, warnings: [] } : base.draftHash === ours.draftHash ? { merged: theirs.meta, warnings: [] } : mergeOutline(base.meta, ours.meta, theirs.meta);
   if ('conflict' in outline) result.conflicts.push(outline.conflict);
   else {
     result.meta = outline.merged;

@@ -1,12 +1,12 @@
 import { realpathSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { HISTORY_DIR, historyFileName, nextHistoryId, readValidHistory } from '../../history/history-store.js';
 import { renderChange } from '../../render/render-change.js';
 import { attributeFrom } from '../../reconcile/contributors.js';
+import { revisionVersion, workingVersion } from '../../reconcile/draft-versions.js';
 import { mergeDrafts } from '../../reconcile/merge-drafts.js';
 import { latestSharedRevision } from '../../reconcile/shared-revision.js';
-import { revisionSide, workingSide } from '../../revisions/draft-side.js';
 import { readRevisions } from '../../revisions/read-revision.js';
 import { commitMerge } from '../../store/commit-merge.js';
 import { locateDraft } from '../../store/locate-draft.js';
@@ -34,12 +34,12 @@ export async function reconcileCommand(other: string, options: ChangeOptions, io
 }
 
 async function reconcileUnlocked(dir: string, otherDir: string, other: string, options: ChangeOptions, io: Io): Promise<number> {
-  const [ours, theirs] = [await workingSide(dir), await workingSide(otherDir)];
+  const [ours, theirs] = [await workingVersion(dir), await workingVersion(otherDir)];
   const shared = latestSharedRevision(readRevisions(dir).revisions, readRevisions(otherDir).revisions);
   if (!shared) {
     throw inputError(`${other} and this draft hold no revision in common, so there is no version both started from; record one in the copy both came from ("ndraft snapshot <name>") before the copies part, or compare them with "ndraft compare"`);
   }
-  const base = await revisionSide(dir, shared.name);
+  const base = await revisionVersion(dir, shared);
   const [ourHistory, theirHistory] = [await readValidHistory(dir), await readValidHistory(otherDir)];
   const ourIds = new Set(ourHistory.map((e) => e.id));
   const theirIds = new Set(theirHistory.map((e) => e.id));
@@ -80,7 +80,7 @@ async function reconcileUnlocked(dir: string, otherDir: string, other: string, o
     else writes.set(path, serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, path)));
   }
   if (metaChanged) writes.set(DRAFT_FILE, serializeYaml(draftMetaForYaml(merged.meta), 'draft', join(dir, DRAFT_FILE)));
-  const header = await historyHeader(dir, options, io, `reconcile ${relative(dir, otherDir) || other}`);
+  const header = await historyHeader(dir, options, io, `reconcile ${other}`);
   // The merge's own entry comes after the entries it copies in, whatever the clocks said.
   const id = nextHistoryId(dir, new Date(header.time), copied.map((e) => e.id));
   commitMerge(dir, writes, removes, {
