@@ -42,7 +42,7 @@ export function mergeDraftFile(path: string, versions: FileVersions, parsers: Pa
   if (ours === theirs || base === theirs) return { merged: ours, warnings: [] };
   if (base === ours) return { merged: theirs, warnings: [] };
   const kind = draftFileKind(path);
-  if (kind === 'other') return { conflict: `${path}: both copies changed it, and ndraft merges only paragraph files and draft.yaml` };
+  if (kind === 'other') return { conflict: 'both copies changed it, and ndraft merges only paragraph files and draft.yaml' };
 
   const read = <T>(side: string, text: string | undefined, parse: (file: string, bytes: Buffer) => { diagnostics: { severity: string; message: string; line?: number }[] } & T): T | { unreadable: string } | undefined => {
     if (text === undefined || text.trim() === '') return undefined;
@@ -53,19 +53,19 @@ export function mergeDraftFile(path: string, versions: FileVersions, parsers: Pa
   if (kind === 'draft') {
     const sides = [read('base', base, parsers.parseDraftFile), read('ours', ours, parsers.parseDraftFile), read('theirs', theirs, parsers.parseDraftFile)];
     const problem = sides.find((s) => s !== undefined && 'unreadable' in s);
-    if (problem && 'unreadable' in problem) return { conflict: `${path}: ${problem.unreadable}` };
+    if (problem && 'unreadable' in problem) return { conflict: problem.unreadable };
     const [b, o, t] = sides.map((s) => (s && 'meta' in s ? s.meta : undefined));
-    if (!o || !t) return { conflict: `${path}: a side's version is empty` };
-    if (!b) return { conflict: `${path}: both copies added it, differently` };
+    if (!o || !t) return { conflict: "a side's version is empty" };
+    if (!b) return { conflict: 'both copies added it, differently' };
     const outcome = mergeOutline(b, o, t);
     if ('conflict' in outcome) return outcome;
     return { merged: serializeYaml(draftMetaForYaml(outcome.merged), 'draft', path), warnings: outcome.warnings, before: o, after: outcome.merged };
   }
   const sides = [read('base', base, parsers.parseParagraphFile), read('ours', ours, parsers.parseParagraphFile), read('theirs', theirs, parsers.parseParagraphFile)];
   const problem = sides.find((s) => s !== undefined && 'unreadable' in s);
-  if (problem && 'unreadable' in problem) return { conflict: `${path}: ${problem.unreadable}` };
+  if (problem && 'unreadable' in problem) return { conflict: problem.unreadable };
   const [b, o, t] = sides.map((s) => (s && 'paragraph' in s ? s.paragraph : undefined));
-  if (!o || !t) return { conflict: `${path}: a side's version is empty` };
+  if (!o || !t) return { conflict: "a side's version is empty" };
   if (!b && o.address === t.address && JSON.stringify(o) !== JSON.stringify(t)) return { bothAdded: { ours: o, theirs: t } };
   const outcome = mergeParagraph(b, o, t, attribute);
   if ('conflict' in outcome) return outcome;

@@ -46,7 +46,7 @@ export function resolveMarked(files: readonly MarkedFile[], meta: DraftMeta | un
     }
     const base = sides.base ?? file.base;
     const outcome = mergeDraftFile(file.path, { base: base === undefined || base.trim() === '' ? undefined : base, ours: sides.ours, theirs: sides.theirs }, parsers, file.attribute);
-    if ('conflict' in outcome) result.conflicts.push(outcome.conflict);
+    if ('conflict' in outcome) result.conflicts.push(`${file.path}: ${outcome.conflict}`);
     else if ('bothAdded' in outcome) bothAdded.push(outcome.bothAdded);
     else {
       result.writes.set(file.path, outcome.merged);
