@@ -2,6 +2,7 @@ import type { Alternative, BracketPosition, Note, Paragraph } from '../model/sch
 import { STANCE_FIELDS, STANCES } from '../model/stances.js';
 import type { Side } from './contributors.js';
 import type { MergeContext } from './merge-context.js';
+import { mergeWords } from './merge-words.js';
 import { alignKeyed, mergeNames, pickThreeWay, sameValue, type Aligned } from './three-way.js';
 
 /**
@@ -53,7 +54,9 @@ function mergeAlternative(ctx: MergeContext, b: Alternative, o: Alternative, t: 
   const notes = mergeNotes(ctx, b.notes, o.notes, t.notes);
   if (notes === undefined) delete merged.notes;
   else merged.notes = notes;
-  const wording = pickThreeWay({ text: b.text, scope: b.scope }, { text: o.text, scope: o.scope }, { text: t.text, scope: t.scope });
+  const scope = pickThreeWay(b.scope, o.scope, t.scope);
+  const words = scope.agreed ? mergeWords(b.text, o.text, t.text) : undefined;
+  const wording = words !== undefined && scope.agreed ? { agreed: true as const, value: { text: words, scope: scope.value } } : pickThreeWay({ text: b.text, scope: b.scope }, { text: o.text, scope: o.scope }, { text: t.text, scope: t.scope });
   if (wording.agreed) {
     merged.text = wording.value.text;
     if (wording.value.scope === undefined) delete merged.scope;

@@ -30,9 +30,9 @@ const historyFiles = (repo: string) => readdirSync(join(repo, 'drafts', 'wsis', 
 
 /**
  * A repository holding the bundled draft, and two branches edited by two people for two
- * delegations. Both change paragraphs 56 (a choice made two ways), 58 (words bracketed for two
- * delegations) and 61 (an alternative each, both "Alt 4"); each also changes what the other does
- * not touch (40 and 45, 61's positions).
+ * delegations. Both change paragraphs 56 (a choice made two ways), 58 (overlapping words
+ * bracketed for two delegations), 59 (words far apart bracketed) and 61 (an alternative each,
+ * both "Alt 4"); each also changes what the other does not touch (40 and 45, 61's positions).
  */
 function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; brunoHistory: string[]; base: string[] } {
   const repo = makeTempDir('git-merge');
@@ -56,6 +56,7 @@ function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; bru
   ndraft(repo, 'Ana', 'accept', '56', '--bracket', '1', '--option', '1');
   ndraft(repo, 'Ana', 'bracket', '58', '--words', 'democratic, transparent and multilateral', '--by', 'EU');
   ndraft(repo, 'Ana', 'note', '40', 'Checked against the Geneva text');
+  ndraft(repo, 'Ana', 'bracket', '59', '--words', 'Policies need to respond', '--by', 'EU');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'EU round');
   const anaHistory = historyFiles(repo).filter((f) => !base.includes(f));
@@ -66,7 +67,8 @@ function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; bru
   ndraft(repo, 'Bruno', 'propose', '61', '--text', 'We call for a global convention on cybercrime.', '--by', 'G77');
   ndraft(repo, 'Bruno', 'support', '61', 'Alt 2', '--by', 'G77');
   ndraft(repo, 'Bruno', 'accept', '56', '--bracket', '1', '--option', '2');
-  ndraft(repo, 'Bruno', 'bracket', '58', '--words', 'with a strong emphasis on', '--by', 'G77');
+  ndraft(repo, 'Bruno', 'bracket', '58', '--words', 'multilateral basis', '--by', 'G77');
+  ndraft(repo, 'Bruno', 'bracket', '59', '--words', 'and systems', '--by', 'G77');
   ndraft(repo, 'Bruno', 'note', '45', 'Facilitator: Kenya');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'G77 round');
@@ -96,13 +98,15 @@ function expectMergedDraft(repo: string, history: string[]): void {
   // The same words changed both ways: the shared text stays, each wording is an alternative,
   // labelled with the delegation the history says it was entered for…
   const p58 = paragraph(repo, '058.yaml');
-  expect(p58.text).toContain('on a democratic, transparent and multilateral basis with a strong emphasis on the public policy');
-  expect(p58.alternatives.map((a: { label: string; proposedBy?: string[]; text: string }) => [a.label, a.proposedBy, a.text.includes('[democratic, transparent and multilateral]'), a.text.includes('[with a strong emphasis on]')])).toEqual([
+  expect(p58.text).toContain('on a democratic, transparent and multilateral basis with a strong emphasis');
+  expect(p58.alternatives.map((a: { label: string; proposedBy?: string[]; text: string }) => [a.label, a.proposedBy, a.text.includes('[democratic, transparent and multilateral]'), a.text.includes('[multilateral basis]')])).toEqual([
     ['Alt 1', ['EU'], true, false],
     ['Alt 2', ['G77'], false, true],
   ]);
   expect(p58.alternatives.map((a: { notes: { author: string }[] }) => a.notes[0]?.author)).toEqual(['Ana', 'Bruno']);
-  // …or, where no delegation was named, with the person who made it.
+  // Changes to different words of one text are both made.
+  expect(paragraph(repo, '059.yaml').text).toBe('[Policies need to respond] to the development of the Internet and other new information and communication technologies [and systems].');
+  // Where the same words were changed two ways and no delegation was named, the alternatives name the person who made each.
   const p56 = paragraph(repo, '056.yaml');
   expect(p56.text).toContain('[management/development]');
   expect(p56.alternatives.map((a: { text: string; proposedBy?: string[]; notes: { author: string }[] }) => [a.text.includes('technical management of'), a.proposedBy, a.notes[0]?.author])).toEqual([
@@ -157,10 +161,10 @@ describe('git merge of two branches', () => {
 
     const validate = runNdraft(['validate', '--draft', 'drafts/wsis'], { cwd: repo });
     expect(validate.status).toBe(1);
-    for (const file of ['056', '058', '061']) expect(validate.stdout + validate.stderr).toMatch(new RegExp(`paragraphs/${file}\\.yaml:\\d+:1: error: git conflict markers: run "ndraft resolve-conflicts" \\[GIT_CONFLICT\\]`));
+    for (const file of ['056', '058', '059', '061']) expect(validate.stdout + validate.stderr).toMatch(new RegExp(`paragraphs/${file}\\.yaml:\\d+:1: error: git conflict markers: run "ndraft resolve-conflicts" \\[GIT_CONFLICT\\]`));
 
     const dry = runNdraft(['resolve-conflicts', '--draft', 'drafts/wsis', '--dry-run'], { cwd: repo });
-    expect(dry.stdout).toContain('Dry run, nothing written. Would have resolved 3 files with git conflict markers: paragraphs/056.yaml, paragraphs/058.yaml, paragraphs/061.yaml');
+    expect(dry.stdout).toContain('Dry run, nothing written. Would have resolved 4 files with git conflict markers: paragraphs/056.yaml, paragraphs/058.yaml, paragraphs/059.yaml, paragraphs/061.yaml');
     expect(runNdraft(['validate', '--draft', 'drafts/wsis'], { cwd: repo }).status).toBe(1);
 
     const resolved = runNdraft(['resolve-conflicts', '--draft', 'drafts/wsis'], { cwd: repo, env: { NDRAFT_AUTHOR: 'Ana' } });

@@ -3,6 +3,7 @@ import type { HistoryEntry, Paragraph } from '../../src/model/schemas.js';
 import { paragraphSchema } from '../../src/model/schemas.js';
 import { attributeFrom, type SideHistory } from '../../src/reconcile/contributors.js';
 import { mergeParagraph } from '../../src/reconcile/merge-paragraph.js';
+import { mergeWords } from '../../src/reconcile/merge-words.js';
 import { paragraphProblems } from '../../src/validate/check-paragraph.js';
 
 const base: Paragraph = paragraphSchema.parse({
@@ -186,5 +187,28 @@ describe('mergeParagraph', () => {
     });
     expect(mergeParagraph(undefined, renumbered('57'), renumbered('58'), attribute)).toEqual({ conflict: 'paragraph 57 (56): both copies added it, differently' });
     expect(mergeParagraph(undefined, base, structuredClone(base), attribute)).toEqual({ merged: base, warnings: [] });
+  });
+});
+
+describe('mergeWords', () => {
+  it('makes both sides\' changes to different words of one text, brackets moving as units', () => {
+    const text = 'We call for the [management/development] of the Internet [in particular] by all states.';
+    expect(mergeWords(text, text.replace('[management/development]', 'management'), text.replace('by all states', 'by [all] states'))).toBe(
+      'We call for the management of the Internet [in particular] by [all] states.',
+    );
+    expect(mergeWords(text, text.replace(' [in particular]', ''), text.replace('We call', 'We strongly call'))).toBe('We strongly call for the [management/development] of the Internet by all states.');
+  });
+
+  it('refuses changes that touch or overlap, and texts that do not cut into whole brackets', () => {
+    const text = 'We call for the [management/development] of the Internet.';
+    expect(mergeWords(text, text.replace('[management/development]', 'management'), text.replace('[management/development]', 'development'))).toBeUndefined();
+    expect(mergeWords(text, text.replace('the [', 'a ['), text.replace('[management/development]', 'development'))).toBeUndefined();
+    expect(mergeWords('a [b', 'x [b', 'a [b c')).toBeUndefined();
+  });
+
+  it('is how mergeParagraph merges one text changed by both sides in different places: no alternative, no warning', () => {
+    const ours = change(base, (p) => (p.text = p.text.replace('[management/development]', 'management')));
+    const theirs = change(base, (p) => (p.text = p.text.replace('by all', 'by [all]')));
+    expect(merged(base, ours, theirs)).toEqual({ paragraph: { ...base, text: 'We call for the management of the Internet [in particular] by [all].' }, warnings: [] });
   });
 });
