@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { HISTORY_DIR, historyFileName, nextHistoryId, readValidHistory } from '../../history/history-store.js';
+import { describeOutlineChange } from '../../history/describe-outline-change.js';
 import { renderChange } from '../../render/render-change.js';
 import { attributeFrom } from '../../reconcile/contributors.js';
 import { revisionVersion, workingVersion } from '../../reconcile/draft-versions.js';
@@ -63,6 +64,7 @@ async function reconcileUnlocked(dir: string, otherDir: string, other: string, o
   }
   if (options.dryRun) {
     io.write(`${c.bold('Dry run')}, nothing written. Would have reconciled ${other} from revision ${shared.name}: ${counts}\n${warnings}`);
+    if (metaChanged) io.write(`draft.yaml: ${describeOutlineChange(ours.meta, merged.meta)}\n`);
     for (const { before, after } of merged.changes) io.write(`${renderChange(before, after, c)}\n`);
     return 0;
   }
