@@ -8,7 +8,6 @@ import { attributeFrom } from '../../reconcile/contributors.js';
 import { revisionVersion, workingVersion } from '../../reconcile/draft-versions.js';
 import { mergeDrafts } from '../../reconcile/merge-drafts.js';
 import { latestSharedRevision } from '../../reconcile/shared-revision.js';
-import { readRevisions } from '../../revisions/read-revision.js';
 import { commitMerge } from '../../store/commit-merge.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from '../../store/paragraph-file-name.js';
@@ -36,7 +35,7 @@ export async function reconcileCommand(other: string, options: ChangeOptions, io
 
 async function reconcileUnlocked(dir: string, otherDir: string, other: string, options: ChangeOptions, io: Io): Promise<number> {
   const [ours, theirs] = [await workingVersion(dir), await workingVersion(otherDir)];
-  const shared = latestSharedRevision(readRevisions(dir).revisions, readRevisions(otherDir).revisions);
+  const shared = latestSharedRevision(dir, otherDir);
   if (!shared) {
     throw inputError(`${other} and this draft hold no revision in common, so there is no version both started from; record one in the copy both came from ("ndraft snapshot <name>") before the copies part, or compare them with "ndraft compare"`);
   }
