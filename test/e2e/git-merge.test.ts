@@ -180,4 +180,16 @@ describe('git merge of two branches', () => {
     expect(paragraph(repo, '056.yaml').alternatives).toEqual([]);
     expect(paragraph(repo, '056.yaml').text).toContain('technical management of');
   });
+
+  it('after a web merge committed with the markers in it: resolve-conflicts finds the common version and the authors in the history', () => {
+    const { repo, anaHistory, brunoHistory } = twoBranches(false);
+    git(repo, 'merge', 'g77', '-m', 'merge the G77 round');
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-qm', 'merged on the hosting platform, markers and all');
+    expect(runNdraft(['validate', '--draft', 'drafts/wsis'], { cwd: repo }).status).toBe(1);
+    const resolved = runNdraft(['resolve-conflicts', '--draft', 'drafts/wsis'], { cwd: repo, env: { NDRAFT_AUTHOR: 'Ana' } });
+    expect(resolved.stderr).toBe('');
+    expect(resolved.stdout).toContain('✓ Resolved 4 files with git conflict markers');
+    expectMergedDraft(repo, [...anaHistory, ...brunoHistory]);
+  });
 });

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { HISTORY_DIR } from '../../history/history-store.js';
+import { HISTORY_DIR, readHistory } from '../../history/history-store.js';
 import { firstConflictMarker } from '../../reconcile/conflict-markers.js';
 import { resolveMarked, type MarkedFile } from '../../reconcile/resolve-marked.js';
 import { ObjectStore } from '../../revisions/object-store.js';
@@ -22,8 +22,9 @@ import { whileLocked } from '../lock-draft.js';
  * `ndraft resolve-conflicts`: the files a merge without ndraft's driver left with git's conflict
  * markers (a hosting platform's web merge) are merged as the driver would have merged them, by
  * the same code. The common version is taken from the markers (diff3 style), else from git's
- * index while the merge is unfinished, else from the latest revision that holds the file. All or
- * nothing: one file that cannot be represented and nothing is written. One history entry.
+ * index while the merge is unfinished, else from the merge commit that committed the markers (the
+ * merge base of its parents), else from the latest revision that holds the file. All or nothing: one file that cannot be represented and
+ * nothing is written. One history entry.
  */
 export async function resolveConflictsCommand(options: ChangeOptions, io: Io): Promise<number> {
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
@@ -41,11 +42,16 @@ async function resolveUnlocked(dir: string, options: ChangeOptions, io: Io): Pro
   const top = git(dir, 'rev-parse', '--show-toplevel')?.trim();
   const store = new ObjectStore(dir);
   const revisions = readRevisions(dir).revisions.reverse();
+  // Outside an unfinished merge, the merge commit that brought the markers in names the sides.
+  const unfinished = top !== undefined && git(top, 'rev-parse', '--verify', '-q', 'MERGE_HEAD') !== undefined;
+  const local = unfinished ? [] : (await readHistory(dir)).entries;
   const files: MarkedFile[] = marked.map(({ path, text }) => {
     const repoPath = top === undefined ? path : relative(top, join(dir, path)).split('\\').join('/');
-    const base = (top !== undefined ? git(top, 'show', `:1:${repoPath}`) : undefined) ?? revisionBase(path, revisions, store);
+    const committed = top === undefined || unfinished ? undefined : committedMerge(top, repoPath, text);
+    const gitBase = top === undefined ? undefined : git(top, 'show', committed ? `${committed.base}:${repoPath}` : `:1:${repoPath}`);
     const theirsLabel = /^>{7} (.+)$/m.exec(text)?.[1];
-    return { path, text, ...(base !== undefined ? { base } : {}), attribute: gitAttribute(top ?? dir, repoPath, io.env, parsers, theirsLabel) };
+    const base = gitBase ?? revisionBase(path, revisions, store);
+    return { path, text, ...(base !== undefined ? { base } : {}), attribute: gitAttribute(top ?? dir, repoPath, io.env, parsers, theirsLabel, local, committed) };
   });
   const draftMarked = marked.some((f) => f.path === DRAFT_FILE);
   const meta = draftMarked ? undefined : parsers.parseDraftFile(join(dir, DRAFT_FILE), readDraftFile(dir, join(dir, DRAFT_FILE))).meta;
@@ -88,6 +94,21 @@ function revisionBase(path: string, newestFirst: ReturnType<typeof readRevisions
     const hash = path === DRAFT_FILE ? revision.draft : Object.entries(revision.paragraphs).find(([address]) => `${PARAGRAPHS_DIR}/${paragraphFileName(address)}` === path)?.[1];
     const bytes = hash === undefined ? undefined : store.read(hash);
     if (bytes) return bytes.toString('utf8');
+  }
+  return undefined;
+}
+
+/**
+ * The merge commit that committed this file with its markers (a web merge), among the last
+ * merges: its parents are the two sides, and their merge base the version both had.
+ */
+function committedMerge(top: string, repoPath: string, text: string): { ours: string; theirs: string; base: string } | undefined {
+  const merges = (git(top, 'log', '--merges', '-n', '20', '--format=%H %P', 'HEAD') ?? '').split('\n').filter(Boolean);
+  for (const line of merges) {
+    const [commit, ours, theirs] = line.split(' ');
+    if (!commit || !ours || !theirs || git(top, 'show', `${commit}:${repoPath}`) !== text) continue;
+    const base = git(top, 'merge-base', ours, theirs)?.trim();
+    if (base) return { ours, theirs, base };
   }
   return undefined;
 }
