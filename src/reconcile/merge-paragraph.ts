@@ -31,7 +31,11 @@ export function mergeParagraph(base: Paragraph | undefined, ours: Paragraph, the
   try {
     const merged = mergeParts(ctx, base, ours, theirs);
     labelFresh(merged, ctx.fresh);
-    const result = withoutStaleBracketPositions(merged);
+    const rehomed = withPositionsFollowingBrackets(merged, ctx.fresh);
+    const result = withoutStaleBracketPositions(rehomed);
+    // A position on a bracket that no text holds any more: said, not dropped silently.
+    const dropped = (rehomed.bracketPositions ?? []).filter((p) => !(result.bracketPositions ?? []).includes(p));
+    if (dropped.length > 0) ctx.warn(`positions on ${dropped.map((p) => `${p.bracket} (${p.in})`).join(', ')} were dropped: no text holds those brackets any more`);
     const errors = paragraphProblems(result).filter((p) => p.severity === 'error');
     if (errors.length > 0) return { conflict: `paragraph ${name}: merged, it would not be valid (${errors.map((e) => e.message).join('; ')})` };
     const checked = paragraphSchema.safeParse(result);
@@ -114,4 +118,25 @@ function mergeStatus(ctx: MergeContext, base: Paragraph, ours: Paragraph, theirs
     }
   }
   return picked.value;
+}
+
+/**
+ * A position on a bracket of a text both sides changed stands, after the merge, on the
+ * alternative that now holds that bracket (the side's wording the merge added), not on the
+ * shared text that lacks it: `{in: text}` becomes `{in: Alt 4}`, `{in: item f)}` `{in: item f) Alt 4}`.
+ */
+function withPositionsFollowingBrackets(paragraph: Paragraph, fresh: ReadonlySet<Alternative>): Paragraph {
+  if (paragraph.bracketPositions === undefined || fresh.size === 0) return paragraph;
+  const places = [
+    { slot: 'text', text: paragraph.text, alternatives: paragraph.alternatives },
+    ...paragraph.items.map((item) => ({ slot: `item ${item.label}`, text: item.text, alternatives: item.alternatives ?? [] })),
+  ];
+  const positions = paragraph.bracketPositions.flatMap((position) => {
+    const place = places.find((p) => p.slot === position.in);
+    if (!place || place.text.includes(position.bracket)) return [position];
+    const holders = place.alternatives.filter((alt) => fresh.has(alt) && alt.text.includes(position.bracket));
+    if (holders.length === 0) return [position];
+    return holders.map((alt) => ({ ...position, in: place.slot === 'text' ? alt.label : `${place.slot} ${alt.label}` }));
+  });
+  return { ...paragraph, bracketPositions: positions };
 }

@@ -212,3 +212,24 @@ describe('mergeWords', () => {
     expect(merged(base, ours, theirs)).toEqual({ paragraph: { ...base, text: 'We call for the management of the Internet [in particular] by [all].' }, warnings: [] });
   });
 });
+
+describe('positions on brackets', () => {
+  it('follow their bracket into the alternative that holds it when both sides changed the text', () => {
+    const plain = change(base, (p) => (p.text = 'We call for a democratic and multilateral basis.'));
+    const ours = change(plain, (p) => {
+      p.text = 'We call for a [democratic and multilateral] basis.';
+      p.bracketPositions = [{ in: 'text', bracket: '[democratic and multilateral]', proposedBy: ['EU'] }];
+    });
+    const theirs = change(plain, (p) => {
+      p.text = 'We call for a democratic and [multilateral basis].';
+      p.bracketPositions = [{ in: 'text', bracket: '[multilateral basis]', proposedBy: ['G77'] }];
+    });
+    const { paragraph, warnings } = merged(plain, ours, theirs);
+    expect(paragraph.text).toBe(plain.text);
+    expect([...(paragraph.bracketPositions ?? [])].sort((a, b) => a.in.localeCompare(b.in))).toEqual([
+      { in: 'Alt 2', bracket: '[democratic and multilateral]', proposedBy: ['EU'] },
+      { in: 'Alt 3', bracket: '[multilateral basis]', proposedBy: ['G77'] },
+    ]);
+    expect(warnings).toHaveLength(1);
+  });
+});
