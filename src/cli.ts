@@ -420,6 +420,27 @@ Run "ndraft <command> --help" for a command's options.`,
     .addHelpText('after', '\nExamples:\n  ndraft textconv paragraphs/061.yaml\n  git diff --word-diff                 after "ndraft git-setup", shows the words that changed')
     .action((file: string) => run(async (io) => (await import('./cli/commands/textconv.js')).textconvCommand(file, io)));
 
+  program
+    .command('merge-driver')
+    .description('the git merge driver for draft files: git runs it as "ndraft merge-driver %O %A %B %P" (see "ndraft git-setup"); exit 0 merged, 1 conflict')
+    .argument('<base>', '%O: the common version')
+    .argument('<ours>', '%A: our version; the merged file is written here')
+    .argument('<theirs>', '%B: their version')
+    .argument('[path]', '%P: the file\'s path in the repository (tells a paragraph file from draft.yaml)')
+    .addHelpText('after', '\nIn .git/config (ndraft git-setup writes it):\n  [merge "ndraft"]\n    driver = ndraft merge-driver %O %A %B %P\nand in .gitattributes:\n  paragraphs/*.yaml merge=ndraft\n  draft.yaml merge=ndraft')
+    .action((base: string, ours: string, theirs: string, path: string | undefined) => run(async (io) => (await import('./cli/commands/merge-driver.js')).mergeDriverCommand(base, ours, theirs, path, io)));
+
+  changing('resolve-conflicts')
+    .description('merge the files a merge without ndraft\'s driver left with git conflict markers, as the driver would have: both wordings of a text become alternatives')
+    .addHelpText('after', '\nExample:\n  git merge origin/main        a web merge, or a clone without "ndraft git-setup", leaves <<<<<<< markers\n  ndraft validate              names the files: "git conflict markers: run ndraft resolve-conflicts"\n  ndraft resolve-conflicts\n  git add drafts/rev1 && git commit')
+    .action((opts) => run(async (io) => (await import('./cli/commands/resolve-conflicts.js')).resolveConflictsCommand(opts, io)));
+
+  changing('reconcile')
+    .description('merge another copy of the draft into this one, without git, from the latest revision both hold: both wordings of a text become alternatives')
+    .argument('<other>', 'the other copy\'s draft folder')
+    .addHelpText('after', '\nExamples:\n  ndraft reconcile ../from-eu/drafts/rev1 --dry-run   what merging it would change\n  ndraft reconcile ../from-eu/drafts/rev1')
+    .action((other: string, opts) => run(async (io) => (await import('./cli/commands/reconcile.js')).reconcileCommand(other, opts, io)));
+
   changing('undo')
     .description('revert your last change that has not been undone (the undo is recorded too)')
     .option('--force', 'undo the last change even when someone else made it (after a pull or a merge)')

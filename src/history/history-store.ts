@@ -22,13 +22,18 @@ export function historyFileName(id: string): string {
 
 const ID = /^(\d{8}T\d{9}Z)-[0-9a-f]{4,}$/;
 
-/** A new id, later than every id already in the folder even when the clock is not. */
-export function nextHistoryId(dir: string, now: Date): string {
-  const last = listHistoryIds(dir).at(-1);
+/**
+ * A new id, later than every id already in the folder (and than `after`, ids about to join it)
+ * even when the clock is not. Its random part is 8 hex digits: copies of a draft merged through
+ * git or `reconcile` never hold two different entries under one name (two changes made in the
+ * same millisecond in two copies share the time part).
+ */
+export function nextHistoryId(dir: string, now: Date, after: readonly string[] = []): string {
+  const last = [...listHistoryIds(dir), ...after].sort().at(-1);
   const lastTime = last === undefined ? undefined : idTime(last);
   // Same millisecond, or a clock set back: the new id takes the millisecond after the last one.
   const time = lastTime !== undefined && lastTime >= now.getTime() ? new Date(lastTime + 1) : now;
-  return `${time.toISOString().replace(/[-:.]/g, '')}-${randomBytes(2).toString('hex')}`;
+  return `${time.toISOString().replace(/[-:.]/g, '')}-${randomBytes(4).toString('hex')}`;
 }
 
 function idTime(id: string): number | undefined {

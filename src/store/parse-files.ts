@@ -8,6 +8,7 @@ import { readSimpleYaml } from './read-simple-yaml.js';
 import { checkSchema } from './schema-issues.js';
 import { parseYamlFile, type YamlFile } from './yaml-file.js';
 import { LazyYamlFile } from './yaml-parser.js';
+import { conflictMarkerDiagnostic } from '../reconcile/conflict-markers.js';
 
 export { parseYamlFile };
 
@@ -72,6 +73,8 @@ function readYaml(file: string, bytes: FileBytes): YamlFile {
  * edited by hand in another style included, is parsed by the yaml package at once.
  */
 function yamlText(file: string, source: string): YamlFile {
+  const marked = conflictMarkerDiagnostic(file, source);
+  if (marked) return { ...parseYamlFile(file, ''), value: undefined, diagnostics: [marked] };
   const value = readSimpleYaml(source);
   return value === undefined ? parseYamlFile(file, source) : new LazyYamlFile(file, () => source, parseYamlFile, { value });
 }

@@ -30,7 +30,7 @@ describe('nextHistoryId', () => {
   it('starts with the UTC time, to the millisecond, and a hex suffix', () => {
     const dir = makeTempDir('history');
     const id = nextHistoryId(dir, NOW);
-    expect(id).toMatch(new RegExp(`^${STAMP}-[0-9a-f]{4}$`));
+    expect(id).toMatch(new RegExp(`^${STAMP}-[0-9a-f]{8}$`));
     expect(historyEntrySchema.shape.id.safeParse(id).success).toBe(true);
   });
 
@@ -49,7 +49,7 @@ describe('nextHistoryId', () => {
 
   it('steps past the last id when the clock has been set back', () => {
     const dir = draftWithIds('20260101T000000000Z-0001', '20990101T000000000Z-00a1');
-    expect(nextHistoryId(dir, NOW)).toMatch(/^20990101T000000001Z-[0-9a-f]{4}$/);
+    expect(nextHistoryId(dir, NOW)).toMatch(/^20990101T000000001Z-[0-9a-f]{8}$/);
   });
 
   it('uses the clock again once it is past the last id', () => {
