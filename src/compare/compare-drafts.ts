@@ -27,6 +27,7 @@ export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
       const paragraph = draft.paragraph(address);
       return {
         paragraph,
+        ...(draft.counts ? { counts: draft.counts(address) } : {}),
         place: {
           address,
           ...(paragraph.number !== undefined ? { number: paragraph.number } : {}),
@@ -45,6 +46,18 @@ export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
   found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
   const paragraphs = found.map((f) => f.comparison);
   return { a: { name: a.name, figures: a.figures }, b: { name: b.name, figures: b.figures }, summary: summarize(paragraphs), paragraphs };
+}
+
+/**
+ * Makes each side ready to read the paragraphs `compareDrafts` will read (see `DraftSide.prepare`):
+ * those whose file differs between the sides, or which stand only on one side, or in another section.
+ */
+export async function prepareComparison(a: DraftSide, b: DraftSide): Promise<void> {
+  const placesA = outlinePlaces(a.meta);
+  const placesB = outlinePlaces(b.meta);
+  const differs = (address: string) => a.hashes.get(address) !== b.hashes.get(address) || placesA.get(address)?.section !== placesB.get(address)?.section;
+  await a.prepare?.(outlineAddresses(a.meta.sections).filter(differs));
+  await b.prepare?.(outlineAddresses(b.meta.sections).filter(differs));
 }
 
 /** Where in b's reading order a paragraph of a that b no longer has would stand. */

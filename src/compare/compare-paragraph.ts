@@ -2,12 +2,14 @@ import type { Change } from 'diff';
 import { diffWordings } from '../diff/wording-diff.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
-import { countParagraph } from '../report/counts.js';
+import { countParagraph, type Counts } from '../report/counts.js';
 import type { ChangeKind, ParagraphComparison, ParagraphPlace, SlotDiff } from './types.js';
 
 export interface Side {
   paragraph: Paragraph;
   place: ParagraphPlace;
+  /** Its counts, when known already (`countParagraph` parses its notation). */
+  counts?: Counts;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -22,8 +24,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  */
 export function compareParagraph(a: Side | undefined, b: Side | undefined, alignedBy: 'address' | 'content'): ParagraphComparison | undefined {
   const kinds = new Set<ChangeKind>();
-  const countsA = a && countParagraph(a.paragraph);
-  const countsB = b && countParagraph(b.paragraph);
+  const countsA = a && (a.counts ?? countParagraph(a.paragraph));
+  const countsB = b && (b.counts ?? countParagraph(b.paragraph));
   const bracketsA = countsA?.brackets ?? 0;
   const bracketsB = countsB?.brackets ?? 0;
   const result: ParagraphComparison = {
@@ -76,7 +78,7 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
     const changes: Change[] = diffWordings(before ?? '', after ?? '');
     if (!changes.some((c) => c.added || c.removed)) return;
     result.diffs.push({ name, changes });
-    if (!name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
+    if (!wordsChanged && !name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
   };
   slot('text', pa.text, pb.text);
   const itemsA = new Map(pa.items.map((item) => [item.label, item]));

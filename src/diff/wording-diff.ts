@@ -28,6 +28,8 @@ export interface WordingDiffOptions {
 
 const UNIT = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|\s+|[^\s]/gu;
 const WORD = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*/gu;
+/** A unit of `UNIT` with the spacing before it, or spacing that ends the text. */
+const SPACED_UNIT = /\s*(?:[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|[^\s])|\s+$/gu;
 const SPACE = /^\s+$/u;
 /** Ends the tag of a whitespace token; the token ends in whitespace, which no tag does. */
 const TAG_END = '\u0000';
@@ -36,7 +38,7 @@ const TRAILING_SPACE = /\s*$/u;
 
 export class WordingDiff extends Diff<string, string, string> {
   private readonly whitespace: boolean;
-  /** Comparison keys by token: a bracket's key is costly and `equals` runs often. */
+  /** Comparison keys by token, made once per token by `tokenize`: `equals` runs O(tokens × edits) times. */
   private readonly keys = new Map<string, string>();
 
   constructor(options: WordingDiffOptions = {}) {
@@ -45,6 +47,7 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   override tokenize(value: string): string[] {
+    if (!this.whitespace && !hasBrackets(value)) return this.noted(spacedUnits(value));
     const units = wordingUnits(value);
     if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
     const tokens: string[] = [];
@@ -60,6 +63,12 @@ export class WordingDiff extends Diff<string, string, string> {
       if (tokens.length > 0) tokens[tokens.length - 1] += pendingSpace;
       else tokens.push(pendingSpace);
     }
+    return this.noted(tokens);
+  }
+
+  /** The tokens, each with its comparison key noted. */
+  private noted(tokens: string[]): string[] {
+    for (const token of tokens) if (!this.keys.has(token)) this.keys.set(token, this.makeKey(token));
     return tokens;
   }
 
@@ -72,7 +81,7 @@ export class WordingDiff extends Diff<string, string, string> {
   override equals(left: string, right: string): boolean {
     if (left === right) return true;
     if (this.whitespace) return false;
-    return this.key(left) === this.key(right);
+    return this.keys.get(left) === this.keys.get(right);
   }
 
   /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
@@ -111,16 +120,26 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
-  private key(token: string): string {
+  private makeKey(token: string): string {
     const unit = token.trim();
     if (!unit.startsWith('[')) return unit;
-    let key = this.keys.get(unit);
-    if (key === undefined) {
-      key = (unit.match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
-      this.keys.set(unit, key);
-    }
-    return key;
+    return (unit.match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
   }
+}
+
+function hasBrackets(value: string): boolean {
+  return value.includes('[') || value.includes(']');
+}
+
+/**
+ * A text without brackets as `tokenize` cuts it without `whitespace`, in one pass: each unit
+ * with the spacing before it, spacing at the end glued to the last unit (the units of `UNIT`).
+ */
+function spacedUnits(value: string): string[] {
+  const tokens = value.match(SPACED_UNIT) ?? [];
+  const last = tokens.length - 1;
+  if (last > 0 && SPACE.test(tokens[last] as string)) tokens[last - 1] += tokens.pop() as string;
+  return tokens;
 }
 
 /** Words, punctuation marks, whitespace runs and top-level bracket spans, in order. */

@@ -1,10 +1,11 @@
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
-import { compareDrafts } from '../../compare/compare-drafts.js';
+import { compareDrafts, prepareComparison } from '../../compare/compare-drafts.js';
 import { narrowComparison, sectionAddressSet, type OnlyKind } from '../../compare/narrow-comparison.js';
 import { paragraphNamed } from '../../model/find-paragraph.js';
-import { WORKING_DRAFT } from '../../model/revision-schema.js';
+import { WORKING_DRAFT } from '../../model/revision-names.js';
 import { outlineAddresses } from '../../model/outline.js';
 import { revisionSide, workingSide, type DraftSide } from '../../revisions/draft-side.js';
+import { ObjectCache } from '../../revisions/object-cache.js';
 import { ObjectStore } from '../../revisions/object-store.js';
 import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';
@@ -25,10 +26,14 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
-  const open = (name: string): Promise<DraftSide> => (name.toLowerCase() === WORKING_DRAFT ? workingSide(dir) : revisionSide(dir, name, store));
+  const cache = new ObjectCache(dir);
+  const open = (name: string): Promise<DraftSide> =>
+    name.toLowerCase() === WORKING_DRAFT ? workingSide(dir) : revisionSide(dir, name, store, { cache, parsers: 'when-prepared' });
   const sideA = await open(a);
   const sideB = await open(b ?? WORKING_DRAFT);
+  await prepareComparison(sideA, sideB);
   let comparison = compareDrafts(sideA, sideB);
+  cache.save();
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
     let addresses: Set<string> | undefined;
@@ -39,6 +44,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
       addresses = new Set([...(inA ?? []), ...(inB ?? [])]);
     }
     if (options.paragraph !== undefined) {
+      // A number, not an address, is looked for among every paragraph of each side.
+      for (const side of [sideA, sideB]) await side.prepare?.(outlineAddresses(side.meta.sections));
       const address = paragraphAddress(options.paragraph, sideB, sideA);
       addresses = new Set(addresses === undefined || addresses.has(address) ? [address] : []);
     }
