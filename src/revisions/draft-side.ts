@@ -9,7 +9,7 @@ import { loadDraft } from '../store/load-draft.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { loadedParsers, loadParsers } from '../store/yaml-parser.js';
 import { checkDraft } from '../validate/check-draft.js';
-import { ObjectCache } from './object-cache.js';
+import { ObjectCache } from '../store/object-cache.js';
 import { ObjectStore } from './object-store.js';
 import { readRevision } from './read-revision.js';
 import { revisionFile } from './revision-store.js';

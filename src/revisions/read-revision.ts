@@ -3,7 +3,7 @@ import type { Revision } from '../model/revision-schema.js';
 import { contentHash } from '../store/parse-cache.js';
 import { isRefusal, readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
 import type { YamlFile } from '../store/yaml-file.js';
-import { ObjectCache } from './object-cache.js';
+import { ObjectCache } from '../store/object-cache.js';
 import type { ObjectStore } from './object-store.js';
 import { listRevisionNames, revisionFile, storedRevisionName } from './revision-store.js';
 
@@ -53,7 +53,7 @@ export async function readRevisions(dir: string, store?: ObjectStore, cache = ne
 }
 
 /** Every revision without its paragraphs' hashes, oldest first: what listing them needs, a small part of each manifest. */
-export async function readRevisionSummaries(dir: string, cache = new ObjectCache(dir)): Promise<{ revisions: RevisionSummary[]; diagnostics: Diagnostic[] }> {
+export async function readRevisionSummaries(dir: string, cache = new ObjectCache(dir, 'summaries')): Promise<{ revisions: RevisionSummary[]; diagnostics: Diagnostic[] }> {
   const revisions: RevisionSummary[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of listRevisionNames(dir)) {
@@ -70,8 +70,9 @@ function sortRevisions<T extends RevisionSummary>(revisions: T[]): T[] {
 }
 
 /**
- * One manifest, from the cache when its bytes were read before (as a whole, or as its summary
- * alone); else parsed, checked, and both forms cached. A manifest with a problem is never cached.
+ * One manifest, from the cache when its bytes were read before (as a whole in the `objects`
+ * shelf, as its summary in `summaries`); else parsed, checked, and cached. A manifest with a
+ * problem is never cached.
  */
 async function readRevisionFile(dir: string, name: string, cache: ObjectCache, want: 'full' | 'summary'): Promise<{ revision?: RevisionSummary; diagnostics: Diagnostic[] }> {
   const file = revisionFile(dir, name);
@@ -85,10 +86,7 @@ async function readRevisionFile(dir: string, name: string, cache: ObjectCache, w
   const parsed = parseRevisionFile(file, bytes.toString('utf8'), name);
   if (!parsed.revision) return { diagnostics: parsed.diagnostics };
   const { paragraphs: _paragraphs, ...summary } = parsed.revision;
-  if (parsed.diagnostics.length === 0) {
-    cache.set('revision', hash, parsed.revision);
-    cache.set('revision-summary', hash, summary);
-  }
+  if (parsed.diagnostics.length === 0) cache.set(want === 'summary' ? 'revision-summary' : 'revision', hash, want === 'summary' ? summary : parsed.revision);
   return { revision: want === 'summary' ? summary : parsed.revision, diagnostics: parsed.diagnostics };
 }
 

@@ -5,7 +5,7 @@ import { paragraphNamed } from '../../model/find-paragraph.js';
 import { WORKING_DRAFT } from '../../model/revision-names.js';
 import { outlineAddresses } from '../../model/outline.js';
 import { revisionSide, workingSide, type DraftSide } from '../../revisions/draft-side.js';
-import { ObjectCache } from '../../revisions/object-cache.js';
+import { ObjectCache } from '../../store/object-cache.js';
 import { ObjectStore } from '../../revisions/object-store.js';
 import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';

@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { readValidHistory } from '../../history/history-store.js';
-import { undoTarget } from '../../history/undo-target.js';
+import { newestEntriesFirst } from '../../history/history-store.js';
+import { undoTargetNewestFirst } from '../../history/undo-target.js';
 import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
@@ -22,8 +22,7 @@ export async function undoCommand(options: ChangeOptions, io: Io): Promise<numbe
 async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  const entries = await readValidHistory(dir);
-  const target = undoTarget(entries);
+  const target = await undoTargetNewestFirst(newestEntriesFirst(dir));
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
 
   // A change that created or removed a paragraph also changed the outline; without that recorded,

@@ -1,14 +1,14 @@
 import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { writeFileAtomic } from '../store/atomic-write.js';
-import { checksum } from '../store/cache-file.js';
-import { contentHash } from '../store/parse-cache.js';
-import { staysInsideDraft } from '../store/read-draft-file.js';
+import { writeFileAtomic } from './atomic-write.js';
+import { checksum } from './cache-file.js';
+import { contentHash } from './parse-cache.js';
+import { staysInsideDraft } from './read-draft-file.js';
 import { VERSION } from '../version.js';
 
 /**
- * What the revisions' files hold, parsed and checked once, by the SHA-1 of their bytes, in
+ * What the revisions' files (and the history's) hold, parsed and checked once, by the SHA-1 of their bytes, in
  * `<draft>/.ndraft/objects` (beside the parse cache, git-ignored with it). A hash names its
  * bytes, so an entry is never stale; a revision's manifest and objects never change, so a
  * `compare` or `revisions` run after the first reads neither the YAML parser nor zod, and no
@@ -21,7 +21,13 @@ import { VERSION } from '../version.js';
  * byte for byte (never parsed again), up to a size beyond which the oldest go.
  */
 const FOLDER = '.ndraft';
-const FILE = 'objects';
+
+/**
+ * Each shelf is a file of its own: `summaries` (a line or two per history entry and revision, for
+ * `log` and `revisions`) is read without `objects` (whole manifests, draft.yaml and paragraphs
+ * of the revisions, megabytes, for `compare`).
+ */
+export type CacheShelf = 'summaries' | 'objects';
 const FORMAT = 1;
 const HEADER_LENGTH = 64;
 /** Beyond this many bytes of entries, the oldest not used by this run are dropped. */
@@ -40,6 +46,7 @@ interface Stored {
   body: Buffer;
   /** Each entry's row in the index, by name. */
   at: Map<string, number>;
+  mtimeMs: number;
 }
 
 export class ObjectCache {
@@ -50,10 +57,21 @@ export class ObjectCache {
   readonly #values = new Map<string, unknown>();
   readonly #added = new Map<string, string>();
 
-  constructor(readonly dir: string) {
-    this.#path = join(dir, FOLDER, FILE);
+  constructor(
+    readonly dir: string,
+    shelf: CacheShelf = 'objects',
+  ) {
+    this.#path = join(dir, FOLDER, shelf);
     // A cache that is a link out of the draft is neither read nor written (SECURITY.md).
     this.#usable = staysInsideDraft(dir, join(dir, FOLDER)) && staysInsideDraft(dir, this.#path);
+  }
+
+  /**
+   * When the cache file was last written, before this run (-Infinity without one): a file whose
+   * ctime is older was recorded with its final identity, as the parse cache reasons (racy clean).
+   */
+  get settledBefore(): number {
+    return this.#read()?.mtimeMs ?? -Infinity;
   }
 
   /** The value stored under `kind` for the content of that hash, if any. */
@@ -136,8 +154,11 @@ function readCache(path: string): Stored | undefined {
   if (!existsSync(path)) return undefined;
   const fd = openSync(path, 'r');
   let bytes: Buffer;
+  let mtimeMs: number;
   try {
-    const size = fstatSync(fd).size;
+    const stats = fstatSync(fd);
+    const size = stats.size;
+    mtimeMs = stats.mtimeMs;
     bytes = Buffer.allocUnsafe(size);
     let done = 0;
     while (done < size) {
@@ -160,7 +181,7 @@ function readCache(path: string): Stored | undefined {
   index.names.forEach((name, i) => {
     if ((index.slices[2 * i] as number) + (index.slices[2 * i + 1] as number) <= body.length) at.set(name, i);
   });
-  return { index, body, at };
+  return { index, body, at, mtimeMs };
 }
 
 let memoKey: string | undefined;
