@@ -38,7 +38,7 @@ const TRAILING_SPACE = /\s*$/u;
 
 export class WordingDiff extends Diff<string, string, string> {
   private readonly whitespace: boolean;
-  /** Comparison keys by token, made once per token by `tokenize`: `equals` runs O(tokens × edits) times. */
+  /** Comparison keys of bracket tokens, made once each: `equals` runs O(tokens × edits) times. */
   private readonly keys = new Map<string, string>();
 
   constructor(options: WordingDiffOptions = {}) {
@@ -47,7 +47,7 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   override tokenize(value: string): string[] {
-    if (!this.whitespace && !hasBrackets(value)) return this.noted(spacedUnits(value));
+    if (!this.whitespace && !hasBrackets(value)) return spacedUnits(value);
     const units = wordingUnits(value);
     if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
     const tokens: string[] = [];
@@ -63,12 +63,6 @@ export class WordingDiff extends Diff<string, string, string> {
       if (tokens.length > 0) tokens[tokens.length - 1] += pendingSpace;
       else tokens.push(pendingSpace);
     }
-    return this.noted(tokens);
-  }
-
-  /** The tokens, each with its comparison key noted. */
-  private noted(tokens: string[]): string[] {
-    for (const token of tokens) if (!this.keys.has(token)) this.keys.set(token, this.makeKey(token));
     return tokens;
   }
 
@@ -81,7 +75,21 @@ export class WordingDiff extends Diff<string, string, string> {
   override equals(left: string, right: string): boolean {
     if (left === right) return true;
     if (this.whitespace) return false;
-    return this.keys.get(left) === this.keys.get(right);
+    // Spacing aside, without allocating: most calls compare two different words.
+    let i = 0;
+    let j = 0;
+    let m = left.length;
+    let n = right.length;
+    while (i < m && isSpace(left.charCodeAt(i))) i++;
+    while (j < n && isSpace(right.charCodeAt(j))) j++;
+    const bracket = left.charCodeAt(i) === OPEN;
+    if (bracket !== (right.charCodeAt(j) === OPEN)) return false;
+    if (bracket) return this.key(left) === this.key(right);
+    while (m > i && isSpace(left.charCodeAt(m - 1))) m--;
+    while (n > j && isSpace(right.charCodeAt(n - 1))) n--;
+    if (m - i !== n - j) return false;
+    for (; i < m; i++, j++) if (left.charCodeAt(i) !== right.charCodeAt(j)) return false;
+    return true;
   }
 
   /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
@@ -120,11 +128,23 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
-  private makeKey(token: string): string {
-    const unit = token.trim();
-    if (!unit.startsWith('[')) return unit;
-    return (unit.match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
+  private key(token: string): string {
+    let key = this.keys.get(token);
+    if (key === undefined) {
+      key = (token.trim().match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
+      this.keys.set(token, key);
+    }
+    return key;
   }
+}
+
+const OPEN = '['.charCodeAt(0);
+
+/** `\\s` of a regular expression (and `trim`): ASCII spacing, line and paragraph separators, the Unicode spaces and the BOM. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function hasBrackets(value: string): boolean {

@@ -172,6 +172,21 @@ describe('diffWordings: whitespace', () => {
     );
   });
 
+  it('compares tokens on their units, spacing aside, as trim() sees spacing', () => {
+    const space = fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '\t', '\u2009', '\u3000', '\ufeff', '\u2028');
+    const unit = fc.constantFrom('a', 'ab', 'b', "it's", ',', '—', '\u200b', 'é', 'e\u0301');
+    const token = fc.tuple(space, unit, space).map(([before, u, after]) => `${before}${u}${after}`);
+    const differ = new WordingDiff();
+    fc.assert(
+      fc.property(token, token, (a, b) => {
+        expect(differ.equals(a, b)).toBe(a.trim() === b.trim());
+      }),
+      { numRuns: 1000 },
+    );
+    expect(differ.equals(' [a  b]', '[a b] ')).toBe(true);
+    expect(differ.equals(' [a b]', 'a')).toBe(false);
+  });
+
   it('tokenizes back to the wording in both modes', () => {
     const text = ' We  [a [b]\u00a0c], d. ';
     for (const whitespace of [false, true]) {
