@@ -47,8 +47,6 @@ export function summarizeEntry(entry: HistoryEntry): EntrySummary {
   };
 }
 
-type Identity = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
-
 /**
  * The entries' summaries, newest first, each read when the iteration reaches it (see
  * `newestEntriesFirst`); save the cache when done. An entry file whose identity (inode, size,
@@ -62,11 +60,11 @@ export async function* newestSummariesFirst(dir: string, cache: ObjectCache): As
   for (let i = ids.length - 1; i >= 0; i--) {
     const id = ids[i] as string;
     const staged = pending?.staged(`${HISTORY_DIR}/${historyFileName(id)}`) !== undefined;
-    const stats = staged ? undefined : statDraftFile(dir, join(dir, HISTORY_DIR, historyFileName(id)));
-    const identity: Identity | undefined = stats && !isRefusal(stats) ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;
-    const known = identity && cache.get<{ identity: Identity; summary: EntrySummary }>('history-file', id);
-    if (known && identity && known.identity.every((value, k) => value === identity[k])) {
-      yield known.summary;
+    const status = staged ? undefined : statDraftFile(dir, join(dir, HISTORY_DIR, historyFileName(id)));
+    const stats = status === undefined || isRefusal(status) ? undefined : status;
+    const known = stats && cache.known<EntrySummary>('history-file', id, stats);
+    if (known) {
+      yield known;
       continue;
     }
     const bytes = historyEntryBytes(dir, id, pending);
@@ -77,7 +75,7 @@ export async function* newestSummariesFirst(dir: string, cache: ObjectCache): As
       summary = summarizeEntry(parseEntry(dir, id, bytes, await loadParsers()));
       cache.set('history-summary', hash, summary);
     }
-    if (identity && identity[3] < cache.settledBefore) cache.set('history-file', id, { identity, summary });
+    if (stats) cache.remember('history-file', id, stats, summary);
     yield summary;
   }
 }

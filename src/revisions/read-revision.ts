@@ -1,7 +1,7 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Revision } from '../model/revision-schema.js';
 import { contentHash } from '../store/parse-cache.js';
-import { isRefusal, readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
+import { isRefusal, readDraftFile, refusalDiagnostic, statDraftFile } from '../store/read-draft-file.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import { ObjectCache } from '../store/object-cache.js';
 import type { ObjectStore } from './object-store.js';
@@ -76,12 +76,20 @@ function sortRevisions<T extends RevisionSummary>(revisions: T[]): T[] {
  */
 async function readRevisionFile(dir: string, name: string, cache: ObjectCache, want: 'full' | 'summary'): Promise<{ revision?: RevisionSummary; diagnostics: Diagnostic[] }> {
   const file = revisionFile(dir, name);
-  const bytes = readDraftFile(dir, file);
+  // A summary is found by the manifest's identity, without reading it (a manifest names every paragraph).
+  const stats = statDraftFile(dir, file);
+  if (isRefusal(stats)) return { diagnostics: [refusalDiagnostic(file, stats)] };
+  const listed = want === 'summary' ? cache.known<RevisionSummary>('revision-file', name, stats) : undefined;
+  if (listed) return { revision: listed, diagnostics: [] };
+  const bytes = readDraftFile(dir, file, stats);
   if (isRefusal(bytes)) return { diagnostics: [refusalDiagnostic(file, bytes)] };
   const hash = contentHash(bytes);
   const known = want === 'summary' ? cache.get<RevisionSummary>('revision-summary', hash) : cache.get<Revision>('revision', hash);
   // The name is checked again: the same bytes may stand under another file name.
-  if (known && known.name === name) return { revision: known, diagnostics: [] };
+  if (known && known.name === name) {
+    if (want === 'summary') cache.remember('revision-file', name, stats, known);
+    return { revision: known, diagnostics: [] };
+  }
   const { parseRevisionFile } = await import('./parse-revision-file.js');
   const parsed = parseRevisionFile(file, bytes.toString('utf8'), name);
   if (!parsed.revision) return { diagnostics: parsed.diagnostics };

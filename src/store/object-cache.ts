@@ -1,4 +1,4 @@
-import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFileAtomic } from './atomic-write.js';
@@ -41,6 +41,8 @@ interface Index {
   sums: number[];
 }
 
+type Identity = [ino: number, size: number, mtimeMs: number, ctimeMs: number];
+
 interface Stored {
   index: Index;
   body: Buffer;
@@ -72,6 +74,23 @@ export class ObjectCache {
    */
   get settledBefore(): number {
     return this.#read()?.mtimeMs ?? -Infinity;
+  }
+
+  /**
+   * What was recorded for a file of the draft (by `remember`) while it had the identity it has
+   * now (inode, size, mtime, ctime): the file need not even be read.
+   */
+  known<T>(kind: string, name: string, stats: Stats): T | undefined {
+    const entry = this.get<{ identity: Identity; value: T }>(kind, name);
+    return entry && entry.identity[0] === stats.ino && entry.identity[1] === stats.size && entry.identity[2] === stats.mtimeMs && entry.identity[3] === stats.ctimeMs ? entry.value : undefined;
+  }
+
+  /**
+   * Records `value` for a file under its identity, when that identity is settled: its ctime older
+   * than the cache file, so that any later change to the file gives it another (racy clean).
+   */
+  remember(kind: string, name: string, stats: Stats, value: unknown): void {
+    if (stats.ctimeMs < this.settledBefore) this.set(kind, name, { identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs], value });
   }
 
   /** The value stored under `kind` for the content of that hash, if any. */
