@@ -42,6 +42,9 @@ const REPO = resolve(HERE, '..');
  * regression only: each is several times the ratio measured on the 2-core machine the day the
  * benchmark was written (see bench/README.md), so noise and a busy machine do not trip them.
  */
+/** The long-lived draft of the full run: history entries and revisions (bench/lib/make-history.mjs). */
+const HISTORY = { entries: 10_000, revisions: 50 };
+
 export const QUICK_BOUNDS = {
   /** status on the 1,000-paragraph draft (parse cache warm) ÷ `node -e ''` (min of the runs); see bench/README.md. */
   statusOverNode: 6,
@@ -337,6 +340,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
   };
   const [first, second] = o.sizes;
   const L = sizeLabel;
+  const wdiff = whichSync('wdiff');
   let coldCache = false;
 
   // 1. Start-up: short commands, measured in alternating rounds so that the ratios to
@@ -468,6 +472,40 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       baseline: rel('reconcile') ?? 'node-e',
       target: abs(0.5, '< 0.5 s') ?? lin,
     });
+    // The same two texts through whole-document word diffs, right after, under the same load
+    // (issue 11: compare no slower than wdiff; git's word diff for reference).
+    const r1 = join(g.dir, 'rev1.txt');
+    const r2 = join(g.dir, 'rev2.txt');
+    await time(`git-word-diff-${size}`, `git diff --no-index --word-diff rev1 rev2 ${L(size)}`, ['git', 'diff', '--no-index', '--word-diff', r1, r2], { ignoreFailure: true, baseline: `compare-${size}`, note: 'reference (÷ compare)' });
+    if (wdiff) {
+      await time(`wdiff-${size}`, `wdiff rev1 rev2 ${L(size)}`, [wdiff, r1, r2], { ignoreFailure: true, baseline: `compare-${size}`, note: 'reference (÷ compare)' });
+      for (const id of [`compare-${size}`, `compare-revisions-${size}`]) {
+        if (!byId[id]?.median || !byId[`wdiff-${size}`]?.median) continue;
+        const ratio = byId[id].median / byId[`wdiff-${size}`].median;
+        add({ id: `${id}-over-wdiff`, label: `${byId[id].label} ÷ wdiff`, median: undefined, min: undefined, ratio, baselineLabel: `wdiff rev1 rev2 ${L(size)}`, target: { text: '≤ 1× (target)' }, ok: ratio <= 1 });
+      }
+    } else rows.push({ id: `wdiff-${size}`, label: `wdiff rev1 rev2 ${L(size)}`, median: undefined, min: undefined, note: 'not installed (apt-get install wdiff)' });
+
+    // A long life: 10,000 history entries and 50 revisions (bench/lib/make-history.mjs), the
+    // commands that read them. undo takes back one more change each run (the next older one).
+    const dh = `${d}-history`;
+    await importOnce(BIN, join(g.dir, 'rev1.txt'), dh, work);
+    const made = spawnSync(process.execPath, [join(HERE, 'lib', 'make-history.mjs'), '--root', root, '--draft', dh, '--entries', String(HISTORY.entries), '--revisions', String(HISTORY.revisions)], { encoding: 'utf8' });
+    if (made.status !== 0) notes.push(`make-history FAILED: ${made.stderr.slice(0, 1500)}`);
+    else {
+      log(`  history draft: ${made.stdout.trim()}`);
+      const last = `Rev.${HISTORY.revisions}`;
+      const hist = (id, label, args, extra = {}) =>
+        time(`${id}-${size}`, `${label} (${HISTORY.entries / 1000}k entries, ${HISTORY.revisions} revisions) ${L(size)}`, [BIN, ...args, '--draft', dh], { baseline: rel(id) ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin, ...extra });
+      await hist('log', 'log', ['log']);
+      await hist('log-n', 'log -n 20', ['log', '-n', '20']);
+      await hist('revisions', 'revisions', ['revisions']);
+      await hist('status-revisions', 'status --revisions', ['status', '--revisions']);
+      await hist('compare-first-last', `compare Rev.1 ${last}`, ['compare', 'Rev.1', last, '--format', 'plain']);
+      await hist('compare-last-two', `compare Rev.${HISTORY.revisions - 1} ${last}`, ['compare', `Rev.${HISTORY.revisions - 1}`, last, '--format', 'plain']);
+      await hist('log-revisions', `log ${g.manifest.showParagraph} --revisions`, ['log', g.manifest.showParagraph, '--revisions'], { target: undefined, note: 'info' });
+      await hist('undo', 'undo (a write)', ['undo']);
+    }
     if (existsSync(join(d, CACHE_DIR))) {
       // ndraft keeps a parse cache in the draft (import seeds it): the rows above are warm. The same
       // commands without it, as on a fresh clone or after pulling a new revision:
@@ -594,6 +632,11 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
     mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
     if (byId[`compare-git-${size}`]) mem(`mem-compare-git-${size}`, `peak RSS compare --git HEAD~1 HEAD ${L(size)}`, [BIN, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', join(work, `git-${size}`, 'draft')]);
+    mem(`mem-compare-working-${size}`, `peak RSS compare import (20 % reworded) ${L(size)}`, [BIN, 'compare', 'import', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
+    if (existsSync(join(`${g.draft}-history`, 'revisions', `Rev.${HISTORY.revisions}.yaml`))) {
+      mem(`mem-log-${size}`, `peak RSS log (${HISTORY.entries / 1000}k entries) ${L(size)}`, [BIN, 'log', '--draft', `${g.draft}-history`]);
+      mem(`mem-compare-history-${size}`, `peak RSS compare Rev.1 Rev.${HISTORY.revisions} ${L(size)}`, [BIN, 'compare', 'Rev.1', `Rev.${HISTORY.revisions}`, '--format', 'plain', '--draft', `${g.draft}-history`]);
+    }
     if (existsSync(join(g.draft, CACHE_DIR))) {
       const cold = ['rm', '-rf', join(g.draft, CACHE_DIR)];
       mem(`mem-validate-cold-${size}`, `peak RSS validate ${L(size)} (no cache)`, [BIN, 'validate', '--draft', g.draft], cold);
@@ -601,17 +644,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     }
   }
 
-  // 6. Word-diff baselines on the two revision texts
-  log('word-diff baselines …');
-  const wdiff = whichSync('wdiff');
-  for (const size of o.sizes) {
-    const g = gen[size];
-    const r1 = join(g.dir, 'rev1.txt');
-    const r2 = join(g.dir, 'rev2.txt');
-    await time(`git-word-diff-${size}`, `git diff --word-diff rev1 rev2 ${L(size)}`, ['git', 'diff', '--no-index', '--word-diff', r1, r2], { ignoreFailure: true, baseline: 'node-e', note: 'reference' });
-    if (wdiff) await time(`wdiff-${size}`, `wdiff rev1 rev2 ${L(size)}`, [wdiff, r1, r2], { ignoreFailure: true, baseline: 'node-e', note: 'reference' });
-    else rows.push({ id: `wdiff-${size}`, label: `wdiff rev1 rev2 ${L(size)}`, median: undefined, min: undefined, note: 'not installed' });
-  }
+  // 6. (The word-diff baselines are measured beside the compare rows, in 2.)
   if (byId[`git-word-diff-${first}`]) {
     notes.push(
       `For scale: git's word diff of the two whole ${L(first)} revisions (${(g0.manifest.bytes.rev1 / 1e6).toFixed(1)} MB each, ${g0.manifest.reworded} paragraphs reworded) takes ${fmtTime(byId[`git-word-diff-${first}`].median)}` +

@@ -256,10 +256,12 @@ Run "ndraft <command> --help" for a command's options.`,
     .action((opts) => run(async (io) => (await import('./cli/commands/delegation.js')).delegationListCommand(opts, io)));
 
   command('log')
-    .description('list the changes made to the draft, newest first')
+    .description('list the changes made to the draft, newest first, with the revisions recorded between them; or one paragraph\'s life story across revisions (--revisions)')
     .argument('[paragraph]', 'only the changes to this paragraph (its address or printed number)')
     .option('--json', 'print the history entries as JSON')
     .option('-n, --limit <count>', 'show at most this many changes')
+    .option('--revisions', "the paragraph's life story: its wording, status and brackets in each revision (import, Rev.1, …) and now, with word diffs where it changed")
+    .addHelpText('after', '\nExamples:\n  ndraft log -n 5                 the last five changes, and the revisions recorded between them\n  ndraft log 61                   the changes to paragraph 61\n  ndraft log 61 --revisions       paragraph 61 in import, Rev.1, … and the working draft')
     .action((number: string | undefined, opts) => run(async (io) => (await import('./cli/commands/log.js')).logCommand(number, opts, io)));
 
   changing('restore')

@@ -24,12 +24,16 @@ export interface OpenedDraft {
   paragraph(ref: string): Paragraph;
 }
 
+/** A received draft must not make a command read or write elsewhere through a linked folder. */
+export function refuseLinkedFolders(dir: string): void {
+  const linked = foldersLeavingDraft(dir);
+  if (linked.length > 0) throw inputError(`${linked.map((name) => `${name}/`).join(' and ')} of the draft ${linked.length === 1 ? 'is a link' : 'are links'} to a folder outside it; ndraft does not follow ${linked.length === 1 ? 'it' : 'them'} (replace ${linked.length === 1 ? 'it' : 'them'} with the folder itself)`);
+}
+
 /** Finds, loads and checks the draft a command works on; a draft with errors is refused with all of them. */
 export async function openDraft(explicit: string | undefined, cwd: string): Promise<OpenedDraft> {
   const dir = locateDraft({ explicit, cwd });
-  // A received draft must not make a command read or write elsewhere through a linked folder.
-  const linked = foldersLeavingDraft(dir);
-  if (linked.length > 0) throw inputError(`${linked.map((name) => `${name}/`).join(' and ')} of the draft ${linked.length === 1 ? 'is a link' : 'are links'} to a folder outside it; ndraft does not follow ${linked.length === 1 ? 'it' : 'them'} (replace ${linked.length === 1 ? 'it' : 'them'} with the folder itself)`);
+  refuseLinkedFolders(dir);
   const loaded = await loadDraft(dir);
   const checked = await checkDraft(loaded);
   const { diagnostics, meta, counts } = checked;

@@ -22,21 +22,7 @@ export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
     const placeA = pair.a === undefined ? undefined : placesA.get(pair.a);
     const placeB = pair.b === undefined ? undefined : placesB.get(pair.b);
     if (pair.alignedBy === 'address' && pair.a !== undefined && pair.b !== undefined && a.hashes.get(pair.a) === b.hashes.get(pair.b) && placeA?.section === placeB?.section) continue;
-    const side = (draft: DraftSide, address: string | undefined, place: OutlinePlace | undefined): Side | undefined => {
-      if (address === undefined || place === undefined) return undefined;
-      const paragraph = draft.paragraph(address);
-      return {
-        paragraph,
-        place: {
-          address,
-          ...(paragraph.number !== undefined ? { number: paragraph.number } : {}),
-          section: place.section,
-          ...(place.sectionNumber !== undefined ? { sectionNumber: place.sectionNumber } : {}),
-          status: paragraph.status,
-        },
-      };
-    };
-    const comparison = compareParagraph(side(a, pair.a, placeA), side(b, pair.b, placeB), pair.alignedBy);
+    const comparison = compareParagraph(paragraphSide(a, pair.a, placeA), paragraphSide(b, pair.b, placeB), pair.alignedBy);
     if (!comparison) continue;
     // b's reading order; a paragraph removed stands after the last paragraph before it that b still has.
     const order: [number, number, number] = placeB ? [placeB.index, 0, 0] : [placeInB(placeA?.index ?? 0, orderA, placesB), 1, placeA?.index ?? 0];
@@ -45,6 +31,35 @@ export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
   found.sort((x, y) => x.order[0] - y.order[0] || x.order[1] - y.order[1] || x.order[2] - y.order[2]);
   const paragraphs = found.map((f) => f.comparison);
   return { a: { name: a.name, figures: a.figures }, b: { name: b.name, figures: b.figures }, summary: summarize(paragraphs), paragraphs };
+}
+
+/** One paragraph of a side as `compareParagraph` takes it: the paragraph, its counts when the side knows them, and its place. */
+export function paragraphSide(draft: DraftSide, address: string | undefined, place: OutlinePlace | undefined): Side | undefined {
+  if (address === undefined || place === undefined) return undefined;
+  const paragraph = draft.paragraph(address);
+  return {
+    paragraph,
+    ...(draft.counts ? { counts: draft.counts(address) } : {}),
+    place: {
+      address,
+      ...(paragraph.number !== undefined ? { number: paragraph.number } : {}),
+      section: place.section,
+      ...(place.sectionNumber !== undefined ? { sectionNumber: place.sectionNumber } : {}),
+      status: paragraph.status,
+    },
+  };
+}
+
+/**
+ * Makes each side ready to read the paragraphs `compareDrafts` will read (see `DraftSide.prepare`):
+ * those whose file differs between the sides, or which stand only on one side, or in another section.
+ */
+export async function prepareComparison(a: DraftSide, b: DraftSide): Promise<void> {
+  const placesA = outlinePlaces(a.meta);
+  const placesB = outlinePlaces(b.meta);
+  const differs = (address: string) => a.hashes.get(address) !== b.hashes.get(address) || placesA.get(address)?.section !== placesB.get(address)?.section;
+  await a.prepare?.(outlineAddresses(a.meta.sections).filter(differs));
+  await b.prepare?.(outlineAddresses(b.meta.sections).filter(differs));
 }
 
 /** Where in b's reading order a paragraph of a that b no longer has would stand. */

@@ -2,13 +2,15 @@ import type { Change } from 'diff';
 import { diffWordings } from '../diff/wording-diff.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import type { Item, Paragraph } from '../model/schemas.js';
-import { countParagraph } from '../report/counts.js';
+import { countParagraph, type Counts } from '../report/counts.js';
 import type { ChangeKind, ParagraphComparison, ParagraphPlace, SlotDiff } from './types.js';
 import { pairItems } from './pair-items.js';
 
 export interface Side {
   paragraph: Paragraph;
   place: ParagraphPlace;
+  /** Its counts, when known already (`countParagraph` parses its notation). */
+  counts?: Counts;
 }
 
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
@@ -23,8 +25,8 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  */
 export function compareParagraph(a: Side | undefined, b: Side | undefined, alignedBy: 'address' | 'content'): ParagraphComparison | undefined {
   const kinds = new Set<ChangeKind>();
-  const countsA = a && countParagraph(a.paragraph);
-  const countsB = b && countParagraph(b.paragraph);
+  const countsA = a && (a.counts ?? countParagraph(a.paragraph));
+  const countsB = b && (b.counts ?? countParagraph(b.paragraph));
   const bracketsA = countsA?.brackets ?? 0;
   const bracketsB = countsB?.brackets ?? 0;
   const result: ParagraphComparison = {
@@ -77,7 +79,7 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
     const changes: Change[] = diffWordings(before ?? '', after ?? '');
     if (!changes.some((c) => c.added || c.removed)) return;
     result.diffs.push({ name, changes });
-    if (!name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
+    if (!wordsChanged && !name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
   };
   slot('text', pa.text, pb.text);
   // Paired as a diff pairs lines, not by label: bullets all share "·" (`pairItems`).

@@ -28,6 +28,8 @@ export interface WordingDiffOptions {
 
 const UNIT = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|\s+|[^\s]/gu;
 const WORD = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*/gu;
+/** A unit of `UNIT` with the spacing before it, or spacing that ends the text. */
+const SPACED_UNIT = /\s*(?:[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|[^\s])|\s+$/gu;
 const SPACE = /^\s+$/u;
 /** Ends the tag of a whitespace token; the token ends in whitespace, which no tag does. */
 const TAG_END = '\u0000';
@@ -36,7 +38,7 @@ const TRAILING_SPACE = /\s*$/u;
 
 export class WordingDiff extends Diff<string, string, string> {
   private readonly whitespace: boolean;
-  /** Comparison keys by token: a bracket's key is costly and `equals` runs often. */
+  /** Comparison keys of bracket tokens, made once each: `equals` runs O(tokens × edits) times. */
   private readonly keys = new Map<string, string>();
 
   constructor(options: WordingDiffOptions = {}) {
@@ -45,6 +47,7 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   override tokenize(value: string): string[] {
+    if (!this.whitespace && !hasBrackets(value)) return spacedUnits(value);
     const units = wordingUnits(value);
     if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
     const tokens: string[] = [];
@@ -72,7 +75,21 @@ export class WordingDiff extends Diff<string, string, string> {
   override equals(left: string, right: string): boolean {
     if (left === right) return true;
     if (this.whitespace) return false;
-    return this.key(left) === this.key(right);
+    // Spacing aside, without allocating: most calls compare two different words.
+    let i = 0;
+    let j = 0;
+    let m = left.length;
+    let n = right.length;
+    while (i < m && isSpace(left.charCodeAt(i))) i++;
+    while (j < n && isSpace(right.charCodeAt(j))) j++;
+    const bracket = left.charCodeAt(i) === OPEN;
+    if (bracket !== (right.charCodeAt(j) === OPEN)) return false;
+    if (bracket) return this.key(left) === this.key(right);
+    while (m > i && isSpace(left.charCodeAt(m - 1))) m--;
+    while (n > j && isSpace(right.charCodeAt(n - 1))) n--;
+    if (m - i !== n - j) return false;
+    for (; i < m; i++, j++) if (left.charCodeAt(i) !== right.charCodeAt(j)) return false;
+    return true;
   }
 
   /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
@@ -112,15 +129,37 @@ export class WordingDiff extends Diff<string, string, string> {
 
   /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
   private key(token: string): string {
-    const unit = token.trim();
-    if (!unit.startsWith('[')) return unit;
-    let key = this.keys.get(unit);
+    let key = this.keys.get(token);
     if (key === undefined) {
-      key = (unit.match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
-      this.keys.set(unit, key);
+      key = (token.trim().match(UNIT) ?? []).filter((u) => !SPACE.test(u)).join('\u0000');
+      this.keys.set(token, key);
     }
     return key;
   }
+}
+
+const OPEN = '['.charCodeAt(0);
+
+/** `\\s` of a regular expression (and `trim`): ASCII spacing, line and paragraph separators, the Unicode spaces and the BOM. */
+function isSpace(code: number): boolean {
+  if (code === 32 || (code >= 9 && code <= 13)) return true;
+  if (code < 0xa0) return false;
+  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+}
+
+function hasBrackets(value: string): boolean {
+  return value.includes('[') || value.includes(']');
+}
+
+/**
+ * A text without brackets as `tokenize` cuts it without `whitespace`, in one pass: each unit
+ * with the spacing before it, spacing at the end glued to the last unit (the units of `UNIT`).
+ */
+function spacedUnits(value: string): string[] {
+  const tokens = value.match(SPACED_UNIT) ?? [];
+  const last = tokens.length - 1;
+  if (last > 0 && SPACE.test(tokens[last] as string)) tokens[last - 1] += tokens.pop() as string;
+  return tokens;
 }
 
 /** Words, punctuation marks, whitespace runs and top-level bracket spans, in order. */

@@ -6,7 +6,7 @@ import type { HistoryEntry } from '../model/schemas.js';
 import { pendingCommit, type PendingCommit } from '../store/journal.js';
 import { serializeYaml } from '../store/serialize.js';
 import { readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
-import { loadParsers } from '../store/yaml-parser.js';
+import { loadParsers, type Parsers } from '../store/yaml-parser.js';
 
 /**
  * The history of a draft is a folder of small files, one per change: `history/<id>.yaml`.
@@ -83,6 +83,35 @@ export async function readValidHistory(dir: string): Promise<HistoryEntry[]> {
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
   return entries;
+}
+
+/**
+ * The entries newest first, each file read and parsed only when the iteration reaches it: `log -n 5`
+ * and `undo` read a few files of a history of thousands. A file that cannot be read or parsed
+ * stops the iteration with an error naming it, as `readValidHistory` does (`validate` lists them all).
+ */
+export async function* newestEntriesFirst(dir: string): AsyncGenerator<HistoryEntry> {
+  const pending = pendingCommit(dir);
+  const ids = listHistoryIds(dir, pending);
+  for (let i = ids.length - 1; i >= 0; i--) {
+    const id = ids[i] as string;
+    yield parseEntry(dir, id, historyEntryBytes(dir, id, pending), await loadParsers());
+  }
+}
+
+/** An entry's bytes, from where a pending change staged it while it is still there; an error naming the file when they cannot be read. */
+export function historyEntryBytes(dir: string, id: string, pending: PendingCommit | undefined): Buffer {
+  const bytes = readEntryBytes(dir, historyFileName(id), pending);
+  if (!Buffer.isBuffer(bytes)) throw inputError('the history has files that cannot be read (see "ndraft validate")', [refusalDiagnostic(join(dir, HISTORY_DIR, historyFileName(id)), bytes)]);
+  return bytes;
+}
+
+/** An entry parsed and checked; an error naming its problems when it does not read. */
+export function parseEntry(dir: string, id: string, bytes: Buffer, parsers: Parsers): HistoryEntry {
+  const parsed = parsers.parseHistoryFile(join(dir, HISTORY_DIR, historyFileName(id)), bytes.toString('utf8'));
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (!parsed.entry || errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+  return parsed.entry;
 }
 
 /** Every entry, oldest first; a file that does not parse or match the schema is a diagnostic, not a crash. */

@@ -12,3 +12,13 @@ export function undoTarget(entries: readonly HistoryEntry[]): HistoryEntry | und
   }
   return undefined;
 }
+
+/** `undoTarget`, reading the entries newest first only as far as the target: an undo is always newer than the change it undid. */
+export async function undoTargetNewestFirst(entries: AsyncIterable<HistoryEntry>): Promise<HistoryEntry | undefined> {
+  const undone = new Set<string>();
+  for await (const entry of entries) {
+    if (entry.undoes !== undefined) undone.add(entry.undoes);
+    else if (!undone.has(entry.id)) return entry;
+  }
+  return undefined;
+}

@@ -14,12 +14,12 @@ import { isRefusal, readDraftFile } from '../store/read-draft-file.js';
  * byte) and only the one chosen is read in full; manifests written some other way are compared
  * after parsing them all.
  */
-export function latestSharedRevision(ourDir: string, theirDir: string): Revision | undefined {
+export async function latestSharedRevision(ourDir: string, theirDir: string): Promise<Revision | undefined> {
   const ours = manifestKeys(ourDir);
   const theirs = new Set(manifestKeys(theirDir).map((m) => m.key));
   const shared = ours.filter((m) => m.key !== undefined && theirs.has(m.key)).sort((a, b) => b.time.localeCompare(a.time))[0];
   if (shared) return readRevision(ourDir, shared.name);
-  return sharedByContent(readRevisions(ourDir).revisions, readRevisions(theirDir).revisions);
+  return sharedByContent((await readRevisions(ourDir)).revisions, (await readRevisions(theirDir)).revisions);
 }
 
 /** Each manifest's time and the part of its text that names the files; undefined where it is not laid out as ndraft writes it. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
-import { readRevisions } from './read-revision.js';
+import { readRevision, readRevisionSummaries } from './read-revision.js';
 import { IMPORT_REVISION } from './revision-store.js';
 
 /** A paragraph file of the working draft: its address, its path, and its SHA-1 when already known. */
@@ -17,11 +17,12 @@ export interface WorkingFile {
  * with `ndraft snapshot` (`Rev.2`), or `Rev.2, with changes since` when a file differs from it
  * (hand edits included); undefined when the draft has none but `import`. Damaged manifests are left to `validate`.
  */
-export function currentRevisionName(dir: string, files: readonly WorkingFile[]): string | undefined {
-  const { revisions } = readRevisions(dir);
+export async function currentRevisionName(dir: string, files: readonly WorkingFile[]): Promise<string | undefined> {
+  const { revisions } = await readRevisionSummaries(dir);
   // `import` is recorded by every import: a record of the source, not a round anybody circulates.
-  const latest = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop();
-  if (latest === undefined) return undefined;
+  const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop()?.name;
+  if (name === undefined) return undefined;
+  const latest = await readRevision(dir, name);
   const sha1 = (path: string) => createHash('sha1').update(readFileSync(path)).digest('hex');
   const recorded = Object.entries(latest.paragraphs);
   const same =

@@ -1,12 +1,15 @@
 import { join } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
-import { WORKING_DRAFT, type Revision } from '../model/revision-schema.js';
+import { WORKING_DRAFT } from '../model/revision-names.js';
+import type { Revision } from '../model/revision-schema.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { statusFromCounts, type Counts } from '../report/compute-status.js';
+import { countParagraph } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
-import { loadParsers } from '../store/yaml-parser.js';
+import { loadedParsers, loadParsers } from '../store/yaml-parser.js';
 import { checkDraft } from '../validate/check-draft.js';
+import { ObjectCache } from '../store/object-cache.js';
 import { ObjectStore } from './object-store.js';
 import { readRevision } from './read-revision.js';
 import { revisionFile } from './revision-store.js';
@@ -24,6 +27,10 @@ export interface DraftSide {
   hashes: ReadonlyMap<string, string>;
   /** A paragraph, parsed when first asked for. */
   paragraph(address: string): Paragraph;
+  /** A paragraph's status counts, when the side knows them without parsing its notation again. */
+  counts?(address: string): Counts;
+  /** Makes `paragraph()` ready to read these paragraphs (loads what parsing them needs). */
+  prepare?(addresses: Iterable<string>): Promise<void>;
   /** The status counts of the whole draft. */
   figures: Counts;
 }
@@ -44,6 +51,7 @@ export async function workingSide(dir: string): Promise<DraftSide & { files: Rea
     files.set(p.address, p.file);
   }
   const lookup = checked.paragraph;
+  const counts = checked.counts;
   return {
     name: WORKING_DRAFT,
     meta: checked.meta,
@@ -51,13 +59,24 @@ export async function workingSide(dir: string): Promise<DraftSide & { files: Rea
     files,
     figures: countsOnly(statusFromCounts(checked.meta, checked.counts)),
     paragraph: (address) => lookup(address) as Paragraph,
+    counts: (address) => counts.get(address) ?? countParagraph(lookup(address) as Paragraph),
   };
 }
 
-/** The draft as revision `name` recorded it; a missing or damaged object is an error naming it. */
-export async function revisionSide(dir: string, name: string, store = new ObjectStore(dir)): Promise<DraftSide & { revision: Revision }> {
-  const revision = readRevision(dir, name);
-  const parsers = await loadParsers();
+/**
+ * The draft as revision `name` recorded it; a missing or damaged object is an error naming it.
+ * What was parsed once (manifest, draft.yaml, paragraphs, with their counts) comes from the
+ * object `cache` by hash, and the parser and the packs are read only for the rest: save the
+ * cache when done. With `parsers: 'when-prepared'` the parser is not loaded until `prepare()`
+ * names paragraphs the cache lacks; call it with every paragraph to be read.
+ */
+export async function revisionSide(
+  dir: string,
+  name: string,
+  store = new ObjectStore(dir),
+  { cache = new ObjectCache(dir), parsers = 'now' }: { cache?: ObjectCache; parsers?: 'now' | 'when-prepared' } = {},
+): Promise<DraftSide & { revision: Revision }> {
+  const revision = await readRevision(dir, name, cache);
   const manifest = revisionFile(dir, revision.name);
   const objectOf = (hash: string, what: string): Buffer => {
     const bytes = store.read(hash);
@@ -65,15 +84,33 @@ export async function revisionSide(dir: string, name: string, store = new Object
     throw inputError(`revision "${revision.name}" cannot be read: the object ${hash} holding ${what} is missing or damaged (${manifest})`, store.problems);
   };
   const where = (what: string) => join(dir, `${revision.name}:${what}`);
-  const parsed = parsers.parseDraftFile(where(DRAFT_FILE), objectOf(revision.draft, DRAFT_FILE));
-  if (!parsed.meta) throw inputError(`revision "${revision.name}": its ${DRAFT_FILE} does not read`, parsed.diagnostics);
+  let meta = cache.get<DraftMeta>('draft', revision.draft);
+  if (meta === undefined) {
+    const parsed = (await loadParsers()).parseDraftFile(where(DRAFT_FILE), objectOf(revision.draft, DRAFT_FILE));
+    if (!parsed.meta) throw inputError(`revision "${revision.name}": its ${DRAFT_FILE} does not read`, parsed.diagnostics);
+    meta = parsed.meta;
+    cache.set('draft', revision.draft, meta);
+  }
   const hashes = new Map(Object.entries(revision.paragraphs));
-  const paragraphs = new Map<string, Paragraph>();
+  // paragraph() is synchronous: the parser, which a paragraph the cache lacks needs, is loaded
+  // ahead, now, or by prepare() for the paragraphs a compare will read.
+  if (parsers === 'now') await loadParsers();
+  const read = (address: string): CachedObject => {
+    const hash = hashes.get(address);
+    if (hash === undefined) throw new Error(`internal error: revision ${revision.name} has no paragraph ${address}`);
+    const known = cache.get<CachedObject>('paragraph', hash);
+    if (known) return known;
+    const parsed = loadedParsers().parseParagraphFile(where(`paragraph ${address}`), objectOf(hash, `paragraph ${address}`));
+    if (!parsed.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, parsed.diagnostics);
+    const entry = { paragraph: parsed.paragraph, counts: countParagraph(parsed.paragraph) };
+    cache.set('paragraph', hash, entry);
+    return entry;
+  };
   const f = revision.figures;
   return {
     name: revision.name,
     revision,
-    meta: parsed.meta,
+    meta,
     hashes,
     figures: {
       paragraphs: { total: f.paragraphs, agreed: f.agreed, agreedAdRef: f.agreedAdRef, open: f.open, deleted: f.deleted },
@@ -82,19 +119,24 @@ export async function revisionSide(dir: string, name: string, store = new Object
       bracketedParagraphs: f.bracketedParagraphs,
       alternatives: f.alternatives,
     },
-    paragraph(address) {
-      let paragraph = paragraphs.get(address);
-      if (paragraph) return paragraph;
-      const hash = hashes.get(address);
-      if (hash === undefined) throw new Error(`internal error: revision ${revision.name} has no paragraph ${address}`);
-      // Parsed from the object: reading the whole parse cache would cost more than the few paragraphs a compare reads.
-      const read = parsers.parseParagraphFile(where(`paragraph ${address}`), objectOf(hash, `paragraph ${address}`));
-      if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
-      paragraph = read.paragraph;
-      paragraphs.set(address, paragraph);
-      return paragraph;
+    paragraph: (address) => read(address).paragraph,
+    counts: (address) => read(address).counts,
+    async prepare(addresses) {
+      for (const address of addresses) {
+        const hash = hashes.get(address);
+        if (hash !== undefined && !cache.has('paragraph', hash)) {
+          await loadParsers();
+          return;
+        }
+      }
     },
   };
+}
+
+/** A paragraph object as the cache keeps it: parsed, checked, and counted. */
+interface CachedObject {
+  paragraph: Paragraph;
+  counts: Counts;
 }
 
 /** The draft's counts without the rest of the status report (title, sections), as a revision keeps them. */

@@ -1,64 +1,105 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { revisionSchema, type Revision } from '../model/revision-schema.js';
-import { isRefusal, readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
-import { readSimpleYaml } from '../store/read-simple-yaml.js';
-import { checkSchema } from '../store/schema-issues.js';
-import { parseYamlFile, type YamlFile } from '../store/yaml-file.js';
-import { LazyYamlFile } from '../store/yaml-parser.js';
+import type { Revision } from '../model/revision-schema.js';
+import { contentHash } from '../store/parse-cache.js';
+import { isRefusal, readDraftFile, refusalDiagnostic, statDraftFile } from '../store/read-draft-file.js';
+import type { YamlFile } from '../store/yaml-file.js';
+import { ObjectCache } from '../store/object-cache.js';
 import type { ObjectStore } from './object-store.js';
 import { listRevisionNames, revisionFile, storedRevisionName } from './revision-store.js';
 
-/** A manifest, parsed and checked against its schema; problems placed at file:line:column. */
-export function parseRevisionFile(file: string, source: string, expectedName?: string): { revision?: Revision; yaml: YamlFile; diagnostics: Diagnostic[] } {
-  const simple = readSimpleYaml(source);
-  const yaml = simple === undefined ? parseYamlFile(file, source) : new LazyYamlFile(file, () => source, parseYamlFile, { value: simple });
-  if (yaml.value === undefined) return { yaml, diagnostics: [...yaml.diagnostics] };
-  const checked = checkSchema(revisionSchema, yaml);
-  const diagnostics = [...yaml.diagnostics, ...checked.diagnostics];
-  const revision = checked.value;
-  if (revision && expectedName !== undefined && revision.name !== expectedName) {
-    diagnostics.push({ code: 'REVISION_NAME', severity: 'error', message: `the revision in ${expectedName}.yaml is named "${revision.name}": a revision's file is named after it`, file, ...yaml.locate(['name']) });
-    return { yaml, diagnostics };
-  }
-  return { ...(revision ? { revision } : {}), yaml, diagnostics };
-}
+/** A revision as `revisions` lists it: everything but its paragraphs' hashes. */
+export type RevisionSummary = Omit<Revision, 'paragraphs'>;
 
-/** Revision `name` (any case), or an error naming the revisions there are. */
-export function readRevision(dir: string, name: string): Revision {
+/**
+ * Revision `name` (any case), or an error naming the revisions there are. A manifest read before
+ * comes from the object cache, by the hash of its bytes: a 5,000-paragraph manifest is then one
+ * JSON text to parse, without the YAML parser and zod.
+ */
+export async function readRevision(dir: string, name: string, cache = new ObjectCache(dir)): Promise<Revision> {
   const stored = storedRevisionName(dir, name);
   if (stored === undefined) {
     const names = listRevisionNames(dir);
     throw inputError(`no revision "${name}"; ${names.length === 0 ? 'the draft has none yet (record one with "ndraft snapshot <name>")' : `the draft has ${names.join(', ')} (see "ndraft revisions")`}`);
   }
-  const { revision, diagnostics } = readRevisionFile(dir, stored);
-  if (!revision) throw inputError(`revision "${stored}" cannot be read; fix or remove ${revisionFile(dir, stored)}`, diagnostics);
-  return revision;
+  const read = await readRevisionFile(dir, stored, cache, 'full');
+  if (!read.revision) throw inputError(`revision "${stored}" cannot be read; fix or remove ${revisionFile(dir, stored)}`, read.diagnostics);
+  return read.revision as Revision;
 }
 
 /**
  * Every revision, oldest first, and the problems of those that cannot be read; with a `store`,
  * an object a manifest names that the store lacks is a problem too, placed where it is named.
  */
-export function readRevisions(dir: string, store?: ObjectStore): { revisions: Revision[]; diagnostics: Diagnostic[] } {
+export async function readRevisions(dir: string, store?: ObjectStore, cache = new ObjectCache(dir)): Promise<{ revisions: Revision[]; diagnostics: Diagnostic[] }> {
   const revisions: Revision[] = [];
   const diagnostics: Diagnostic[] = [];
   for (const name of listRevisionNames(dir)) {
-    const read = readRevisionFile(dir, name);
+    const read = await readRevisionFile(dir, name, cache, 'full');
     diagnostics.push(...read.diagnostics);
     if (!read.revision) continue;
-    revisions.push(read.revision);
-    if (store) diagnostics.push(...missingObjects(read.revision, read.yaml, store));
+    const revision = read.revision as Revision;
+    revisions.push(revision);
+    if (store && hasMissingObjects(revision, store)) {
+      // Placing a problem needs the manifest's YAML, parsed only then.
+      const { parseRevisionFile } = await import('./parse-revision-file.js');
+      const file = revisionFile(dir, name);
+      const bytes = readDraftFile(dir, file);
+      diagnostics.push(...missingObjects(revision, isRefusal(bytes) ? undefined : parseRevisionFile(file, bytes.toString('utf8'), name).yaml, store));
+    }
   }
   if (store) diagnostics.push(...store.problems);
-  revisions.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
-  return { revisions, diagnostics };
+  cache.save();
+  return { revisions: sortRevisions(revisions), diagnostics };
 }
 
-function readRevisionFile(dir: string, name: string): { revision?: Revision; yaml?: YamlFile; diagnostics: Diagnostic[] } {
+/** Every revision without its paragraphs' hashes, oldest first: what listing them needs, a small part of each manifest. */
+export async function readRevisionSummaries(dir: string, cache = new ObjectCache(dir, 'summaries')): Promise<{ revisions: RevisionSummary[]; diagnostics: Diagnostic[] }> {
+  const revisions: RevisionSummary[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const name of listRevisionNames(dir)) {
+    const read = await readRevisionFile(dir, name, cache, 'summary');
+    diagnostics.push(...read.diagnostics);
+    if (read.revision) revisions.push(read.revision);
+  }
+  cache.save();
+  return { revisions: sortRevisions(revisions), diagnostics };
+}
+
+function sortRevisions<T extends RevisionSummary>(revisions: T[]): T[] {
+  return revisions.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
+}
+
+/**
+ * One manifest, from the cache when its bytes were read before (as a whole in the `objects`
+ * shelf, as its summary in `summaries`); else parsed, checked, and cached. A manifest with a
+ * problem is never cached.
+ */
+async function readRevisionFile(dir: string, name: string, cache: ObjectCache, want: 'full' | 'summary'): Promise<{ revision?: RevisionSummary; diagnostics: Diagnostic[] }> {
   const file = revisionFile(dir, name);
-  const bytes = readDraftFile(dir, file);
+  // A summary is found by the manifest's identity, without reading it (a manifest names every paragraph).
+  const stats = statDraftFile(dir, file);
+  if (isRefusal(stats)) return { diagnostics: [refusalDiagnostic(file, stats)] };
+  const listed = want === 'summary' ? cache.known<RevisionSummary>('revision-file', name, stats) : undefined;
+  if (listed) return { revision: listed, diagnostics: [] };
+  const bytes = readDraftFile(dir, file, stats);
   if (isRefusal(bytes)) return { diagnostics: [refusalDiagnostic(file, bytes)] };
-  return parseRevisionFile(file, bytes.toString('utf8'), name);
+  const hash = contentHash(bytes);
+  const known = want === 'summary' ? cache.get<RevisionSummary>('revision-summary', hash) : cache.get<Revision>('revision', hash);
+  // The name is checked again: the same bytes may stand under another file name.
+  if (known && known.name === name) {
+    if (want === 'summary') cache.remember('revision-file', name, stats, known);
+    return { revision: known, diagnostics: [] };
+  }
+  const { parseRevisionFile } = await import('./parse-revision-file.js');
+  const parsed = parseRevisionFile(file, bytes.toString('utf8'), name);
+  if (!parsed.revision) return { diagnostics: parsed.diagnostics };
+  const { paragraphs: _paragraphs, ...summary } = parsed.revision;
+  if (parsed.diagnostics.length === 0) cache.set(want === 'summary' ? 'revision-summary' : 'revision', hash, want === 'summary' ? summary : parsed.revision);
+  return { revision: want === 'summary' ? summary : parsed.revision, diagnostics: parsed.diagnostics };
+}
+
+function hasMissingObjects(revision: Revision, store: ObjectStore): boolean {
+  return !store.has(revision.draft) || Object.values(revision.paragraphs).some((hash) => !store.has(hash));
 }
 
 function missingObjects(revision: Revision, yaml: YamlFile | undefined, store: ObjectStore): Diagnostic[] {

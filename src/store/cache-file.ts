@@ -54,7 +54,7 @@ export interface StoredIndex {
 const HEADER_LENGTH = 128;
 
 /** CRC-32 (zlib's, Node ≥ 20.15), else the first 32 bits of SHA-1: either tells a damaged paragraph. */
-const checksum: (bytes: Uint8Array) => number =
+export const checksum: (bytes: Uint8Array) => number =
   typeof zlib.crc32 === 'function' ? (bytes) => zlib.crc32(bytes) : (bytes) => createHash('sha1').update(bytes).digest().readUInt32BE(0);
 
 function indexHash(bytes: Uint8Array): string {

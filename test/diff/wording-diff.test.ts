@@ -144,6 +144,49 @@ describe('diffWordings: whitespace', () => {
     );
   });
 
+  it('cuts a text without brackets as the tree-based tokenizer does (its one-pass fast path)', () => {
+    // The tokenizer before the fast path: units, each whitespace run glued to the unit after it.
+    const UNIT = /[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p{M}\p{Pc}]+)*|\s+|[^\s]/gu;
+    const oracle = (text: string): string[] => {
+      const tokens: string[] = [];
+      let pending = '';
+      for (const unit of text.match(UNIT) ?? []) {
+        if (/^\s+$/u.test(unit)) pending += unit;
+        else {
+          tokens.push(pending + unit);
+          pending = '';
+        }
+      }
+      if (pending !== '') {
+        if (tokens.length > 0) tokens[tokens.length - 1] += pending;
+        else tokens.push(pending);
+      }
+      return tokens;
+    };
+    const unit = fc.constantFrom('a', 'bc', "it's", 'non-binding', 'é', '2030', ',', '.', '/', '—', ' ', '  ', '\u00a0', '\n', '\t');
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 16 }).map((units) => units.join('')), (text) => {
+        expect(new WordingDiff().tokenize(text)).toEqual(oracle(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('compares tokens on their units, spacing aside, as trim() sees spacing', () => {
+    const space = fc.constantFrom('', ' ', '  ', '\u00a0', '\n', '\t', '\u2009', '\u3000', '\ufeff', '\u2028');
+    const unit = fc.constantFrom('a', 'ab', 'b', "it's", ',', '—', '\u200b', 'é', 'e\u0301');
+    const token = fc.tuple(space, unit, space).map(([before, u, after]) => `${before}${u}${after}`);
+    const differ = new WordingDiff();
+    fc.assert(
+      fc.property(token, token, (a, b) => {
+        expect(differ.equals(a, b)).toBe(a.trim() === b.trim());
+      }),
+      { numRuns: 1000 },
+    );
+    expect(differ.equals(' [a  b]', '[a b] ')).toBe(true);
+    expect(differ.equals(' [a b]', 'a')).toBe(false);
+  });
+
   it('tokenizes back to the wording in both modes', () => {
     const text = ' We  [a [b]\u00a0c], d. ';
     for (const whitespace of [false, true]) {

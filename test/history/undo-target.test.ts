@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { undoTarget } from '../../src/history/undo-target.js';
+import fc from 'fast-check';
+import { undoTarget, undoTargetNewestFirst } from '../../src/history/undo-target.js';
 import type { HistoryEntry, Paragraph } from '../../src/model/schemas.js';
 
 const para = (status: Paragraph['status']): Paragraph => ({ address: '61', number: '61', status, bracketed: false, text: 'x', items: [], alternatives: [] });
@@ -66,5 +67,35 @@ describe('undoTarget', () => {
     const c = change('c');
     expect(undoTarget([a, b, c, undo(b)])).toBe(c);
     expect(undoTarget([a, b, c, undo(c), undo(b)])).toBe(a);
+  });
+});
+
+describe('undoTargetNewestFirst', () => {
+  async function* newestFirst(history: readonly HistoryEntry[], readable = history.length): AsyncGenerator<HistoryEntry> {
+    for (let i = history.length - 1; i >= 0; i--) {
+      if (history.length - i > readable) throw new Error(`read entry ${i}, older than needed`);
+      yield history[i] as HistoryEntry;
+    }
+  }
+
+  it('finds what undoTarget finds, for any run of changes and undos', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.boolean(), { maxLength: 20 }), async (steps) => {
+        const history: HistoryEntry[] = [];
+        for (const isUndo of steps) {
+          const target = isUndo ? undoTarget(history) : undefined;
+          history.push(target ? undo(target) : change('agree 61'));
+        }
+        expect(await undoTargetNewestFirst(newestFirst(history))).toBe(undoTarget(history));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reads no entry older than the target', async () => {
+    const a = change('accept 61 "Alt 3"');
+    const b = change('agree 61');
+    const c = change('restore 61 "Alt 1"');
+    expect(await undoTargetNewestFirst(newestFirst([a, b, c, undo(c)], 3))).toBe(b);
   });
 });

@@ -1,10 +1,11 @@
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
-import { compareDrafts } from '../../compare/compare-drafts.js';
+import { compareDrafts, prepareComparison } from '../../compare/compare-drafts.js';
 import { narrowComparison, sectionAddressSet, type OnlyKind } from '../../compare/narrow-comparison.js';
 import { paragraphNamed } from '../../model/find-paragraph.js';
-import { WORKING_DRAFT } from '../../model/revision-schema.js';
+import { WORKING_DRAFT } from '../../model/revision-names.js';
 import { outlineAddresses } from '../../model/outline.js';
 import { revisionSide, workingSide, type DraftSide } from '../../revisions/draft-side.js';
+import { ObjectCache } from '../../store/object-cache.js';
 import { ObjectStore } from '../../revisions/object-store.js';
 import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';
@@ -31,14 +32,17 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
   const git = options.git ? await gitSides(dir) : undefined;
+  const cache = new ObjectCache(dir);
   const open = async (name: string | undefined): Promise<DraftSide> => {
     if (name === undefined || (!git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
     if (git) return git(name);
-    return revisionSide(dir, name, store);
+    return revisionSide(dir, name, store, { cache, parsers: 'when-prepared' });
   };
   const sideA = await open(a);
   const sideB = await open(b);
+  await prepareComparison(sideA, sideB);
   let comparison = compareDrafts(sideA, sideB);
+  cache.save();
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
     let addresses: Set<string> | undefined;
@@ -49,6 +53,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
       addresses = new Set([...(inA ?? []), ...(inB ?? [])]);
     }
     if (options.paragraph !== undefined) {
+      // A number, not an address, is looked for among every paragraph of each side.
+      for (const side of [sideA, sideB]) await side.prepare?.(outlineAddresses(side.meta.sections));
       const address = paragraphAddress(options.paragraph, sideB, sideA);
       addresses = new Set(addresses === undefined || addresses.has(address) ? [address] : []);
     }

@@ -61,7 +61,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   const { dir, draft } = opened;
   if (overrides.revision === undefined) {
     const { currentRevisionName } = await import('../../revisions/current-revision.js');
-    const revision = currentRevisionName(dir, opened.files);
+    const revision = await currentRevisionName(dir, opened.files);
     if (revision !== undefined) overrides.revision = revision;
   }
   if (target !== undefined) checkTarget(dir, target, options);

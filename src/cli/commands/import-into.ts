@@ -89,7 +89,7 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     for (const change of result.changes) if (change.after) await checkResult(change.after);
     const checked = draftSchema.safeParse(result.meta);
     if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
-    const previous = readRevisions(dir).revisions.at(-1)?.name;
+    const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
     if (!options.dryRun) await commitImport(io, opened, result, name, options, command, basename(path));
     return { result, warnings: source.allWarnings, previous };
   };

@@ -35,7 +35,7 @@ export async function reconcileCommand(other: string, options: ChangeOptions, io
 
 async function reconcileUnlocked(dir: string, otherDir: string, other: string, options: ChangeOptions, io: Io): Promise<number> {
   const [ours, theirs] = [await workingVersion(dir), await workingVersion(otherDir)];
-  const shared = latestSharedRevision(dir, otherDir);
+  const shared = await latestSharedRevision(dir, otherDir);
   if (!shared) {
     throw inputError(`${other} and this draft hold no revision in common, so there is no version both started from; record one in the copy both came from ("ndraft snapshot <name>") before the copies part, or compare them with "ndraft compare"`);
   }

@@ -41,7 +41,7 @@ async function resolveUnlocked(dir: string, options: ChangeOptions, io: Io): Pro
   const parsers = await loadParsers();
   const top = git(dir, 'rev-parse', '--show-toplevel')?.trim();
   const store = new ObjectStore(dir);
-  const revisions = readRevisions(dir).revisions.reverse();
+  const revisions = (await readRevisions(dir)).revisions.reverse();
   // Outside an unfinished merge, the merge commit that brought the markers in names the sides.
   const unfinished = top !== undefined && git(top, 'rev-parse', '--verify', '-q', 'MERGE_HEAD') !== undefined;
   const local = unfinished ? [] : (await readHistory(dir)).entries;
@@ -89,7 +89,7 @@ function markedFiles(dir: string): { path: string; text: string }[] {
 }
 
 /** The file as the latest revision holding it recorded it: a common version both sides started from, or an earlier one. */
-function revisionBase(path: string, newestFirst: ReturnType<typeof readRevisions>['revisions'], store: ObjectStore): string | undefined {
+function revisionBase(path: string, newestFirst: Awaited<ReturnType<typeof readRevisions>>['revisions'], store: ObjectStore): string | undefined {
   for (const revision of newestFirst) {
     const hash = path === DRAFT_FILE ? revision.draft : Object.entries(revision.paragraphs).find(([address]) => `${PARAGRAPHS_DIR}/${paragraphFileName(address)}` === path)?.[1];
     const bytes = hash === undefined ? undefined : store.read(hash);

@@ -1,5 +1,5 @@
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { readRevisions } from '../../revisions/read-revision.js';
+import { readRevisionSummaries } from '../../revisions/read-revision.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { colorsFor, type Io } from '../io.js';
 
@@ -11,10 +11,10 @@ export interface RevisionsOptions {
 /** `ndraft revisions`: the revisions recorded, oldest first, with who recorded them and the figures at that point. */
 export async function revisionsCommand(options: RevisionsOptions, io: Io): Promise<number> {
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
-  const { revisions, diagnostics } = readRevisions(dir);
+  const { revisions, diagnostics } = await readRevisionSummaries(dir);
   if (diagnostics.length > 0) throw inputError(`${diagnostics.length === 1 ? 'a revision' : 'revisions'} cannot be read; fix or remove ${diagnostics.length === 1 ? 'it' : 'them'}`, diagnostics);
   if (options.json) {
-    io.write(`${JSON.stringify(revisions.map(({ paragraphs: _paragraphs, draft: _draft, ...rest }) => rest), null, 2)}\n`);
+    io.write(`${JSON.stringify(revisions.map(({ draft: _draft, ...rest }) => rest), null, 2)}\n`);
     return 0;
   }
   const c = colorsFor(io);

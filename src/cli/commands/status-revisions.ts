@@ -1,6 +1,6 @@
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { WORKING_DRAFT } from '../../model/revision-schema.js';
-import { readRevisions } from '../../revisions/read-revision.js';
+import { WORKING_DRAFT } from '../../model/revision-names.js';
+import { readRevisionSummaries } from '../../revisions/read-revision.js';
 import { revisionFigures } from '../../revisions/record-revision.js';
 import type { Counts } from '../../report/counts.js';
 import { colorsFor, type Io } from '../io.js';
@@ -19,8 +19,8 @@ interface Round {
  * `ndraft status --revisions`: the figures negotiators track from round to round, one row per
  * revision, oldest first, and the draft as it is now, each with its change from the row before.
  */
-export function statusRevisions(dir: string, working: Counts, options: { json?: boolean }, io: Io): number {
-  const { revisions, diagnostics } = readRevisions(dir);
+export async function statusRevisions(dir: string, working: Counts, options: { json?: boolean }, io: Io): Promise<number> {
+  const { revisions, diagnostics } = await readRevisionSummaries(dir);
   if (diagnostics.length > 0) throw inputError('revisions cannot be read; fix or remove them', diagnostics);
   const rounds: Round[] = [
     ...revisions.map((r) => ({ revision: r.name, time: r.time, ...pick(r.figures) })),

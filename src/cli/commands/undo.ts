@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { readValidHistory } from '../../history/history-store.js';
-import { undoTarget } from '../../history/undo-target.js';
+import { newestEntriesFirst } from '../../history/history-store.js';
+import { undoTargetNewestFirst } from '../../history/undo-target.js';
 import type { HistoryEntry } from '../../model/schemas.js';
 import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
@@ -34,8 +34,7 @@ export async function undoCommand(options: UndoOptions, io: Io): Promise<number>
 async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  const entries = await readValidHistory(dir);
-  const target = undoTarget(entries);
+  const target = await undoTargetNewestFirst(newestEntriesFirst(dir));
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
   if (!options.force) await refuseOthersChange(target, options, io, dir);
 
@@ -68,7 +67,7 @@ async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
   }
   const outline = target.outline === undefined ? undefined : { before: opened.meta, after: target.outline.before };
 
-  const revision = target.revision === undefined ? undefined : revisionRecordedBy(dir, target.revision, target.time);
+  const revision = target.revision === undefined ? undefined : await revisionRecordedBy(dir, target.revision, target.time);
   const c = colorsFor(io);
   const summary =
     `undid "${target.command}" by ${target.author} (${whenOf(target)})` +
@@ -121,10 +120,10 @@ function whenOf(entry: HistoryEntry): string {
  * that the same text can be imported again under the same name; unless it was recorded again
  * since (`snapshot --force`), which is then kept and said.
  */
-function revisionRecordedBy(dir: string, name: string, time: string): { name: string; removed: true; file: string } | { name: string; removed: false; why: string } {
+async function revisionRecordedBy(dir: string, name: string, time: string): Promise<{ name: string; removed: true; file: string } | { name: string; removed: false; why: string }> {
   const stored = storedRevisionName(dir, name);
   if (stored === undefined) return { name, removed: false, why: 'it is no longer stored' };
-  if (readRevision(dir, stored).time !== time) return { name: stored, removed: false, why: 'it was recorded again since' };
+  if ((await readRevision(dir, stored)).time !== time) return { name: stored, removed: false, why: 'it was recorded again since' };
   return { name: stored, removed: true, file: relative(dir, revisionFile(dir, stored)) };
 }
 

@@ -27,7 +27,7 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
   const loaded = await loadDraft(dir);
   const history = await readHistory(dir);
   const delegations = await readDelegations(dir);
-  const revisions = readRevisions(dir, new ObjectStore(dir));
+  const revisions = await readRevisions(dir, new ObjectStore(dir));
   const checked = await checkDraft(loaded);
   const diagnostics = [...checked.diagnostics, ...delegations.diagnostics, ...history.diagnostics, ...revisions.diagnostics, ...leftoverWarnings(dir), ...(await legacyNote(checked, loaded))];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,0 +1,79 @@
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ObjectCache } from '../../src/store/object-cache.js';
+import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
+
+afterAll(removeTempDirs);
+
+const HASH_A = 'a'.repeat(40);
+const HASH_B = 'b'.repeat(40);
+
+describe('ObjectCache', () => {
+  it('gives back in a later run what was saved, by kind and hash, in a git-ignored file', () => {
+    const dir = makeTempDir('object-cache');
+    const first = new ObjectCache(dir);
+    expect(first.get('paragraph', HASH_A)).toBeUndefined();
+    first.set('paragraph', HASH_A, { text: 'We note [the] text.' });
+    first.set('draft', HASH_A, { title: 'T' });
+    first.save();
+    expect(readFileSync(join(dir, '.ndraft', '.gitignore'), 'utf8')).toBe('*\n');
+
+    const later = new ObjectCache(dir);
+    expect(later.has('paragraph', HASH_A)).toBe(true);
+    expect(later.get('paragraph', HASH_A)).toEqual({ text: 'We note [the] text.' });
+    expect(later.get('draft', HASH_A)).toEqual({ title: 'T' });
+    expect(later.get('paragraph', HASH_B)).toBeUndefined();
+  });
+
+  it('keeps the entries of earlier runs when it saves new ones, and each shelf apart', () => {
+    const dir = makeTempDir('object-cache');
+    const one = new ObjectCache(dir);
+    one.set('paragraph', HASH_A, 1);
+    one.save();
+    const two = new ObjectCache(dir);
+    two.set('paragraph', HASH_B, 2);
+    two.save();
+    const summaries = new ObjectCache(dir, 'summaries');
+    summaries.set('history-summary', HASH_A, 'summary');
+    summaries.save();
+
+    const three = new ObjectCache(dir);
+    expect([three.get('paragraph', HASH_A), three.get('paragraph', HASH_B), three.get('history-summary', HASH_A)]).toEqual([1, 2, undefined]);
+    expect(new ObjectCache(dir, 'summaries').get('history-summary', HASH_A)).toBe('summary');
+  });
+
+  it('is no cache at all when cut short or damaged, and a damaged entry is left out', () => {
+    const dir = makeTempDir('object-cache');
+    const cache = new ObjectCache(dir);
+    cache.set('paragraph', HASH_A, { text: 'first' });
+    cache.set('paragraph', HASH_B, { text: 'second' });
+    cache.save();
+    const file = join(dir, '.ndraft', 'objects');
+    const bytes = readFileSync(file);
+    // One byte of the first entry's JSON changed: its checksum no longer matches.
+    const at = bytes.indexOf('"second"');
+    bytes[at + 1] = 'S'.charCodeAt(0);
+    writeFileSync(file, bytes);
+    const damaged = new ObjectCache(dir);
+    expect(damaged.get('paragraph', HASH_B)).toBeUndefined();
+    expect(damaged.get('paragraph', HASH_A)).toEqual({ text: 'first' });
+
+    truncateSync(file, bytes.length - 3);
+    expect(new ObjectCache(dir).get('paragraph', HASH_A)).toBeUndefined();
+  });
+
+  it('neither reads nor writes through a .ndraft that links out of the draft', () => {
+    const parent = makeTempDir('object-cache');
+    const dir = join(parent, 'draft');
+    const outside = join(parent, 'outside');
+    mkdirSync(dir);
+    mkdirSync(outside);
+    symlinkSync(outside, join(dir, '.ndraft'));
+    const cache = new ObjectCache(dir);
+    cache.set('paragraph', HASH_A, 1);
+    cache.save();
+    expect(existsSync(join(outside, 'objects'))).toBe(false);
+    expect(new ObjectCache(dir).get('paragraph', HASH_A)).toBeUndefined();
+  });
+});
