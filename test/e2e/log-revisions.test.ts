@@ -24,7 +24,7 @@ function ok(result: RunResult): string {
 /** Times and history ids masked: `<time>`, `<id>`. */
 const masked = (text: string) =>
   text
-    .replace(/\d{8}T\d{9}Z-[0-9a-f]{4}/g, '<id>')
+    .replace(/\d{8}T\d{9}Z-[0-9a-f]{4,8}/g, '<id>')
     .replace(/\d{4}-\d\d-\d\d \d\d:\d\d(:\d\d)? UTC/g, '<time> UTC');
 
 const TEXT_61 =

@@ -64,7 +64,7 @@ describe('ndraft reconcile', () => {
     expect(log).toContain(`Ana  reconcile ${theirs}`);
     expect(log).toContain('61bis-2: created');
     // Undo takes the merge back as one change.
-    expect(runNdraft(['undo', '--draft', ours]).status).toBe(0);
+    expect(runNdraft(['undo', '--draft', ours], { env: { NDRAFT_AUTHOR: 'Ana' } }).status).toBe(0);
     expect(runNdraft(['validate', '--draft', ours]).status).toBe(0);
     expect(paragraph(ours, '058.yaml').text).not.toContain('[');
   });
