@@ -38,7 +38,10 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--max-file-size <bytes>', 'refuse a file larger than this, e.g. 64M (NDRAFT_MAX_FILE_SIZE; default 32M)')
     .option('--max-line-length <chars>', 'refuse a line longer than this (NDRAFT_MAX_LINE_LENGTH; default 1048576)')
     .option('--max-depth <n>', 'refuse brackets nested deeper than this (NDRAFT_MAX_DEPTH; default 100)')
-    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)');
+    .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)')
+    .option('--max-zip-size <bytes>', 'refuse a .docx that unpacks to more than this, e.g. 512M (NDRAFT_MAX_ZIP_SIZE; default 256M)')
+    .option('--max-zip-entries <n>', 'refuse a .docx with more members than this (NDRAFT_MAX_ZIP_ENTRIES; default 10000)')
+    .option('--max-xml-depth <n>', 'refuse a .docx whose XML nests elements deeper than this (NDRAFT_MAX_XML_DEPTH; default 256)');
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
@@ -51,6 +54,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
     .option('--conventions <file>', 'a YAML file of the negotiation\'s own spellings of labels and markers (e.g. "Artículo", "Opción", "(Acordado)"), added to the defaults and stored in the draft')
+    .addOption(new Option('--tracked-changes <mode>', 'Word: alternatives (each author\'s changes become their alternatives), accept or reject them all').choices(['alternatives', 'accept', 'reject']))
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')

@@ -1,5 +1,5 @@
 import { usageError } from '../diagnostics/diagnostic.js';
-import { LIMIT_NAMES, type InputLimits } from '../limits/input-limits.js';
+import { BYTE_LIMITS, LIMIT_NAMES, type InputLimits } from '../limits/input-limits.js';
 
 /** The limit flags as commander gives them (`--max-file-size 64M` → `maxFileSize: '64M'`). */
 export interface LimitFlags {
@@ -7,6 +7,9 @@ export interface LimitFlags {
   maxLineLength?: string;
   maxDepth?: string;
   maxAliases?: string;
+  maxZipSize?: string;
+  maxZipEntries?: string;
+  maxXmlDepth?: string;
 }
 
 const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
@@ -14,6 +17,9 @@ const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
   lineLength: 'maxLineLength',
   depth: 'maxDepth',
   aliasCount: 'maxAliases',
+  zipSize: 'maxZipSize',
+  zipEntries: 'maxZipEntries',
+  xmlDepth: 'maxXmlDepth',
 };
 
 /** Walks over the bracket tree recurse once per level: past this depth they could overflow the stack. */
@@ -30,7 +36,7 @@ export function limitsFrom(flags: LimitFlags, env: NodeJS.ProcessEnv): Partial<I
     const given = fromFlag ?? env[variable];
     if (given === undefined || given.trim() === '') continue;
     const source = fromFlag !== undefined ? flag : variable;
-    out[name] = parseLimit(given, source, name === 'fileSize');
+    out[name] = parseLimit(given, source, BYTE_LIMITS.has(name));
     if (name === 'depth' && out.depth! > MAX_DEPTH_CEILING) throw usageError(`${source} can be at most ${MAX_DEPTH_CEILING}, not ${given}`);
   }
   return out;

@@ -1,0 +1,95 @@
+import type { AlternativeScope, Note } from '../../model/schemas.js';
+import type { WordBlock } from './read-word-blocks.js';
+import type { WordNumbering } from './word-numbering.js';
+import type { WordStyles } from './word-styles.js';
+
+/** What a Word paragraph is to the draft, decided once for every reading of the tracked changes. */
+export type BlockRole =
+  | { kind: 'text' }
+  | { kind: 'title' }
+  /** Furniture of ndraft's own export (the legend, the header fields, a bracket span's caption): skipped. */
+  | { kind: 'furniture'; what: string }
+  /** `(proposed by EU; opposed by G77)` under an alternative in ndraft's export. */
+  | { kind: 'positions'; proposedBy: string[]; supportedBy: string[]; opposedBy: string[] }
+  /** `(to insert after sentence 1)` under an alternative: what it competes for (see describe-scope.ts). */
+  | { kind: 'scope'; scope: AlternativeScope }
+  /** A note line of ndraft's export, on the text above it (`own`) or on the whole draft. */
+  | { kind: 'note'; note: Note; own: boolean }
+  /** A row of a compilation table, read by `compilationTable`. */
+  | { kind: 'table' };
+
+export interface ClassifiedBlock {
+  block: WordBlock;
+  role: BlockRole;
+  /** The list number Word prints before it (`12.`, `(b)`, `•`). */
+  label?: string;
+  /** Its heading level, from its style or outline level. */
+  heading?: number;
+  /** The words of the block as Word shows them with every change (for classifying only). */
+  shown: string;
+}
+
+/**
+ * Gives every Word paragraph its printed list number, in document order (deleted paragraphs
+ * count, as Word shows them with markup), its heading level and its role. The furniture of
+ * ndraft's own DOCX export is recognised only in a document ndraft wrote (its core properties
+ * name ndraft as creator), so that a delegation's italic line is never mistaken for it.
+ */
+export function classifyWordBlocks(blocks: readonly WordBlock[], styles: WordStyles, numbering: WordNumbering, madeByNdraft: boolean, tableRows: ReadonlySet<number>): ClassifiedBlock[] {
+  let seenBody = false;
+  return blocks.map((block) => {
+    const style = block.styleId !== undefined ? styles.get(block.styleId) : undefined;
+    const numId = block.numId ?? style?.numId;
+    const ilvl = block.ilvl ?? style?.ilvl ?? 0;
+    const raw = numId !== undefined && numId !== '0' ? numbering.next(numId, ilvl) : undefined;
+    const label = raw !== undefined && /^[\u2022\u25cf\u25cb\u25aa\u25a0\u00b7\uf0b7\uf0a7o-]$/.test(raw) ? '•' : raw;
+    const heading = block.outlineLevel !== undefined && block.outlineLevel < 9 ? block.outlineLevel + 1 : style?.heading;
+    const shown = block.runs.map((r) => r.text).join('').replace(/\t/g, ' ').trim();
+    const classified: ClassifiedBlock = { block, role: { kind: 'text' }, shown, ...(label !== undefined && label !== '' ? { label } : {}), ...(heading !== undefined ? { heading } : {}) };
+    if (style?.title === true) classified.role = { kind: 'title' };
+    else if (block.cell !== undefined && tableRows.has(block.index)) classified.role = { kind: 'table' };
+    else if (madeByNdraft) classified.role = exportRole(block, shown, seenBody);
+    if (classified.role.kind === 'text' && shown !== '' && (heading !== undefined || label !== undefined || /^\[?\d/.test(shown))) seenBody = true;
+    return classified;
+  });
+}
+
+const LEGEND = /^Compilation text: highlighted words in \[brackets\]/;
+const SPAN_CAPTION = /^Bracket over .+: the highlighted words from its \[ to its \] are kept or dropped as one\.$/;
+const POSITIONS = /^\(((?:(?:proposed|supported|opposed) by [^;]+)(?:; (?:proposed|supported|opposed) by [^;]+)*)\)$/;
+const SCOPE = /^\((?:to insert after sentence (\d+)|to insert at the (start|end)|replaces "([\s\S]+)")\)$/;
+const NOTE = /^(Footnote(?: (\S+))?|Editorial note|Removed on import|Comment|Note)(?: \(([^)]*)\))?: ([\s\S]*)$/;
+
+function exportRole(block: WordBlock, shown: string, seenBody: boolean): BlockRole {
+  if (shown === '') return { kind: 'text' };
+  // The title's header fields and source line stand centred above the first heading or paragraph.
+  if (!seenBody && block.centered === true) return { kind: 'furniture', what: 'header fields' };
+  if (LEGEND.test(shown)) return { kind: 'furniture', what: 'legend' };
+  const italic = block.runs.every((r) => r.text.trim() === '' || r.italic === true);
+  if (!italic) return { kind: 'text' };
+  if (SPAN_CAPTION.test(shown)) return { kind: 'furniture', what: 'bracket span caption' };
+  const scope = SCOPE.exec(shown);
+  if (scope) return { kind: 'scope', scope: scope[1] !== undefined ? { insertAfterSentence: Number(scope[1]) } : scope[2] !== undefined ? { insertAt: scope[2] as 'start' | 'end' } : { replaces: scope[3] as string } };
+  const positions = POSITIONS.exec(shown);
+  if (positions) {
+    const role = { kind: 'positions' as const, proposedBy: [] as string[], supportedBy: [] as string[], opposedBy: [] as string[] };
+    for (const phrase of (positions[1] as string).split('; ')) {
+      const [stance, names] = phrase.split(' by ') as [string, string];
+      role[`${stance}By` as 'proposedBy'].push(...names.split(', '));
+    }
+    return role;
+  }
+  const note = NOTE.exec(shown);
+  if (note) return { kind: 'note', note: noteFrom(note), own: block.runs.some((r) => r.color !== undefined) };
+  return { kind: 'text' };
+}
+
+/** `Comment (EU, 2026-11-30): text` back to the note it was printed from (see note-text.ts). */
+function noteFrom(match: RegExpExecArray): Note {
+  const [, label = '', marker, by, text = ''] = match;
+  const kind = label.startsWith('Footnote') ? 'footnote' : label === 'Editorial note' ? 'editorial' : label === 'Removed on import' ? 'furniture' : label === 'Comment' ? 'comment' : undefined;
+  const parts = by === undefined ? [] : by.split(', ');
+  const date = parts.length > 0 && /^\d{4}-\d{2}-\d{2}/.test(parts[parts.length - 1] as string) ? parts.pop() : undefined;
+  const author = parts.length > 0 ? parts.join(', ') : undefined;
+  return { text, ...(kind ? { kind } : {}), ...(marker !== undefined ? { marker } : {}), ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
+}

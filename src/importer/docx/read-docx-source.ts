@@ -1,0 +1,227 @@
+import { NdraftError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Conventions } from '../../model/conventions-schema.js';
+import { importText, type ImportResult } from '../import-text.js';
+import { checkImportResult } from '../input-limits.js';
+import type { ExtractedNote } from '../source-lines.js';
+import { addNote, addPositions, addScope, placeTarget } from './attach-word-extras.js';
+import { classifyWordBlocks, type ClassifiedBlock } from './classify-word-blocks.js';
+import { readCompilationTables } from './compilation-table.js';
+import { child, parseXmlPart, textOf, type XmlElement } from './parse-xml-part.js';
+import { readDocxPackage } from './read-docx-package.js';
+import { readWordBlocks } from './read-word-blocks.js';
+import { readWordComments, readWordFootnotes } from './read-word-notes.js';
+import { countTrackedChanges, type TrackedChanges } from './count-tracked-changes.js';
+import { addTrackedAlternatives } from './tracked-alternatives.js';
+import { wholeChange, wordLines, type ChangeView } from './word-lines.js';
+import { WordNumbering } from './word-numbering.js';
+import { readWordStyles } from './word-styles.js';
+
+export type TrackedChangesMode = 'alternatives' | 'accept' | 'reject';
+
+export interface DocxReadOptions {
+  /** Absolute path of the .docx, for messages. */
+  file: string;
+  /** The title; by default the document's Title paragraph, else `fallbackTitle`. */
+  title?: string;
+  fallbackTitle: string;
+  source?: string;
+  conventions?: Conventions;
+  trackedChanges?: TrackedChangesMode;
+  /** The delegation a Word user name stands for (a draft's delegations file); the name itself by default. */
+  delegationOf?: (user: string) => string;
+}
+
+/** What came from where, for the import summary. */
+export interface DocxSummary {
+  numbered: number;
+  headings: number;
+  tracked: TrackedChanges;
+  trackedMode: TrackedChangesMode;
+  /** Alternatives made from tracked changes, by delegation. */
+  alternatives: Map<string, number>;
+  comments: number;
+  footnotes: number;
+  compilationTables: number;
+  tableProposals: number;
+  /** ndraft's own export furniture recognised and skipped (the legend, positions, note lines). */
+  exportFurniture: number;
+  madeByNdraft: boolean;
+}
+
+export interface DocxSource extends ImportResult {
+  summary: DocxSummary;
+  allWarnings: Diagnostic[];
+}
+
+/**
+ * A .docx to a draft. The package is unpacked within the limits (`readDocxPackage`), its XML
+ * parts parsed without a DTD (`parseXmlPart`), the paragraphs given Word's list numbers and
+ * headings (`classifyWordBlocks`), then written as lines for the text pipeline (`wordLines`),
+ * which reads them as it reads a typed draft (`importText`). What text cannot carry is attached
+ * afterwards to the paragraph, item or alternative each Word paragraph became: tracked changes
+ * (each author's as alternatives, by reading the document once more with only that author's
+ * changes), comments, ndraft's own positions and note lines. Pure.
+ */
+export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): DocxSource {
+  const name = options.file;
+  const parts = readDocxPackage(bytes, name);
+  const parse = (part: string): XmlElement | undefined => {
+    const data = parts.get(part);
+    return data === undefined ? undefined : parseXmlPart(data, name, part);
+  };
+  const blocks = readWordBlocks(parse('word/document.xml') as XmlElement);
+  const numbering = new WordNumbering(parse('word/numbering.xml'));
+  const styles = readWordStyles(parse('word/styles.xml'));
+  const comments = readWordComments(parse('word/comments.xml'));
+  const footnotes = readWordFootnotes(parse('word/footnotes.xml'));
+  const core = parse('docProps/core.xml');
+  const creator = textOf(child(child(core, 'cp:coreProperties'), 'dc:creator') ?? '').trim();
+  const madeByNdraft = creator === 'ndraft';
+
+  const tables = readCompilationTables(blocks);
+  const classified = classifyWordBlocks(blocks, styles, numbering, madeByNdraft, tables.blocks);
+  const formatting = options.conventions?.wordFormatting ?? {};
+  const mode = options.trackedChanges ?? 'alternatives';
+  const delegationOf = options.delegationOf ?? ((user: string) => user);
+
+  // Footnotes are numbered as Word prints them: in the order the text cites them.
+  const markers = new Map<string, string>();
+  const notes: ExtractedNote[] = [];
+  for (const c of classified) {
+    if (c.role.kind !== 'text') continue;
+    for (const run of c.block.runs) {
+      if (run.footnote === undefined || markers.has(run.footnote)) continue;
+      const marker = String(markers.size + 1);
+      markers.set(run.footnote, marker);
+      notes.push({ marker, text: footnotes.get(run.footnote)?.text ?? '', line: c.block.index, kind: 'footnote' });
+    }
+  }
+
+  const title = options.title ?? (classified.find((c) => c.role.kind === 'title' && c.shown !== '')?.shown || options.fallbackTitle);
+  const read = (view: ChangeView, places = false) => {
+    const { lines, references } = wordLines(classified, view, formatting, markers, mode === 'reject');
+    return inWordPlaces(name, () => importText(lines, {
+      file: name,
+      title,
+      ...(options.source !== undefined ? { source: options.source } : {}),
+      footnotes: notes,
+      references,
+      ...(options.conventions ? { conventions: options.conventions } : {}),
+      places,
+    }));
+  };
+  const result = read(mode === 'accept' ? { kind: 'accept' } : { kind: 'reject' }, true);
+  checkImportResult(result, name);
+
+  const tracked = countTrackedChanges(classified);
+  const alternatives = new Map<string, number>();
+  const draft = result.draft;
+  const at = (index: number) => placeTarget(draft, result.places?.get(index));
+  if (mode === 'alternatives') {
+    for (const author of tracked.authors.keys()) {
+      const proposal = read({ kind: 'author', author });
+      const delegation = delegationOf(author);
+      const added = addTrackedAlternatives(draft, proposal.draft, delegation);
+      if (added > 0) alternatives.set(delegation, (alternatives.get(delegation) ?? 0) + added);
+    }
+    for (const c of classified) {
+      const whole = c.role.kind === 'text' ? wholeChange(c.block.runs) : undefined;
+      if (!whole) continue;
+      const target = at(c.block.index);
+      const by = delegationOf(whole.author);
+      const date = whole.date?.slice(0, 10);
+      if (whole.kind === 'del' && target) {
+        if (target.kind === 'text') target.paragraph.bracketed = true;
+        else if (target.kind === 'item') target.at.text = `[${target.at.text}]`;
+      }
+      const what = whole.kind === 'ins' ? 'Proposed as a new text (a tracked insertion in Word)' : 'Proposed for deletion (a tracked deletion in Word)';
+      addNote(draft, target, { text: what, kind: 'comment', author: by, ...(date ? { date } : {}) });
+    }
+  }
+
+  const warnings: Diagnostic[] = [...result.warnings, ...tables.warnings.map((w) => ({ ...w, file: name }))];
+  let commentCount = 0;
+  let exportFurniture = 0;
+  let lastText: number | undefined;
+  for (const c of classified) {
+    if (c.role.kind === 'text' && c.shown !== '' && result.places?.has(c.block.index)) lastText = c.block.index;
+    for (const id of c.role.kind === 'text' ? c.block.comments : []) {
+      const comment = comments.get(id);
+      if (!comment) continue;
+      commentCount++;
+      addNote(draft, at(c.block.index), { text: comment.text, kind: 'comment', ...(comment.author !== undefined ? { author: delegationOf(comment.author) } : {}), ...(comment.date !== undefined ? { date: comment.date } : {}) });
+    }
+    if (c.role.kind === 'furniture') exportFurniture++;
+    if (c.role.kind === 'note') {
+      exportFurniture++;
+      addNote(draft, c.role.own && lastText !== undefined ? at(lastText) : undefined, c.role.note);
+    }
+    if (c.role.kind === 'scope') {
+      exportFurniture++;
+      if (!addScope(lastText !== undefined ? at(lastText) : undefined, c.role.scope)) warnings.push(wordWarning(name, c, 'SCOPE_WITHOUT_ALTERNATIVE', `"${c.shown}" stands under no alternative; left out`));
+    }
+    if (c.role.kind === 'positions') {
+      exportFurniture++;
+      if (!addPositions(lastText !== undefined ? at(lastText) : undefined, c.role)) warnings.push(wordWarning(name, c, 'POSITIONS_WITHOUT_ALTERNATIVE', `the positions "${c.shown}" stand under no alternative; kept as a note of the draft`));
+    }
+  }
+
+  let tableProposals = 0;
+  for (const row of tables.rows) {
+    const p = draft.paragraphs.find((q) => q.number === row.number);
+    if (!p) {
+      warnings.push({ code: 'TABLE_PARAGRAPH_UNKNOWN', severity: 'warning', message: `paragraph ${row.index} (word/document.xml): the compilation table proposes text for paragraph ${row.number}, which the document does not have; kept as a note of the draft`, file: name });
+      addNote(draft, undefined, { text: `Proposal for paragraph ${row.number}${row.delegations.length > 0 ? ` by ${row.delegations.join(', ')}` : ''}: ${row.proposal}`, kind: 'editorial' });
+      continue;
+    }
+    const label = `Alt ${p.alternatives.length + 1}`;
+    p.alternatives.push({ label, text: row.proposal, ...(row.delegations.length > 0 ? { proposedBy: row.delegations.map(delegationOf) } : {}) });
+    tableProposals++;
+  }
+
+  const summary: DocxSummary = {
+    numbered: numbering.numbered,
+    headings: classified.filter((c) => c.heading !== undefined && c.role.kind === 'text' && c.shown !== '').length,
+    tracked,
+    trackedMode: mode,
+    alternatives,
+    comments: commentCount,
+    footnotes: notes.length,
+    compilationTables: tables.compilationTables,
+    tableProposals,
+    exportFurniture,
+    madeByNdraft,
+  };
+  if (numbering.unknownFormats.size > 0) {
+    warnings.push({ code: 'NUMBER_FORMAT', severity: 'warning', message: `word/numbering.xml uses number formats ndraft does not write (${[...numbering.unknownFormats].join(', ')}): those numbers are read as decimal`, file: name });
+  }
+  return { ...result, summary, allWarnings: warnings.map((w) => inWordTerms(w)) };
+}
+
+/** Runs a pass of the text pipeline, its errors' "file:line:column" said as Word paragraphs. */
+function inWordPlaces<T>(file: string, pass: () => T): T {
+  try {
+    return pass();
+  } catch (error) {
+    if (!(error instanceof NdraftError)) throw error;
+    const at = `${file}:`;
+    const message = error.message
+      .split(at)
+      .join('\u0000')
+      .replace(/\u0000(\d+):\d+: /g, (_, line: string) => `${file}: paragraph ${line} (word/document.xml): `)
+      .replace(/\u0000/g, at)
+      .replace(/\bat line (\d+)/g, 'at paragraph $1');
+    throw new NdraftError(error.kind, message, error.diagnostics.map(inWordTerms));
+  }
+}
+
+function wordWarning(file: string, c: ClassifiedBlock, code: string, message: string): Diagnostic {
+  return { code, severity: 'warning', message: `paragraph ${c.block.index} (word/document.xml): ${message}`, file };
+}
+
+/** A warning of the text pipeline, whose "line" is a Word paragraph, said in Word's terms. */
+function inWordTerms(w: Diagnostic): Diagnostic {
+  if (w.line === undefined) return w;
+  const { line, column: _column, sourceLine: _source, ...rest } = w;
+  return { ...rest, message: `paragraph ${line} (word/document.xml): ${w.message}` };
+}
