@@ -30,18 +30,25 @@ export interface ClassifiedBlock {
 }
 
 /**
- * Gives every Word paragraph its printed list number, in document order (deleted paragraphs
- * count, as Word shows them with markup), its heading level and its role. The furniture of
+ * Gives every Word paragraph its printed list number, in document order (paragraphs inserted or
+ * deleted with tracked changes count, as Word shows them with markup, unless the reading drops them), its heading level and its role. The furniture of
  * ndraft's own DOCX export is recognised only in a document ndraft wrote (its core properties
  * name ndraft as creator), so that a delegation's italic line is never mistaken for it.
  */
-export function classifyWordBlocks(blocks: readonly WordBlock[], styles: WordStyles, numbering: WordNumbering, madeByNdraft: boolean, tableRows: ReadonlySet<number>): ClassifiedBlock[] {
+export function classifyWordBlocks(
+  blocks: readonly WordBlock[],
+  styles: WordStyles,
+  numbering: WordNumbering,
+  options: { madeByNdraft: boolean; tableRows: ReadonlySet<number>; dropped?: (block: WordBlock) => boolean },
+): ClassifiedBlock[] {
+  const { madeByNdraft, tableRows } = options;
   let seenBody = false;
   return blocks.map((block) => {
     const style = block.styleId !== undefined ? styles.get(block.styleId) : undefined;
     const numId = block.numId ?? style?.numId;
     const ilvl = block.ilvl ?? style?.ilvl ?? 0;
-    const raw = numId !== undefined && numId !== '0' ? numbering.next(numId, ilvl) : undefined;
+    // A paragraph the reading leaves out (a tracked insertion rejected) takes no number, as in Word.
+    const raw = numId !== undefined && numId !== '0' && options.dropped?.(block) !== true ? numbering.next(numId, ilvl) : undefined;
     const label = raw !== undefined && /^[\u2022\u25cf\u25cb\u25aa\u25a0\u00b7\uf0b7\uf0a7o-]$/.test(raw) ? '•' : raw;
     const heading = block.outlineLevel !== undefined && block.outlineLevel < 9 ? block.outlineLevel + 1 : style?.heading;
     const shown = block.runs.map((r) => r.text).join('').replace(/\t/g, ' ').trim();

@@ -8,7 +8,7 @@ import { classifyWordBlocks, type ClassifiedBlock } from './classify-word-blocks
 import { readCompilationTables } from './compilation-table.js';
 import { child, parseXmlPart, textOf, type XmlElement } from './parse-xml-part.js';
 import { readDocxPackage } from './read-docx-package.js';
-import { readWordBlocks } from './read-word-blocks.js';
+import { readWordBlocks, type WordBlock } from './read-word-blocks.js';
 import { readWordComments, readWordFootnotes } from './read-word-notes.js';
 import { countTrackedChanges, type TrackedChanges } from './count-tracked-changes.js';
 import { addTrackedAlternatives } from './tracked-alternatives.js';
@@ -78,10 +78,14 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
   const creator = textOf(child(child(core, 'cp:coreProperties'), 'dc:creator') ?? '').trim();
   const madeByNdraft = creator === 'ndraft';
 
-  const tables = readCompilationTables(blocks);
-  const classified = classifyWordBlocks(blocks, styles, numbering, madeByNdraft, tables.blocks);
-  const formatting = options.conventions?.wordFormatting ?? {};
   const mode = options.trackedChanges ?? 'alternatives';
+  const tables = readCompilationTables(blocks);
+  const dropped = (block: WordBlock) => {
+    const whole = wholeChange(block.runs)?.kind;
+    return (mode === 'accept' && whole === 'del') || (mode === 'reject' && whole === 'ins');
+  };
+  const classified = classifyWordBlocks(blocks, styles, numbering, { madeByNdraft, tableRows: tables.blocks, dropped });
+  const formatting = options.conventions?.wordFormatting ?? {};
   const delegationOf = options.delegationOf ?? ((user: string) => user);
 
   // Footnotes are numbered as Word prints them: in the order the text cites them.
@@ -118,7 +122,8 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
   const draft = result.draft;
   const at = (index: number) => placeTarget(draft, result.places?.get(index));
   if (mode === 'alternatives') {
-    for (const author of tracked.authors.keys()) {
+    for (const [author, counts] of tracked.authors) {
+      if (counts.insertions + counts.deletions + counts.moves === 0) continue;
       const proposal = read({ kind: 'author', author });
       const delegation = delegationOf(author);
       const added = addTrackedAlternatives(draft, proposal.draft, delegation);

@@ -47,32 +47,51 @@ export function wholeChange(runs: readonly WordRun[]): WordRun['change'] | undef
 export function wordLines(blocks: readonly ClassifiedBlock[], view: ChangeView, formatting: WordFormatting, footnoteMarkers: ReadonlyMap<string, string>, dropInserted = false): WordLines {
   const lines: WordSourceLine[] = [];
   const references: NoteReference[] = [];
+  let row: string | undefined;
   for (const c of blocks) {
     if (c.role.kind !== 'text') continue;
-    const whole = wholeChange(c.block.runs);
-    if (whole?.kind === 'del' && view.kind === 'accept') continue;
-    if (whole?.kind === 'ins' && dropInserted) continue;
-    const keep = whole !== undefined && view.kind !== 'accept' ? () => true : (run: WordRun) => included(run, view);
-    const runs = c.block.runs.filter(keep);
-    const prefix = c.label !== undefined ? `${c.label} ` : '';
-    let text = prefix;
-    for (const piece of withFormatting(runs, formatting)) {
-      if (piece.footnote !== undefined) {
-        const marker = footnoteMarkers.get(piece.footnote);
-        if (marker !== undefined) references.push({ marker, line: c.block.index, column: text.length + 1 });
-        continue;
-      }
-      text += piece.text;
+    const line = blockLine(c, view, formatting, footnoteMarkers, dropInserted);
+    if (line === undefined) continue;
+    // A table that is not a compilation is read row by row: the cells of a row on one line.
+    const cell = c.block.cell;
+    const rowKey = cell ? `${cell.table}:${cell.row}` : undefined;
+    const last = lines[lines.length - 1];
+    if (rowKey !== undefined && rowKey === row && last) {
+      for (const r of line.references) references.push({ ...r, line: last.line, column: r.column + last.text.length + 3 });
+      last.text += ` | ${line.text}`;
+      continue;
     }
-    text = text.replace(/\t/g, ' ').trimEnd();
-    if (text.trim() === '') continue;
-    const status = highlightStatus(runs, formatting);
-    if (status !== undefined && status !== 'open') text = `${text} ${statusMarker(status)}`;
-    if (whole?.kind === 'ins' && view.kind !== 'accept') text = `[${text.trimStart()}]`;
+    row = rowKey;
+    references.push(...line.references);
     if (lines.length > 0) lines.push({ text: '', line: c.block.index, column: 1 });
-    lines.push({ text, line: c.block.index, column: 1, ...(c.heading !== undefined ? { heading: c.heading } : {}) });
+    lines.push({ text: line.text, line: c.block.index, column: 1, ...(c.heading !== undefined && cell === undefined ? { heading: c.heading } : {}) });
   }
   return { lines, references };
+}
+
+/** One Word paragraph's line in a reading: its list number, its words, its footnote references. */
+function blockLine(c: ClassifiedBlock, view: ChangeView, formatting: WordFormatting, footnoteMarkers: ReadonlyMap<string, string>, dropInserted: boolean): { text: string; references: NoteReference[] } | undefined {
+  const whole = wholeChange(c.block.runs);
+  if (whole?.kind === 'del' && view.kind === 'accept') return undefined;
+  if (whole?.kind === 'ins' && dropInserted) return undefined;
+  const keep = whole !== undefined && view.kind !== 'accept' ? () => true : (run: WordRun) => included(run, view);
+  const runs = c.block.runs.filter(keep);
+  const references: NoteReference[] = [];
+  let text = c.label !== undefined ? `${c.label} ` : '';
+  for (const piece of withFormatting(runs, formatting)) {
+    if (piece.footnote !== undefined) {
+      const marker = footnoteMarkers.get(piece.footnote);
+      if (marker !== undefined) references.push({ marker, line: c.block.index, column: text.length + 1 });
+      continue;
+    }
+    text += piece.text;
+  }
+  text = text.replace(/\t/g, ' ').trimEnd();
+  if (text.trim() === '') return undefined;
+  const status = highlightStatus(runs, formatting);
+  if (status !== undefined && status !== 'open') text = `${text} ${statusMarker(status)}`;
+  if (whole?.kind === 'ins' && view.kind !== 'accept') text = `[${text.trimStart()}]`;
+  return { text, references };
 }
 
 function included(run: WordRun, view: ChangeView): boolean {
