@@ -135,7 +135,8 @@ class OutlineBuilder {
           this.text(k.title, at.line, at.column, blankBefore);
           return i;
         }
-        this.openSection({ title: k.title }, k.title, 0, true);
+        // A Word heading style says the level a heading without a number stands at.
+        this.openSection({ title: k.title }, k.title, at.heading !== undefined && at.heading > 1 ? 1 : 0, true);
         return i;
       }
       case 'editorial': {

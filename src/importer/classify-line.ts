@@ -46,6 +46,8 @@ const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
 export function classifyHeading(raw: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): LineKind {
   const kind = classifyLine(raw, vocabulary);
   if (kind.kind === 'section-number') return { ...kind, forced: true };
+  // `Article 3 Mitigation` in a heading style: the words after the number are its title, not its text.
+  if (kind.kind === 'article' && kind.title === '' && kind.rest !== '') return { ...kind, title: kind.rest.trim(), rest: '' };
   if (kind.kind === 'subsection' || kind.kind === 'division' || kind.kind === 'article' || kind.kind === 'blank') return kind;
   const numbered = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.\s+(.*)$/.exec(raw.trim());
   if (numbered) return { kind: 'section-number', number: numbered[1] as string, title: (numbered[2] as string).trim(), forced: true };

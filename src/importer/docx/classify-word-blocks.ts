@@ -5,7 +5,12 @@ import type { WordStyles } from './word-styles.js';
 
 /** What a Word paragraph is to the draft, decided once for every reading of the tracked changes. */
 export type BlockRole =
-  | { kind: 'text' }
+  /**
+   * Words of the draft. `line` replaces the block's words where ndraft's export wrote a
+   * structure differently from its text export (an option heading); `joinPrevious` puts the words
+   * on the line before (the words of an option that follow its heading).
+   */
+  | { kind: 'text'; line?: string; joinPrevious?: boolean }
   | { kind: 'title' }
   /** Furniture of ndraft's own export (the legend, the header fields, a bracket span's caption): skipped. */
   | { kind: 'furniture'; what: string }
@@ -43,7 +48,12 @@ export function classifyWordBlocks(
 ): ClassifiedBlock[] {
   const { madeByNdraft, tableRows } = options;
   let seenBody = false;
-  return blocks.map((block) => {
+  let optionBlock: string | undefined;
+  let afterOptionHeading = false;
+  let pendingOptions: string | undefined;
+  const optionsOpened = new Set<string>();
+  const shownAt = (i: number) => (blocks[i]?.runs ?? []).map((r) => r.text).join('').trim();
+  return blocks.map((block, i) => {
     const style = block.styleId !== undefined ? styles.get(block.styleId) : undefined;
     const numId = block.numId ?? style?.numId;
     const ilvl = block.ilvl ?? style?.ilvl ?? 0;
@@ -56,9 +66,44 @@ export function classifyWordBlocks(
     if (style?.title === true) classified.role = { kind: 'title' };
     else if (block.cell !== undefined && tableRows.has(block.index)) classified.role = { kind: 'table' };
     else if (madeByNdraft) classified.role = exportRole(block, shown, seenBody);
+    if (madeByNdraft && classified.role.kind === 'text') {
+      // The text export's spellings of options that ndraft's DOCX export writes as alternatives.
+      const empty = /^(\d+(?:\.\d+)?(?:\s?[a-z]+)?)\.$/.exec(shown);
+      const optionsParagraph = empty && shownAt(i + 1).startsWith(`[Option `) && shownAt(i + 1).includes(` ${empty[1]}. `) ? empty : null;
+      const numberedOption = /^\[(Option\s+\S+) (\S+?)\.\s([\s\S]*)\]$/.exec(shown);
+      const itemOption = /^\[(Option\s+\S+)\) ([\s\S]*)\]$/.exec(shown);
+      if (optionsParagraph) {
+        // `95.1.` alone, its options below it: printed `95.1 Option 1: …` / `Option 2: …`.
+        classified.role = { kind: 'furniture', what: 'options paragraph number' };
+        pendingOptions = optionsParagraph[1];
+      } else if (numberedOption && pendingOptions !== undefined && numberedOption[2] === pendingOptions) {
+        const first = !optionsOpened.has(pendingOptions);
+        optionsOpened.add(pendingOptions);
+        classified.role = { kind: 'text', line: `${first ? `${/^\d+\.\d+$/.test(pendingOptions) ? pendingOptions : `${pendingOptions}.`} ` : ''}${numberedOption[1]}: ${numberedOption[3]}` };
+      } else if (itemOption) classified.role = { kind: 'text', line: `${itemOption[1]}: ${itemOption[2]}` };
+      if (!optionsParagraph && !numberedOption) pendingOptions = undefined;
+    }
+    if (madeByNdraft && classified.role.kind === 'text' && classified.role.line === undefined) {
+      const option = optionHeading(block, shown);
+      if (option) {
+        // `Paragraph 2: Option 1` is written `2. Option 1:` in the text export, the number on the first option only.
+        const number = option.block !== optionBlock ? /^Paragraph (\S+)$/.exec(option.block)?.[1] : undefined;
+        classified.role = { kind: 'text', line: `${number !== undefined ? `${number}. ` : ''}${option.label}:${option.title}` };
+        optionBlock = option.block;
+      } else if (afterOptionHeading && block.plain === true && label === undefined && heading === undefined && shown !== '') classified.role = { kind: 'text', joinPrevious: true };
+      afterOptionHeading = option !== undefined;
+    }
     if (classified.role.kind === 'text' && shown !== '' && (heading !== undefined || label !== undefined || /^\[?\d/.test(shown))) seenBody = true;
     return classified;
   });
+}
+
+/** `Paragraph 3: Option 1 {Long-term goal} (accepted)`, as every export heads an option (see outline.ts optionHeading). */
+function optionHeading(block: WordBlock, shown: string): { block: string; label: string; title: string } | undefined {
+  if (!block.runs.every((r) => r.text.trim() === '' || r.bold === true)) return undefined;
+  const match = /^(.+?): (\S+ \S+)(?: \{([^{}]*)\})?(?: \(accepted\))?$/.exec(shown);
+  if (!match) return undefined;
+  return { block: match[1] as string, label: match[2] as string, title: match[3] !== undefined ? ` {${match[3]}}` : '' };
 }
 
 const LEGEND = /^Compilation text: highlighted words in \[brackets\]/;

@@ -1,5 +1,7 @@
 import { NdraftError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Conventions } from '../../model/conventions-schema.js';
+import type { Section } from '../../model/schemas.js';
+import { sectionMarker } from '../../render/section-heading.js';
 import { importText, type ImportResult } from '../import-text.js';
 import { checkImportResult } from '../input-limits.js';
 import type { ExtractedNote } from '../source-lines.js';
@@ -148,7 +150,13 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
   let commentCount = 0;
   let exportFurniture = 0;
   let lastText: number | undefined;
+  // ndraft prints a section's notes under its heading: the sections that have a heading, in the order printed.
+  const headed = madeByNdraft ? headedSections(draft.meta.sections) : [];
+  let headings = 0;
+  let underHeading: Section | undefined;
   for (const c of classified) {
+    if (c.role.kind === 'text' && c.shown !== '' && c.heading !== undefined && c.block.cell === undefined) underHeading = headed[headings++];
+    else if (c.role.kind === 'text' && c.shown !== '') underHeading = undefined;
     if (c.role.kind === 'text' && c.shown !== '' && result.places?.has(c.block.index)) lastText = c.block.index;
     for (const id of c.role.kind === 'text' ? c.block.comments : []) {
       const comment = comments.get(id);
@@ -159,7 +167,8 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
     if (c.role.kind === 'furniture') exportFurniture++;
     if (c.role.kind === 'note') {
       exportFurniture++;
-      addNote(draft, c.role.own && lastText !== undefined ? at(lastText) : undefined, c.role.note);
+      if (c.role.own && underHeading) underHeading.notes = [...(underHeading.notes ?? []), c.role.note];
+      else addNote(draft, c.role.own && lastText !== undefined ? at(lastText) : undefined, c.role.note);
     }
     if (c.role.kind === 'scope') {
       exportFurniture++;
@@ -218,6 +227,10 @@ function inWordPlaces<T>(file: string, pass: () => T): T {
       .replace(/\bat line (\d+)/g, 'at paragraph $1');
     throw new NdraftError(error.kind, message, error.diagnostics.map(inWordTerms));
   }
+}
+
+function headedSections(sections: readonly Section[], depth = 0): Section[] {
+  return sections.flatMap((s) => [...(sectionMarker(s, depth) !== '' || (s.title ?? '').trim() !== '' ? [s] : []), ...headedSections(s.subsections ?? [], depth + 1)]);
 }
 
 function wordWarning(file: string, c: ClassifiedBlock, code: string, message: string): Diagnostic {

@@ -31,6 +31,8 @@ export interface WordBlock {
   ilvl?: number;
   outlineLevel?: number;
   centered?: boolean;
+  /** Neither aligned nor indented: how ndraft's export writes an option's words, unlike its paragraphs. */
+  plain?: boolean;
   runs: WordRun[];
   /** The paragraph mark itself was inserted or deleted: a whole paragraph came or went. */
   mark?: WordChange;
@@ -88,6 +90,7 @@ export function readParagraph(p: XmlElement, index: number, cell: WordBlock['cel
   const outline = valueOf(pPr, 'w:outlineLvl');
   if (outline !== undefined) block.outlineLevel = Number(outline);
   if (valueOf(pPr, 'w:jc') === 'center') block.centered = true;
+  if (child(pPr, 'w:jc') === undefined && child(pPr, 'w:ind') === undefined) block.plain = true;
   const mark = changeOf(child(markProps, 'w:ins'), 'ins') ?? changeOf(child(markProps, 'w:del'), 'del');
   if (mark) block.mark = mark;
   const pChange = child(pPr, 'w:pPrChange');

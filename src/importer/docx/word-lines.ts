@@ -56,6 +56,11 @@ export function wordLines(blocks: readonly ClassifiedBlock[], view: ChangeView, 
     const cell = c.block.cell;
     const rowKey = cell ? `${cell.table}:${cell.row}` : undefined;
     const last = lines[lines.length - 1];
+    if (c.role.joinPrevious === true && last) {
+      for (const r of line.references) references.push({ ...r, line: last.line, column: r.column + last.text.length + 1 });
+      last.text += ` ${line.text.trimStart()}`;
+      continue;
+    }
     if (rowKey !== undefined && rowKey === row && last) {
       for (const r of line.references) references.push({ ...r, line: last.line, column: r.column + last.text.length + 3 });
       last.text += ` | ${line.text}`;
@@ -77,6 +82,7 @@ function blockLine(c: ClassifiedBlock, view: ChangeView, formatting: WordFormatt
   const keep = whole !== undefined && view.kind !== 'accept' ? () => true : (run: WordRun) => included(run, view);
   const runs = c.block.runs.filter(keep);
   const references: NoteReference[] = [];
+  if (c.role.kind === 'text' && c.role.line !== undefined) return { text: c.role.line, references: [] };
   let text = c.label !== undefined ? `${c.label} ` : '';
   for (const piece of withFormatting(runs, formatting)) {
     if (piece.footnote !== undefined) {
@@ -86,7 +92,7 @@ function blockLine(c: ClassifiedBlock, view: ChangeView, formatting: WordFormatt
     }
     text += piece.text;
   }
-  text = text.replace(/\t/g, ' ').trimEnd();
+  text = text.trimEnd();
   if (text.trim() === '') return undefined;
   const status = highlightStatus(runs, formatting);
   if (status !== undefined && status !== 'open') text = `${text} ${statusMarker(status)}`;
