@@ -23,6 +23,17 @@ export interface WordLines {
 
 /** How a whole paragraph was changed: every word of it inserted, or every word deleted. */
 export function wholeChange(runs: readonly WordRun[]): WordRun['change'] | undefined {
+  // Asked of every paragraph by several passes: worked out once per paragraph's runs.
+  if (WHOLE.has(runs)) return WHOLE.get(runs);
+  const whole = findWholeChange(runs);
+  WHOLE.set(runs, whole);
+  return whole;
+}
+
+const WHOLE = new WeakMap<readonly WordRun[], WordRun['change'] | undefined>();
+
+function findWholeChange(runs: readonly WordRun[]): WordRun['change'] | undefined {
+  if (!runs.some((r) => r.change !== undefined)) return undefined;
   const texts = runs.filter((r) => r.text.trim() !== '');
   const first = texts[0]?.change;
   if (!first) return undefined;
