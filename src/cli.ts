@@ -47,8 +47,8 @@ Run "ndraft <command> --help" for a command's options.`,
 
   program
     .command('import')
-    .description('import a plain-text draft (UN conventions) into a draft folder of YAML files')
-    .argument('<file>', 'the text file to read')
+    .description('import a draft (plain text, Markdown, or a Word .docx with its numbering, tracked changes and comments) into a draft folder of YAML files')
+    .argument('<file>', 'the file to read: text, Markdown or a Word .docx (recognised by its content)')
     .requiredOption('--out <dir>', 'the draft folder to create')
     .option('--title <title>', 'the draft title (default: from the file name)')
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
@@ -58,7 +58,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')
-    .addHelpText('after', '\nExample:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"')
+    .addHelpText('after', '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import rev1.docx --out drafts/rev1                     Word: each author\'s tracked changes become their alternatives\n  ndraft import rev1.docx --out drafts/rev1 --tracked-changes accept')
     .action((file: string, opts) => run(async (io) => (await import('./cli/commands/import.js')).importCommand(file, opts, io)));
 
   command('export')
