@@ -39,7 +39,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const bytes = readImportFile(path, file);
   // A Word document is recognised by its content, whatever its name; its reader loads only then.
-  const read = sniffContent(bytes)?.code === 'DOCX_INPUT' ? await readWord(bytes, path, options, conventions) : readText(bytes, path, options, conventions);
+  const read = sniffContent(bytes)?.code === 'DOCX_INPUT' ? await readWord(bytes, path, file, options, conventions) : readText(bytes, path, options, conventions);
   const { result, warnings } = read;
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
@@ -134,10 +134,11 @@ function readText(bytes: Uint8Array, path: string, options: ImportOptions, conve
   return { result, warnings: result.allWarnings, summary, json };
 }
 
-async function readWord(bytes: Uint8Array, path: string, options: ImportOptions, conventions: Conventions | undefined): Promise<ReadForImport> {
+async function readWord(bytes: Uint8Array, path: string, name: string, options: ImportOptions, conventions: Conventions | undefined): Promise<ReadForImport> {
   const [{ readDocxSource }, { describeDocxImport }] = await Promise.all([import('../../importer/docx/read-docx-source.js'), import('../describe-docx-import.js')]);
   const result = readDocxSource(bytes, {
     file: path,
+    name,
     ...(options.title !== undefined ? { title: options.title } : {}),
     fallbackTitle: titleFromFileName(path),
     source: basename(path),

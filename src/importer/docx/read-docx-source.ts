@@ -21,8 +21,10 @@ import { readWordStyles } from './word-styles.js';
 export type TrackedChangesMode = 'alternatives' | 'accept' | 'reject';
 
 export interface DocxReadOptions {
-  /** Absolute path of the .docx, for messages. */
+  /** Absolute path of the .docx, for warnings. */
   file: string;
+  /** The file as the user named it, for errors (default: `file`). */
+  name?: string;
   /** The title; by default the document's Title paragraph, else `fallbackTitle`. */
   title?: string;
   fallbackTitle: string;
@@ -66,10 +68,11 @@ export interface DocxSource extends ImportResult {
  */
 export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): DocxSource {
   const name = options.file;
-  const parts = readDocxPackage(bytes, name);
+  const shownName = options.name ?? name;
+  const parts = readDocxPackage(bytes, shownName);
   const parse = (part: string): XmlElement | undefined => {
     const data = parts.get(part);
-    return data === undefined ? undefined : parseXmlPart(data, name, part);
+    return data === undefined ? undefined : parseXmlPart(data, shownName, part);
   };
   const blocks = readWordBlocks(parse('word/document.xml') as XmlElement);
   const numbering = new WordNumbering(parse('word/numbering.xml'));
@@ -106,7 +109,7 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
   const title = options.title ?? (classified.find((c) => c.role.kind === 'title' && c.shown !== '')?.shown || options.fallbackTitle);
   const read = (view: ChangeView, places = false) => {
     const { lines, references } = wordLines(classified, view, formatting, markers, mode === 'reject');
-    return inWordPlaces(name, () => importText(lines, {
+    return inWordPlaces(name, shownName, () => importText(lines, {
       file: name,
       title,
       ...(options.source !== undefined ? { source: options.source } : {}),
@@ -213,7 +216,7 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
 }
 
 /** Runs a pass of the text pipeline, its errors' "file:line:column" said as Word paragraphs. */
-function inWordPlaces<T>(file: string, pass: () => T): T {
+function inWordPlaces<T>(file: string, shown: string, pass: () => T): T {
   try {
     return pass();
   } catch (error) {
@@ -222,7 +225,7 @@ function inWordPlaces<T>(file: string, pass: () => T): T {
     const message = error.message
       .split(at)
       .join('\u0000')
-      .replace(/\u0000(\d+):\d+: /g, (_, line: string) => `${file}: paragraph ${line} (word/document.xml): `)
+      .replace(/\u0000(\d+):\d+: /g, (_, line: string) => `${shown}: paragraph ${line} (word/document.xml): `)
       .replace(/\u0000/g, at)
       .replace(/\bat line (\d+)/g, 'at paragraph $1');
     throw new NdraftError(error.kind, message, error.diagnostics.map(inWordTerms));

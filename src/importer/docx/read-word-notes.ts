@@ -31,7 +31,7 @@ function readNotes(list: readonly XmlElement[]): Map<string, WordNote> {
       .trim();
     const author = note.attrs['w:author'];
     const date = note.attrs['w:date'];
-    notes.set(id, { id, text, ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date: date.replace(/T00:00:00Z$/, '') } : {}) });
+    notes.set(id, { id, text, ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date: date.replace(/\.\d+Z$/, 'Z').replace(/T00:00:00Z$/, '') } : {}) });
   }
   return notes;
 }

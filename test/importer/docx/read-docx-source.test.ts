@@ -91,8 +91,8 @@ describe('readDocxSource: tracked changes', () => {
 describe('readDocxSource: comments, footnotes, formatting and tables', () => {
   it('makes comments notes of the paragraph or item they are anchored to, with author and date', () => {
     const { draft, summary } = read();
-    expect(paragraph(draft, 1, '3').notes).toEqual([{ text: 'Is "substantially" agreed language?', kind: 'comment', author: 'Ana Ruiz', date: '2026-11-22T10:00:00.000Z' }]);
-    expect(paragraph(draft, 1, '2').items[1]?.notes).toEqual([{ text: 'We cannot accept this item.', kind: 'comment', author: 'G77', date: '2026-11-22T11:00:00.000Z' }]);
+    expect(paragraph(draft, 1, '3').notes).toEqual([{ text: 'Is "substantially" agreed language?', kind: 'comment', author: 'Ana Ruiz', date: '2026-11-22T10:00:00Z' }]);
+    expect(paragraph(draft, 1, '2').items[1]?.notes).toEqual([{ text: 'We cannot accept this item.', kind: 'comment', author: 'G77', date: '2026-11-22T11:00:00Z' }]);
     expect(summary.comments).toBe(2);
   });
 
