@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readDocxSource, type DocxReadOptions } from '../../../src/importer/docx/read-docx-source.js';
 import type { Draft, Paragraph } from '../../../src/model/schemas.js';
@@ -124,5 +125,46 @@ describe('readDocxSource: comments, footnotes, formatting and tables', () => {
       ['TABLE_AS_TEXT', 'paragraph 14 (word/document.xml): table 1 is kept as text, row by row, cell by cell: it is not laid out as a compilation (a heading row "Paragraph | Proposal | Delegation")'],
       ['TABLE_PARAGRAPH_UNKNOWN', 'paragraph 28 (word/document.xml): the compilation table proposes text for paragraph 12, which the document does not have; kept as a note of the draft'],
     ]);
+  });
+});
+
+describe('readDocxSource: a document written by hand (styles, outline levels, moves, formatting changes)', () => {
+  const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
+  const styles = `<w:styles ${W}><w:style w:type="paragraph" w:styleId="Para"><w:name w:val="UN Para"/><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="5"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="ParaSub"><w:name w:val="UN Para Sub"/><w:basedOn w:val="Para"/><w:pPr><w:numPr><w:ilvl w:val="1"/></w:numPr></w:pPr></w:style></w:styles>`;
+  const numbering = `<w:numbering ${W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="7"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl></w:abstractNum><w:num w:numId="5"><w:abstractNumId w:val="0"/></w:num></w:numbering>`;
+  const p = (style: string, runs: string, props = '') => `<w:p><w:pPr>${style !== '' ? `<w:pStyle w:val="${style}"/>` : ''}${props}</w:pPr>${runs}</w:p>`;
+  const r = (text: string, props = '') => `<w:r>${props !== '' ? `<w:rPr>${props}</w:rPr>` : ''}<w:t xml:space="preserve">${text}</w:t></w:r>`;
+  const body = [
+    p('', r('General matters'), '<w:outlineLvl w:val="0"/>'),
+    p('Para', r('Parties shall cooperate.')),
+    p('Para', `${r('Parties ')}<w:moveFrom w:id="1" w:author="AOSIS" w:date="2026-11-25T08:00:00Z">${r('promptly ')}</w:moveFrom>${r('shall report ')}<w:moveTo w:id="2" w:author="AOSIS" w:date="2026-11-25T08:00:00Z">${r('promptly')}</w:moveTo>${r(':')}`),
+    p('ParaSub', r('on finance;', '<w:rPrChange w:id="3" w:author="Chile" w:date="2026-11-25T09:00:00Z"><w:rPr/></w:rPrChange><w:b/>')),
+    p('ParaSub', `${r('on technology ')}${r('and transfer', '<w:u w:val="single"/>')}${r(';')}`),
+  ].join('');
+  const bytes = () =>
+    zipSync({
+      'word/document.xml': strToU8(`<w:document ${W}><w:body>${body}</w:body></w:document>`),
+      'word/styles.xml': strToU8(styles),
+      'word/numbering.xml': strToU8(numbering),
+    });
+
+  it('numbers through a paragraph style and its basedOn chain, and reads an outline level as a heading', () => {
+    const { draft } = readDocxSource(bytes(), { file: '/x/hand.docx', fallbackTitle: 'hand' });
+    expect(draft.meta.sections.map((s) => s.label)).toEqual(['General matters']);
+    expect(draft.paragraphs.map((q) => q.number)).toEqual(['7', '8']);
+    expect(draft.paragraphs[1]?.items.map((i) => i.label)).toEqual(['a)', 'b)']);
+  });
+
+  it('makes a move its author\'s alternative, and reports a formatting change without importing it', () => {
+    const { draft, summary } = readDocxSource(bytes(), { file: '/x/hand.docx', fallbackTitle: 'hand' });
+    expect(draft.paragraphs[1]?.text).toBe('Parties promptly shall report :');
+    expect(draft.paragraphs[1]?.alternatives).toEqual([{ label: 'Alt 1', text: 'Parties shall report promptly:', proposedBy: ['AOSIS'] }]);
+    expect(Object.fromEntries(summary.tracked.authors)).toEqual({ AOSIS: { insertions: 0, deletions: 0, moves: 2, formatting: 0 }, Chile: { insertions: 0, deletions: 0, moves: 0, formatting: 1 } });
+  });
+
+  it('reads bold and underlined words as proposed insertions only where the conventions declare it', () => {
+    expect(readDocxSource(bytes(), { file: '/x/hand.docx', fallbackTitle: 'hand' }).draft.paragraphs[1]?.items.map((i) => i.text)).toEqual(['on finance;', 'on technology and transfer;']);
+    const declared = readDocxSource(bytes(), { file: '/x/hand.docx', fallbackTitle: 'hand', conventions: { wordFormatting: { bold: 'proposed-insertion', underline: 'proposed-insertion' } } });
+    expect(declared.draft.paragraphs[1]?.items.map((i) => i.text)).toEqual(['[on finance;]', 'on technology [and transfer];']);
   });
 });
