@@ -1,5 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Draft } from '../../model/schemas.js';
+import { addNote } from './attach-word-extras.js';
 import type { WordBlock } from './read-word-blocks.js';
+import { nextParagraphLabel } from './tracked-alternatives.js';
 
 /** One row of a compilation table: a proposal for a paragraph, by the delegations named. */
 export interface CompilationRow {
@@ -71,4 +74,24 @@ export function readCompilationTables(blocks: readonly WordBlock[]): TablesRead 
     }
   }
   return read;
+}
+
+/**
+ * Each row of a compilation table as an alternative of its paragraph (found by its printed
+ * number), proposed by the delegations the row names. A row for a paragraph the draft does not
+ * have is kept as a note of the draft, with a warning. Returns how many became alternatives.
+ */
+export function addTableProposals(draft: Draft, rows: readonly CompilationRow[], delegationOf: (name: string) => string, warn: (w: Omit<Diagnostic, 'file'>) => void): number {
+  let added = 0;
+  for (const row of rows) {
+    const p = draft.paragraphs.find((q) => q.number === row.number);
+    if (!p) {
+      warn({ code: 'TABLE_PARAGRAPH_UNKNOWN', severity: 'warning', message: `paragraph ${row.index} (word/document.xml): the compilation table proposes text for paragraph ${row.number}, which the document does not have; kept as a note of the draft` });
+      addNote(draft, undefined, { text: `Proposal for paragraph ${row.number}${row.delegations.length > 0 ? ` by ${row.delegations.join(', ')}` : ''}: ${row.proposal}`, kind: 'editorial' });
+      continue;
+    }
+    p.alternatives.push({ label: nextParagraphLabel(p), text: row.proposal, ...(row.delegations.length > 0 ? { proposedBy: row.delegations.map(delegationOf) } : {}) });
+    added++;
+  }
+  return added;
 }

@@ -1,19 +1,18 @@
 import { NdraftError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Conventions } from '../../model/conventions-schema.js';
-import type { Section } from '../../model/schemas.js';
-import { sectionMarker } from '../../render/section-heading.js';
 import { importText, type ImportResult } from '../import-text.js';
 import { checkImportResult } from '../input-limits.js';
 import type { ExtractedNote } from '../source-lines.js';
-import { addNote, addPositions, addScope, placeTarget } from './attach-word-extras.js';
-import { classifyWordBlocks, type ClassifiedBlock } from './classify-word-blocks.js';
-import { readCompilationTables } from './compilation-table.js';
+import { attachWordLines } from './attach-word-lines.js';
+import { placeTarget } from './attach-word-extras.js';
+import { classifyWordBlocks } from './classify-word-blocks.js';
+import { addTableProposals, readCompilationTables } from './compilation-table.js';
 import { child, parseXmlPart, textOf, type XmlElement } from './parse-xml-part.js';
 import { readDocxPackage } from './read-docx-package.js';
 import { readWordBlocks, type WordBlock } from './read-word-blocks.js';
 import { readWordComments, readWordFootnotes } from './read-word-notes.js';
 import { countTrackedChanges, type TrackedChanges } from './count-tracked-changes.js';
-import { addTrackedAlternatives } from './tracked-alternatives.js';
+import { addTrackedAlternatives, markWholeChanges } from './tracked-alternatives.js';
 import { wholeChange, wordLines, type ChangeView } from './word-lines.js';
 import { WordNumbering } from './word-numbering.js';
 import { readWordStyles } from './word-styles.js';
@@ -134,67 +133,13 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
       const added = addTrackedAlternatives(draft, proposal.draft, delegation);
       if (added > 0) alternatives.set(delegation, (alternatives.get(delegation) ?? 0) + added);
     }
-    for (const c of classified) {
-      const whole = c.role.kind === 'text' ? wholeChange(c.block.runs) : undefined;
-      if (!whole) continue;
-      const target = at(c.block.index);
-      const by = delegationOf(whole.author);
-      const date = whole.date?.slice(0, 10);
-      if (whole.kind === 'del' && target) {
-        if (target.kind === 'text') target.paragraph.bracketed = true;
-        else if (target.kind === 'item') target.at.text = `[${target.at.text}]`;
-      }
-      const what = whole.kind === 'ins' ? 'Proposed as a new text (a tracked insertion in Word)' : 'Proposed for deletion (a tracked deletion in Word)';
-      addNote(draft, target, { text: what, kind: 'comment', author: by, ...(date ? { date } : {}) });
-    }
+    markWholeChanges(draft, classified, at, delegationOf);
   }
 
   const warnings: Diagnostic[] = [...result.warnings, ...tables.warnings.map((w) => ({ ...w, file: name }))];
-  let commentCount = 0;
-  let exportFurniture = 0;
-  let lastText: number | undefined;
-  // ndraft prints a section's notes under its heading: the sections that have a heading, in the order printed.
-  const headed = madeByNdraft ? headedSections(draft.meta.sections) : [];
-  let headings = 0;
-  let underHeading: Section | undefined;
-  for (const c of classified) {
-    if (c.role.kind === 'text' && c.shown !== '' && c.heading !== undefined && c.block.cell === undefined) underHeading = headed[headings++];
-    else if (c.role.kind === 'text' && c.shown !== '') underHeading = undefined;
-    if (c.role.kind === 'text' && c.shown !== '' && result.places?.has(c.block.index)) lastText = c.block.index;
-    for (const id of c.role.kind === 'text' ? c.block.comments : []) {
-      const comment = comments.get(id);
-      if (!comment) continue;
-      commentCount++;
-      addNote(draft, at(c.block.index), { text: comment.text, kind: 'comment', ...(comment.author !== undefined ? { author: delegationOf(comment.author) } : {}), ...(comment.date !== undefined ? { date: comment.date } : {}) });
-    }
-    if (c.role.kind === 'furniture') exportFurniture++;
-    if (c.role.kind === 'note') {
-      exportFurniture++;
-      if (c.role.own && underHeading) underHeading.notes = [...(underHeading.notes ?? []), c.role.note];
-      else addNote(draft, c.role.own && lastText !== undefined ? at(lastText) : undefined, c.role.note);
-    }
-    if (c.role.kind === 'scope') {
-      exportFurniture++;
-      if (!addScope(lastText !== undefined ? at(lastText) : undefined, c.role.scope)) warnings.push(wordWarning(name, c, 'SCOPE_WITHOUT_ALTERNATIVE', `"${c.shown}" stands under no alternative; left out`));
-    }
-    if (c.role.kind === 'positions') {
-      exportFurniture++;
-      if (!addPositions(lastText !== undefined ? at(lastText) : undefined, c.role)) warnings.push(wordWarning(name, c, 'POSITIONS_WITHOUT_ALTERNATIVE', `the positions "${c.shown}" stand under no alternative; kept as a note of the draft`));
-    }
-  }
-
-  let tableProposals = 0;
-  for (const row of tables.rows) {
-    const p = draft.paragraphs.find((q) => q.number === row.number);
-    if (!p) {
-      warnings.push({ code: 'TABLE_PARAGRAPH_UNKNOWN', severity: 'warning', message: `paragraph ${row.index} (word/document.xml): the compilation table proposes text for paragraph ${row.number}, which the document does not have; kept as a note of the draft`, file: name });
-      addNote(draft, undefined, { text: `Proposal for paragraph ${row.number}${row.delegations.length > 0 ? ` by ${row.delegations.join(', ')}` : ''}: ${row.proposal}`, kind: 'editorial' });
-      continue;
-    }
-    const label = `Alt ${p.alternatives.length + 1}`;
-    p.alternatives.push({ label, text: row.proposal, ...(row.delegations.length > 0 ? { proposedBy: row.delegations.map(delegationOf) } : {}) });
-    tableProposals++;
-  }
+  const attached = attachWordLines(draft, classified, { comments, places: result.places ?? new Map(), madeByNdraft, delegationOf, file: name });
+  warnings.push(...attached.warnings);
+  const tableProposals = addTableProposals(draft, tables.rows, delegationOf, (w) => warnings.push({ ...w, file: name }));
 
   const summary: DocxSummary = {
     numbered: numbering.numbered,
@@ -202,11 +147,11 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
     tracked,
     trackedMode: mode,
     alternatives,
-    comments: commentCount,
+    comments: attached.comments,
     footnotes: notes.length,
     compilationTables: tables.compilationTables,
     tableProposals,
-    exportFurniture,
+    exportFurniture: attached.exportFurniture,
     madeByNdraft,
   };
   if (numbering.unknownFormats.size > 0) {
@@ -230,14 +175,6 @@ function inWordPlaces<T>(file: string, shown: string, pass: () => T): T {
       .replace(/\bat line (\d+)/g, 'at paragraph $1');
     throw new NdraftError(error.kind, message, error.diagnostics.map(inWordTerms));
   }
-}
-
-function headedSections(sections: readonly Section[], depth = 0): Section[] {
-  return sections.flatMap((s) => [...(sectionMarker(s, depth) !== '' || (s.title ?? '').trim() !== '' ? [s] : []), ...headedSections(s.subsections ?? [], depth + 1)]);
-}
-
-function wordWarning(file: string, c: ClassifiedBlock, code: string, message: string): Diagnostic {
-  return { code, severity: 'warning', message: `paragraph ${c.block.index} (word/document.xml): ${message}`, file };
 }
 
 /** A warning of the text pipeline, whose "line" is a Word paragraph, said in Word's terms. */

@@ -1,4 +1,7 @@
 import type { Alternative, Draft, Item, Paragraph } from '../../model/schemas.js';
+import { addNote, type PlaceTarget } from './attach-word-extras.js';
+import type { ClassifiedBlock } from './classify-word-blocks.js';
+import { wholeChange } from './word-lines.js';
 
 /**
  * Adds one author's tracked changes to the draft as that author's alternatives: `proposal` is the
@@ -39,7 +42,7 @@ function alternative(label: string, text: string, delegation: string): Alternati
 }
 
 /** `Alt 3` after `Alt 1` and `Alt 2`: the next number no alternative of the paragraph has. */
-function nextParagraphLabel(p: Paragraph): string {
+export function nextParagraphLabel(p: Paragraph): string {
   return `Alt ${nextNumber(p.alternatives.map((a) => a.label), /^Alt\.?\s*(\d+)$/i)}`;
 }
 
@@ -58,4 +61,23 @@ function nextNumber(labels: readonly string[], pattern: RegExp): number {
     if (n) max = Math.max(max, Number(n[1]));
   }
   return max + 1;
+}
+
+/**
+ * A paragraph or item inserted whole stands in brackets (the reading put them there) with a note
+ * from its author; one deleted whole is bracketed too, as a proposal to delete it.
+ */
+export function markWholeChanges(draft: Draft, classified: readonly ClassifiedBlock[], at: (index: number) => PlaceTarget | undefined, delegationOf: (user: string) => string): void {
+  for (const c of classified) {
+    const whole = c.role.kind === 'text' ? wholeChange(c.block.runs) : undefined;
+    if (!whole) continue;
+    const target = at(c.block.index);
+    if (whole.kind === 'del' && target) {
+      if (target.kind === 'text') target.paragraph.bracketed = true;
+      else if (target.kind === 'item') target.at.text = `[${target.at.text}]`;
+    }
+    const what = whole.kind === 'ins' ? 'Proposed as a new text (a tracked insertion in Word)' : 'Proposed for deletion (a tracked deletion in Word)';
+    const date = whole.date?.slice(0, 10);
+    addNote(draft, target, { text: what, kind: 'comment', author: delegationOf(whole.author), ...(date ? { date } : {}) });
+  }
 }
