@@ -544,6 +544,15 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
         baseline: `export-${size}`,
         note: 'info (÷ text export)',
       });
+      // Word import (issue 10): the draft as ndraft's DOCX export writes it, imported back.
+      const docx = join(work, `export-${size}.docx`);
+      await timeOnce([BIN, 'export', '--draft', d, '--format', 'docx', '-o', docx, '--force'], work);
+      const fromDocx = join(work, `from-docx-${size}`);
+      await time(`import-docx-${size}`, `import ${L(size)} from .docx (the compilation export)`, [BIN, 'import', docx, '--out', fromDocx], {
+        prepare: moveAside(fromDocx),
+        baseline: 'node-e',
+        target: abs(1.5, '< 1.5 s (Word import)'),
+      });
       if (!o.quick && ['chromium', 'chromium-browser', 'google-chrome'].some((name) => whichSync(name) !== undefined)) {
         // Chromium lays out a 5,000-paragraph draft's 1,200 pages in minutes (README, Performance):
         // the PDF row prints the bundled draft, the size of a text people print and circulate.

@@ -41,14 +41,17 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--max-line-length <chars>', 'refuse a line longer than this (NDRAFT_MAX_LINE_LENGTH; default 1048576)')
     .option('--max-depth <n>', 'refuse brackets nested deeper than this (NDRAFT_MAX_DEPTH; default 100)')
     .option('--max-aliases <n>', 'refuse a YAML file expanding more aliases than this (NDRAFT_MAX_ALIASES; default 100)')
-    .option('--max-pdf-pages <n>', 'refuse to import a PDF of more pages than this (NDRAFT_MAX_PDF_PAGES; default 2000)');
+    .option('--max-pdf-pages <n>', 'refuse to import a PDF of more pages than this (NDRAFT_MAX_PDF_PAGES; default 2000)')
+    .option('--max-zip-size <bytes>', 'refuse a .docx that unpacks to more than this, e.g. 512M (NDRAFT_MAX_ZIP_SIZE; default 256M)')
+    .option('--max-zip-entries <n>', 'refuse a .docx with more members than this (NDRAFT_MAX_ZIP_ENTRIES; default 10000)')
+    .option('--max-xml-depth <n>', 'refuse a .docx whose XML nests elements deeper than this (NDRAFT_MAX_XML_DEPTH; default 256)');
   const draftOption = () => new Option('--draft <dir>', 'the draft folder (default: the one holding draft.yaml here or above, or the single one under ./drafts)');
   const command = (name: string) => program.command(name).addOption(draftOption());
 
   program
     .command('import')
-    .description('import a draft (UN conventions) from a text, Markdown or PDF file into a new draft folder, or a later revision of its text into an existing draft (--into)')
-    .argument('<file>', 'the file to read: text, Markdown, or a PDF (recognised by its content)')
+    .description('import a draft (UN conventions) from plain text, Markdown, a PDF or a Word .docx (its numbering, tracked changes and comments) into a new draft folder, or a later revision of its text into an existing draft (--into)')
+    .argument('<file>', 'the file to read: text, Markdown, a PDF or a Word .docx (recognised by its content)')
     .option('--out <dir>', 'the draft folder to create')
     .option('--into <draft>', 'an existing draft whose text this file is a later revision of (e.g. the chair\'s Rev.2): its paragraphs are updated, keeping positions and notes')
     .option('--as <name>', 'with --into: the revision the new text is recorded as, e.g. Rev.2 (a new name)')
@@ -56,6 +59,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
     .option('--conventions <file>', 'a YAML file of the negotiation\'s own spellings of labels and markers (e.g. "Artículo", "Opción", "(Acordado)"), added to the defaults (with --into: to those the draft has) and stored in the draft')
+    .addOption(new Option('--tracked-changes <mode>', 'Word: alternatives (each author\'s changes become their alternatives), accept or reject them all').choices(['alternatives', 'accept', 'reject']))
     .option('--force', 'replace an existing draft in --out')
     .option('--discard-history', 'with --force: replace a draft that has a history, discarding it')
     .option('--json', 'print the summary and warnings as JSON')
@@ -64,7 +68,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--dry-run', 'with --into: show what would change, and write nothing')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2     the chair\'s next revision; then: ndraft compare Rev.1 Rev.2\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2 --dry-run',
+      '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import rev1.docx --out drafts/rev1                     Word: each author\'s tracked changes become their alternatives\n  ndraft import rev1.docx --out drafts/rev1 --tracked-changes accept\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2     the chair\'s next revision; then: ndraft compare Rev.1 Rev.2\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2 --dry-run',
     )
     .action((file: string, opts) =>
       run(async (io) =>

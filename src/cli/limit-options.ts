@@ -1,5 +1,5 @@
 import { usageError } from '../diagnostics/diagnostic.js';
-import { LIMIT_NAMES, type InputLimits } from '../limits/input-limits.js';
+import { BYTE_LIMITS, LIMIT_NAMES, type InputLimits } from '../limits/input-limits.js';
 
 /** The limit flags as commander gives them (`--max-file-size 64M` → `maxFileSize: '64M'`). */
 export interface LimitFlags {
@@ -8,6 +8,9 @@ export interface LimitFlags {
   maxDepth?: string;
   maxAliases?: string;
   maxPdfPages?: string;
+  maxZipSize?: string;
+  maxZipEntries?: string;
+  maxXmlDepth?: string;
 }
 
 const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
@@ -16,6 +19,9 @@ const FLAG_KEYS: Record<keyof InputLimits, keyof LimitFlags> = {
   depth: 'maxDepth',
   aliasCount: 'maxAliases',
   pdfPages: 'maxPdfPages',
+  zipSize: 'maxZipSize',
+  zipEntries: 'maxZipEntries',
+  xmlDepth: 'maxXmlDepth',
 };
 
 /** Walks over the bracket tree recurse once per level: past this depth they could overflow the stack. */
@@ -32,7 +38,7 @@ export function limitsFrom(flags: LimitFlags, env: NodeJS.ProcessEnv): Partial<I
     const given = fromFlag ?? env[variable];
     if (given === undefined || given.trim() === '') continue;
     const source = fromFlag !== undefined ? flag : variable;
-    out[name] = parseLimit(given, source, name === 'fileSize');
+    out[name] = parseLimit(given, source, BYTE_LIMITS.has(name));
     if (name === 'depth' && out.depth! > MAX_DEPTH_CEILING) throw usageError(`${source} can be at most ${MAX_DEPTH_CEILING}, not ${given}`);
   }
   return out;

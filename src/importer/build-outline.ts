@@ -1,6 +1,6 @@
 import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sectionMarker } from '../render/section-heading.js';
-import { classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
+import { classifyHeading, classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
 import { openingReading, optionId, readingIn, type OptionReading } from './option-labels.js';
 import type { AltNode, BlockNode, ItemNode, OptionNode, OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
@@ -62,7 +62,7 @@ class OutlineBuilder {
     private readonly warn: Warn,
     private readonly vocabulary: Vocabulary,
   ) {
-    this.kinds = lines.map((l) => classifyLine(l.text, vocabulary));
+    this.kinds = lines.map((l) => (l.heading !== undefined ? classifyHeading(l.text, vocabulary) : classifyLine(l.text, vocabulary)));
   }
 
   build(): BuiltOutline {
@@ -100,7 +100,7 @@ class OutlineBuilder {
         const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
         // `B. Definitions` (or `B.` and `Definitions` on the next line) is a heading whatever follows.
         const lettered = /^[IVXLC]+$|^[A-Z]$/.test(k.number);
-        const isHeading = lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary) : this.isHeadingTitle(heading.title, heading.next, lettered);
+        const isHeading = k.forced === true || (lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary) : this.isHeadingTitle(heading.title, heading.next, lettered));
         if (!isHeading) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
           return i;
@@ -135,7 +135,8 @@ class OutlineBuilder {
           this.text(k.title, at.line, at.column, blankBefore);
           return i;
         }
-        this.openSection({ title: k.title }, k.title, 0, true);
+        // A Word heading style says the level a heading without a number stands at.
+        this.openSection({ title: k.title }, k.title, at.heading !== undefined && at.heading > 1 ? 1 : 0, true);
         return i;
       }
       case 'editorial': {

@@ -10,7 +10,7 @@ import { optionKey, type OptionKey } from './option-labels.js';
 export type LineKind =
   | { kind: 'blank' }
   | { kind: 'rule' }
-  | { kind: 'section-number'; number: string; title: string }
+  | { kind: 'section-number'; number: string; title: string; forced?: boolean }
   | { kind: 'subsection'; number: string; marker: string; title: string }
   | { kind: 'article'; number: string; marker: string; title: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'division'; number: string; marker: string; title: string }
@@ -38,6 +38,21 @@ const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
 const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
 const RULE = /^[_=*\-–—]{3,}$/;
 const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
+
+/**
+ * A line that a Word heading style marks as a heading: a numbered section, subsection, article or
+ * division when its words say which, otherwise a heading by its words alone, whatever they look like.
+ */
+export function classifyHeading(raw: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): LineKind {
+  const kind = classifyLine(raw, vocabulary);
+  if (kind.kind === 'section-number') return { ...kind, forced: true };
+  // `Article 3 Mitigation` in a heading style: the words after the number are its title, not its text.
+  if (kind.kind === 'article' && kind.title === '' && kind.rest !== '') return { ...kind, title: kind.rest.trim(), rest: '' };
+  if (kind.kind === 'subsection' || kind.kind === 'division' || kind.kind === 'article' || kind.kind === 'blank') return kind;
+  const numbered = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.\s+(.*)$/.exec(raw.trim());
+  if (numbered) return { kind: 'section-number', number: numbered[1] as string, title: (numbered[2] as string).trim(), forced: true };
+  return { kind: 'caps-heading', title: raw.trim() };
+}
 
 export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): LineKind {
   const text = raw.trimEnd();

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { Conventions } from '../model/conventions-schema.js';
 import type { BlockOption, Draft, Note, OptionBlock, OutlineEntry, Paragraph, Section } from '../model/schemas.js';
+import { linePlaces, type LinePlace } from './line-places.js';
 import { assignAddresses } from './assign-addresses.js';
 import { buildOutline, type SourceLine } from './build-outline.js';
 import { compileConventions } from './compile-conventions.js';
@@ -27,6 +28,8 @@ export interface ImportOptions {
   references?: readonly NoteReference[];
   /** A negotiation's own spellings of labels and markers, added to ndraft's; stored in the draft. */
   conventions?: Conventions;
+  /** Also say where each source line ended up (`places`): for readers that attach more to the paragraphs. */
+  places?: boolean;
 }
 
 export interface ImportResult {
@@ -34,6 +37,8 @@ export interface ImportResult {
   warnings: Diagnostic[];
   /** How many status markers were read, `(Agreed)` and the like. */
   markers: number;
+  /** With the `places` option: the paragraph, item or alternative each source line went into. */
+  places?: Map<number, LinePlace>;
 }
 
 /**
@@ -77,7 +82,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
     ...(options.conventions ? { conventions: options.conventions } : {}),
   };
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { draft: { meta, paragraphs: built }, warnings, markers };
+  return { draft: { meta, paragraphs: built }, warnings, markers, ...(options.places ? { places: linePlaces(paragraphs) } : {}) };
 }
 
 function toSection(node: SectionNode, addresses: ReadonlyMap<ParagraphNode, string>): Section {

@@ -4,7 +4,7 @@
  * a confusing "no paragraphs found", so they are recognised by their first bytes and named.
  */
 export interface NotText {
-  code: 'DOCX_INPUT' | 'ZIP_INPUT' | 'PDF_INPUT' | 'DOC_INPUT' | 'RTF_INPUT' | 'NUL_FILLED' | 'UTF16_NO_BOM' | 'BINARY_INPUT';
+  code: 'DOCX_INPUT' | 'ZIP_INPUT' | 'PDF_INPUT' | 'DOC_INPUT' | 'ENCRYPTED_OFFICE' | 'RTF_INPUT' | 'NUL_FILLED' | 'UTF16_NO_BOM' | 'BINARY_INPUT';
   message: string;
 }
 
@@ -16,6 +16,10 @@ export function sniffContent(bytes: Uint8Array): NotText | undefined {
     return { code: 'PDF_INPUT', message: 'the file is a PDF, not text: it is read by the PDF reader (`ndraft import file.pdf`), not decoded as text' };
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) {
+    // Word saves a password-protected .docx as an OLE2 file holding an "EncryptedPackage" stream.
+    if (indexOf(bytes, utf16le('EncryptedPackage')) >= 0) {
+      return { code: 'ENCRYPTED_OFFICE', message: 'the file is a password-protected (encrypted) Word document; open it in Word, remove the password (File › Info › Protect Document › Encrypt with Password) and save it as .docx again' };
+    }
     return { code: 'DOC_INPUT', message: 'the file is an old Word .doc (OLE2 compound file), not text; save it from Word as plain text (UTF-8) and import that' };
   }
   if (startsWith(bytes, ascii('{\\rtf'))) {
@@ -33,7 +37,7 @@ export function isPdf(bytes: Uint8Array): boolean {
 function zipKind(bytes: Uint8Array): NotText {
   // The local file headers carry the member names in clear, so a byte search finds them.
   if (indexOf(bytes, ascii('word/document.xml')) >= 0) {
-    return { code: 'DOCX_INPUT', message: 'the file is a Word .docx document (a ZIP archive holding word/document.xml); Word import is not supported yet: save it as plain text (UTF-8) and import that' };
+    return { code: 'DOCX_INPUT', message: 'the file is a Word .docx document (a ZIP archive holding word/document.xml), not text; "ndraft import" reads it as a Word document' };
   }
   return { code: 'ZIP_INPUT', message: 'the file is a ZIP archive, not text; unpack it and import the text file inside' };
 }
@@ -73,6 +77,10 @@ function hasByteOrderMark(bytes: Uint8Array): boolean {
 
 function ascii(s: string): number[] {
   return [...s].map((c) => c.charCodeAt(0));
+}
+
+function utf16le(s: string): number[] {
+  return [...s].flatMap((c) => [c.charCodeAt(0), 0]);
 }
 
 function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {

@@ -12,6 +12,8 @@ export interface SourceLine {
   text: string;
   line: number;
   column: number;
+  /** Set by the Word reader on a paragraph in a heading style (its level): read as a heading whatever its words. */
+  heading?: number;
 }
 
 /** Page furniture taken out of the running text: kept so the summary and the draft can list it. */

@@ -16,6 +16,12 @@ export interface InputLimits {
   aliasCount: number;
   /** Pages of a PDF imported: each is parsed for its text, so a huge page count is a slow import. */
   pdfPages: number;
+  /** Bytes a ZIP container (a .docx) would unpack to, as its directory declares: the guard against zip bombs. */
+  zipSize: number;
+  /** Members of a ZIP container. */
+  zipEntries: number;
+  /** Elements open at once in an XML part of a .docx. */
+  xmlDepth: number;
 }
 
 export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
@@ -24,6 +30,9 @@ export const DEFAULT_LIMITS: Readonly<InputLimits> = Object.freeze({
   depth: 100,
   aliasCount: 100,
   pdfPages: 2000,
+  zipSize: 256 * 1024 * 1024,
+  zipEntries: 10_000,
+  xmlDepth: 256,
 });
 
 /** Each limit's flag and environment variable, for messages and `--help`. */
@@ -33,7 +42,13 @@ export const LIMIT_NAMES: Readonly<Record<keyof InputLimits, { flag: string; env
   depth: { flag: '--max-depth', env: 'NDRAFT_MAX_DEPTH' },
   aliasCount: { flag: '--max-aliases', env: 'NDRAFT_MAX_ALIASES' },
   pdfPages: { flag: '--max-pdf-pages', env: 'NDRAFT_MAX_PDF_PAGES' },
+  zipSize: { flag: '--max-zip-size', env: 'NDRAFT_MAX_ZIP_SIZE' },
+  zipEntries: { flag: '--max-zip-entries', env: 'NDRAFT_MAX_ZIP_ENTRIES' },
+  xmlDepth: { flag: '--max-xml-depth', env: 'NDRAFT_MAX_XML_DEPTH' },
 });
+
+/** The limits counted in bytes, which take K, M or G. */
+export const BYTE_LIMITS: ReadonlySet<keyof InputLimits> = new Set(['fileSize', 'zipSize']);
 
 let current: InputLimits = { ...DEFAULT_LIMITS };
 

@@ -181,6 +181,8 @@ function sections(list: readonly Section[], depth: number, context: Context, blo
       const level = depth === 0 ? HeadingLevel.HEADING_1 : depth === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
       blocks.push(new WordParagraph({ heading: level, ...direction(heading), children: toRuns([span(heading)]) }));
     }
+    // A section's notes under its heading, as a paragraph's stand under it (import reads them back).
+    if (context.compilation) for (const note of section.notes ?? []) blocks.push(...freeText(noteLine(note), { italics: true, color: '555555' }));
     for (const entry of section.paragraphs) blocks.push(...outlineEntry(entry, context));
     sections(section.subsections ?? [], depth + 1, context, blocks);
   }
@@ -195,7 +197,8 @@ function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
   return entry.options.flatMap((option) => {
     const paragraphs = option.paragraphs.flatMap((inner) => outlineEntry(inner, context));
     const words = option.text !== undefined && option.text !== '' ? [new WordParagraph({ children: toRuns([span(option.text)]) })] : [];
-    if (paragraphs.length === 0 && words.length === 0) return [];
+    // The compilation shows an option that holds nothing yet (`Option 1 {Placeholder}`): it is one of the choices.
+    if (paragraphs.length === 0 && words.length === 0 && !context.compilation) return [];
     const heading = optionHeading(entry, option);
     const label = new WordParagraph({ keepNext: true, spacing: { before: 240 }, children: toRuns([span(heading, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]) });
     return [label, ...words, ...paragraphs];

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { SCHEMA_FILES, type SchemaName } from '../model/schema-files.js';
 import { emitYaml } from './emit-yaml.js';
-import type { Conventions } from '../model/conventions-schema.js';
+import type { Conventions, WordFormatting } from '../model/conventions-schema.js';
 import type { Alternative, DraftMeta, Item, Note, OutlineEntry, Paragraph, Section, SpanMark } from '../model/schemas.js';
 
 /** The `schemas/` folder shipped with ndraft. */
@@ -107,6 +107,17 @@ function conventionsForYaml(c: Conventions): Conventions {
     ...(c.agreedMarkers !== undefined ? { agreedMarkers: [...c.agreedMarkers] } : {}),
     ...(c.adRefMarkers !== undefined ? { adRefMarkers: [...c.adRefMarkers] } : {}),
     ...(c.deletedMarkers !== undefined ? { deletedMarkers: [...c.deletedMarkers] } : {}),
+    ...(c.wordFormatting !== undefined ? { wordFormatting: wordFormattingForYaml(c.wordFormatting) } : {}),
+    ...(c.alternativeScope !== undefined ? { alternativeScope: { ...c.alternativeScope } } : {}),
+  };
+}
+
+function wordFormattingForYaml(f: WordFormatting): WordFormatting {
+  return {
+    ...(f.strikethrough !== undefined ? { strikethrough: f.strikethrough } : {}),
+    ...(f.bold !== undefined ? { bold: f.bold } : {}),
+    ...(f.underline !== undefined ? { underline: f.underline } : {}),
+    ...(f.highlight !== undefined ? { highlight: { ...f.highlight } } : {}),
   };
 }
 

@@ -105,7 +105,7 @@ describe('decodeInput: files that are not text are named, never decoded', () => 
     const zip = Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]), Buffer.from('\0\0word/document.xml\0\x9c\xff\xfe')]);
     const { diagnostic } = refusal(zip, 'chair.docx');
     expect(diagnostic).toMatchObject({ code: 'DOCX_INPUT', file: 'chair.docx' });
-    expect(diagnostic.message).toMatch(/Word \.docx document .*Word import is not supported yet/);
+    expect(diagnostic.message).toMatch(/Word \.docx document .*"ndraft import" reads it as a Word document/);
   });
 
   it('another ZIP, a PDF, an old .doc and an RTF', () => {

@@ -1,6 +1,9 @@
 import { existsSync } from 'node:fs';
 import { basename, extname, join, resolve } from 'node:path';
-import { inputError, usageError } from '../../diagnostics/diagnostic.js';
+import { inputError, usageError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ImportResult } from '../../importer/import-text.js';
+import { sniffContent } from '../../importer/sniff-content.js';
+import type { Conventions } from '../../model/conventions-schema.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
 import { readConventions } from '../../importer/read-conventions.js';
@@ -33,6 +36,8 @@ export interface ImportOptions {
   force?: boolean;
   discardHistory?: boolean;
   json?: boolean;
+  /** Word: what becomes of tracked changes (default: each author's become alternatives). */
+  trackedChanges?: 'alternatives' | 'accept' | 'reject';
 }
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
@@ -42,16 +47,10 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const outDir = options.out;
   const path = resolve(io.cwd, file);
   const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
-  const result = await readImportSource(readImportFile(path, file), {
-    file: path,
-    title: options.title ?? titleFromFileName(path),
-    source: basename(path),
-    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-    ...(options.from ? { from: options.from } : {}),
-    ...(conventions ? { conventions } : {}),
-  });
-  const { decoded, prepared: source, allWarnings: warnings } = result;
-  const furniture = describeFurniture(source.furniture);
+  const bytes = readImportFile(path, file);
+  // A Word document is recognised by its content, whatever its name; its reader loads only then.
+  const read = sniffContent(bytes)?.code === 'DOCX_INPUT' ? await readWord(bytes, path, file, options, conventions) : await readText(bytes, path, options, conventions);
+  const { result, warnings } = read;
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
   const out = resolve(io.cwd, outDir);
@@ -77,8 +76,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const status = statusFromCounts(result.draft.meta, counts);
   const sections = countSections(result.draft.meta.sections);
   if (options.json) {
-    const cleaning = { ...(result.pdf ? { pdf: result.pdf } : { encoding: decoded.encoding }), format: source.format, furniture: source.furniture, footnotes: source.notes, footnoteReferences: source.references };
-    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, ...cleaning, warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
+    io.write(`${JSON.stringify({ out: displayPath(out, io.cwd), outline: sections, markers: result.markers, ...status, ...read.json, warnings: warnings.map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
   } else {
     const c = colorsFor(io);
     for (const w of warnings) io.error(`${formatDiagnostic(w, io.cwd, colorsFor(io, 'stderr'))}\n`);
@@ -93,11 +91,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         `  alternatives  ${status.alternatives}\n` +
         `  option blocks ${status.optionBlocks} open\n` +
         `  warnings      ${warnings.length}\n` +
-        (decoded.encoding !== 'utf-8' ? `  encoding      ${decoded.encoding}\n` : '') +
-        (source.format === 'markdown' ? '  format        markdown\n' : '') +
-        (result.pdf ? `  pdf           ${describePdfSource(result.pdf)}\n` : '') +
-        (furniture ? `  furniture     ${furniture}\n` : '') +
-        (source.notes.length > 0 ? `  footnotes     ${source.notes.length} kept as notes of the paragraphs citing them, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text\n` : ''),
+        read.summary.map((line) => `  ${line}\n`).join(''),
     );
   }
   return 0;
@@ -119,6 +113,51 @@ function recordImport(out: string, files: readonly WrittenFile[], figures: Count
     paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes }] as const]))),
     force: true,
   });
+}
+
+/** What a reader gives the command: the draft, every warning, its own summary lines and JSON fields. */
+interface ReadForImport {
+  result: ImportResult;
+  warnings: Diagnostic[];
+  summary: string[];
+  json: Record<string, unknown>;
+}
+
+/** Text, Markdown or a PDF (recognised by its content): the text pipeline, the PDF reader in front of it. */
+async function readText(bytes: Uint8Array, path: string, options: ImportOptions, conventions: Conventions | undefined): Promise<ReadForImport> {
+  const result = await readImportSource(bytes, {
+    file: path,
+    title: options.title ?? titleFromFileName(path),
+    source: basename(path),
+    ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+    ...(options.from ? { from: options.from } : {}),
+    ...(conventions ? { conventions } : {}),
+  });
+  const { decoded, prepared: source } = result;
+  const furniture = describeFurniture(source.furniture);
+  const summary = [
+    ...(decoded.encoding !== 'utf-8' ? [`encoding      ${decoded.encoding}`] : []),
+    ...(source.format === 'markdown' ? ['format        markdown'] : []),
+    ...(result.pdf ? [`pdf           ${describePdfSource(result.pdf)}`] : []),
+    ...(furniture ? [`furniture     ${furniture}`] : []),
+    ...(source.notes.length > 0 ? [`footnotes     ${source.notes.length} kept as notes of the paragraphs citing them, ${source.references.length} reference${source.references.length === 1 ? '' : 's'} cut from the text`] : []),
+  ];
+  const json = { ...(result.pdf ? { pdf: result.pdf } : { encoding: decoded.encoding }), format: source.format, furniture: source.furniture, footnotes: source.notes, footnoteReferences: source.references };
+  return { result, warnings: result.allWarnings, summary, json };
+}
+
+async function readWord(bytes: Uint8Array, path: string, name: string, options: ImportOptions, conventions: Conventions | undefined): Promise<ReadForImport> {
+  const [{ readDocxSource }, { describeDocxImport }] = await Promise.all([import('../../importer/docx/read-docx-source.js'), import('../describe-docx-import.js')]);
+  const result = readDocxSource(bytes, {
+    file: path,
+    name,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    fallbackTitle: titleFromFileName(path),
+    source: basename(path),
+    ...(conventions ? { conventions } : {}),
+    ...(options.trackedChanges ? { trackedChanges: options.trackedChanges } : {}),
+  });
+  return { result, warnings: result.allWarnings, ...describeDocxImport(result.summary) };
 }
 
 function titleFromFileName(path: string): string {
