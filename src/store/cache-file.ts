@@ -146,7 +146,7 @@ export class StoredParagraph {
  * was. Not flushed to disk first: after a crash, a cut-short or damaged file is recognised and
  * ignored.
  */
-export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' | 'sums'>, paragraphs: readonly (Paragraph | StoredParagraph)[]): void {
+export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' | 'sums'>, paragraphs: readonly (Paragraph | StoredParagraph)[]): Buffer {
   const pieces: Buffer[] = [];
   const slices: number[] = [];
   const sums: number[] = [];
@@ -161,5 +161,12 @@ export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' |
   const indexBytes = Buffer.from(JSON.stringify({ ...index, slices, sums }), 'utf8');
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
   header.write(`ndraft-cache ${indexBytes.length} ${offset} ${indexHash(indexBytes)}\n`, 'latin1');
-  writeFileAtomic(path, Buffer.concat([header, indexBytes, ...pieces], HEADER_LENGTH + indexBytes.length + offset), { durable: false });
+  const bytes = Buffer.concat([header, indexBytes, ...pieces], HEADER_LENGTH + indexBytes.length + offset);
+  rewriteCacheFile(path, bytes);
+  return bytes;
+}
+
+/** Writes a cache file's bytes as `writeCacheFile` made them. */
+export function rewriteCacheFile(path: string, bytes: Buffer): void {
+  writeFileAtomic(path, bytes, { durable: false });
 }

@@ -7,7 +7,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { staysInsideDraft } from './read-draft-file.js';
-import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
+import { damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -166,6 +166,8 @@ export function openParseCache(dir: string): ParseCache {
   let changed = false;
   /** Identities and facts (problems, counts) learned of content it held: saved only when many. */
   let learned = 0;
+  /** What the last save wrote, while nothing has changed since: saving again rewrites it as it is. */
+  let written: Buffer | undefined;
   let meta = stored?.index.draft;
 
   const paragraphAt = (i: number): Paragraph => {
@@ -193,11 +195,13 @@ export function openParseCache(dir: string): ParseCache {
       const row = i === undefined ? undefined : rows[i];
       if (i === undefined || !row || !sameIdentity(row, 1, stats)) return undefined;
       files.set(name, { hash: row[5], identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] });
+      written = undefined;
       return { hash: row[5], entry: fromRow(i) };
     },
     noteFile(name, hash, stats) {
       const identity = safeIdentity(stats) ?? null;
       files.set(name, { hash, identity });
+      written = undefined;
       const i = rowByName.get(name);
       const row = i === undefined ? undefined : rows[i];
       if (row?.[5] !== hash) changed = true;
@@ -217,6 +221,7 @@ export function openParseCache(dir: string): ParseCache {
       // Counts and problems of a paragraph already held are learned facts; anything else is new content.
       if (this.get(hash)?.address === entry.paragraph.address) learned++;
       else changed = true;
+      written = undefined;
       entries.set(hash, { address: entry.paragraph.address, ...entry });
     },
     knownMeta(stats) {
@@ -228,6 +233,7 @@ export function openParseCache(dir: string): ParseCache {
       if (identity) {
         meta = { ...meta, identity };
         learned++;
+        written = undefined;
       }
       return meta.meta;
     },
@@ -235,13 +241,18 @@ export function openParseCache(dir: string): ParseCache {
       const identity = safeIdentity(stats);
       meta = { hash, meta: value, ...(identity ? { identity } : {}) };
       changed = true;
+      written = undefined;
     },
     forget(name) {
       if (files.delete(name) || rowByName.has(name)) changed = true;
+      written = undefined;
     },
     save() {
       if (!usable || (!changed && files.size === rows.length && learned < files.size * LEARNED_SHARE_TO_SAVE)) return;
       try {
+        // Saved again with nothing changed (import saves once the files are written, after checking them saved it):
+        // the same bytes, newer than the files.
+        if (written) return rewriteCacheFile(path, written);
         const out: Row[] = [];
         const paragraphs: (Paragraph | StoredParagraph)[] = [];
         for (const [name, { hash, identity }] of files) {
@@ -256,7 +267,7 @@ export function openParseCache(dir: string): ParseCache {
         if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
         // The cache of ndraft before format 4, one JSON file, is of no use any more.
         rmSync(join(folder, 'cache.json'), { force: true });
-        writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
+        written = writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
       } catch {
         // A read-only draft is read without a cache.
       }
