@@ -173,6 +173,25 @@ describe('the parse cache: index and paragraphs', () => {
   });
 });
 
+describe('the parse cache saved twice', () => {
+  it('a second save with nothing learned in between writes the same bytes again, newer than what was written meanwhile', () => {
+    const dir = makeTempDir('cache-twice');
+    const cache = openParseCache(dir);
+    cache.noteFile('paragraphs/001.yaml', 'h1');
+    cache.set('h1', { paragraph });
+    cache.save();
+    const first = readFileSync(cacheFile(dir));
+    const firstInode = statSync(cacheFile(dir)).ino;
+    cache.save();
+    expect(readFileSync(cacheFile(dir)).equals(first)).toBe(true);
+    // Written anew (a new file renamed into place), so its mtime is that of the second save.
+    expect(statSync(cacheFile(dir)).ino).not.toBe(firstInode);
+    cache.noteFile('paragraphs/002.yaml', 'h1');
+    cache.save();
+    expect(rowOf(dir, 'paragraphs/002.yaml')?.[5]).toBe('h1');
+  });
+});
+
 describe('the parse cache after a change', () => {
   const run = async (args: readonly string[]) => {
     const io = fakeIo();
