@@ -3,7 +3,9 @@
  * Commands timed with this checkout and with an earlier revision in one run, the two sides
  * interleaved (ref, current, current, ref, …: the order swaps each round) so that a shared,
  * noisy machine weighs on both alike. Prints each side's median and fastest time, and the ratio
- * of the medians. How a change meant to make commands faster is shown to do so.
+ * of the medians; with /usr/bin/time, also each side's median CPU time (user + system), which a
+ * busy machine disturbs far less than the wall time. How a change meant to make commands faster
+ * is shown to do so.
  *
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
@@ -14,7 +16,7 @@
  * repository changes.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,28 +74,48 @@ const sides = [
 });
 
 process.stderr.write(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
+const cpuFile = join(work, 'cpu');
+/** The command's wall time (s), and its CPU time (s) when /usr/bin/time is there to tell it. */
+async function timed(argv) {
+  const seconds = await timeOnce(TIME ? [TIME, '-f', '%U %S', '-o', cpuFile, ...argv] : argv, work);
+  if (!TIME) return { seconds };
+  const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + system };
+}
+
 const results = [];
 for (const id of sides[1].rows.keys()) {
   const times = sides.map(() => []);
+  const cpus = sides.map(() => []);
   for (let round = 0; round <= runs; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const k of order) {
       const row = sides[k].rows.get(id);
       if (!row) continue;
       if (row.prepare) run(row.prepare);
-      const seconds = await timeOnce(row.argv, work);
+      const { seconds, cpu } = await timed(row.argv);
       if (row.cleanup) spawnSync(row.cleanup[0], row.cleanup.slice(1), { stdio: 'ignore' });
       // the first round warms the disk cache and the parse cache
-      if (round > 0) times[k].push(seconds);
+      if (round > 0) {
+        times[k].push(seconds);
+        if (cpu !== undefined) cpus[k].push(cpu);
+      }
     }
   }
   const [a, b] = times.map((t) => (t.length ? stats(t) : undefined));
+  const [ca, cb] = cpus.map((t) => (t.length ? stats(t) : undefined));
   const label = sides[1].rows.get(id).label;
   const ms = (s) => (s === undefined ? '—' : `${(s * 1000).toFixed(0)} ms`);
-  const line = `${label.padEnd(42)} ${ref}: ${ms(a?.median)} (fastest ${ms(a?.min)})   current: ${ms(b.median)} (fastest ${ms(b.min)})   ${a ? `${(b.median / a.median).toFixed(2)}×` : ''}`;
+  const ratio = (x, y) => (x && y ? `${(y.median / x.median).toFixed(2)}×` : '');
+  const cpu = cb ? `   CPU ${ms(ca?.median)} → ${ms(cb.median)} ${ratio(ca, cb)}` : '';
+  const line = `${label.padEnd(42)} ${ref}: ${ms(a?.median)} (fastest ${ms(a?.min)})   current: ${ms(b.median)} (fastest ${ms(b.min)})   ${ratio(a, b)}${cpu}`;
   process.stdout.write(`${line}\n`);
-  results.push({ id, label, ref: a, current: b });
+  results.push({ id, label, ref: a, current: b, cpuRef: ca, cpuCurrent: cb });
 }
 process.stderr.write(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
+const json = join(tmpdir(), `ndraft-compare-${Date.now()}.json`);
+writeFileSync(json, `${JSON.stringify({ ref, paragraphs, runs, results }, null, 2)}\n`);
+process.stderr.write(`every time: ${json}\n`);
 rmSync(work, { recursive: true, force: true });
 rmSync(base, { recursive: true, force: true });
