@@ -1,14 +1,9 @@
 import { z } from 'zod';
 import { addressSchema } from './schemas.js';
+import { REVISION_NAME_PATTERN, WORKING_DRAFT } from './revision-names.js';
 
-/**
- * A revision's name: safe as a file name everywhere (it names `revisions/<name>.yaml`), e.g.
- * "import", "Rev.1", "rev2-informal". Two names may not differ only in case.
- */
-export const REVISION_NAME_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,63}$/;
-
-/** The name that stands for the draft as it is now, never a stored revision's. */
-export const WORKING_DRAFT = 'working';
+// Re-exported: the names are checked where revisions are written without loading zod (revision-names.ts).
+export { REVISION_NAME_PATTERN, WORKING_DRAFT };
 
 /** SHA-1 of a stored file's bytes, in lowercase hex: the object's key in `revisions/objects/`. */
 export const objectHashSchema = z.string().regex(/^[0-9a-f]{40}$/, 'an object hash is 40 lowercase hex digits (the SHA-1 of the file\'s bytes)');

@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../diagnostics/diagnostic.js';
-import { REVISION_NAME_PATTERN, WORKING_DRAFT, type Revision } from '../model/revision-schema.js';
+import { REVISION_NAME_PATTERN, WORKING_DRAFT } from '../model/revision-names.js';
+import type { Revision } from '../model/revision-schema.js';
 import { writeFileAtomic } from '../store/atomic-write.js';
 import { serializeYaml } from '../store/serialize.js';
 import { ObjectStore } from './object-store.js';

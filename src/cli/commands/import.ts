@@ -3,7 +3,6 @@ import { basename, extname, join, resolve } from 'node:path';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
-import { readConventions } from '../../importer/read-conventions.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
@@ -31,7 +30,8 @@ export interface ImportOptions {
 
 export async function importCommand(file: string, options: ImportOptions, io: Io): Promise<number> {
   const path = resolve(io.cwd, file);
-  const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
+  // Loaded only when asked for: reading a conventions file needs the YAML parser and zod (~100 ms).
+  const conventions = options.conventions !== undefined ? (await import('../../importer/read-conventions.js')).readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const result = readDraftSource(readImportFile(path, file), {
     file: path,
     title: options.title ?? titleFromFileName(path),
