@@ -106,3 +106,23 @@ export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[
   }
   return { entries, diagnostics };
 }
+
+/**
+ * The entries newest first, each read and parsed only when the caller asks for it (`undo` needs
+ * the last few, however long the history). A file that cannot be read or parsed refuses it, as
+ * `readValidHistory` does, once the caller gets to it.
+ */
+export async function* historyNewestFirst(dir: string): AsyncGenerator<HistoryEntry> {
+  const pending = pendingCommit(dir);
+  const ids = listHistoryIds(dir, pending);
+  if (ids.length === 0) return;
+  const parsers = await loadParsers();
+  for (const id of ids.reverse()) {
+    const file = join(dir, HISTORY_DIR, historyFileName(id));
+    const bytes = readEntryBytes(dir, historyFileName(id), pending);
+    const parsed = Buffer.isBuffer(bytes) ? parsers.parseHistoryFile(file, bytes.toString('utf8')) : { diagnostics: [refusalDiagnostic(file, bytes)] };
+    const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 || !('entry' in parsed) || parsed.entry === undefined) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
+    yield parsed.entry;
+  }
+}

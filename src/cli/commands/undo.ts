@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import { inputError } from '../../diagnostics/diagnostic.js';
-import { readValidHistory } from '../../history/history-store.js';
-import { undoTarget } from '../../history/undo-target.js';
+import { historyNewestFirst } from '../../history/history-store.js';
+import { undoFinder } from '../../history/undo-target.js';
+import type { HistoryEntry } from '../../model/schemas.js';
 import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
 import { commitChanges } from '../../store/commit-changes.js';
@@ -22,8 +23,13 @@ export async function undoCommand(options: ChangeOptions, io: Io): Promise<numbe
 async function undoUnlocked(options: ChangeOptions, io: Io): Promise<number> {
   const opened = await openDraft(options.draft, io.cwd);
   const { dir } = opened;
-  const entries = await readValidHistory(dir);
-  const target = undoTarget(entries);
+  // From the newest entry back, only as far as the change to revert.
+  const find = undoFinder();
+  let target: HistoryEntry | undefined;
+  for await (const entry of historyNewestFirst(dir)) {
+    target = find(entry);
+    if (target) break;
+  }
   if (!target) throw inputError('there is nothing to undo: no change is recorded that has not been undone');
 
   // A change that created or removed a paragraph also changed the outline; without that recorded,
