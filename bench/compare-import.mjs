@@ -10,10 +10,11 @@
  * as `bench/run.mjs --ref` does.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildRef } from './lib/build-ref.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -27,12 +28,7 @@ const paragraphs = Number(option('--paragraphs', '5000'));
 const runs = Number(option('--runs', '7'));
 
 const work = mkdtempSync(join(tmpdir(), 'ndraft-compare-import-'));
-const base = join(work, 'base');
-spawnSync('mkdir', [base]);
-const archive = spawnSync('sh', ['-c', `git archive ${ref} | tar -x -C ${JSON.stringify(base)}`], { cwd: REPO, stdio: 'inherit' });
-if (archive.status !== 0) throw new Error(`git archive ${ref} failed`);
-symlinkSync(join(REPO, 'node_modules'), join(base, 'node_modules'));
-if (spawnSync('npm', ['run', '--silent', 'build'], { cwd: base, stdio: ['ignore', 'ignore', 'inherit'] }).status !== 0) throw new Error(`building ${ref} failed`);
+const base = buildRef(REPO, ref).root;
 const gen = spawnSync(process.execPath, [join(REPO, 'bench', 'generate-draft.mjs'), '--paragraphs', String(paragraphs), '--seed', '1', '--out', join(work, 'text')], { encoding: 'utf8' });
 if (gen.status !== 0) throw new Error(gen.stderr);
 const input = join(work, 'text', 'rev1.txt');
@@ -54,3 +50,4 @@ const ms = (s) => `${(s * 1000).toFixed(0)} ms`;
 for (const [name, xs] of Object.entries(times)) console.log(`import ${paragraphs} paragraphs, ${name.padEnd(8)} median ${ms(median(xs))}, fastest ${ms(Math.min(...xs))} (${xs.length} runs)`);
 console.log(`ratio current ÷ ${ref}: ${(median(times.current) / median(times[ref])).toFixed(2)}×`);
 rmSync(work, { recursive: true, force: true });
+rmSync(base, { recursive: true, force: true });

@@ -24,13 +24,15 @@
  * median is reported. Results go to a JSON file in os.tmpdir(), never into the repository.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeDraftFiles } from './generate-draft.mjs';
 import { commandLine, hyperfineVersion, measure, measureInterleaved, measureRounds, peakMemory, timeOnce, whichSync } from './lib/harness.mjs';
 import { summarise } from './profile.mjs';
+import { buildRef } from './lib/build-ref.mjs';
+import { writerRows } from './lib/writers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** ndraft's parse cache inside a draft folder (since cd8e891); removed for the "no cache" rows. */
@@ -109,16 +111,7 @@ function log(text) {
 // The checkout to measure
 
 function prepareRef(ref) {
-  const dir = mkdtempSync(join(tmpdir(), 'ndraft-ref-'));
-  const commit = spawnSync('git', ['rev-parse', ref], { cwd: REPO, encoding: 'utf8' }).stdout.trim();
-  log(`extracting ${ref} (${commit}) into ${dir} with git archive …`);
-  const archive = spawnSync('sh', ['-c', `git archive ${commit} | tar -x -C ${JSON.stringify(dir)}`], { cwd: REPO, stdio: 'inherit' });
-  if (archive.status !== 0) throw new Error('git archive failed');
-  symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'));
-  // that revision's own build script (tsc, and whatever else it does)
-  const build = spawnSync('npm', ['run', '--silent', 'build'], { cwd: dir, stdio: ['ignore', 'inherit', 'inherit'] });
-  if (build.status !== 0) throw new Error(`building ${ref} failed`);
-  return { root: dir, commit };
+  return buildRef(REPO, ref, log);
 }
 
 function describeRoot(root) {
@@ -312,7 +305,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
   const time = async (id, label, argv, extra = {}) => {
     let m;
     try {
-      m = await measure({ argv, cwd: extra.cwd ?? work, runs: extra.runs ?? runs, warmup: extra.warmup ?? 1, prepare: extra.prepare, ignoreFailure: extra.ignoreFailure, harness });
+      m = await measure({ argv, cwd: extra.cwd ?? work, runs: extra.runs ?? runs, warmup: extra.warmup ?? 1, prepare: extra.prepare, cleanup: extra.cleanup, ignoreFailure: extra.ignoreFailure, harness });
     } catch (error) {
       // one failing command must not lose the rest of the run: it is a row of its own
       const row = { id, label, command: commandLine(argv), median: undefined, min: undefined, error: error.message, note: 'FAILED' };
@@ -520,16 +513,12 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       await time(`export-cold-${size}`, `export ${L(size)} (no cache)`, [BIN, 'export', '--draft', d], { ...cold, baseline: rel('export-cold') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
     }
     if (isFirst) {
-      // The editing commands: each writes draft.yaml (add) or one paragraph (note) and a history
-      // entry; an untimed `undo` before each run takes the previous run's change back.
-      const undo = ['sh', '-c', `${JSON.stringify(BIN)} undo --draft ${JSON.stringify(d)} >/dev/null 2>&1 || true`];
-      const at = g.manifest.showParagraph;
-      await time(`add-${size}`, `add a paragraph after ${at} ${L(size)}`, [BIN, 'add', 'bench-new', '--after', at, '--text', 'We note the [new] text.', '--draft', d], {
-        prepare: undo,
-        baseline: 'node-e',
-        target: abs(0.5, '< 0.5 s'),
-      });
-      await time(`note-${size}`, `note ${at} ${L(size)}`, [BIN, 'note', at, 'A note for the benchmark', '--draft', d], { prepare: undo, baseline: 'node-e', target: abs(0.5, '< 0.5 s') });
+      // Every other command that changes the draft (lib/writers.mjs): lock, journal, the files
+      // changed, a history entry; each run taken back by an untimed cleanup (an `undo`).
+      for (const w of writerRows(BIN, d, g.manifest)) {
+        if (w.id === 'scope' || w.id === 'snapshot') continue; // rows of their own above
+        await time(`${w.id}-${size}`, `${w.label} ${L(size)}`, w.argv, { prepare: w.prepare, cleanup: w.cleanup, baseline: 'node-e', target: abs(0.5, '< 0.5 s') });
+      }
     }
     if (isFirst) {
       await time(`merge-in-${size}`, `merge ${g.manifest.longParagraph.inDraft} (long) in the ${L(size)} draft`, [BIN, 'merge', g.manifest.longParagraph.inDraft, '--draft', d], {

@@ -45,9 +45,11 @@ export function whichSync(program) {
 
 /**
  * Runs one command `runs` times after `warmup` runs; `prepare` (an argv) runs before each run,
- * untimed. Returns { command, times (s), ...stats, harness }.
+ * `cleanup` after each, both untimed (a command with a cleanup is measured with the Node harness:
+ * hyperfine has no per-run cleanup before 1.19). Returns { command, times (s), ...stats, harness }.
  */
-export async function measure({ argv, cwd, runs, warmup = 1, prepare, ignoreFailure = false, harness = 'node', env }) {
+export async function measure({ argv, cwd, runs, warmup = 1, prepare, cleanup, ignoreFailure = false, harness = 'node', env }) {
+  if (cleanup) return measureNode({ argv, cwd, runs, warmup, prepare, cleanup, ignoreFailure, env });
   if (harness === 'hyperfine') {
     try {
       return measureHyperfine({ argv, cwd, runs, warmup, prepare, ignoreFailure, env });
@@ -79,11 +81,12 @@ function measureHyperfine({ argv, cwd, runs, warmup, prepare, ignoreFailure, env
   return { command: commandLine(argv), cwd, harness: 'hyperfine', times: result.times, ...stats(result.times) };
 }
 
-async function measureNode({ argv, cwd, runs, warmup, prepare, ignoreFailure, env }) {
+async function measureNode({ argv, cwd, runs, warmup, prepare, cleanup, ignoreFailure, env }) {
   const times = [];
   for (let i = 0; i < warmup + runs; i++) {
     if (prepare) spawnSync(prepare[0], prepare.slice(1), { cwd, stdio: 'ignore' });
     const t = await timeOnce(argv, cwd, ignoreFailure, env);
+    if (cleanup) spawnSync(cleanup[0], cleanup.slice(1), { cwd, stdio: 'ignore' });
     if (i >= warmup) times.push(t);
   }
   return { command: commandLine(argv), cwd, harness: 'node', times, ...stats(times) };

@@ -95,6 +95,7 @@ function readOnly(cache: ParseCache): ParseCache {
   return {
     knownEntry: (name, stats) => cache.knownEntry(name, stats),
     noteFile: () => undefined,
+    forget: () => undefined,
     get: (hash) => cache.get(hash),
     set: (hash, entry) => cache.set(hash, entry),
     knownMeta: (stats) => cache.knownMeta(stats),

@@ -82,7 +82,7 @@ function readAt(fd: number, length: number, position: number): Buffer {
  * The cache file's two parts: the index parsed, with only the rows whose paragraph is intact, and
  * a reader of the paragraph of each of those rows. Undefined when the file is not a whole cache.
  */
-export function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraph: (row: number) => Paragraph } | undefined {
+export function readCacheFile(path: string, key: string): { index: StoredIndex & { rows: Row[] }; mtimeMs: number; paragraph: (row: number) => Paragraph; stored: (row: number) => StoredParagraph } | undefined {
   const fd = openSync(path, 'r');
   let bytes: Buffer;
   let mtimeMs: number;
@@ -110,36 +110,63 @@ export function readCacheFile(path: string, key: string): { index: StoredIndex &
   const intact: Row[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
+  const intactSums: number[] = [];
   rows.forEach((row, i) => {
     const start = slices[2 * i] as number;
     const end = start + (slices[2 * i + 1] as number);
-    if (!(start >= 0 && end <= body.length && checksum(body.subarray(start, end)) === sums[i])) return;
+    const sum = sums[i] as number;
+    if (!(start >= 0 && end <= body.length && checksum(body.subarray(start, end)) === sum)) return;
     intact.push(row);
     starts.push(start);
     ends.push(end);
+    intactSums.push(sum);
   });
   return {
     index: { ...index, rows: intact },
     mtimeMs,
     paragraph: (row) => JSON.parse(body.toString('utf8', starts[row], ends[row])) as Paragraph,
+    stored: (row) => new StoredParagraph(body.subarray(starts[row], ends[row]), intactSums[row] as number),
   };
 }
 
-/** Writes both parts. Not flushed to disk first: after a crash, a cut-short or damaged file is recognised and ignored. */
-export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' | 'sums'>, paragraphs: readonly Paragraph[]): void {
-  const pieces = paragraphs.map((paragraph) => JSON.stringify(paragraph));
-  const body = Buffer.from(pieces.join(''), 'utf8');
+/**
+ * A paragraph's JSON text as a cache file holds it, checked against its checksum when read.
+ * Saving the cache again copies it as it is: parsing and printing thousands of paragraphs that
+ * did not change was most of the cost of saving after a one-paragraph change.
+ */
+export class StoredParagraph {
+  constructor(
+    readonly json: Buffer,
+    readonly sum: number,
+  ) {}
+}
+
+/**
+ * Writes both parts; a paragraph read from the cache file (`StoredParagraph`) is copied as it
+ * was. Not flushed to disk first: after a crash, a cut-short or damaged file is recognised and
+ * ignored.
+ */
+export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' | 'sums'>, paragraphs: readonly (Paragraph | StoredParagraph)[]): Buffer {
+  const pieces: Buffer[] = [];
   const slices: number[] = [];
   const sums: number[] = [];
   let offset = 0;
-  for (const piece of pieces) {
-    const length = Buffer.byteLength(piece, 'utf8');
-    slices.push(offset, length);
-    sums.push(checksum(body.subarray(offset, offset + length)));
-    offset += length;
+  for (const paragraph of paragraphs) {
+    const piece = paragraph instanceof StoredParagraph ? paragraph.json : Buffer.from(JSON.stringify(paragraph), 'utf8');
+    pieces.push(piece);
+    slices.push(offset, piece.length);
+    sums.push(paragraph instanceof StoredParagraph ? paragraph.sum : checksum(piece));
+    offset += piece.length;
   }
   const indexBytes = Buffer.from(JSON.stringify({ ...index, slices, sums }), 'utf8');
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
-  header.write(`ndraft-cache ${indexBytes.length} ${body.length} ${indexHash(indexBytes)}\n`, 'latin1');
-  writeFileAtomic(path, Buffer.concat([header, indexBytes, body]), { durable: false });
+  header.write(`ndraft-cache ${indexBytes.length} ${offset} ${indexHash(indexBytes)}\n`, 'latin1');
+  const bytes = Buffer.concat([header, indexBytes, ...pieces], HEADER_LENGTH + indexBytes.length + offset);
+  rewriteCacheFile(path, bytes);
+  return bytes;
+}
+
+/** Writes a cache file's bytes as `writeCacheFile` made them. */
+export function rewriteCacheFile(path: string, bytes: Buffer): void {
+  writeFileAtomic(path, bytes, { durable: false });
 }

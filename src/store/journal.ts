@@ -10,7 +10,9 @@ import { LOCAL_FOLDER, localFolder } from './local-folder.js';
  * even when the process is killed at any instruction. A change is one folder
  * `<draft>/.ndraft/journal/<id>/`:
  *
- * 1. every new file is written (and flushed) inside it, under the path it will have in the draft;
+ * 1. every new file is written inside it, under the path it will have in the draft, then all are
+ *    flushed to disk together (one after the other, so that the file system commits them in one
+ *    go rather than one commit per file);
  * 2. then `journal.json`, naming each file to put in place and each to remove, is written beside
  *    them and renamed into place: that rename is the moment the change is made;
  * 3. then each file is renamed into the draft and each removal done, the journal removed last.
@@ -36,7 +38,7 @@ export interface StagedCommit {
   readonly folder: string;
   /** Where the new content of `target` (relative to the draft) is to be written; the caller writes it. */
   stagedPath(target: string): string;
-  /** Writes the new content of `target` into the staging folder and flushes it to disk. */
+  /** Writes the new content of `target` into the staging folder (flushed to disk with the others when the change is made). */
   write(target: string, content: string | Uint8Array): void;
   remove(target: string): void;
   /** Makes the change: journal, renames, removals. */
@@ -52,6 +54,8 @@ export function stageCommit(dir: string): StagedCommit {
   const journal: Journal = { ndraftJournal: 1, writes: [], removes: [] };
   /** Once its journal may be in place, the change belongs to the draft: it is finished, never abandoned. */
   let made = false;
+  /** The files written and not yet flushed to disk. */
+  const unflushed: string[] = [];
   const stagedPath = (target: string) => {
     const path = safeTarget(target);
     journal.writes.push(path);
@@ -65,13 +69,17 @@ export function stageCommit(dir: string): StagedCommit {
     folder,
     stagedPath,
     write(target, content) {
-      writeDurably(stagedPath(target), typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
+      const path = stagedPath(target);
+      writeFileSync(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, { mode: 0o644 });
+      unflushed.push(path);
       faultPoint();
     },
     remove(target) {
       journal.removes.push(safeTarget(target));
     },
     commit() {
+      // Every staged file is on disk before the journal that puts it in place can be.
+      for (const path of unflushed.splice(0)) flushFile(path);
       const temporary = join(folder, `${JOURNAL_FILE}.tmp`);
       writeDurably(temporary, Buffer.from(JSON.stringify(journal), 'utf8'));
       faultPoint();
@@ -203,6 +211,16 @@ function safeTarget(target: unknown): string {
     throw inputError(`a change journal names a file outside the draft: ${String(target)}`);
   }
   return path;
+}
+
+/** Flushes a file written earlier (fsync works on a descriptor opened for reading, too). */
+function flushFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function writeDurably(path: string, bytes: Uint8Array): void {

@@ -10,7 +10,7 @@ import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
 import type { YamlFile } from './yaml-file.js';
 import { lazyYamlFile, loadParsers } from './yaml-parser.js';
-import { isRefusal, readDraftFile, readDraftText, statDraftFile, type Refusal } from './read-draft-file.js';
+import { isPlainFolder, isRefusal, readDraftFile, readDraftText, statDraftFile, type Refusal } from './read-draft-file.js';
 
 export interface LoadedParagraph {
   file: string;
@@ -76,6 +76,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
     names = [...new Set([...names, ...pending.writesIn(PARAGRAPHS_DIR)])].filter((name) => !removed(name));
   }
   names.sort();
+  const plainFolder = isPlainFolder(dir, paragraphsDir);
   const paragraphs: LoadedParagraph[] = [];
   const toParse: { at: number; file: string; bytes: FileBytes; hash?: string }[] = [];
   for (const name of names) {
@@ -86,7 +87,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       }
       continue;
     }
-    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, dir, file, pending?.staged(`${PARAGRAPHS_DIR}/${name}`));
+    const known = fromCache(cache, `${PARAGRAPHS_DIR}/${name}`, dir, file, plainFolder, pending?.staged(`${PARAGRAPHS_DIR}/${name}`));
     if ('paragraph' in known) paragraphs.push(known.paragraph);
     else {
       toParse.push({ at: paragraphs.length, file, ...known });
@@ -125,10 +126,10 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
  * it is not even read (its text is read later only if a problem must be placed in it). A file
  * still `staged` by a pending change is read there, and by content only.
  */
-function fromCache(cache: ParseCache, name: string, dir: string, file: string, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+function fromCache(cache: ParseCache, name: string, dir: string, file: string, plainFolder: boolean, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
   let stats: Stats | undefined;
   if (!staged) {
-    const status = statDraftFile(dir, file);
+    const status = statDraftFile(dir, file, plainFolder);
     if (isRefusal(status)) return { bytes: status };
     stats = status;
     const known = cache.knownEntry(name, stats);

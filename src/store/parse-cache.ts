@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { staysInsideDraft } from './read-draft-file.js';
-import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, type Row } from './cache-file.js';
+import { damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -29,6 +29,12 @@ import { damaged, readCacheFile, writeCacheFile, type CountsRow, type Identity, 
  * The file holds an index (identities, addresses, problems, counts) and, after it, the paragraphs
  * themselves, read only when a command asks for one: `status` and `validate` need the index
  * alone, a few hundred kilobytes where the paragraphs are megabytes.
+ *
+ * Saving rewrites the whole file (megabytes for a large draft), so a run that only learned a
+ * little (the identities of a few files, the counts of a few paragraphs: what follows a
+ * one-paragraph change) does not save it: the next runs learn the same again, reading and
+ * hashing those few files, until they are over 1 % of the files. A writer tells the cache what
+ * it wrote (`recordCommitted`), so that the command after it parses nothing.
  */
 export interface CachedParagraph {
   address: string;
@@ -54,6 +60,8 @@ export interface ParseCache {
   /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
   getMeta(hash: string, stats?: Stats): DraftMeta | undefined;
   setMeta(hash: string, meta: DraftMeta, stats?: Stats): void;
+  /** Forgets a file removed from the draft. */
+  forget(name: string): void;
   /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
@@ -95,6 +103,7 @@ class StoredEntry implements CachedParagraph {
     row: Row,
     private readonly index: number,
     private readonly paragraphAt: (index: number) => Paragraph,
+    private readonly storedAt: (index: number) => StoredParagraph,
   ) {
     this.address = row[6];
     // Counts are made when the checks run: with them and no problems listed, there were none.
@@ -112,12 +121,23 @@ class StoredEntry implements CachedParagraph {
     this.#paragraph ??= this.paragraphAt(this.index);
     return this.#paragraph;
   }
+
+  /** The paragraph's JSON text as the cache file holds it, to be copied as it is when saving. */
+  get stored(): StoredParagraph {
+    return this.storedAt(this.index);
+  }
 }
 
 /** Whether `values[at…at+3]` are the file's inode, size, mtime and ctime (a row holds them from index 1). */
 function sameIdentity(values: readonly unknown[], at: number, stats: Stats): boolean {
   return values[at] === stats.ino && values[at + 1] === stats.size && values[at + 2] === stats.mtimeMs && values[at + 3] === stats.ctimeMs;
 }
+
+/** A run that learned less than this share of the files' identities and facts does not save (see above). */
+const LEARNED_SHARE_TO_SAVE = 0.01;
+
+/** The cache each draft folder was last opened with in this process (by `loadDraft`), for `recordCommitted`. */
+const openedInThisRun = new Map<string, ParseCache>();
 
 export function openParseCache(dir: string): ParseCache {
   const key = cacheKey();
@@ -142,12 +162,21 @@ export function openParseCache(dir: string): ParseCache {
   const entries = new Map<string, CachedParagraph>();
   /** Files seen in this run: name → hash and identity (when safe to record). */
   const files = new Map<string, { hash: string; identity: Identity | null }>();
+  /** Something the cache must keep: content it did not hold, a file gone or renamed. */
   let changed = false;
+  /** Identities and facts (problems, counts) learned of content it held: saved only when many. */
+  let learned = 0;
+  /** What the last save wrote, while nothing has changed since: saving again rewrites it as it is. */
+  let written: Buffer | undefined;
   let meta = stored?.index.draft;
 
   const paragraphAt = (i: number): Paragraph => {
     if (!storedParagraph) throw damaged(path);
     return storedParagraph(i);
+  };
+  const storedAt = (i: number): StoredParagraph => {
+    if (!stored) throw damaged(path);
+    return stored.stored(i);
   };
   const safeIdentity = (stats: Stats | undefined): Identity | undefined =>
     stats !== undefined && stats.ctimeMs < settledBefore ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;
@@ -155,22 +184,28 @@ export function openParseCache(dir: string): ParseCache {
     const row = rows[i] as Row;
     const cached = entries.get(row[5]);
     if (cached) return cached;
-    const entry = new StoredEntry(row, i, paragraphAt);
+    const entry = new StoredEntry(row, i, paragraphAt, storedAt);
     entries.set(row[5], entry);
     return entry;
   };
 
-  return {
+  const cache: ParseCache = {
     knownEntry(name, stats) {
       const i = rowByName.get(name);
       const row = i === undefined ? undefined : rows[i];
       if (i === undefined || !row || !sameIdentity(row, 1, stats)) return undefined;
       files.set(name, { hash: row[5], identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] });
+      written = undefined;
       return { hash: row[5], entry: fromRow(i) };
     },
     noteFile(name, hash, stats) {
-      files.set(name, { hash, identity: safeIdentity(stats) ?? null });
-      changed = true;
+      const identity = safeIdentity(stats) ?? null;
+      files.set(name, { hash, identity });
+      written = undefined;
+      const i = rowByName.get(name);
+      const row = i === undefined ? undefined : rows[i];
+      if (row?.[5] !== hash) changed = true;
+      else if (identity) learned++;
     },
     get(hash) {
       const known = entries.get(hash);
@@ -183,8 +218,11 @@ export function openParseCache(dir: string): ParseCache {
       return i === undefined ? undefined : fromRow(i);
     },
     set(hash, entry) {
+      // Counts and problems of a paragraph already held are learned facts; anything else is new content.
+      if (this.get(hash)?.address === entry.paragraph.address) learned++;
+      else changed = true;
+      written = undefined;
       entries.set(hash, { address: entry.paragraph.address, ...entry });
-      changed = true;
     },
     knownMeta(stats) {
       return meta?.identity && sameIdentity(meta.identity, 0, stats) ? meta.meta : undefined;
@@ -194,7 +232,8 @@ export function openParseCache(dir: string): ParseCache {
       const identity = safeIdentity(stats);
       if (identity) {
         meta = { ...meta, identity };
-        changed = true;
+        learned++;
+        written = undefined;
       }
       return meta.meta;
     },
@@ -202,30 +241,65 @@ export function openParseCache(dir: string): ParseCache {
       const identity = safeIdentity(stats);
       meta = { hash, meta: value, ...(identity ? { identity } : {}) };
       changed = true;
+      written = undefined;
+    },
+    forget(name) {
+      if (files.delete(name) || rowByName.has(name)) changed = true;
+      written = undefined;
     },
     save() {
-      if (!usable || (!changed && files.size === rows.length)) return;
+      if (!usable || (!changed && files.size === rows.length && learned < files.size * LEARNED_SHARE_TO_SAVE)) return;
       try {
+        // Saved again with nothing changed (import saves once the files are written, after checking them saved it):
+        // the same bytes, newer than the files.
+        if (written) return rewriteCacheFile(path, written);
         const out: Row[] = [];
-        const paragraphs: Paragraph[] = [];
+        const paragraphs: (Paragraph | StoredParagraph)[] = [];
         for (const [name, { hash, identity }] of files) {
           const entry = entries.get(hash);
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
           out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null]);
-          paragraphs.push(entry.paragraph);
+          paragraphs.push(entry instanceof StoredEntry ? entry.stored : entry.paragraph);
         }
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });
         if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
         // The cache of ndraft before format 4, one JSON file, is of no use any more.
         rmSync(join(folder, 'cache.json'), { force: true });
-        writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
+        written = writeCacheFile(path, { key, ...(meta ? { draft: meta } : {}), rows: out }, paragraphs);
       } catch {
         // A read-only draft is read without a cache.
       }
     },
   };
+  openedInThisRun.set(resolve(dir), cache);
+  return cache;
+}
+
+/** A file a writer has just put in place: its name in the draft, the SHA-1 of its bytes and what they hold. */
+export type CommittedFile = { name: string; hash: string } & ({ paragraph: Paragraph } | { meta: DraftMeta });
+
+/**
+ * Tells the cache this run opened on `dir` (loading the draft) what a change just put in place,
+ * so that the next command serves the new files from the cache rather than parse them (loading
+ * the YAML parser and the schemas costs more than the rest of a small change). Their identities
+ * are not recorded: they were written just now (see above); the next command hashes them.
+ * Nothing to do when this run did not load the draft.
+ */
+export function recordCommitted(dir: string, files: readonly CommittedFile[], removed: readonly string[] = []): void {
+  const cache = openedInThisRun.get(resolve(dir));
+  if (!cache) return;
+  for (const name of removed) cache.forget(name);
+  for (const file of files) {
+    if ('meta' in file) {
+      cache.setMeta(file.hash, file.meta);
+      continue;
+    }
+    if (!cache.get(file.hash)) cache.set(file.hash, { paragraph: file.paragraph });
+    cache.noteFile(file.name, file.hash);
+  }
+  cache.save();
 }
 
 let memoKey: string | undefined;

@@ -12,12 +12,16 @@ import { findLongLine, formatBytes, inputLimits, pastLimit } from '../limits/inp
  */
 export type Refusal = { unreadable: string; line?: number };
 
-/** The file's stats (following a link that stays inside `dir`), or why it is not read. */
-export function statDraftFile(dir: string, file: string): Stats | Refusal {
+/**
+ * The file's stats (following a link that stays inside `dir`), or why it is not read.
+ * `plainFolder`: the caller has checked that no folder between `dir` and the file is a link
+ * (`isPlainFolder`), once for the thousands of paragraph files of one folder.
+ */
+export function statDraftFile(dir: string, file: string, plainFolder = false): Stats | Refusal {
   let stats: Stats;
   try {
     stats = lstatSync(file);
-    if (stats.isSymbolicLink() || linkedFolder(dir, file)) {
+    if (stats.isSymbolicLink() || (!plainFolder && linkedFolder(dir, file))) {
       const outside = leadsOutside(dir, file);
       if (outside !== undefined) return { unreadable: outside };
       stats = statSync(file);
@@ -63,6 +67,15 @@ function checkLineLength(bytes: Buffer): Refusal | undefined {
 /** A refusal as the error diagnostic it is (READ_FAILED): the file is named, its content never shown. */
 export function refusalDiagnostic(file: string, refusal: Refusal): Diagnostic {
   return { code: 'READ_FAILED', severity: 'error', message: refusal.unreadable, file, ...(refusal.line ? { line: refusal.line } : {}) };
+}
+
+/** Whether `folder` and every folder between it and `dir` are folders, not links: files in it need only their own check. */
+export function isPlainFolder(dir: string, folder: string): boolean {
+  try {
+    return !lstatSync(folder).isSymbolicLink() && !linkedFolder(dir, folder);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a folder between `dir` and `file` is itself a link (paragraphs/ or history/ made a link). */

@@ -331,6 +331,22 @@ describe('a refused change writes nothing and throws NdraftError', () => {
   });
 });
 
+describe('undo on a long history', () => {
+  it('reads the history from the newest entry back, only as far as the change it reverts: an older broken file does not stop it', async () => {
+    const dir = copyBundledDraft();
+    await accept(dir, '76', undefined, { bracket: '1', drop: true });
+    const broken = join(dir, 'history', '20000101T000000000Z-0001.yaml');
+    writeFileSync(broken, 'id: [unclosed\n');
+    const io = fakeIo();
+    expect(await undoCommand({ draft: dir }, io)).toBe(0);
+    expect(io.out).toContain('Undid "accept 76 --bracket 1 --drop"');
+    // Further back, the broken file is met: refused, naming it.
+    const error = await refused(dir, (io2) => undoCommand({ draft: dir }, io2));
+    expect(error.message).toBe('the history has files that cannot be read (see "ndraft validate")');
+    expect(error.diagnostics.every((d) => d.file === broken)).toBe(true);
+  });
+});
+
 describe('undo and log', () => {
   it('undo reverts the newest change, then the one before; log marks them undone, newest first', async () => {
     const dir = copyBundledDraft();

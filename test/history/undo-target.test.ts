@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { undoTarget, undoTargetNewestFirst } from '../../src/history/undo-target.js';
+import { undoFinder, undoTarget, undoTargetNewestFirst } from '../../src/history/undo-target.js';
 import type { HistoryEntry, Paragraph } from '../../src/model/schemas.js';
 
 const para = (status: Paragraph['status']): Paragraph => ({ address: '61', number: '61', status, bracketed: false, text: 'x', items: [], alternatives: [] });
@@ -97,5 +97,31 @@ describe('undoTargetNewestFirst', () => {
     const b = change('agree 61');
     const c = change('restore 61 "Alt 1"');
     expect(await undoTargetNewestFirst(newestFirst([a, b, c, undo(c)], 3))).toBe(b);
+  });
+});
+
+describe('undoFinder: the same target, from the newest entry back', () => {
+  it('agrees with undoTarget on every prefix of a history of changes and undos, and stops at the target', () => {
+    const a = change('accept 61 "Alt 3"');
+    const b = change('agree 61');
+    const c = change('reopen 61');
+    const d = change('note 61');
+    const histories = [[a, b, undo(b), c, undo(c), d], [a, b, c, undo(c), undo(b)], [a, undo(a)], [a, b, c, d, undo(d), undo(c), undo(b)]];
+    for (const history of histories) {
+      for (let k = 0; k <= history.length; k++) {
+        const prefix = history.slice(0, k);
+        const find = undoFinder();
+        let read = 0;
+        let found: HistoryEntry | undefined;
+        for (const entry of [...prefix].reverse()) {
+          read++;
+          found = find(entry);
+          if (found) break;
+        }
+        expect(found).toBe(undoTarget(prefix));
+        // Never further back than the target.
+        if (found) expect(read).toBe(prefix.length - prefix.indexOf(found));
+      }
+    }
   });
 });

@@ -1,10 +1,13 @@
+import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli.js';
 import { loadDraft } from '../../src/store/load-draft.js';
+import { paragraphFileName } from '../../src/store/paragraph-file-name.js';
 import { contentHash, openParseCache } from '../../src/store/parse-cache.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
-import { copyBundledDraft, makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, fakeIo, makeTempDir, REPO_ROOT, removeTempDirs } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -167,5 +170,74 @@ describe('the parse cache: index and paragraphs', () => {
     writeFileSync(cacheFile(dir), bytes.subarray(0, bytes.length - 10));
     const { draft } = await checkDraft(await loadDraft(dir));
     expect(draft?.paragraphs.find((p) => p.number === '61')?.alternatives).toHaveLength(3);
+  });
+});
+
+describe('the parse cache saved twice', () => {
+  it('a second save with nothing learned in between writes the same bytes again, newer than what was written meanwhile', () => {
+    const dir = makeTempDir('cache-twice');
+    const cache = openParseCache(dir);
+    cache.noteFile('paragraphs/001.yaml', 'h1');
+    cache.set('h1', { paragraph });
+    cache.save();
+    const first = readFileSync(cacheFile(dir));
+    const firstInode = statSync(cacheFile(dir)).ino;
+    cache.save();
+    expect(readFileSync(cacheFile(dir)).equals(first)).toBe(true);
+    // Written anew (a new file renamed into place), so its mtime is that of the second save.
+    expect(statSync(cacheFile(dir)).ino).not.toBe(firstInode);
+    cache.noteFile('paragraphs/002.yaml', 'h1');
+    cache.save();
+    expect(rowOf(dir, 'paragraphs/002.yaml')?.[5]).toBe('h1');
+  });
+});
+
+describe('the parse cache after a change', () => {
+  const run = async (args: readonly string[]) => {
+    const io = fakeIo();
+    expect(await main(args as string[], io), io.err).toBe(0);
+    return io.out;
+  };
+
+  it('a writer tells the cache what it wrote: the next command reads the new files from the cache, not parsing them', async () => {
+    const dir = copyBundledDraft('cache-seeded');
+    for (let i = 0; i < 3; i++) await checkDraft(await loadDraft(dir));
+    await run(['note', '61', 'Chair to consult', '--draft', dir]);
+    const file = join(dir, 'paragraphs', '061.yaml');
+    expect(rowOf(dir, 'paragraphs/061.yaml')?.[5]).toBe(contentHash(readFileSync(file)));
+    const loaded = await loadDraft(dir);
+    expect(loaded.paragraphs.find((p) => p.file === file)?.constructor.name).toBe('ServedParagraph');
+    expect((await checkDraft(loaded)).paragraph?.('61')?.notes?.[0]?.text).toBe('Chair to consult');
+
+    // A paragraph added (draft.yaml changed too), then taken back by undo (its file removed).
+    await run(['add', '61bis', '--after', '61', '--text', 'We note the [new] text.', '--draft', dir]);
+    expect(rowOf(dir, 'paragraphs/061bis.yaml')?.[5]).toBe(contentHash(readFileSync(join(dir, 'paragraphs', '061bis.yaml'))));
+    const index = readIndex(dir) as unknown as { draft: { hash: string } };
+    expect(index.draft.hash).toBe(contentHash(readFileSync(join(dir, 'draft.yaml'))));
+    await run(['undo', '--draft', dir]);
+    expect(rowOf(dir, 'paragraphs/061bis.yaml')).toBeUndefined();
+    const after = await checkDraft(await loadDraft(dir));
+    expect(after.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(after.paragraph?.('61bis')).toBeUndefined();
+  });
+
+  it('a command that learns only a few identities (under 1 % of the files) leaves the cache file as it was', async () => {
+    const text = makeTempDir('cache-large-text');
+    const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate-draft.mjs'), '--paragraphs', '300', '--seed', '2', '--out', text], { encoding: 'utf8' });
+    expect(generated.status, generated.stderr).toBe(0);
+    const dir = join(makeTempDir('cache-large'), 'draft');
+    await run(['import', join(text, 'rev1.txt'), '--out', dir]);
+    const first = JSON.parse(readFileSync(join(text, 'manifest.json'), 'utf8')).showParagraph as string;
+    for (let i = 0; i < 2; i++) await run(['status', '--draft', dir]);
+    await run(['note', first, 'A note', '--draft', dir]);
+    const written = readFileSync(cacheFile(dir));
+    // The note's file is hashed again (its identity was not recorded by the writer), but not saved for that alone.
+    expect(await run(['show', first, '--draft', dir])).toContain('A note');
+    await run(['status', '--draft', dir]);
+    expect(readFileSync(cacheFile(dir)).equals(written)).toBe(true);
+    // Content the cache does not hold is saved at once.
+    editFile(dir, `paragraphs/${paragraphFileName(first)}`, (t) => t.replace('A note', 'A note, edited by hand'));
+    expect(await run(['show', first, '--draft', dir])).toContain('edited by hand');
+    expect(readFileSync(cacheFile(dir)).equals(written)).toBe(false);
   });
 });

@@ -6,7 +6,6 @@ import { sniffContent } from '../../importer/sniff-content.js';
 import type { Conventions } from '../../model/conventions-schema.js';
 import { describeFurniture } from '../../importer/describe-prepared-source.js';
 import { readImportFile } from '../../importer/input-limits.js';
-import { readConventions } from '../../importer/read-conventions.js';
 import { describePdfSource } from '../../importer/pdf/describe-pdf-source.js';
 import { readImportSource } from '../../importer/read-import-source.js';
 import { statusFromCounts, type Counts } from '../../report/compute-status.js';
@@ -46,7 +45,8 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   if (intoOnly.length > 0) throw usageError(`${intoOnly.join(', ')} ${intoOnly.length === 1 ? 'goes' : 'go'} with --into <draft>, to import a later revision into an existing draft`);
   const outDir = options.out;
   const path = resolve(io.cwd, file);
-  const conventions = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
+  // Loaded only when asked for: reading a conventions file needs the YAML parser and zod (~100 ms).
+  const conventions = options.conventions !== undefined ? (await import('../../importer/read-conventions.js')).readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const bytes = readImportFile(path, file);
   // A Word document is recognised by its content, whatever its name; its reader loads only then.
   const read = sniffContent(bytes)?.code === 'DOCX_INPUT' ? await readWord(bytes, path, file, options, conventions) : await readText(bytes, path, options, conventions);
