@@ -137,10 +137,26 @@ describe('import their.docx --into: a delegation\'s Word copy', () => {
     expect(runNdraft(['show', '56bis', '--draft', dir], { env }).status).toBe(1);
   });
 
-  it('unknown Word users are the --as delegation; without --as, the Word user name', () => {
+  it('without --as, a Word user delegations.yaml does not know is named as in Word; --json says it all', () => {
     const copy = copyBundledDraft('plain', parent);
-    ok(runNdraft(['import', 'eu.docx', '--into', 'plain'], { env, cwd: parent }));
+    const json = JSON.parse(ok(runNdraft(['import', 'eu.docx', '--into', 'plain', '--json'], { env, cwd: parent }))) as Record<string, unknown>;
+    expect(json).toMatchObject({ draft: 'plain', dryRun: false, added: [{ address: '56bis', after: '56' }], deletionsProposed: ['57'], untracked: ['58'] });
+    expect(json['proposals']).toContainEqual(expect.objectContaining({ address: '55', proposedBy: ['EU Delegation'], untracked: false }));
     expect(show(copy, '55').alternatives.at(-1)?.proposedBy).toEqual(['EU Delegation']);
+  });
+
+  it('a Word user delegations.yaml names as an alias is that delegation', () => {
+    const copy = copyBundledDraft('named', parent);
+    ok(runNdraft(['delegation', 'add', 'European Union', '--alias', 'EU Delegation', '--draft', copy], { env }));
+    expect(ok(runNdraft(['import', 'eu.docx', '--into', 'named', '--as', 'Someone else'], { env, cwd: parent }))).toMatch(/European Union: 1 proposal on 55; 2 notes/);
+    expect(show(copy, '55').alternatives.at(-1)?.proposedBy).toEqual(['European Union']);
+    expect(show(copy, '56').notes?.at(-1)?.author).toBe('European Union');
+  });
+
+  it('options of a new text are refused with a Word copy', () => {
+    const result = runNdraft(['import', 'eu.docx', '--into', 'draft', '--title', 'X'], { env, cwd: parent });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/--title does not go with a Word copy of the draft/);
   });
 
   it('refuses a document whose paragraphs match none of the draft\'s (another draft\'s copy), and a folder that is not a draft; nothing changes', () => {

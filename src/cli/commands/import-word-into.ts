@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { inputError, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { inputError, usageError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { readDocxSource } from '../../importer/docx/read-docx-source.js';
 import { draftSchema } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
@@ -24,6 +24,8 @@ import type { ImportIntoOptions } from './import-into.js';
  * not know, and for words edited without tracking.
  */
 export async function importWordIntoCommand(bytes: Uint8Array, path: string, file: string, dir: string, options: ImportIntoOptions, io: Io): Promise<number> {
+  const given = (['title', 'encoding', 'from', 'conventions'] as const).filter((key) => options[key] !== undefined).map((key) => `--${key}`);
+  if (given.length > 0) throw usageError(`${given.join(', ')} ${given.length === 1 ? 'does' : 'do'} not go with a Word copy of the draft: its words are read as proposals on the draft, in the draft's own conventions`);
   const command = `import ${file} --into .${options.as !== undefined ? ` --as ${JSON.stringify(options.as)}` : ''}`;
   const work = async () => {
     const opened = await openDraft(dir, io.cwd);
