@@ -53,7 +53,10 @@ export function mergeWordProposals(draft: DraftReceiving, copy: Draft, editor: s
   const report: WordProposalsReport = { proposals: [], notes: [], added: [], deletionsProposed: [], untracked: [], onAgreed: [], matched: 0 };
   const changes: WordProposals['changes'] = [];
   let previous: string | undefined;
+  // The draft's preamble and closing, printed by the export as running text, may read back as unnumbered paragraphs.
+  const outside = new Set([draft.meta.preamble, draft.meta.closing].flatMap((t) => (t === undefined ? [] : [words(t)])));
   for (const theirs of copy.paragraphs) {
+    if (!known.has(theirs.address) && theirs.number === undefined && theirs.items.length === 0 && outside.has(words(theirs.text))) continue;
     if (!known.has(theirs.address)) {
       const after = previous;
       if (after === undefined || !insertAfter(sections, after, theirs.address)) sections.at(-1)?.paragraphs.push(theirs.address);
@@ -157,4 +160,8 @@ function addNotes(part: { notes?: Note[] | undefined }, theirs: readonly Note[] 
     part.notes = [...(part.notes ?? []), note];
     report.notes.push({ address, author: note.author });
   }
+}
+
+function words(text: string): string {
+  return text.replace(/\s+/gu, ' ').trim();
 }

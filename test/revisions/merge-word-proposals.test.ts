@@ -61,6 +61,12 @@ describe('mergeWordProposals', () => {
     expect(merged.report.added).toEqual([{ address: '1bis', after: '1' }]);
   });
 
+  it('knows the draft\'s closing, read back as an unnumbered paragraph, for what it is', () => {
+    const closed = { ...draft, meta: { ...meta, closing: '___\n1 Footnotes are not reproduced.' } };
+    const copy = copyWith((ps) => [...ps, { ...paragraph('pp1', '___ 1 Footnotes are not reproduced.'), number: undefined }]);
+    expect(mergeWordProposals(closed, copy, 'EU').changes).toEqual([]);
+  });
+
   it('says a copy of another draft matches nothing', () => {
     const other: Draft = { meta, paragraphs: [paragraph('1', 'Entirely different words here now.')] };
     expect(mergeWordProposals(draft, other, 'EU').report.matched).toBe(0);
