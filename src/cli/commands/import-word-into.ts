@@ -32,7 +32,9 @@ export async function importWordIntoCommand(bytes: Uint8Array, path: string, fil
     const { delegations } = await usableDelegations(dir);
     const delegationOf = (user: string) => delegations?.canonical(user) ?? options.as ?? user;
     const read = readDocxSource(bytes, { file: path, name: file, fallbackTitle: opened.meta.title, source: basename(path), delegationOf, ...(opened.meta.conventions ? { conventions: opened.meta.conventions } : {}) });
-    const editor = options.as ?? delegationOf([...read.summary.tracked.authors.keys()][0] ?? basename(path));
+    // Words edited with tracking off name no one: the delegation of --as, else of the first Word user who tracked a change, else of who saved the document, else the file.
+    const user = [...read.summary.tracked.authors.keys()][0] ?? read.summary.lastModifiedBy;
+    const editor = options.as ?? (user !== undefined ? delegationOf(user) : basename(path));
     const merged = mergeWordProposals({ meta: opened.meta, paragraph: (address) => opened.paragraph(address) }, read.draft, editor);
     if (merged.report.matched === 0) {
       throw inputError(`${file}: none of its ${read.draft.paragraphs.length} paragraphs is one of the draft's (same number, like words); is it a copy of this draft as ndraft exported it? Nothing was changed`);
@@ -58,9 +60,9 @@ export async function importWordIntoCommand(bytes: Uint8Array, path: string, fil
   return 0;
 }
 
-function report(io: Io, merged: WordProposals, warnings: Diagnostic[], at: { path: string; dir: string; dryRun: boolean; json: boolean }): void {
+function report(io: Io, merged: WordProposals, read: readonly Diagnostic[], at: { path: string; dir: string; dryRun: boolean; json: boolean }): void {
   // The reader's remarks on the draft's own words (an unbracketed "a/b") are the draft's, said by validate.
-  warnings = warnings.filter((w) => w.code !== 'UNBRACKETED_CHOICE');
+  const warnings = read.filter((w) => w.code !== 'UNBRACKETED_CHOICE');
   const untracked = merged.report.untracked.map((address) => ({ code: 'UNTRACKED_EDIT', severity: 'warning' as const, message: `paragraph ${address}: its words differ from the draft's, though Word tracked no change there; kept as an alternative` }));
   if (at.json) {
     io.write(`${JSON.stringify({ draft: displayPath(at.dir, io.cwd), dryRun: at.dryRun, changed: merged.changes.map((c) => c.after.address), ...merged.report, warnings: [...warnings, ...untracked].map((w) => diagnosticJson(w, io.cwd)) }, null, 2)}\n`);
