@@ -98,7 +98,8 @@ function overlay(ours: Paragraph, theirs: Paragraph, editor: string, report: Wor
     p.alternatives.push({ ...alt, label });
     report.proposals.push({ address: p.address, label, proposedBy: alt.proposedBy ?? [], untracked });
   };
-  if (theirs.text !== ours.text) {
+  const proposed = (text: string) => ours.alternatives.some((a) => a.text === text);
+  if (theirs.text !== ours.text && !proposed(theirs.text)) {
     propose({ label: '', text: theirs.text, proposedBy: [editor] }, true);
     report.untracked.push(p.address);
   }
@@ -108,7 +109,13 @@ function overlay(ours: Paragraph, theirs: Paragraph, editor: string, report: Wor
       addNotes(p.alternatives.find((a) => a.label === alt.label) as Alternative, alt.notes, p.address, report);
       continue;
     }
-    if (ours.alternatives.some((a) => a.text === alt.text)) continue;
+    if (proposed(alt.text)) continue;
+    if (same) {
+      // One of the draft's alternatives, reworded with tracking off: theirs, not its proposers'.
+      propose({ label: '', text: alt.text, proposedBy: [editor], notes: [{ text: `Rewords ${same.label} (edited in Word without tracking)`, kind: 'comment', author: editor }] }, true);
+      if (!report.untracked.includes(p.address)) report.untracked.push(p.address);
+      continue;
+    }
     propose(alt, false);
   }
   theirs.items.forEach((item, i) => {
@@ -142,7 +149,7 @@ function mergeItem(mine: Item, ours: Item, item: Item, p: Paragraph, editor: str
     mine.alternatives = [...(mine.alternatives ?? []), { ...alt, label: named }];
     report.proposals.push({ address: p.address, label: named, proposedBy: alt.proposedBy ?? [], untracked });
   };
-  if (item.text !== ours.text) {
+  if (item.text !== ours.text && !(ours.alternatives ?? []).some((a) => a.text === item.text)) {
     propose({ label: '', text: item.text, proposedBy: [editor] }, true);
     if (!report.untracked.includes(p.address)) report.untracked.push(p.address);
   }

@@ -123,6 +123,8 @@ describe('import their.docx --into: a delegation\'s Word copy', () => {
     const p58 = show(dir, '58');
     expect(p58.text).toBe(before['58']?.text);
     expect(p58.alternatives.at(-1)?.text).toMatch(/ and beyond\.$/);
+    // The same copy again proposes nothing more.
+    expect(ok(into('--as', 'EU'))).toMatch(/^Nothing to change: eu\.docx into draft proposes nothing/);
     expect(ok(runNdraft(['export', '--draft', dir, '--format', 'text'], { env }))).toMatch(/\[56bis\.[\s\S]*Internet governance should be multilateral[\s\S]*\n\[57\./);
   });
 

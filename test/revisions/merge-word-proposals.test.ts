@@ -67,6 +67,24 @@ describe('mergeWordProposals', () => {
     expect(mergeWordProposals(closed, copy, 'EU').changes).toEqual([]);
   });
 
+  it('proposes words edited without tracking once, by the editor, even in one of the draft\'s alternatives', () => {
+    const copy = copyWith((ps) => {
+      (ps[0] as Paragraph).text = 'States shall cooperate fully in good faith.';
+      ((ps[0] as Paragraph).alternatives[0] as { text: string }).text = 'States should cooperate closely.';
+      return ps;
+    });
+    const once = mergeWordProposals(draft, copy, 'EU');
+    const p1 = once.changes[0]?.after as Paragraph;
+    expect(p1.alternatives.slice(1)).toEqual([
+      { label: 'Alt 2', text: 'States shall cooperate fully in good faith.', proposedBy: ['EU'] },
+      { label: 'Alt 3', text: 'States should cooperate closely.', proposedBy: ['EU'], notes: [{ text: 'Rewords Alt 1 (edited in Word without tracking)', kind: 'comment', author: 'EU' }] },
+    ]);
+    expect(once.report.untracked).toEqual(['1']);
+    // The same copy imported again proposes nothing more.
+    const again = { ...draft, paragraph: (address: string) => (address === '1' ? p1 : draft.paragraph(address)) };
+    expect(mergeWordProposals(again, copy, 'EU').changes).toEqual([]);
+  });
+
   it('says a copy of another draft matches nothing', () => {
     const other: Draft = { meta, paragraphs: [paragraph('1', 'Entirely different words here now.')] };
     expect(mergeWordProposals(draft, other, 'EU').report.matched).toBe(0);
