@@ -1,6 +1,5 @@
 import { basename } from 'node:path';
 import { inputError, usageError, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { readDocxSource } from '../../importer/docx/read-docx-source.js';
 import { draftSchema } from '../../model/schemas.js';
 import { renderChange } from '../../render/render-change.js';
 import { describeWordProposals } from '../../render/render-word-proposals.js';
@@ -31,6 +30,8 @@ export async function importWordIntoCommand(bytes: Uint8Array, path: string, fil
     const opened = await openDraft(dir, io.cwd);
     const { delegations } = await usableDelegations(dir);
     const delegationOf = (user: string) => delegations?.canonical(user) ?? options.as ?? user;
+    // Loaded as import.ts loads it: the Word reader stays a chunk of its own (test/e2e/lazy-word-reader.test.ts).
+    const { readDocxSource } = await import('../../importer/docx/read-docx-source.js');
     const read = readDocxSource(bytes, { file: path, name: file, fallbackTitle: opened.meta.title, source: basename(path), delegationOf, ...(opened.meta.conventions ? { conventions: opened.meta.conventions } : {}) });
     // Words edited with tracking off name no one: the delegation of --as, else of the first Word user who tracked a change, else of who saved the document, else the file.
     const user = [...read.summary.tracked.authors.keys()][0] ?? read.summary.lastModifiedBy;
