@@ -458,6 +458,17 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       baseline: rel('import-into') ?? 'node-e',
       target: abs(1.5, '< 1.5 s (as import)') ?? lin,
     });
+    // A delegation's Word copy coming back (import their.docx --into): the draft exported to
+    // DOCX (untimed) and read back into a fresh copy of itself; the whole document is read and
+    // matched, and as the copy proposes nothing, nothing is written.
+    const dw = `${d}-word`;
+    const docx = join(work, `circulated-${size}.docx`);
+    await importOnce(BIN, join(g.dir, 'rev1.txt'), dw, work);
+    spawnSync(BIN, ['export', '--format', 'docx', '--draft', dw, '-o', docx], { stdio: 'ignore' });
+    await time(`import-word-into-${size}`, `import their.docx --into (Word copy back) ${L(size)}`, [BIN, 'import', docx, '--into', dw], {
+      baseline: rel('import-word-into') ?? 'node-e',
+      target: abs(1.5, '< 1.5 s (as import)') ?? lin,
+    });
     // reconcile: this copy (20 % reworded since "import") and the first draft (rev1 as imported,
     // then the scope runs above) share revision "import"; the whole three-way merge is computed
     // and shown, nothing written, so each run does the same work.

@@ -53,8 +53,8 @@ Run "ndraft <command> --help" for a command's options.`,
     .description('import a draft (UN conventions) from plain text, Markdown, a PDF or a Word .docx (its numbering, tracked changes and comments) into a new draft folder, or a later revision of its text into an existing draft (--into)')
     .argument('<file>', 'the file to read: text, Markdown, a PDF or a Word .docx (recognised by its content)')
     .option('--out <dir>', 'the draft folder to create')
-    .option('--into <draft>', 'an existing draft whose text this file is a later revision of (e.g. the chair\'s Rev.2): its paragraphs are updated, keeping positions and notes')
-    .option('--as <name>', 'with --into: the revision the new text is recorded as, e.g. Rev.2 (a new name)')
+    .option('--into <draft>', 'an existing draft whose text this file is a later revision of (e.g. the chair\'s Rev.2): its paragraphs are updated, keeping positions and notes; a Word copy of the draft (its DOCX export, edited) adds its tracked changes and comments as proposals and notes, the text unchanged')
+    .option('--as <name>', 'with --into: the revision the new text is recorded as, e.g. Rev.2 (a new name); with a Word copy of the draft, the delegation its changes are proposed by (where delegations.yaml does not name the Word user)')
     .option('--title <title>', 'the draft title (default: from the file name; with --into, the draft keeps its own)')
     .option('--encoding <name>', 'the file\'s encoding when it is not UTF-8, e.g. windows-1252')
     .addOption(new Option('--from <format>', 'the source format: text (plain, or extracted from a PDF) or markdown (default: detected)').choices(['text', 'markdown']))
@@ -68,7 +68,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--dry-run', 'with --into: show what would change, and write nothing')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import rev1.docx --out drafts/rev1                     Word: each author\'s tracked changes become their alternatives\n  ndraft import rev1.docx --out drafts/rev1 --tracked-changes accept\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2     the chair\'s next revision; then: ndraft compare Rev.1 Rev.2\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2 --dry-run',
+      '\nExamples:\n  ndraft import rev1.txt --out drafts/rev1 --title "Chair\'s text, Rev.1"\n  ndraft import rev1.docx --out drafts/rev1                     Word: each author\'s tracked changes become their alternatives\n  ndraft import rev1.docx --out drafts/rev1 --tracked-changes accept\n  ndraft import L7.pdf --out drafts/l7         columns, running headers and footnotes read from the page\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2     the chair\'s next revision; then: ndraft compare Rev.1 Rev.2\n  ndraft import rev2.txt --into drafts/rev1 --as Rev.2 --dry-run\n  ndraft import eu-comments.docx --into drafts/rev1 --as EU   a delegation\'s Word copy: its tracked changes and comments as its proposals and notes',
     )
     .action((file: string, opts) =>
       run(async (io) =>

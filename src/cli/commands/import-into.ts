@@ -5,6 +5,7 @@ import { isRefusal, readDraftFile } from '../../store/read-draft-file.js';
 import { basename, join, resolve } from 'node:path';
 import { inputError, NdraftError, usageError } from '../../diagnostics/diagnostic.js';
 import { readImportFile } from '../../importer/input-limits.js';
+import { sniffContent } from '../../importer/sniff-content.js';
 import { mergeConventions } from '../../importer/merge-conventions.js';
 import { readConventions } from '../../importer/read-conventions.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
@@ -57,12 +58,14 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   if (options.out !== undefined || options.force || options.discardHistory) {
     throw usageError('--into imports a later text into an existing draft; --out, --force and --discard-history are for a new draft: give one or the other');
   }
-  const name = options.as;
-  if (name === undefined) throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2');
   const dir = locateInto(options.into, io.cwd);
   const path = resolve(io.cwd, file);
-  const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const bytes = readImportFile(path, file);
+  // A Word document coming back is a delegation's copy of the draft: its proposals, not a new text.
+  if (sniffContent(bytes)?.code === 'DOCX_INPUT') return (await import('./import-word-into.js')).importWordIntoCommand(bytes, path, file, dir, options, io);
+  const name = options.as;
+  if (name === undefined) throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2 (a Word copy of the draft takes none: its changes are read as proposals)');
+  const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   // As other commands are recorded without their --draft: "." is the draft itself.
   const command = `import ${file} --into . --as ${name}`;
 

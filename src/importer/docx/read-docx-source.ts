@@ -49,6 +49,8 @@ export interface DocxSummary {
   /** ndraft's own export furniture recognised and skipped (the legend, positions, note lines). */
   exportFurniture: number;
   madeByNdraft: boolean;
+  /** Who saved the document last (`cp:lastModifiedBy`), when Word says (ndraft's export says "Un-named"). */
+  lastModifiedBy?: string;
 }
 
 export interface DocxSource extends ImportResult {
@@ -81,6 +83,7 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
   const core = parse('docProps/core.xml');
   const creator = textOf(child(child(core, 'cp:coreProperties'), 'dc:creator') ?? '').trim();
   const madeByNdraft = creator === 'ndraft';
+  const lastModifiedBy = textOf(child(child(core, 'cp:coreProperties'), 'cp:lastModifiedBy') ?? '').trim();
 
   const mode = options.trackedChanges ?? 'alternatives';
   const tables = readCompilationTables(blocks);
@@ -153,6 +156,7 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
     tableProposals,
     exportFurniture: attached.exportFurniture,
     madeByNdraft,
+    ...(lastModifiedBy !== '' && lastModifiedBy !== 'Un-named' ? { lastModifiedBy } : {}),
   };
   if (numbering.unknownFormats.size > 0) {
     warnings.push({ code: 'NUMBER_FORMAT', severity: 'warning', message: `word/numbering.xml uses number formats ndraft does not write (${[...numbering.unknownFormats].join(', ')}): those numbers are read as decimal`, file: name });
