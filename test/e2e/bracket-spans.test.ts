@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult, ok } from '../helpers/sandbox.js';
 import { SPANS_TEXT } from '../helpers/span-draft.js';
 
 afterAll(removeTempDirs);
@@ -14,12 +14,6 @@ afterAll(removeTempDirs);
 const parent = makeTempDir('spans-e2e');
 const dir = join(parent, 'forum');
 const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 /** The draft's own files: paragraphs and draft.yaml (history grows with every change, undo included). */
 function draftState(): Record<string, Buffer> {

@@ -8,19 +8,13 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { paragraphSchema, type Paragraph } from '../../src/model/schemas.js';
-import { copyBundledDraft, removeTempDirs, runNdraft, type RunResult } from '../helpers/sandbox.js';
+import { copyBundledDraft, removeTempDirs, runNdraft, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const dir = copyBundledDraft('full-round');
 const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Facilitator' } });
 const read = (number: string): Paragraph => paragraphSchema.parse(parse(readFileSync(join(dir, 'paragraphs', `0${number}.yaml`), 'utf8')));
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 const MERGED =
   'We further underline [[the importance of efficient mechanisms and effective instruments at national and international levels, and]] the necessity [of effective instruments and efficient mechanisms at national and international levels, and the importance] to promote international cooperation to this end.';

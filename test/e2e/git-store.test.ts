@@ -6,7 +6,7 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, BUNDLED_DRAFT, copyBundledDraft, editFile, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { BIN, BUNDLED_DRAFT, copyBundledDraft, editFile, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult, ok } from '../helpers/sandbox.js';
 import { makeTempRepo } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -14,12 +14,6 @@ afterAll(removeTempDirs);
 const repo = makeTempRepo('Chair');
 const draft = join(repo.root, 'drafts', 'tunis');
 const ndraft = (...args: string[]) => repo.ndraft(draft, ...args);
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 function refused(result: RunResult, code: number, stderr: RegExp): void {
   expect(result.status, result.stderr).toBe(code);

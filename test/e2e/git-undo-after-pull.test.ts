@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyBundledDraft, makeTempDir, removeTempDirs, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { copyBundledDraft, makeTempDir, removeTempDirs, snapshotFiles, ok } from '../helpers/sandbox.js';
 import { gitEnvironment, repoAt, runGit } from '../helpers/temp-repo.js';
 
 afterAll(removeTempDirs);
@@ -19,12 +19,6 @@ const chair = repoAt(join(home, 'chair'), env, 'Chair');
 const kenya = repoAt(join(home, 'kenya'), env, 'Kenya');
 const chairDraft = join(chair.root, 'tunis');
 const kenyaDraft = join(kenya.root, 'tunis');
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 describe('undo after a pull', () => {
   it('Chair commits the draft; Kenya pulls it, changes it, pushes', () => {

@@ -8,18 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyBundledDraft, editFile, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, removeTempDirs, runNdraft, snapshotFiles, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const ndraft = (dir: string, ...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Secretariat' } });
 const text = (dir: string, file: string): string => (parse(readFileSync(join(dir, 'paragraphs', file), 'utf8')) as { text: string }).text;
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 /** Refused with exit 1 and this message, and the draft's files are byte for byte as they were. */
 function refusedUnchanged(dir: string, args: string[], message: string): void {

@@ -7,19 +7,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, type RunResult } from '../helpers/sandbox.js';
+import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const dir = join(makeTempDir('log-revisions'), 'draft');
 const env = { NDRAFT_AUTHOR: 'Chair' };
 const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env });
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 /** Times and history ids masked: `<time>`, `<id>`. */
 const masked = (text: string) =>

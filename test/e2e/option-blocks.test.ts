@@ -6,19 +6,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDirs, REPO_ROOT, runNdraft, type RunResult } from '../helpers/sandbox.js';
+import { makeTempDir, removeTempDirs, REPO_ROOT, runNdraft, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const parent = makeTempDir('blocks-e2e');
 const dir = join(parent, 'finance');
 const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 describe('an option block, from import to undo', () => {
   it('imports the text and counts its open block', () => {

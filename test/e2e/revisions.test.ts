@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, snapshotFiles, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -14,12 +14,6 @@ const parent = makeTempDir('revisions');
 const dir = join(parent, 'draft');
 const env = { NDRAFT_AUTHOR: 'Chair' };
 const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env });
-
-function ok(result: RunResult): string {
-  expect(result.stderr).toBe('');
-  expect(result.status).toBe(0);
-  return result.stdout;
-}
 
 function refused(result: RunResult, stderr: RegExp): void {
   expect(result.status, result.stderr).toBe(1);

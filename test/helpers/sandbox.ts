@@ -129,6 +129,13 @@ export interface RunResult {
   stderr: string;
 }
 
+/** A run that succeeded quietly: exit 0, nothing on stderr; its stdout. */
+export function ok(result: RunResult): string {
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  return result.stdout;
+}
+
 /**
  * Runs the built `bin/ndraft` with `node`, as a user would, without colours. FORCE_COLOR is
  * removed because ndraft lets it win over NO_COLOR, and test runners often set it.
