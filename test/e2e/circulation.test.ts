@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BIN, copyBundledDraft, editFile, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { BIN, copyBundledDraft, editFile, removeTempDirs, runInProcess, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
 import { unzip } from '../helpers/zip.js';
 
 afterAll(removeTempDirs);
@@ -21,7 +21,7 @@ if (!hasPdftotext) console.warn('SKIPPED: pdftotext not installed, so the PDF is
 
 const dir = copyBundledDraft('circulation');
 editFile(dir, 'draft.yaml', (text) => text.replace(/^source: .*$/m, '$&\nsymbol: A/CONF.999/L.1\ndate: 2026-11-30'));
-const ndraft = (...args: string[]): RunResult => runNdraft(args, { cwd: dir });
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess(args, { cwd: dir });
 
 /** A PDF takes a browser's start: longer than runNdraft waits. */
 function slowNdraft(args: readonly string[], env: Record<string, string> = {}): RunResult {
@@ -66,16 +66,16 @@ function less(a: readonly string[], b: readonly string[]): string[] {
 }
 
 describe('circulation-ready exports', () => {
-  it("shows draft.yaml's symbol and date, and the revision given, in the text and HTML exports", () => {
-    expect(ok(ndraft('export', '--revision', 'Rev.2')).stdout.startsWith('Symbol: A/CONF.999/L.1\nRevision: Rev.2\nDate: 30 November 2026\n\n1.\nIntroduction\n')).toBe(true);
-    const html = ok(ndraft('export', '--format', 'html', '--date', '2026-12-24')).stdout;
+  it("shows draft.yaml's symbol and date, and the revision given, in the text and HTML exports", async () => {
+    expect(ok((await ndraft('export', '--revision', 'Rev.2'))).stdout.startsWith('Symbol: A/CONF.999/L.1\nRevision: Rev.2\nDate: 30 November 2026\n\n1.\nIntroduction\n')).toBe(true);
+    const html = ok((await ndraft('export', '--format', 'html', '--date', '2026-12-24'))).stdout;
     expect(html).toContain('<dt>Date</dt><dd><bdi>24 December 2026</bdi></dd>');
     expect(html).toContain('<dd><bdi>A/CONF.999/L.1</bdi></dd>');
   });
 
-  it('numbers the lines of each paragraph alike in HTML and Word', () => {
-    ok(ndraft('export', '--format', 'html', '--line-numbers', '-o', 'lines.html'));
-    ok(ndraft('export', '--format', 'docx', '--line-numbers', '-o', 'lines.docx'));
+  it('numbers the lines of each paragraph alike in HTML and Word', async () => {
+    ok(await ndraft('export', '--format', 'html', '--line-numbers', '-o', 'lines.html'));
+    ok(await ndraft('export', '--format', 'docx', '--line-numbers', '-o', 'lines.docx'));
     const html = readFileSync(join(dir, 'lines.html'), 'utf8');
     expect(html).toContain('<body class="compilation lines">');
     // Paragraph 62: its fourth line, in both.
@@ -86,23 +86,23 @@ describe('circulation-ready exports', () => {
     expect(xml).toMatch(new RegExp(`>4</w:t></w:r>(?:<w:r><w:tab/></w:r>)+<w:r><w:t xml:space="preserve">${line4}</w:t>`));
   });
 
-  it('refuses what it cannot do, with a usage error and nothing written', () => {
+  it('refuses what it cannot do, with a usage error and nothing written', async () => {
     const before = snapshotFiles(dir);
-    const refused = (args: string[], message: RegExp) => {
-      const result = ndraft('export', ...args);
+    const refused = async (args: string[], message: RegExp) => {
+      const result = await ndraft('export', ...args);
       expect(result.status, result.stderr).toBe(2);
       expect(result.stdout).toBe('');
       expect(result.stderr).toMatch(message);
     };
-    refused(['--format', 'pdf'], /pdf is a binary format: give a file with -o, e\.g\. -o draft\.pdf/);
-    refused(['--line-numbers'], /--line-numbers numbers the lines of html, pdf and docx exports, not of text/);
-    refused(['--format', 'docx', '--line-numbers', '--changes-since', 'import', '-o', 'x.docx'], /--line-numbers does not go with --changes-since/);
-    refused(['--date', '2026-02-30'], /--date "2026-02-30": a date is written YYYY-MM-DD/);
-    refused(['--symbol', ' A/1 '], /--symbol " A\/1 ": a document symbol is one line/);
+    await refused(['--format', 'pdf'], /pdf is a binary format: give a file with -o, e\.g\. -o draft\.pdf/);
+    await refused(['--line-numbers'], /--line-numbers numbers the lines of html, pdf and docx exports, not of text/);
+    await refused(['--format', 'docx', '--line-numbers', '--changes-since', 'import', '-o', 'x.docx'], /--line-numbers does not go with --changes-since/);
+    await refused(['--date', '2026-02-30'], /--date "2026-02-30": a date is written YYYY-MM-DD/);
+    await refused(['--symbol', ' A/1 '], /--symbol " A\/1 ": a document symbol is one line/);
     expect(snapshotFiles(dir)).toEqual(before);
   });
 
-  it('says how to get a browser when none is found, exit 1, nothing written', () => {
+  it('says how to get a browser when none is found, exit 1, nothing written', async () => {
     const result = slowNdraft(['export', '--format', 'pdf', '-o', 'none.pdf'], { NDRAFT_CHROMIUM: '/nonexistent/chromium' });
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('NDRAFT_CHROMIUM is /nonexistent/chromium, which is not a browser ndraft can find');
@@ -112,19 +112,19 @@ describe('circulation-ready exports', () => {
     expect(existsSync(join(dir, 'none.pdf'))).toBe(false);
   });
 
-  it.skipIf(!hasChromium)('stops a browser that takes too long, exit 1, and says how to wait longer', () => {
+  it.skipIf(!hasChromium)('stops a browser that takes too long, exit 1, and says how to wait longer', async () => {
     const result = slowNdraft(['export', '--format', 'pdf', '-o', 'slow.pdf'], { NDRAFT_PDF_TIMEOUT: '0.05' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/did not print the PDF: it did not finish within 0 s \(set NDRAFT_PDF_TIMEOUT, in seconds, to wait longer\)/);
     expect(existsSync(join(dir, 'slow.pdf'))).toBe(false);
   });
 
-  it.skipIf(!hasChromium)('prints the HTML export to PDF; with pdftotext, its words are the HTML export\'s words', () => {
+  it.skipIf(!hasChromium)('prints the HTML export to PDF; with pdftotext, its words are the HTML export\'s words', async () => {
     ok(slowNdraft(['export', '--format', 'pdf', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.pdf']));
     const pdf = readFileSync(join(dir, 'draft.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     if (!hasPdftotext) return;
-    ok(ndraft('export', '--format', 'html', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.html'));
+    ok(await ndraft('export', '--format', 'html', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.html'));
     const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' });
     expect(text.status, text.stderr).toBe(0);
     const pages = text.stdout.split('\f').filter((page) => page.trim() !== '').length;

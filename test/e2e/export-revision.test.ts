@@ -3,28 +3,28 @@
  * moved on (hand edits too), or what --revision says.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyBundledDraft, editFile, removeTempDirs, runNdraft } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, removeTempDirs, runInProcess, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const dir = copyBundledDraft('revision-header');
-const ndraft = (...args: string[]) => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Secretariat' } });
-const revisionLine = () => /^Revision: .*$/m.exec(ndraft('export').stdout)?.[0];
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Secretariat' } });
+const revisionLine = async () => /^Revision: .*$/m.exec((await ndraft('export')).stdout)?.[0];
 
 describe('the revision an export names', () => {
-  it('is none before any snapshot, then the latest snapshot, then that one "with changes since"', () => {
-    expect(revisionLine()).toBeUndefined();
-    expect(ndraft('snapshot', 'Rev.1').status).toBe(0);
-    expect(revisionLine()).toBe('Revision: Rev.1');
-    expect(ndraft('accept', '56', '--bracket', '1', '--option', '2').status).toBe(0);
-    expect(revisionLine()).toBe('Revision: Rev.1, with changes since');
-    expect(ndraft('snapshot', 'Rev.2').status).toBe(0);
-    expect(revisionLine()).toBe('Revision: Rev.2');
+  it('is none before any snapshot, then the latest snapshot, then that one "with changes since"', async () => {
+    expect(await revisionLine()).toBeUndefined();
+    expect((await ndraft('snapshot', 'Rev.1')).status).toBe(0);
+    expect(await revisionLine()).toBe('Revision: Rev.1');
+    expect((await ndraft('accept', '56', '--bracket', '1', '--option', '2')).status).toBe(0);
+    expect(await revisionLine()).toBe('Revision: Rev.1, with changes since');
+    expect((await ndraft('snapshot', 'Rev.2')).status).toBe(0);
+    expect(await revisionLine()).toBe('Revision: Rev.2');
   });
 
-  it('sees a hand edit, and gives way to --revision', () => {
+  it('sees a hand edit, and gives way to --revision', async () => {
     editFile(dir, 'paragraphs/057.yaml', (t) => t.replace('We strive', 'We shall strive'));
-    expect(revisionLine()).toBe('Revision: Rev.2, with changes since');
-    expect(/^Revision: .*$/m.exec(ndraft('export', '--revision', 'Rev.3 (draft)').stdout)?.[0]).toBe('Revision: Rev.3 (draft)');
+    expect(await revisionLine()).toBe('Revision: Rev.2, with changes since');
+    expect(/^Revision: .*$/m.exec((await ndraft('export', '--revision', 'Rev.3 (draft)')).stdout)?.[0]).toBe('Revision: Rev.3 (draft)');
   });
 });

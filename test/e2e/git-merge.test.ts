@@ -4,11 +4,11 @@
  * `ndraft resolve-conflicts`. Everything runs through bin/ndraft and git, as a team would.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { BIN, copyBundledDraft, makeTempDir, removeTempDirs, runNdraft } from '../helpers/sandbox.js';
+import { BIN, copyBundledDraft, makeTempDir, removeTempDirs, runInProcess, runNdraft } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -19,8 +19,8 @@ function git(repo: string, ...args: string[]): string {
 }
 
 /** Runs an ndraft command as `author` in the repository's draft; it must succeed. */
-function ndraft(repo: string, author: string, ...args: string[]): string {
-  const result = runNdraft([...args, '--draft', 'drafts/wsis'], { cwd: repo, env: { NDRAFT_AUTHOR: author } });
+async function ndraft(repo: string, author: string, ...args: string[]): Promise<string> {
+  const result = await runInProcess([...args, '--draft', 'drafts/wsis'], { cwd: repo, env: { NDRAFT_AUTHOR: author } });
   if (result.status !== 0) throw new Error(`ndraft ${args.join(' ')}: ${result.stderr}`);
   return result.stdout;
 }
@@ -34,7 +34,24 @@ const historyFiles = (repo: string) => readdirSync(join(repo, 'drafts', 'wsis', 
  * bracketed for two delegations), 59 (words far apart bracketed) and 61 (an alternative each,
  * both "Alt 4"); each also changes what the other does not touch (40 and 45, 61's positions).
  */
-function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; brunoHistory: string[]; base: string[] } {
+interface Branches {
+  repo: string;
+  anaHistory: string[];
+  brunoHistory: string[];
+  base: string[];
+}
+
+const built = new Map<boolean, Promise<Branches>>();
+/** `buildTwoBranches(driver)`, made once per file and copied for each test (a copy of a repository is a repository). */
+async function twoBranches(driver: boolean): Promise<Branches> {
+  if (!built.has(driver)) built.set(driver, buildTwoBranches(driver));
+  const branches = await (built.get(driver) as Promise<Branches>);
+  const repo = makeTempDir('git-merge');
+  cpSync(branches.repo, repo, { recursive: true });
+  return { ...branches, repo };
+}
+
+async function buildTwoBranches(driver: boolean): Promise<Branches> {
   const repo = makeTempDir('git-merge');
   mkdirSync(join(repo, 'drafts'));
   copyBundledDraft('wsis', join(repo, 'drafts'), { asShipped: true });
@@ -52,11 +69,11 @@ function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; bru
 
   git(repo, 'checkout', '-qb', 'eu');
   git(repo, 'config', 'user.name', 'Ana');
-  ndraft(repo, 'Ana', 'propose', '61', '--text', 'We further underline the need for [effective] cooperation against cybercrime.', '--by', 'EU');
-  ndraft(repo, 'Ana', 'accept', '56', '--bracket', '1', '--option', '1');
-  ndraft(repo, 'Ana', 'bracket', '58', '--words', 'democratic, transparent and multilateral', '--by', 'EU');
-  ndraft(repo, 'Ana', 'note', '40', 'Checked against the Geneva text');
-  ndraft(repo, 'Ana', 'bracket', '59', '--words', 'Policies need to respond', '--by', 'EU');
+  await ndraft(repo, 'Ana', 'propose', '61', '--text', 'We further underline the need for [effective] cooperation against cybercrime.', '--by', 'EU');
+  await ndraft(repo, 'Ana', 'accept', '56', '--bracket', '1', '--option', '1');
+  await ndraft(repo, 'Ana', 'bracket', '58', '--words', 'democratic, transparent and multilateral', '--by', 'EU');
+  await ndraft(repo, 'Ana', 'note', '40', 'Checked against the Geneva text');
+  await ndraft(repo, 'Ana', 'bracket', '59', '--words', 'Policies need to respond', '--by', 'EU');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'EU round');
   const anaHistory = historyFiles(repo).filter((f) => !base.includes(f));
@@ -64,12 +81,12 @@ function twoBranches(driver: boolean): { repo: string; anaHistory: string[]; bru
   git(repo, 'checkout', '-q', 'main');
   git(repo, 'checkout', '-qb', 'g77');
   git(repo, 'config', 'user.name', 'Bruno');
-  ndraft(repo, 'Bruno', 'propose', '61', '--text', 'We call for a global convention on cybercrime.', '--by', 'G77');
-  ndraft(repo, 'Bruno', 'support', '61', 'Alt 2', '--by', 'G77');
-  ndraft(repo, 'Bruno', 'accept', '56', '--bracket', '1', '--option', '2');
-  ndraft(repo, 'Bruno', 'bracket', '58', '--words', 'multilateral basis', '--by', 'G77');
-  ndraft(repo, 'Bruno', 'bracket', '59', '--words', 'and systems', '--by', 'G77');
-  ndraft(repo, 'Bruno', 'note', '45', 'Facilitator: Kenya');
+  await ndraft(repo, 'Bruno', 'propose', '61', '--text', 'We call for a global convention on cybercrime.', '--by', 'G77');
+  await ndraft(repo, 'Bruno', 'support', '61', 'Alt 2', '--by', 'G77');
+  await ndraft(repo, 'Bruno', 'accept', '56', '--bracket', '1', '--option', '2');
+  await ndraft(repo, 'Bruno', 'bracket', '58', '--words', 'multilateral basis', '--by', 'G77');
+  await ndraft(repo, 'Bruno', 'bracket', '59', '--words', 'and systems', '--by', 'G77');
+  await ndraft(repo, 'Bruno', 'note', '45', 'Facilitator: Kenya');
   git(repo, 'add', '-A');
   git(repo, 'commit', '-qm', 'G77 round');
   const brunoHistory = historyFiles(repo).filter((f) => !base.includes(f));
@@ -118,8 +135,8 @@ function expectMergedDraft(repo: string, history: string[]): void {
 }
 
 describe('git merge of two branches', () => {
-  it('with ndraft merge-driver: merges cleanly, overlapping changes as labelled alternatives, both histories kept', () => {
-    const { repo, anaHistory, brunoHistory } = twoBranches(true);
+  it('with ndraft merge-driver: merges cleanly, overlapping changes as labelled alternatives, both histories kept', async () => {
+    const { repo, anaHistory, brunoHistory } = await twoBranches(true);
     const output = git(repo, 'merge', 'g77', '-m', 'merge the G77 round');
     expect(output).toContain("Merge made by the 'ort' strategy");
     expect(output).not.toContain('CONFLICT');
@@ -127,13 +144,13 @@ describe('git merge of two branches', () => {
     expectMergedDraft(repo, [...anaHistory, ...brunoHistory]);
   });
 
-  it('tells git "conflict" where it cannot represent both sides, and keeps the three versions for resolve-conflicts', () => {
-    const { repo } = twoBranches(true);
-    ndraft(repo, 'Ana', 'add', '61bis', '--after', '61', '--text', 'EU: a new paragraph.');
+  it('tells git "conflict" where it cannot represent both sides, and keeps the three versions for resolve-conflicts', async () => {
+    const { repo } = await twoBranches(true);
+    await ndraft(repo, 'Ana', 'add', '61bis', '--after', '61', '--text', 'EU: a new paragraph.');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'EU 61bis');
     git(repo, 'checkout', '-q', 'g77');
-    ndraft(repo, 'Bruno', 'add', '61bis', '--after', '61', '--text', 'G77: another new paragraph.');
+    await ndraft(repo, 'Bruno', 'add', '61bis', '--after', '61', '--text', 'G77: another new paragraph.');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'G77 61bis');
     git(repo, 'checkout', '-q', 'eu');
@@ -154,8 +171,8 @@ describe('git merge of two branches', () => {
     expect(outline).toMatch(/- "61"\n\s+- 61bis\n\s+- 61bis-2\n/);
   });
 
-  it('without the driver: git leaves conflict markers, validate names the files, resolve-conflicts merges them as the driver would', () => {
-    const { repo, anaHistory, brunoHistory } = twoBranches(false);
+  it('without the driver: git leaves conflict markers, validate names the files, resolve-conflicts merges them as the driver would', async () => {
+    const { repo, anaHistory, brunoHistory } = await twoBranches(false);
     const output = git(repo, 'merge', 'g77', '-m', 'merge the G77 round');
     expect(output).toContain('CONFLICT (content): Merge conflict in drafts/wsis/paragraphs/056.yaml');
 
@@ -181,8 +198,8 @@ describe('git merge of two branches', () => {
     expect(paragraph(repo, '056.yaml').text).toContain('technical management of');
   });
 
-  it('after a web merge committed with the markers in it: resolve-conflicts finds the common version and the authors in the history', () => {
-    const { repo, anaHistory, brunoHistory } = twoBranches(false);
+  it('after a web merge committed with the markers in it: resolve-conflicts finds the common version and the authors in the history', async () => {
+    const { repo, anaHistory, brunoHistory } = await twoBranches(false);
     git(repo, 'merge', 'g77', '-m', 'merge the G77 round');
     git(repo, 'add', '-A');
     git(repo, 'commit', '-qm', 'merged on the hosting platform, markers and all');

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDirs, REPO_ROOT, runNdraft, SEED_TEXT, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { makeTempDir, removeTempDirs, REPO_ROOT, runInProcess, SEED_TEXT, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -16,9 +16,9 @@ const dir = join(parent, 'draft');
 const rev1 = join(parent, 'rev1.txt');
 const rev2 = join(parent, 'rev2.txt');
 const env = { NDRAFT_AUTHOR: 'Secretariat' };
-const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env });
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess([...args, '--draft', dir], { env });
 /** Run where the texts are, as a secretariat would: paths in messages are short. */
-const into = (...args: string[]): RunResult => runNdraft(['import', 'rev2.txt', '--into', 'draft', ...args], { env, cwd: parent });
+const into = (...args: string[]): Promise<RunResult> => runInProcess(['import', 'rev2.txt', '--into', 'draft', ...args], { env, cwd: parent });
 
 function ok(result: RunResult): string {
   expect(result.status, result.stderr).toBe(0);
@@ -53,23 +53,23 @@ interface ShowJson {
   status: string;
   text: string;
 }
-const show = (address: string, draft = dir): ShowJson => JSON.parse(ok(runNdraft(['show', address, '--json', '--draft', draft], { env }))) as ShowJson;
+const show = async (address: string, draft = dir): Promise<ShowJson> => JSON.parse(ok(await runInProcess(['show', address, '--json', '--draft', draft], { env }))) as ShowJson;
 
 describe('import --into: the chair\'s next revision into a draft worked on', () => {
-  it('the seed imported, worked on and snapshotted as Rev.1; Rev.2 made from its text', () => {
+  it('the seed imported, worked on and snapshotted as Rev.1; Rev.2 made from its text', async () => {
     copyFileSync(SEED_TEXT, rev1);
-    ok(runNdraft(['import', rev1, '--out', dir], { env }));
-    ok(ndraft('support', '61', 'Alt 3', '--by', 'US'));
-    ok(ndraft('note', '58', 'Chair to consult informally'));
-    ok(ndraft('agree', '58'));
-    ok(ndraft('support', '76', '--bracket', '1', '--by', 'EU'));
-    ok(ndraft('snapshot', 'Rev.1'));
+    ok(await runInProcess(['import', rev1, '--out', dir], { env }));
+    ok(await ndraft('support', '61', 'Alt 3', '--by', 'US'));
+    ok(await ndraft('note', '58', 'Chair to consult informally'));
+    ok(await ndraft('agree', '58'));
+    ok(await ndraft('support', '76', '--bracket', '1', '--by', 'EU'));
+    ok(await ndraft('snapshot', 'Rev.1'));
     writeFileSync(rev2, chairsRev2(readFileSync(rev1, 'utf8')));
   });
 
-  it('--dry-run reports what would change, flags the agreed paragraph reworded, and writes nothing', () => {
+  it('--dry-run reports what would change, flags the agreed paragraph reworded, and writes nothing', async () => {
     const files = snapshotFiles(dir);
-    const dry = into('--as', 'Rev.2', '--dry-run', '--json');
+    const dry = await into('--as', 'Rev.2', '--dry-run', '--json');
     const report = JSON.parse(ok(dry));
     expect(dry.stderr).toContain('AGREED TEXT REWORDED: warning: paragraph 42 was agreed');
     expect(report).toMatchObject({ revision: 'Rev.2', dryRun: true, paragraphs: 38, matchedByNumber: 9, matchedByContent: 28, removed: ['75'], added: ['48-rev2'] });
@@ -80,8 +80,8 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(snapshotFiles(dir)).toEqual(files);
   });
 
-  it('imports Rev.2: paragraphs updated, positions and notes kept, the agreed paragraph reworded said loudly', () => {
-    const result = into('--as', 'Rev.2');
+  it('imports Rev.2: paragraphs updated, positions and notes kept, the agreed paragraph reworded said loudly', async () => {
+    const result = await into('--as', 'Rev.2');
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr).toContain(
       'AGREED TEXT REWORDED: warning: paragraph 42 was agreed, and the new text rewords it; the new text still marks it agreed [AGREED_REWORDED]\n  text: We {+warmly+} thank the UN Secretary-General',
@@ -97,17 +97,17 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(lines).toContain('What changed: ndraft compare Rev.1 Rev.2 --draft draft');
 
     // Addresses stay; numbers are Rev.2's. What was set in ndraft is still there.
-    expect(show('61')).toMatchObject({ address: '61', number: '62', alternatives: expect.arrayContaining([expect.objectContaining({ label: 'Alt 3', supportedBy: ['US'] })]) });
-    expect(show('58')).toMatchObject({ number: '59', status: 'agreed', notes: [expect.objectContaining({ text: 'Chair to consult informally', author: 'Secretariat' })] });
-    expect(show('76')).toMatchObject({ number: '77', bracketPositions: [{ in: 'text', bracket: '[some]', supportedBy: ['EU'] }] });
-    expect(show('48-rev2')).toMatchObject({ number: '48', status: 'open' });
+    expect(await show('61')).toMatchObject({ address: '61', number: '62', alternatives: expect.arrayContaining([expect.objectContaining({ label: 'Alt 3', supportedBy: ['US'] })]) });
+    expect(await show('58')).toMatchObject({ number: '59', status: 'agreed', notes: [expect.objectContaining({ text: 'Chair to consult informally', author: 'Secretariat' })] });
+    expect(await show('76')).toMatchObject({ number: '77', bracketPositions: [{ in: 'text', bracket: '[some]', supportedBy: ['EU'] }] });
+    expect(await show('48-rev2')).toMatchObject({ number: '48', status: 'open' });
     // 75 is gone (its address; "show 75" now names the paragraph printed 75, address 74).
     expect(existsSync(join(dir, 'paragraphs', '075.yaml'))).toBe(false);
-    expect(show('75')).toMatchObject({ address: '74', number: '75' });
+    expect(await show('75')).toMatchObject({ address: '74', number: '75' });
   });
 
-  it('compare Rev.1 Rev.2 shows what the chair changed', () => {
-    const compared = JSON.parse(ok(ndraft('compare', 'Rev.1', 'Rev.2', '--format', 'json')));
+  it('compare Rev.1 Rev.2 shows what the chair changed', async () => {
+    const compared = JSON.parse(ok(await ndraft('compare', 'Rev.1', 'Rev.2', '--format', 'json')));
     expect(compared.summary).toEqual({
       paragraphsChanged: 31,
       bracketsRemoved: 0,
@@ -129,92 +129,92 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(kinds.get('48-rev2')).toEqual(['added']);
     expect(kinds.get('75')).toEqual(['deleted']);
     expect(kinds.get('71')).toEqual(['renumbered', 'alternatives']);
-    expect(ok(ndraft('compare', 'Rev.2'))).toContain('No paragraph changed');
+    expect(ok(await ndraft('compare', 'Rev.2'))).toContain('No paragraph changed');
     // Revision Rev.2's figures are the draft's as status counts them.
-    const status = JSON.parse(ok(ndraft('status', '--json')));
-    const rev2Figures = JSON.parse(ok(ndraft('revisions', '--json'))).find((r: { name: string }) => r.name === 'Rev.2').figures;
+    const status = JSON.parse(ok(await ndraft('status', '--json')));
+    const rev2Figures = JSON.parse(ok(await ndraft('revisions', '--json'))).find((r: { name: string }) => r.name === 'Rev.2').figures;
     expect(rev2Figures).toMatchObject({ paragraphs: 38, agreed: status.paragraphs.agreed, open: status.paragraphs.open, brackets: status.brackets, alternatives: status.alternatives });
-    expect(ok(ndraft('log', '42', '-n', '1'))).toContain('import rev2.txt --into . --as Rev.2');
-    expect(ok(ndraft('validate')).split('\n').at(-2)).toMatch(/^✓ valid/);
+    expect(ok(await ndraft('log', '42', '-n', '1'))).toContain('import rev2.txt --into . --as Rev.2');
+    expect(ok(await ndraft('validate')).split('\n').at(-2)).toMatch(/^✓ valid/);
   });
 
-  it('undo takes the whole import back, revision Rev.2 included, so it can be imported again', () => {
-    const undone = ok(ndraft('undo'));
+  it('undo takes the whole import back, revision Rev.2 included, so it can be imported again', async () => {
+    const undone = ok(await ndraft('undo'));
     expect(undone).toMatch(/^✓ Undid "import .* --as Rev\.2" by Secretariat \(.*\) and removed revision Rev\.2, which it recorded\n/);
-    expect(ok(ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
-    expect(JSON.parse(ok(ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toEqual(['import', 'Rev.1']);
-    ok(into('--as', 'Rev.2'));
-    expect(show('61').number).toBe('62');
+    expect(ok(await ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
+    expect(JSON.parse(ok(await ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toEqual(['import', 'Rev.1']);
+    ok(await into('--as', 'Rev.2'));
+    expect((await show('61')).number).toBe('62');
     // The same text again changes nothing: the revision alone is recorded, and there is nothing new to undo.
     const entries = readdirSync(join(dir, 'history')).length;
-    const again = ok(into('--as', 'Rev.2b'));
+    const again = ok(await into('--as', 'Rev.2b'));
     expect(again).toContain('  unchanged     38');
     expect(readdirSync(join(dir, 'history'))).toHaveLength(entries);
-    expect(JSON.parse(ok(ndraft('compare', 'Rev.2', 'Rev.2b', '--format', 'json'))).summaryLine).toBe('No paragraph changed');
+    expect(JSON.parse(ok(await ndraft('compare', 'Rev.2', 'Rev.2b', '--format', 'json'))).summaryLine).toBe('No paragraph changed');
   });
 
-  it('refuses bad input with a clear message, exit non-zero, and changes nothing', () => {
+  it('refuses bad input with a clear message, exit non-zero, and changes nothing', async () => {
     const files = snapshotFiles(dir);
     const refused = (result: RunResult, status: number, stderr: RegExp) => {
       expect(result.status, result.stderr).toBe(status);
       expect(result.stderr).toMatch(stderr);
       expect(result.stderr).not.toContain('internal error');
     };
-    refused(runNdraft(['import', rev2, '--into', join(parent, 'nowhere'), '--as', 'Rev.3'], { env }), 2, /--into .*nowhere: no such folder/);
-    refused(into(), 2, /--into needs --as <name>/);
-    refused(into('--as', 'rev.2'), 1, /there is already a revision "Rev\.2"; record this text under another name \(--as\)/);
-    refused(into('--as', 'Rev.3', '--out', join(parent, 'other')), 2, /--out, --force and --discard-history are for a new draft/);
-    refused(into('--as', 'Rev.3', '--force'), 2, /--out, --force and --discard-history are for a new draft/);
-    refused(runNdraft(['import', rev2, '--out', join(parent, 'other'), '--as', 'Rev.3'], { env }), 2, /--as goes with --into/);
-    refused(runNdraft(['import', rev2], { env }), 2, /give --out <dir> for a new draft, or --into <draft> --as <name>/);
+    refused(await runInProcess(['import', rev2, '--into', join(parent, 'nowhere'), '--as', 'Rev.3'], { env }), 2, /--into .*nowhere: no such folder/);
+    refused(await into(), 2, /--into needs --as <name>/);
+    refused(await into('--as', 'rev.2'), 1, /there is already a revision "Rev\.2"; record this text under another name \(--as\)/);
+    refused(await into('--as', 'Rev.3', '--out', join(parent, 'other')), 2, /--out, --force and --discard-history are for a new draft/);
+    refused(await into('--as', 'Rev.3', '--force'), 2, /--out, --force and --discard-history are for a new draft/);
+    refused(await runInProcess(['import', rev2, '--out', join(parent, 'other'), '--as', 'Rev.3'], { env }), 2, /--as goes with --into/);
+    refused(await runInProcess(['import', rev2], { env }), 2, /give --out <dir> for a new draft, or --into <draft> --as <name>/);
     const broken = join(parent, 'broken.txt');
     writeFileSync(broken, '1. Introduction\n\n39. One text.\n\n39. The same number again.\n');
-    refused(runNdraft(['import', broken, '--into', dir, '--as', 'Rev.3'], { env }), 1, /broken\.txt:5:1: paragraph 39 appears twice \(first at line 3\)/);
+    refused(await runInProcess(['import', broken, '--into', dir, '--as', 'Rev.3'], { env }), 1, /broken\.txt:5:1: paragraph 39 appears twice \(first at line 3\)/);
     expect(snapshotFiles(dir)).toEqual(files);
   });
 
-  it('undo keeps a revision recorded again since the import, and says so', () => {
-    ok(ndraft('snapshot', 'Rev.2', '--force', '-m', 'as read out in plenary'));
-    expect(ok(ndraft('undo'))).toMatch(/^✓ Undid "import rev2\.txt --into \. --as Rev\.2" by Secretariat \(.*\); revision Rev\.2 stays: it was recorded again since\n/);
-    expect(JSON.parse(ok(ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toContain('Rev.2');
-    expect(ok(ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
+  it('undo keeps a revision recorded again since the import, and says so', async () => {
+    ok(await ndraft('snapshot', 'Rev.2', '--force', '-m', 'as read out in plenary'));
+    expect(ok(await ndraft('undo'))).toMatch(/^✓ Undid "import rev2\.txt --into \. --as Rev\.2" by Secretariat \(.*\); revision Rev\.2 stays: it was recorded again since\n/);
+    expect(JSON.parse(ok(await ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toContain('Rev.2');
+    expect(ok(await ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
   });
 });
 
 describe('import --into a draft imported with --conventions', () => {
   const es = join(REPO_ROOT, 'test', 'fixtures', 'conventions');
 
-  it('reads the later text with the spellings stored in draft.yaml', () => {
+  it('reads the later text with the spellings stored in draft.yaml', async () => {
     const draft = join(makeTempDir('into-es'), 'es');
-    ok(runNdraft(['import', join(es, 'borrador-es.txt'), '--out', draft, '--conventions', join(es, 'convenciones.yaml')], { env }));
+    ok(await runInProcess(['import', join(es, 'borrador-es.txt'), '--out', draft, '--conventions', join(es, 'convenciones.yaml')], { env }));
     const later = join(draft, '..', 'borrador-es-rev2.txt');
     writeFileSync(later, readFileSync(join(es, 'borrador-es.txt'), 'utf8').replace('1. Las Partes movilizarán recursos financieros.', '1. Las Partes movilizarán recursos financieros. (Acordado)'));
-    const result = runNdraft(['import', later, '--into', draft, '--as', 'Rev.2'], { env });
+    const result = await runInProcess(['import', later, '--into', draft, '--as', 'Rev.2'], { env });
     expect(result.status, result.stderr).toBe(0);
     expect(result.stdout).toContain('  updated       1: art2-1');
-    expect(show('art2-1', draft)).toMatchObject({ status: 'agreed', text: 'Las Partes movilizarán recursos financieros.' });
-    expect(JSON.parse(ok(runNdraft(['compare', 'import', 'Rev.2', '--format', 'json', '--draft', draft], { env }))).summaryLine).toBe('1 paragraph changed: 1 newly agreed');
+    expect(await show('art2-1', draft)).toMatchObject({ status: 'agreed', text: 'Las Partes movilizarán recursos financieros.' });
+    expect(JSON.parse(ok(await runInProcess(['compare', 'import', 'Rev.2', '--format', 'json', '--draft', draft], { env }))).summaryLine).toBe('1 paragraph changed: 1 newly agreed');
   });
 });
 
 describe('import --into with a real draft of the corpus', () => {
-  it('a later text that drops an unnumbered paragraph and a bracket keeps the others\' addresses', () => {
+  it('a later text that drops an unnumbered paragraph and a bracket keeps the others\' addresses', async () => {
     const source = join(REPO_ROOT, 'test', 'fixtures', 'corpus', '04-unfccc-sb41-response-measures-draft-decision.txt');
     const draft = join(makeTempDir('into-corpus'), 'sb41');
-    ok(runNdraft(['import', source, '--out', draft], { env }));
-    const before = JSON.parse(ok(runNdraft(['export', '--format', 'json', '--draft', draft], { env })));
+    ok(await runInProcess(['import', source, '--out', draft], { env }));
+    const before = JSON.parse(ok(await runInProcess(['export', '--format', 'json', '--draft', draft], { env })));
     const later = join(draft, '..', 'rev2.txt');
     writeFileSync(later, readFileSync(source, 'utf8').replace(/\t+\[Recalling the ultimate objective of the Convention,\]\r?\n/u, '').replace(' [until 2015]', ''));
-    const result = runNdraft(['import', later, '--into', draft, '--as', 'Rev.2'], { env });
+    const result = await runInProcess(['import', later, '--into', draft, '--as', 'Rev.2'], { env });
     expect(result.status, result.stderr).toBe(0);
     // The unnumbered paragraphs after the one dropped are pp5, pp6… again in the new text: paired by their words.
     expect(result.stdout).toContain('  paragraphs    23: 13 matched by number, 10 by content (renumbered), 0 new');
-    const after = JSON.parse(ok(runNdraft(['export', '--format', 'json', '--draft', draft], { env })));
+    const after = JSON.parse(ok(await runInProcess(['export', '--format', 'json', '--draft', draft], { env })));
     expect(after.paragraphs.length).toBe(before.paragraphs.length - 1);
     // Every paragraph left keeps the address it had: none was taken for new.
     const addresses = new Set(before.paragraphs.map((p: { address: string }) => p.address));
     expect(after.paragraphs.filter((p: { address: string }) => !addresses.has(p.address))).toEqual([]);
-    const compared = JSON.parse(ok(runNdraft(['compare', 'import', 'Rev.2', '--format', 'json', '--draft', draft], { env })));
+    const compared = JSON.parse(ok(await runInProcess(['compare', 'import', 'Rev.2', '--format', 'json', '--draft', draft], { env })));
     expect(compared.summaryLine).toBe('2 paragraphs changed: 2 brackets removed, 1 deleted');
   });
 });

@@ -7,13 +7,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, type RunResult, ok } from '../helpers/sandbox.js';
+import { editFile, makeTempDir, removeTempDirs, runInProcess, SEED_TEXT, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const dir = join(makeTempDir('log-revisions'), 'draft');
 const env = { NDRAFT_AUTHOR: 'Chair' };
-const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env });
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess([...args, '--draft', dir], { env });
 
 /** Times and history ids masked: `<time>`, `<id>`. */
 const masked = (text: string) =>
@@ -25,15 +25,15 @@ const TEXT_61 =
   "We underline the importance of the prosecution of cybercrime, including cybercrime committed in one jurisdiction but having effects in another. We call upon governments in cooperation with other stakeholders to develop necessary legislation for the investigation and prosecution of cybercrime, noting existing frameworks, for example, UNGA Resolutions 55/63 and 56/121 on “Combatting the criminal misuse of information technologies” and the Council of Europe's Convention on Cybercrime.";
 
 describe('log and revisions', () => {
-  it('tells the life story of a paragraph across the revisions and the working draft', () => {
-    expect(runNdraft(['import', SEED_TEXT, '--out', dir], { env }).status).toBe(0);
-    ok(ndraft('accept', '61', 'Alt 1'));
-    ok(ndraft('snapshot', 'Rev.1', '-m', 'after the first reading'));
-    ok(ndraft('accept', '61', '--keep-paragraph'));
-    ok(ndraft('agree', '61'));
-    ok(ndraft('snapshot', 'Rev.2', '-m', 'informals'));
+  it('tells the life story of a paragraph across the revisions and the working draft', async () => {
+    expect((await runInProcess(['import', SEED_TEXT, '--out', dir], { env })).status).toBe(0);
+    ok(await ndraft('accept', '61', 'Alt 1'));
+    ok(await ndraft('snapshot', 'Rev.1', '-m', 'after the first reading'));
+    ok(await ndraft('accept', '61', '--keep-paragraph'));
+    ok(await ndraft('agree', '61'));
+    ok(await ndraft('snapshot', 'Rev.2', '-m', 'informals'));
 
-    expect(masked(ok(ndraft('log', '61', '--revisions')))).toBe(
+    expect(masked(ok(await ndraft('log', '61', '--revisions')))).toBe(
       [
         'Paragraph 61 in 3 revisions and the working draft',
         '',
@@ -56,8 +56,8 @@ describe('log and revisions', () => {
     );
   });
 
-  it('gives the story as JSON: each revision\'s state, status, figures, wording and word diffs', () => {
-    const story = JSON.parse(ok(ndraft('log', '61', '--revisions', '--json')));
+  it('gives the story as JSON: each revision\'s state, status, figures, wording and word diffs', async () => {
+    const story = JSON.parse(ok(await ndraft('log', '61', '--revisions', '--json')));
     expect(story.paragraph).toBe('61');
     const steps = story.revisions as { revision: string; state: string; status: string; brackets: number; alternatives: number; author?: string; message?: string; wording: { text: string }; change?: { kinds: string[]; diffs: { name: string; changes: { type: string; text: string }[] }[] } }[];
     expect(steps.map((s) => [s.revision, s.state, s.status, s.brackets, s.alternatives])).toEqual([
@@ -77,18 +77,18 @@ describe('log and revisions', () => {
     expect(steps[2]?.change?.kinds).toEqual(['status', 'agreed', 'brackets']);
   });
 
-  it('shows a paragraph added after a revision as absent before it, and one removed since as no longer there', () => {
-    ok(ndraft('add', '61bis', '--after', '61', '--text', 'We note the [new] text.'));
-    ok(ndraft('snapshot', 'Rev.3'));
-    ok(ndraft('undo'));
-    const steps = JSON.parse(ok(ndraft('log', '61bis', '--revisions', '--json'))).revisions as { revision: string; state: string }[];
+  it('shows a paragraph added after a revision as absent before it, and one removed since as no longer there', async () => {
+    ok(await ndraft('add', '61bis', '--after', '61', '--text', 'We note the [new] text.'));
+    ok(await ndraft('snapshot', 'Rev.3'));
+    ok(await ndraft('undo'));
+    const steps = JSON.parse(ok(await ndraft('log', '61bis', '--revisions', '--json'))).revisions as { revision: string; state: string }[];
     expect(steps.map((s) => `${s.revision} ${s.state}`)).toEqual(['import absent', 'Rev.1 absent', 'Rev.2 absent', 'Rev.3 first', 'working removed']);
-    const text = masked(ok(ndraft('log', '61bis', '--revisions')));
+    const text = masked(ok(await ndraft('log', '61bis', '--revisions')));
     expect(text).toContain('\nRev.2, <time> UTC: not in the draft\n\nRev.3, <time> UTC: open; 1 bracket, no alternatives\n  text: We note the [new] text.\n\nworking (now): no longer in the draft\n');
   });
 
-  it('lists the revisions between the changes, where they were recorded', () => {
-    expect(masked(ok(ndraft('log', '-n', '4')))).toBe(
+  it('lists the revisions between the changes, where they were recorded', async () => {
+    expect(masked(ok(await ndraft('log', '-n', '4')))).toBe(
       [
         '<id>',
         '  <time> UTC  Chair  undo',
@@ -110,31 +110,31 @@ describe('log and revisions', () => {
       ].join('\n'),
     );
     // The whole log ends with the import, older than every change.
-    expect(masked(ok(ndraft('log'))).endsWith('── revision import, <time> UTC, Chair: imported from wsis-tunis-internet-governance.txt\n')).toBe(true);
+    expect(masked(ok(await ndraft('log'))).endsWith('── revision import, <time> UTC, Chair: imported from wsis-tunis-internet-governance.txt\n')).toBe(true);
     // A paragraph's log has no revisions in it.
-    expect(ok(ndraft('log', '61'))).not.toContain('revision');
+    expect(ok(await ndraft('log', '61'))).not.toContain('revision');
   });
 
-  it('shows a history entry edited by hand as it now is, and reads no further back than -n asks', () => {
+  it('shows a history entry edited by hand as it now is, and reads no further back than -n asks', async () => {
     const history = join(dir, 'history');
     const [oldest, ...rest] = readdirSync(history).sort();
     const newest = rest.at(-1) as string;
-    ok(ndraft('log'));
-    ok(ndraft('log')); // the second run records the files' identities
+    ok(await ndraft('log'));
+    ok(await ndraft('log')); // the second run records the files' identities
     editFile(dir, join('history', newest), (text) => text.replace('command: undo', 'command: undo\nmessage: taken back after the informals'));
-    expect(ok(ndraft('log', '-n', '1'))).toContain('  taken back after the informals\n');
+    expect(ok(await ndraft('log', '-n', '1'))).toContain('  taken back after the informals\n');
     // An older entry that cannot be read stops only the commands that reach it.
     writeFileSync(join(history, oldest as string), 'id: [unclosed\n');
-    expect(ok(ndraft('log', '-n', '3'))).toContain('agree 61');
-    const whole = ndraft('log');
+    expect(ok(await ndraft('log', '-n', '3'))).toContain('agree 61');
+    const whole = await ndraft('log');
     expect(whole.status).toBe(1);
     expect(whole.stderr).toContain('the history has files that cannot be read');
     expect(whole.stderr).toContain(oldest);
-    expect(ndraft('validate').stdout).toContain(oldest);
+    expect((await ndraft('validate')).stdout).toContain(oldest);
   });
 
-  it('asks for a paragraph with --revisions', () => {
-    const result = ndraft('log', '--revisions');
+  it('asks for a paragraph with --revisions', async () => {
+    const result = await ndraft('log', '--revisions');
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('--revisions tells the story of one paragraph: name it, e.g. ndraft log 61 --revisions');
   });

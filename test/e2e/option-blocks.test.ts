@@ -6,40 +6,40 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDirs, REPO_ROOT, runNdraft, type RunResult, ok } from '../helpers/sandbox.js';
+import { makeTempDir, removeTempDirs, REPO_ROOT, runInProcess, type RunResult, ok } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
 const parent = makeTempDir('blocks-e2e');
 const dir = join(parent, 'finance');
-const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
 
 describe('an option block, from import to undo', () => {
-  it('imports the text and counts its open block', () => {
-    const out = ok(runNdraft(['import', join(REPO_ROOT, 'test', 'fixtures', 'option-blocks.txt'), '--out', dir]));
+  it('imports the text and counts its open block', async () => {
+    const out = ok(await runInProcess(['import', join(REPO_ROOT, 'test', 'fixtures', 'option-blocks.txt'), '--out', dir]));
     expect(out).toContain('  option blocks 1 open\n');
   });
 
-  it('shows the block by its number', () => {
-    const out = ok(ndraft('show', '2'));
+  it('shows the block by its number', async () => {
+    const out = ok(await ndraft('show', '2'));
     expect(out.split('\n').slice(0, 2)).toEqual(['Option block "Paragraph 2" (number 2)  open: 3 options live', 'Option 1']);
   });
 
-  it('accepts one option of the block in one change, after the rest is resolved', () => {
-    ok(ndraft('accept', '3', 'Option 1'));
-    ok(ndraft('accept', '2-opt1-2.1', '--bracket', '1', '--keep'));
-    expect(ok(ndraft('accept', '2', 'Option 1'))).toBe(
+  it('accepts one option of the block in one change, after the rest is resolved', async () => {
+    ok(await ndraft('accept', '3', 'Option 1'));
+    ok(await ndraft('accept', '2-opt1-2.1', '--bracket', '1', '--keep'));
+    expect(ok(await ndraft('accept', '2', 'Option 1'))).toBe(
       '✓ Accepted "Option 1" of block "Paragraph 2", dropping "Option 2", "Option 3": deleted paragraph 2.1 (2-opt2-2.1) (their text is kept)\n',
     );
     expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).toContain('accepted: Option 1');
   });
 
-  it('status has no open block left', () => {
-    expect(JSON.parse(ok(ndraft('status', '--json'))).optionBlocks).toBe(0);
+  it('status has no open block left', async () => {
+    expect(JSON.parse(ok(await ndraft('status', '--json'))).optionBlocks).toBe(0);
   });
 
-  it('exports the clean text: the accepted option\'s paragraphs, no option headings', () => {
-    const out = ok(ndraft('export', '--clean'));
+  it('exports the clean text: the accepted option\'s paragraphs, no option headings', async () => {
+    const out = ok(await ndraft('export', '--clean'));
     expect(out).toBe(
       [
         'I.',
@@ -64,12 +64,12 @@ describe('an option block, from import to undo', () => {
     );
   });
 
-  it('undo reverts the whole choice, and the draft stays valid', () => {
-    expect(ok(ndraft('undo'))).toMatch(/^✓ Undid "accept 2 "Option 1""/);
+  it('undo reverts the whole choice, and the draft stays valid', async () => {
+    expect(ok(await ndraft('undo'))).toMatch(/^✓ Undid "accept 2 "Option 1""/);
     expect(readFileSync(join(dir, 'draft.yaml'), 'utf8')).not.toContain('accepted:');
-    expect(JSON.parse(ok(ndraft('status', '--json'))).optionBlocks).toBe(1);
-    expect(ok(ndraft('validate'))).toMatch(/^✓ valid/);
-    const refused = ndraft('export', '--clean');
+    expect(JSON.parse(ok(await ndraft('status', '--json'))).optionBlocks).toBe(1);
+    expect(ok(await ndraft('validate'))).toMatch(/^✓ valid/);
+    const refused = await ndraft('export', '--clean');
     expect(refused.status).toBe(1);
     expect(refused.stderr).toContain('option block "Paragraph 2": 3 options (Option 1, Option 2, Option 3) still compete');
   });

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { copyBundledDraft, makeTempDir, removeTempDirs, REPO_ROOT, runNdraft } from '../helpers/sandbox.js';
+import { copyBundledDraft, makeTempDir, removeTempDirs, REPO_ROOT, runInProcess } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -95,11 +95,11 @@ copyBundledDraft('wsis-tunis-internet-governance', join(project, 'drafts'), { as
 let cwd = project;
 
 describe('the README walkthrough, a day in the life', () => {
-  it('has steps', () => {
+  it('has steps', async () => {
     expect(steps.length).toBeGreaterThan(10);
   });
 
-  it.each(steps.map((s) => [`README.md:${s.line}: $ ${s.command.join(' ')}`, s] as const))('%s', (_name, step) => {
+  it.each(steps.map((s) => [`README.md:${s.line}: $ ${s.command.join(' ')}`, s] as const))('%s', async (_name, step) => {
     const [program, ...args] = step.command;
     if (program === 'cd') {
       cwd = resolve(cwd, args[0] ?? '.');
@@ -107,7 +107,7 @@ describe('the README walkthrough, a day in the life', () => {
       return;
     }
     expect(program).toBe('ndraft');
-    const result = runNdraft(args, { cwd, env: { NDRAFT_AUTHOR: 'Secretariat' } });
+    const result = await runInProcess(args, { cwd, env: { NDRAFT_AUTHOR: 'Secretariat' } });
     const printed = `${result.stdout}${result.stderr}`.replace(/\n$/, '').split('\n');
     const expected = step.expected.length === 0 ? [''] : step.expected;
     if (!fits(printed, expected)) expect(printed.map(timeless).join('\n')).toBe(expected.map(timeless).join('\n'));

@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editFile, makeTempDir, removeTempDirs, runNdraft, SEED_TEXT, type RunResult } from '../helpers/sandbox.js';
+import { editFile, makeTempDir, removeTempDirs, runInProcess, SEED_TEXT, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -22,7 +22,7 @@ if (SOFFICE === undefined) console.warn('SKIPPED: LibreOffice not installed (apt
 
 const parent = makeTempDir('tracked');
 const dir = join(parent, 'draft');
-const ndraft = (...args: string[]): RunResult => runNdraft([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
+const ndraft = (...args: string[]): Promise<RunResult> => runInProcess([...args, '--draft', dir], { env: { NDRAFT_AUTHOR: 'Chair' } });
 function ok(result: RunResult): string {
   expect(result.status, result.stderr).toBe(0);
   return result.stdout;
@@ -91,22 +91,22 @@ const EXPECTED: [string, Change[]][] = [
 describe('export --changes-since Rev.1', () => {
   let docx = '';
 
-  beforeAll(() => {
-    ok(runNdraft(['import', SEED_TEXT, '--out', dir], { env: { NDRAFT_AUTHOR: 'Chair' } }));
+  beforeAll(async () => {
+    ok(await runInProcess(['import', SEED_TEXT, '--out', dir], { env: { NDRAFT_AUTHOR: 'Chair' } }));
     const bracket70 = (/\[[^\]]*\]/.exec(readFileSync(join(dir, 'paragraphs', '070.yaml'), 'utf8'))?.[0] ?? '').replace(/\s+/g, ' ');
     (EXPECTED[2] as [string, Change[]])[1].push(['del', G77, bracket70], ['ins', G77, bracket70.slice(1, -1)]);
     editFile(dir, 'paragraphs/076.yaml', (text) => text.replace('Framework for interface between existing and future', 'Framework for interface between [existing and] future'));
-    ok(ndraft('snapshot', 'Rev.1'));
-    ok(ndraft('accept', '56', '--bracket', '1', '--option', '1', '--author', EU));
-    ok(ndraft('accept', '70', '--bracket', '1', '--keep', '--author', G77));
-    ok(ndraft('accept', '76', '--bracket', 'some', '--keep', '--author', EU));
-    ok(ndraft('accept', '76', '--bracket', 'existing and', '--drop', '--author', G77));
+    ok(await ndraft('snapshot', 'Rev.1'));
+    ok(await ndraft('accept', '56', '--bracket', '1', '--option', '1', '--author', EU));
+    ok(await ndraft('accept', '70', '--bracket', '1', '--keep', '--author', G77));
+    ok(await ndraft('accept', '76', '--bracket', 'some', '--keep', '--author', EU));
+    ok(await ndraft('accept', '76', '--bracket', 'existing and', '--drop', '--author', G77));
     editFile(dir, 'paragraphs/045.yaml', (text) => text.replace('should involve all stakeholders', 'must involve all stakeholders'));
-    ok(ndraft('export', '--format', 'docx', '--changes-since', 'Rev.1', '-o', join(parent, 'changes.docx')));
+    ok(await ndraft('export', '--format', 'docx', '--changes-since', 'Rev.1', '-o', join(parent, 'changes.docx')));
     docx = strFromU8(unzipSync(readFileSync(join(parent, 'changes.docx')))['word/document.xml'] as Uint8Array);
   }, 120_000);
 
-  it('marks exactly the words changed, each by the delegation that changed it, the hand edit unattributed', () => {
+  it('marks exactly the words changed, each by the delegation that changed it, the hand edit unattributed', async () => {
     const changes = wordChanges(docx);
     const found = [...changes].map(([start, list]) => [EXPECTED.find(([prefix]) => start.startsWith(prefix))?.[0] ?? start, list]);
     expect(found).toEqual(EXPECTED);
@@ -114,43 +114,43 @@ describe('export --changes-since Rev.1', () => {
     for (const bullet of ['· Approach', '· Governance', '· Recommended', '· Possible']) expect([...changes.keys()].some((start) => start.startsWith(bullet))).toBe(false);
   });
 
-  it('gives the hand edit to --author when it is given, and to nobody else', () => {
-    ok(ndraft('export', '--format', 'docx', '--changes-since', 'rev.1', '--author', 'Secretariat', '-o', join(parent, 'secretariat.docx')));
+  it('gives the hand edit to --author when it is given, and to nobody else', async () => {
+    ok(await ndraft('export', '--format', 'docx', '--changes-since', 'rev.1', '--author', 'Secretariat', '-o', join(parent, 'secretariat.docx')));
     const xml = strFromU8(unzipSync(readFileSync(join(parent, 'secretariat.docx')))['word/document.xml'] as Uint8Array);
     const authors = new Set([...xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)"/g)].map((m) => m[1]));
     expect(authors).toEqual(new Set([EU, G77, 'Secretariat']));
   });
 
-  it('marks the same changes in HTML, with their authors', () => {
-    const html = ok(ndraft('export', '--format', 'html', '--changes-since', 'Rev.1'));
+  it('marks the same changes in HTML, with their authors', async () => {
+    const html = ok(await ndraft('export', '--format', 'html', '--changes-since', 'Rev.1'));
     const marks = [...html.matchAll(/<(ins|del) class="tr" data-author="([^"]*)" data-date="[^"]+"[^>]*>([\s\S]*?)<\/\1>/g)].map((m): Change => [m[1] as 'ins' | 'del', decode(m[2] as string), decode((m[3] as string).replace(/<[^>]+>/g, ''))]);
     expect(merged(marks)).toEqual(EXPECTED.flatMap(([, list]) => list));
     expect(html).toMatch(/<del class="tr" data-author="G77 facilitator" data-date="[^"]+" data-entry="\d{8}T\d{9}Z-[0-9a-f]+" title="Deleted by G77 facilitator, \d{4}-\d\d-\d\d \d\d:\d\d UTC">/);
   });
 
-  it('marks the same changes in Markdown, in CriticMarkup', () => {
-    const md = ok(ndraft('export', '--format', 'md', '--changes-since', 'Rev.1'));
+  it('marks the same changes in Markdown, in CriticMarkup', async () => {
+    const md = ok(await ndraft('export', '--format', 'md', '--changes-since', 'Rev.1'));
     expect(md).toMatch(/\{--should--\}\{\+\+must\+\+\}\{>>unattributed, \d{4}-\d\d-\d\d<<\} involve all stakeholders/);
     expect(md).toMatch(/- · Framework for interface between\{-- \\\[existing and\\\]--\}\{>>G77 facilitator, \d{4}-\d\d-\d\d<<\} future arrangements\n- · Governance/);
     // One comment after each change (a deletion and its insertion by one author share one), and the legend's.
     expect(md.match(/\{>>/g)).toHaveLength(6);
   });
 
-  it('still takes a history id: the changes recorded after that entry, rebuilt from the history', () => {
+  it('still takes a history id: the changes recorded after that entry, rebuilt from the history', async () => {
     const ids = readdirSync(join(dir, 'history')).sort();
     expect(ids).toHaveLength(4);
     const second = (ids[1] as string).replace(/\.yaml$/, '');
-    ok(ndraft('export', '--format', 'docx', '--changes-since', second.slice(0, 20), '-o', join(parent, 'since-entry.docx')));
+    ok(await ndraft('export', '--format', 'docx', '--changes-since', second.slice(0, 20), '-o', join(parent, 'since-entry.docx')));
     const xml = strFromU8(unzipSync(readFileSync(join(parent, 'since-entry.docx')))['word/document.xml'] as Uint8Array);
     const found = [...wordChanges(xml)].map(([start, list]) => [EXPECTED.find(([prefix]) => start.startsWith(prefix))?.[0] ?? start, list]);
     expect(found).toEqual(EXPECTED.slice(3));
   });
 
-  it('refuses an unknown revision and a format that cannot mark changes', () => {
-    const unknown = ndraft('export', '--format', 'md', '--changes-since', 'Rev.9');
+  it('refuses an unknown revision and a format that cannot mark changes', async () => {
+    const unknown = await ndraft('export', '--format', 'md', '--changes-since', 'Rev.9');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/no revision "Rev\.9"; the draft has .*Rev\.1/);
-    const text = ndraft('export', '--format', 'text', '--changes-since', 'Rev.1');
+    const text = await ndraft('export', '--format', 'text', '--changes-since', 'Rev.1');
     expect(text.status).toBe(2);
     expect(text.stderr).toContain('--changes-since marks the changes in docx (Word tracked changes), html or md, not in text');
   });

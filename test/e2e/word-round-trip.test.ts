@@ -8,8 +8,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
-import { afterAll, describe, expect, it } from 'vitest';
-import { copyBundledDraft, makeTempDir, removeTempDirs, runNdraft, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { copyBundledDraft, makeTempDir, removeTempDirs, runInProcess, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -24,7 +24,7 @@ function ok(result: RunResult): string {
 interface ShowJson {
   address: string; text: string; bracketed: boolean; alternatives: { label: string; text: string; proposedBy?: string[] }[]; notes?: { text: string; author?: string; date?: string }[];
 }
-const show = (dir: string, address: string): ShowJson => JSON.parse(ok(runNdraft(['show', address, '--json', '--draft', dir], { env }))) as ShowJson;
+const show = async (dir: string, address: string): Promise<ShowJson> => JSON.parse(ok(await runInProcess(['show', address, '--json', '--draft', dir], { env }))) as ShowJson;
 
 /** Paragraph `number`'s XML in document.xml: from its `<w:p>` to its `</w:p>`. */
 function paragraphXml(xml: string, number: string): string {
@@ -80,28 +80,31 @@ describe('import their.docx --into: a delegation\'s Word copy', () => {
   const parent = makeTempDir('word-round-trip');
   const dir = copyBundledDraft('draft', parent);
   const circulated = join(parent, 'circulated.docx');
-  ok(runNdraft(['export', '--draft', dir, '--format', 'docx', '-o', circulated], { env }));
-  writeFileSync(join(parent, 'eu.docx'), editInWord(readFileSync(circulated)));
-  const before = Object.fromEntries(['55', '56', '57', '58'].map((a) => [a, show(dir, a)]));
-  const into = (...args: string[]) => runNdraft(['import', 'eu.docx', '--into', 'draft', ...args], { env, cwd: parent });
+  let before: Record<string, ShowJson> = {};
+  beforeAll(async () => {
+    ok(await runInProcess(['export', '--draft', dir, '--format', 'docx', '-o', circulated], { env }));
+    writeFileSync(join(parent, 'eu.docx'), editInWord(readFileSync(circulated)));
+    before = Object.fromEntries(await Promise.all(['55', '56', '57', '58'].map(async (a) => [a, await show(dir, a)] as const)));
+  });
+  const into = (...args: string[]): Promise<RunResult> => runInProcess(['import', 'eu.docx', '--into', 'draft', ...args], { env, cwd: parent });
 
-  it('the circulated copy itself, untouched, proposes nothing', () => {
+  it('the circulated copy itself, untouched, proposes nothing', async () => {
     const untouched = snapshotFiles(dir);
-    const result = runNdraft(['import', 'circulated.docx', '--into', 'draft'], { env, cwd: parent });
+    const result = await runInProcess(['import', 'circulated.docx', '--into', 'draft'], { env, cwd: parent });
     expect(ok(result)).toMatch(/^Nothing to change: circulated\.docx into draft proposes nothing/);
     expect(snapshotFiles(dir)).toEqual(untouched);
   });
 
-  it('--dry-run says what would be proposed and writes nothing', () => {
+  it('--dry-run says what would be proposed and writes nothing', async () => {
     const untouched = snapshotFiles(dir);
-    const out = ok(into('--as', 'EU', '--dry-run'));
+    const out = ok(await into('--as', 'EU', '--dry-run'));
     expect(out).toMatch(/^Dry run, nothing written\. Would have imported eu\.docx into draft: the draft's text is unchanged/);
     expect(out).toMatch(/EU: 2 proposals on 55, 58; 2 notes/);
     expect(snapshotFiles(dir)).toEqual(untouched);
   });
 
-  it('reads their tracked changes as proposals, their comment as a note, on the right paragraphs; the text stays', () => {
-    const result = into('--as', 'EU');
+  it('reads their tracked changes as proposals, their comment as a note, on the right paragraphs; the text stays', async () => {
+    const result = await into('--as', 'EU');
     const out = ok(result);
     expect(out).toContain('Imported eu.docx into draft: the draft\'s text is unchanged');
     expect(out).toContain('1 new paragraph (bracketed): 56bis after 56');
@@ -109,68 +112,68 @@ describe('import their.docx --into: a delegation\'s Word copy', () => {
     expect(out).toContain('edited without track changes (kept as alternatives): 58');
     expect(result.stderr).toMatch(/paragraph 58: its words differ from the draft's, though Word tracked no change there/);
 
-    const p55 = show(dir, '55');
+    const p55 = await show(dir, '55');
     expect(p55.text).toBe(before['55']?.text);
     expect(p55.alternatives.at(-1)).toMatchObject({ text: 'We seek a fair distribution of IP addresses.', proposedBy: ['EU'] });
-    const p56 = show(dir, '56');
+    const p56 = await show(dir, '56');
     expect(p56.text).toBe(before['56']?.text);
     expect(p56.notes?.at(-1)).toMatchObject({ text: 'We cannot accept "management" here.', author: 'EU' });
-    const p56bis = show(dir, '56bis');
+    const p56bis = await show(dir, '56bis');
     expect(p56bis).toMatchObject({ bracketed: true, text: 'Internet governance should be multilateral, transparent and democratic.' });
-    const p57 = show(dir, '57');
+    const p57 = await show(dir, '57');
     expect(p57).toMatchObject({ text: before['57']?.text, bracketed: true });
     expect(p57.notes?.at(-1)?.text).toMatch(/Proposed for deletion/);
-    const p58 = show(dir, '58');
+    const p58 = await show(dir, '58');
     expect(p58.text).toBe(before['58']?.text);
     expect(p58.alternatives.at(-1)?.text).toMatch(/ and beyond\.$/);
     // The same copy again proposes nothing more.
-    expect(ok(into('--as', 'EU'))).toMatch(/^Nothing to change: eu\.docx into draft proposes nothing/);
-    expect(ok(runNdraft(['export', '--draft', dir, '--format', 'text'], { env }))).toMatch(/\[56bis\.[\s\S]*Internet governance should be multilateral[\s\S]*\n\[57\./);
+    expect(ok(await into('--as', 'EU'))).toMatch(/^Nothing to change: eu\.docx into draft proposes nothing/);
+    expect(ok(await runInProcess(['export', '--draft', dir, '--format', 'text'], { env }))).toMatch(/\[56bis\.[\s\S]*Internet governance should be multilateral[\s\S]*\n\[57\./);
   });
 
-  it('the proposals work as any: diff and accept them, undo takes the import back whole', () => {
-    const label = show(dir, '55').alternatives.at(-1)?.label as string;
-    expect(ok(runNdraft(['diff', '55', 'text', label, '--format', 'plain', '--draft', dir], { env }))).toMatch(/fair/);
-    ok(runNdraft(['accept', '55', label, '--draft', dir], { env }));
-    expect(show(dir, '55').text).toBe('We seek a fair distribution of IP addresses.');
-    ok(runNdraft(['undo', '--draft', dir], { env }));
-    ok(runNdraft(['undo', '--draft', dir], { env }));
-    for (const address of ['55', '56', '57', '58']) expect(show(dir, address)).toEqual(before[address]);
-    expect(runNdraft(['show', '56bis', '--draft', dir], { env }).status).toBe(1);
+  it('the proposals work as any: diff and accept them, undo takes the import back whole', async () => {
+    const label = (await show(dir, '55')).alternatives.at(-1)?.label as string;
+    expect(ok(await runInProcess(['diff', '55', 'text', label, '--format', 'plain', '--draft', dir], { env }))).toMatch(/fair/);
+    ok(await runInProcess(['accept', '55', label, '--draft', dir], { env }));
+    expect((await show(dir, '55')).text).toBe('We seek a fair distribution of IP addresses.');
+    ok(await runInProcess(['undo', '--draft', dir], { env }));
+    ok(await runInProcess(['undo', '--draft', dir], { env }));
+    for (const address of ['55', '56', '57', '58']) expect(await show(dir, address)).toEqual(before[address]);
+    expect((await runInProcess(['show', '56bis', '--draft', dir], { env })).status).toBe(1);
   });
 
-  it('without --as, a Word user delegations.yaml does not know is named as in Word; --json says it all', () => {
+  it('without --as, a Word user delegations.yaml does not know is named as in Word; --json says it all', async () => {
     const copy = copyBundledDraft('plain', parent);
-    const json = JSON.parse(ok(runNdraft(['import', 'eu.docx', '--into', 'plain', '--json'], { env, cwd: parent }))) as Record<string, unknown>;
+    const json = JSON.parse(ok(await runInProcess(['import', 'eu.docx', '--into', 'plain', '--json'], { env, cwd: parent }))) as Record<string, unknown>;
     expect(json).toMatchObject({ draft: 'plain', dryRun: false, added: [{ address: '56bis', after: '56' }], deletionsProposed: ['57'], untracked: ['58'] });
     expect(json['proposals']).toContainEqual(expect.objectContaining({ address: '55', proposedBy: ['EU Delegation'], untracked: false }));
-    expect(show(copy, '55').alternatives.at(-1)?.proposedBy).toEqual(['EU Delegation']);
+    expect((await show(copy, '55')).alternatives.at(-1)?.proposedBy).toEqual(['EU Delegation']);
   });
 
-  it('a Word user delegations.yaml names as an alias is that delegation', () => {
+  it('a Word user delegations.yaml names as an alias is that delegation', async () => {
     const copy = copyBundledDraft('named', parent);
-    ok(runNdraft(['delegation', 'add', 'European Union', '--alias', 'EU Delegation', '--draft', copy], { env }));
-    expect(ok(runNdraft(['import', 'eu.docx', '--into', 'named', '--as', 'Someone else'], { env, cwd: parent }))).toMatch(/European Union: 1 proposal on 55; 2 notes/);
-    expect(show(copy, '55').alternatives.at(-1)?.proposedBy).toEqual(['European Union']);
-    expect(show(copy, '56').notes?.at(-1)?.author).toBe('European Union');
+    ok(await runInProcess(['delegation', 'add', 'European Union', '--alias', 'EU Delegation', '--draft', copy], { env }));
+    expect(ok(await runInProcess(['import', 'eu.docx', '--into', 'named', '--as', 'Someone else'], { env, cwd: parent }))).toMatch(/European Union: 1 proposal on 55; 2 notes/);
+    expect((await show(copy, '55')).alternatives.at(-1)?.proposedBy).toEqual(['European Union']);
+    expect((await show(copy, '56')).notes?.at(-1)?.author).toBe('European Union');
   });
 
-  it('options of a new text are refused with a Word copy', () => {
-    const result = runNdraft(['import', 'eu.docx', '--into', 'draft', '--title', 'X'], { env, cwd: parent });
+  it('options of a new text are refused with a Word copy', async () => {
+    const result = await runInProcess(['import', 'eu.docx', '--into', 'draft', '--title', 'X'], { env, cwd: parent });
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/--title does not go with a Word copy of the draft/);
   });
 
-  it('refuses a document whose paragraphs match none of the draft\'s (another draft\'s copy), and a folder that is not a draft; nothing changes', () => {
+  it('refuses a document whose paragraphs match none of the draft\'s (another draft\'s copy), and a folder that is not a draft; nothing changes', async () => {
     const other = join(parent, 'other');
     writeFileSync(join(parent, 'other.txt'), '901. Some other conference entirely, with words of its own.\n\n902. And a second paragraph of it.\n');
-    ok(runNdraft(['import', 'other.txt', '--out', 'other'], { env, cwd: parent }));
-    ok(runNdraft(['export', '--draft', other, '--format', 'docx', '-o', join(parent, 'other.docx')], { env }));
+    ok(await runInProcess(['import', 'other.txt', '--out', 'other'], { env, cwd: parent }));
+    ok(await runInProcess(['export', '--draft', other, '--format', 'docx', '-o', join(parent, 'other.docx')], { env }));
     const untouched = snapshotFiles(dir);
-    const nothing = runNdraft(['import', 'other.docx', '--into', 'draft'], { env, cwd: parent });
+    const nothing = await runInProcess(['import', 'other.docx', '--into', 'draft'], { env, cwd: parent });
     expect(nothing.status).toBe(1);
     expect(nothing.stderr).toMatch(/other\.docx: none of its \d+ paragraphs is one of the draft's/);
-    const notDraft = runNdraft(['import', 'eu.docx', '--into', parent], { env, cwd: parent });
+    const notDraft = await runInProcess(['import', 'eu.docx', '--into', parent], { env, cwd: parent });
     expect(notDraft.status).toBe(2);
     expect(notDraft.stderr).toMatch(/is not a draft: it has no draft.yaml/);
     expect(snapshotFiles(dir)).toEqual(untouched);

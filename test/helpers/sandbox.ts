@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { NdraftError } from '../../src/diagnostics/diagnostic.js';
+import { visible } from '../../src/cli/visible.js';
 import { decodeInput } from '../../src/importer/decode-input.js';
 import { importText } from '../../src/importer/import-text.js';
 import { parse } from 'yaml';
@@ -93,7 +94,9 @@ process.once('exit', () => rmSync(PROJECT_ROOT, { recursive: true, force: true }
  */
 export function copyBundledDraft(name = 'draft', parent = makeTempDir('copy'), options: { asShipped?: boolean } = {}): string {
   const dir = join(parent, name);
-  cpSync(BUNDLED_DRAFT, dir, { recursive: true });
+  // Without the parse cache that a command run on the seed project may have left: a copy is a
+  // draft as a user receives it.
+  cpSync(BUNDLED_DRAFT, dir, { recursive: true, filter: (source) => basename(source) !== '.ndraft' });
   if (options.asShipped) applySeedScopeChange(dir);
   return dir;
 }
@@ -147,6 +150,26 @@ export function runNdraft(args: readonly string[], options: { cwd?: string; env?
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, encoding: 'utf8', timeout: 20_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/**
+ * Runs ndraft's `main` in this process, as `runNdraft` runs the binary: the same arguments,
+ * folder and environment (no colours), stdout as a pipe receives it and stderr with control
+ * characters shown as the process's stderr shows them. A spawn costs ~0.3 s of CPU (Node's start
+ * and the bundle's load); this costs what the command costs, so long scenarios run here and the
+ * files that prove the binary itself (test/e2e/cli, concurrency, crash, trust, the git tests)
+ * spawn it. Not for what needs a process of its own: a lock held by another process, a kill, a
+ * fault injected through NDRAFT_FAULT_AT (read once per process), stdin.
+ */
+export async function runInProcess(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
+  delete env.FORCE_COLOR;
+  delete env.NDRAFT_DEBUG;
+  const io = fakeIo(false, env);
+  io.cwd = options.cwd ?? PROJECT_ROOT;
+  const { main } = await import('../../src/cli.js');
+  const status = await main(args, io);
+  return { status, stdout: io.out, stderr: visible(io.err) };
 }
 
 /** The NdraftError thrown by `fn`; fails the test when nothing (or something else) is thrown. */

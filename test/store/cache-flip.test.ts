@@ -1,7 +1,8 @@
 /**
  * The parse cache can never change what a command reports: every byte of the cache of a small
- * draft is flipped in turn, and validate, status, show and export must say exactly what they say
- * with no cache at all. In-process, so that the ~1,600 positions take seconds; and while flipping,
+ * draft is flipped in turn, and validate, status, show and export (two of them a byte, in turn)
+ * must say exactly what they say with no cache at all. In-process, so that the ~1,600 positions
+ * take seconds; and while flipping,
  * the commands' repair of the cache is not written (it would only be overwritten by the next
  * flip), so that each flipped cache is written once for all the commands. That the repair is
  * written and then served is test/store/parse-cache.test.ts's business.
@@ -52,12 +53,15 @@ describe('the parse cache, every byte flipped', () => {
       const flipped = Buffer.from(good);
       flipped[at] = (flipped[at] as number) ^ 0x01;
       writeFileSync(cache, flipped);
-      for (let k = 0; k < COMMANDS.length; k++) {
+      // Two of the four commands a byte, in turn: each byte is read by two commands and each
+      // command meets every other byte. All four on every byte took 15 s, the longest test
+      // file of the suite after the crash test.
+      for (const k of [at % COMMANDS.length, (at + 1) % COMMANDS.length]) {
         const seen = await run(dir, COMMANDS[k] as string[]);
         if (seen !== expected[k]) expect(seen, `byte ${at} flipped, ndraft ${COMMANDS[k]?.join(' ')}`).toBe(expected[k]);
       }
     }
     cacheWrites.frozen = false;
-    console.log(`cache of ${good.length} bytes, each flipped: ${good.length * COMMANDS.length} runs in ${Date.now() - started} ms`);
+    console.log(`cache of ${good.length} bytes, each flipped: ${good.length * 2} runs in ${Date.now() - started} ms`);
   }, 120_000);
 });
