@@ -1,4 +1,4 @@
-import { strToU8, zipSync } from 'fflate';
+import { zipFiles } from './zip-files.js';
 import { xmlText } from './xml-text.js';
 
 /** What goes into the .docx besides the body. */
@@ -21,6 +21,8 @@ export interface DocxPackageInput {
 
 const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const ENCODER = new TextEncoder();
+const strToU8 = (text: string): Uint8Array => ENCODER.encode(text);
 const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>';
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -29,23 +31,22 @@ const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/rela
  * The smallest package Word and LibreOffice open without complaint: the document, its styles,
  * settings, one header and one footer (the page number), and the core properties. `dc:creator`
  * is "ndraft": that is how `import their.docx --into` recognises its own export coming back.
- * Zipped at level 6: document.xml shrinks about tenfold in ~0.1 s for 5,000 paragraphs.
+ * Zipped at level 6 (`zipFiles`): document.xml shrinks about eighteenfold.
  */
 export function docxPackage(input: DocxPackageInput): Uint8Array {
   const created = (input.created ?? new Date()).toISOString();
-  const files: Record<string, Uint8Array> = {
-    '[Content_Types].xml': strToU8(CONTENT_TYPES),
-    '_rels/.rels': strToU8(PACKAGE_RELS),
-    'docProps/core.xml': strToU8(coreProperties(input.title, input.description, created)),
-    'docProps/app.xml': strToU8(`${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ndraft</Application></Properties>`),
-    'word/_rels/document.xml.rels': strToU8(DOCUMENT_RELS),
-    'word/document.xml': strToU8(documentXml(input)),
-    'word/styles.xml': strToU8(stylesXml(input.textSize)),
-    'word/settings.xml': strToU8(settingsXml(input.trackRevisions)),
-    'word/header1.xml': strToU8(`${DECLARATION}<w:hdr xmlns:w="${W}" xmlns:r="${R}">${input.header}</w:hdr>`),
-    'word/footer1.xml': strToU8(FOOTER),
-  };
-  return zipSync(files, { level: 6 });
+  return zipFiles([
+    ['[Content_Types].xml', strToU8(CONTENT_TYPES)],
+    ['_rels/.rels', strToU8(PACKAGE_RELS)],
+    ['docProps/core.xml', strToU8(coreProperties(input.title, input.description, created))],
+    ['docProps/app.xml', strToU8(`${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>ndraft</Application></Properties>`)],
+    ['word/_rels/document.xml.rels', strToU8(DOCUMENT_RELS)],
+    ['word/document.xml', strToU8(documentXml(input))],
+    ['word/styles.xml', strToU8(stylesXml(input.textSize))],
+    ['word/settings.xml', strToU8(settingsXml(input.trackRevisions))],
+    ['word/header1.xml', strToU8(`${DECLARATION}<w:hdr xmlns:w="${W}" xmlns:r="${R}">${input.header}</w:hdr>`)],
+    ['word/footer1.xml', strToU8(FOOTER)],
+  ]);
 }
 
 function documentXml(input: DocxPackageInput): string {
