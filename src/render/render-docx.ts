@@ -6,7 +6,7 @@ import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.j
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { RevisionMarks, trackedRuns } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
-import { docxPackage } from './docx-package.js';
+import { BodyXml, docxPackage } from './docx-package.js';
 import { paragraphXml, type ParagraphProps } from './word-xml.js';
 import { changesNote, trackedLines } from './tracked-lines.js';
 import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
@@ -77,9 +77,10 @@ interface Context {
 
 const INDENT = 567; // 1 cm in twips
 
-function body(context: Context): string[] {
+function body(context: Context): BodyXml {
   const { meta } = context.input.draft;
-  const blocks: string[] = [paragraphXml({ style: 'Title' }, toRuns([span(meta.title)]))];
+  const blocks = new BodyXml();
+  blocks.push(paragraphXml({ style: 'Title' }, toRuns([span(meta.title)])));
   const fields = headerFields(headerOf(context.input), true);
   if (fields.length > 0) {
     blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(fields.map((f) => (f.label === 'Symbol' ? f.value : `${f.label}: ${f.value}`)).join(' · '), { bold: true })])));
@@ -138,7 +139,7 @@ function freeText(text: string, style: RunStyle = {}): string[] {
     .map((block) => paragraphXml(direction(block), toRuns([{ text: block, style }])));
 }
 
-function sections(list: readonly Section[], depth: number, context: Context, blocks: string[]): void {
+function sections(list: readonly Section[], depth: number, context: Context, blocks: BodyXml): void {
   for (const section of list) {
     const heading = [sectionMarker(section, depth), section.title ?? ''].filter((s) => s.trim() !== '').join(' ');
     if (heading !== '') {

@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import * as zlib from 'node:zlib';
 
 /**
@@ -32,7 +33,7 @@ export function zipFiles(files: ReadonlyArray<readonly [name: string, data: Uint
   view.setUint16(10, files.length, true);
   view.setUint32(12, centralSize, true);
   view.setUint32(16, offset, true);
-  return concat([...chunks, ...central, end]);
+  return Buffer.concat([...chunks, ...central, end]);
 }
 
 const LOCAL_SIGNATURE = 0x04034b50;
@@ -68,16 +69,6 @@ function header(signature: number, entry: Entry, length: 30 | 46, localOffset = 
   // Extra field, and in the central header comment, disk, attributes: all zero.
   if (length === 46) view.setUint32(42, localOffset, true);
   return bytes;
-}
-
-function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 /** zlib's CRC-32 where Node has it (20.15 and later), else the same sum computed here. */

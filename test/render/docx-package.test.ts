@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { docxPackage } from '../../src/render/docx-package.js';
+import { BodyXml, docxPackage } from '../../src/render/docx-package.js';
 import { unzip } from '../helpers/zip.js';
 
+const body = new BodyXml();
+body.push('<w:p><w:r><w:t xml:space="preserve">Text</w:t></w:r></w:p>');
 const input = {
-  body: ['<w:p><w:r><w:t xml:space="preserve">Text</w:t></w:r></w:p>'],
+  body,
   header: '<w:p/>',
   title: 'A & B <draft>',
   description: 'Clean text',
