@@ -4,13 +4,13 @@
  * interleaved (ref, current, current, ref, …: the order swaps each round) so that a shared,
  * noisy machine weighs on both alike. Prints each side's median and fastest time, and the ratio
  * of the medians; with /usr/bin/time, also each side's median CPU time (user + system), which a
- * busy machine disturbs far less than the wall time. How a change meant to make commands faster
+ * busy machine disturbs far less than the wall time, and its median peak memory. How a change meant to make commands faster
  * is shown to do so.
  *
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
- * lib/move-aside.mjs), `status`, `show`, `export` (text), and every writer of lib/writers.mjs
+ * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, and every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup). Each side works on a draft it imported itself.
  * The earlier revision is built from `git archive` (lib/build-ref.mjs); nothing in the
  * repository changes.
@@ -68,6 +68,7 @@ const sides = [
     { id: 'status', label: 'status', argv: [bin, 'status', '--draft', draft] },
     { id: 'show', label: `show ${manifest.showParagraph}`, argv: [bin, 'show', manifest.showParagraph, '--draft', draft] },
     { id: 'export', label: 'export (text)', argv: [bin, 'export', '--draft', draft, '-o', join(work, `export-${k}.txt`), '--force'] },
+    { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
     ...writerRows(bin, draft, manifest),
   ];
   return { name, rows: new Map(rows.filter((r) => !only || only.includes(r.id)).map((r) => [r.id, r])) };
@@ -76,42 +77,46 @@ const sides = [
 process.stderr.write(`load average at the start: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 const TIME = existsSync('/usr/bin/time') ? '/usr/bin/time' : undefined;
 const cpuFile = join(work, 'cpu');
-/** The command's wall time (s), and its CPU time (s) when /usr/bin/time is there to tell it. */
+/** The command's wall time (s), and its CPU time (s) and peak memory (KB) when /usr/bin/time is there to tell them. */
 async function timed(argv) {
-  const seconds = await timeOnce(TIME ? [TIME, '-f', '%U %S', '-o', cpuFile, ...argv] : argv, work);
+  const seconds = await timeOnce(TIME ? [TIME, '-f', '%U %S %M', '-o', cpuFile, ...argv] : argv, work);
   if (!TIME) return { seconds };
-  const [user, system] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
-  return { seconds, cpu: user + system };
+  const [user, system, rss] = readFileSync(cpuFile, 'utf8').trim().split('\n').pop().split(' ').map(Number);
+  return { seconds, cpu: user + system, rss };
 }
 
 const results = [];
 for (const id of sides[1].rows.keys()) {
   const times = sides.map(() => []);
   const cpus = sides.map(() => []);
+  const rsss = sides.map(() => []);
   for (let round = 0; round <= runs; round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0];
     for (const k of order) {
       const row = sides[k].rows.get(id);
       if (!row) continue;
       if (row.prepare) run(row.prepare);
-      const { seconds, cpu } = await timed(row.argv);
+      const { seconds, cpu, rss } = await timed(row.argv);
       if (row.cleanup) spawnSync(row.cleanup[0], row.cleanup.slice(1), { stdio: 'ignore' });
       // the first round warms the disk cache and the parse cache
       if (round > 0) {
         times[k].push(seconds);
         if (cpu !== undefined) cpus[k].push(cpu);
+        if (rss !== undefined) rsss[k].push(rss);
       }
     }
   }
   const [a, b] = times.map((t) => (t.length ? stats(t) : undefined));
   const [ca, cb] = cpus.map((t) => (t.length ? stats(t) : undefined));
+  const [ra, rb] = rsss.map((t) => (t.length ? stats(t) : undefined));
   const label = sides[1].rows.get(id).label;
   const ms = (s) => (s === undefined ? '—' : `${(s * 1000).toFixed(0)} ms`);
   const ratio = (x, y) => (x && y ? `${(y.median / x.median).toFixed(2)}×` : '');
-  const cpu = cb ? `   CPU ${ms(ca?.median)} → ${ms(cb.median)} ${ratio(ca, cb)}` : '';
+  const mb = (s) => (s === undefined ? '—' : `${(s.median / 1024).toFixed(0)} MB`);
+  const cpu = cb ? `   CPU ${ms(ca?.median)} → ${ms(cb.median)} ${ratio(ca, cb)}   peak ${mb(ra)} → ${mb(rb)}` : '';
   const line = `${label.padEnd(42)} ${ref}: ${ms(a?.median)} (fastest ${ms(a?.min)})   current: ${ms(b.median)} (fastest ${ms(b.min)})   ${ratio(a, b)}${cpu}`;
   process.stdout.write(`${line}\n`);
-  results.push({ id, label, ref: a, current: b, cpuRef: ca, cpuCurrent: cb });
+  results.push({ id, label, ref: a, current: b, cpuRef: ca, cpuCurrent: cb, rssRef: ra, rssCurrent: rb });
 }
 process.stderr.write(`load average at the end: ${loadavg().map((x) => x.toFixed(2)).join(' ')}\n`);
 const json = join(tmpdir(), `ndraft-compare-${Date.now()}.json`);

@@ -403,6 +403,11 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
       target: abs(0.5, '< 0.5 s (implied)') ?? lin,
     });
     await time(`export-${size}`, `export ${L(size)}`, [BIN, 'export', '--draft', d], { baseline: rel('export') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
+    // The Word export (the docx circulated to delegations), under the import's budget: a whole document is written.
+    await time(`export-docx-${size}`, `export --format docx ${L(size)}`, [BIN, 'export', '--draft', d, '--format', 'docx', '-o', join(work, `export-${size}.docx`), '--force'], {
+      baseline: rel('export-docx') ?? 'node-e',
+      target: abs(1.5, '< 1.5 s (standing budget)') ?? lin,
+    });
     await time(`positions-${size}`, `positions ${L(size)}`, [BIN, 'positions', '--draft', d], { baseline: rel('positions') ?? 'node-e', target: abs(0.5, '< 0.5 s') ?? lin });
     // A writer: lock, journal, paragraph file and history entry. Each run scopes the long
     // paragraph's alternatives; the untimed prepare step puts them back to whole-text first.
@@ -545,9 +550,8 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
         baseline: `export-${size}`,
         note: 'info (÷ text export)',
       });
-      // Word import (issue 10): the draft as ndraft's DOCX export writes it, imported back.
+      // Word import (issue 10): the draft as ndraft's DOCX export writes it (the export-docx row), imported back.
       const docx = join(work, `export-${size}.docx`);
-      await timeOnce([BIN, 'export', '--draft', d, '--format', 'docx', '-o', docx, '--force'], work);
       const fromDocx = join(work, `from-docx-${size}`);
       await time(`import-docx-${size}`, `import ${L(size)} from .docx (the compilation export)`, [BIN, 'import', docx, '--out', fromDocx], {
         prepare: moveAside(fromDocx),
@@ -640,6 +644,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-validate-${size}`, `peak RSS validate ${L(size)}`, [BIN, 'validate', '--draft', g.draft]);
     mem(`mem-status-${size}`, `peak RSS status ${L(size)}`, [BIN, 'status', '--draft', g.draft]);
     mem(`mem-export-${size}`, `peak RSS export ${L(size)}`, [BIN, 'export', '--draft', g.draft]);
+    mem(`mem-export-docx-${size}`, `peak RSS export --format docx ${L(size)}`, [BIN, 'export', '--draft', g.draft, '--format', 'docx', '-o', join(work, `mem-${size}.docx`), '--force']);
     mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
     if (byId[`compare-git-${size}`]) mem(`mem-compare-git-${size}`, `peak RSS compare --git HEAD~1 HEAD ${L(size)}`, [BIN, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', join(work, `git-${size}`, 'draft')]);
     mem(`mem-compare-working-${size}`, `peak RSS compare import (20 % reworded) ${L(size)}`, [BIN, 'compare', 'import', '--format', 'plain', '--draft', `${g.draft}-revisions`]);

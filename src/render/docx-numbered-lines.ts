@@ -1,8 +1,8 @@
-import { AlignmentType, Paragraph as WordParagraph, TabStopType, TextRun, type ParagraphChild } from 'docx';
 import { BreakWalker } from './break-lines.js';
 import type { Line } from './docx-paragraph-lines.js';
 import { pieceSpans, toRuns, type Span } from './docx-runs.js';
 import type { LineBlock } from './paragraph-lines.js';
+import { paragraphXml } from './word-xml.js';
 
 /**
  * A numbered line of the Word export as one Word paragraph per line: the line's number, then
@@ -12,32 +12,37 @@ import type { LineBlock } from './paragraph-lines.js';
  * the HTML, the PDF and here. Lines are set flush left at 11 pt on a 2 cm margin so that 80
  * characters fit and Word never wraps a line again.
  */
-export function numberedWordParagraphs(line: Line, block: LineBlock, rightToLeft: boolean): WordParagraph[] {
+export function numberedWordParagraphs(line: Line, block: LineBlock, rightToLeft: boolean): string[] {
   const columns = COLUMNS[line.layout];
   const margin = line.pieces.slice(0, line.margin ?? 0).filter((piece) => piece.text !== '\t');
   const spans = line.pieces.slice(line.margin ?? 0).flatMap((piece) => pieceSpans(piece));
   const lines = splitSpans(spans, block);
+  const tabStops = STOPS.slice(0, columns);
   return lines.map((words, i) => {
     const isFirst = i === 0;
     const isLast = i === lines.length - 1;
-    const children: ParagraphChild[] = [
-      new TextRun({ text: String(block.first + i), size: 16, color: '666666' }),
-      ...tabs(columns - 1),
-      ...(isFirst ? toRuns(margin.flatMap((piece) => pieceSpans(piece))) : []),
-      ...tabs(1),
-      ...toRuns(words),
-    ];
-    return new WordParagraph({
-      alignment: AlignmentType.LEFT,
-      tabStops: STOPS.slice(0, columns).map((position) => ({ type: TabStopType.LEFT, position })),
-      spacing: { after: isLast ? 120 : 0 },
-      // A paragraph's first two lines stay together, and the last one with the next line when asked.
-      ...((isFirst && !isLast) || (isLast && line.keepNext) ? { keepNext: true } : {}),
-      ...(rightToLeft ? { bidirectional: true } : {}),
-      children,
-    });
+    const runs =
+      toRuns([{ text: String(block.first + i), style: NUMBER_STYLE }]) +
+      tabs(columns - 1) +
+      (isFirst ? toRuns(margin.flatMap((piece) => pieceSpans(piece))) : '') +
+      tabs(1) +
+      toRuns(words);
+    return paragraphXml(
+      {
+        // A paragraph's first two lines stay together, and the last one with the next line when asked.
+        ...((isFirst && !isLast) || (isLast && line.keepNext) ? { keepNext: true } : {}),
+        tabStops,
+        ...(rightToLeft ? { bidirectional: true } : {}),
+        spacing: { after: isLast ? 120 : 0 },
+        alignment: 'left',
+      },
+      runs,
+    );
   });
 }
+
+/** Line numbers in 8 pt grey, as Word's own line numbering prints them. */
+const NUMBER_STYLE = { size: 16, color: '666666' };
 
 const STEP = 567; // 1 cm in twips
 const STOPS = [STEP, 2 * STEP, 3 * STEP];
@@ -45,8 +50,8 @@ const STOPS = [STEP, 2 * STEP, 3 * STEP];
 /** How many tab stops lead to a layout's text: the line number's column, the label's, the text's. */
 const COLUMNS: Record<Line['layout'], number> = { paragraph: 2, item: 3, alternative: 2, 'item-alternative': 3, aside: 2, 'item-aside': 3 };
 
-function tabs(n: number): ParagraphChild[] {
-  return n <= 0 ? [] : toRuns([{ text: '\t'.repeat(n), style: {} }]);
+function tabs(n: number): string {
+  return n <= 0 ? '' : toRuns([{ text: '\t'.repeat(n), style: {} }]);
 }
 
 /** The spans of each line: cut where the block breaks, the characters a break takes left out. */

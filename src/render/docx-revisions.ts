@@ -1,14 +1,15 @@
-import type { ParagraphChild } from 'docx';
 import type { Attribution } from '../compare/attribute-changes.js';
 import { pieceSpans, safeText, toRuns, type RevisionMark } from './docx-runs.js';
 import type { TrackedPiece } from './tracked-lines.js';
 
-/** Word runs for a tracked piece: unchanged stretches plain, each change a `w:ins` or `w:del` by its author. */
-export function trackedRuns({ piece, segments }: TrackedPiece, marks: RevisionMarks): ParagraphChild[] {
-  return segments.flatMap((segment) => {
-    const by = segment.by;
-    return toRuns(pieceSpans(piece, segment.text), segment.kind === 'same' || by === undefined ? undefined : { kind: segment.kind, mark: () => marks.mark(by) });
-  });
+/** Word runs (XML) for a tracked piece: unchanged stretches plain, each change a `w:ins` or `w:del` by its author. */
+export function trackedRuns({ piece, segments }: TrackedPiece, marks: RevisionMarks): string {
+  return segments
+    .map((segment) => {
+      const by = segment.by;
+      return toRuns(pieceSpans(piece, segment.text), segment.kind === 'same' || by === undefined ? undefined : { kind: segment.kind, mark: () => marks.mark(by) });
+    })
+    .join('');
 }
 
 /** Hands out revision marks with ids unique across the document, each with its change's author and date. */

@@ -1,9 +1,12 @@
-import { DeletedTextRun, InsertedTextRun, Tab, TextRun, type IRunOptions, type ParagraphChild } from 'docx';
 import type { SpanMark } from '../model/schemas.js';
 import { nodesInSpans, spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { InlineNode } from '../notation/types.js';
 import { closeBidi } from './close-bidi.js';
+import { revisionAttributes, revisionTag, type RevisionKind, type RevisionMark } from './word-xml.js';
+import { xmlText } from './xml-text.js';
+
+export type { RevisionKind, RevisionMark } from './word-xml.js';
 
 /**
  * Strings to Word runs: made safe for XML 1.0, brackets highlighted, right-to-left text marked,
@@ -16,6 +19,8 @@ export interface RunStyle {
   /** Yellow, as negotiators mark text that is not agreed. */
   highlight?: boolean;
   color?: string;
+  /** In half-points, where it differs from the document's. */
+  size?: number;
 }
 
 /** A stretch of text with one style. */
@@ -23,15 +28,6 @@ export interface Span {
   text: string;
   style: RunStyle;
 }
-
-/** Who made a tracked change and when, with an id unique in the document. */
-export interface RevisionMark {
-  id: number;
-  author: string;
-  date: string;
-}
-
-export type RevisionKind = 'inserted' | 'deleted';
 
 /** How the runs of a span are written: plainly, or as one side of a tracked change. */
 export interface RunRevision {
@@ -41,8 +37,7 @@ export interface RunRevision {
 }
 
 // XML 1.0 allows tab, line feed and carriage return below U+0020, and neither U+FFFE, U+FFFF nor a
-// surrogate outside a pair. docx escapes `<`, `&` and quotes but passes these through, and Word
-// then refuses the whole file. Word's own manual line break (U+000B) and page break (U+000C) are
+// surrogate outside a pair: Word refuses a whole file holding one. Word's own manual line break (U+000B) and page break (U+000C) are
 // line breaks here; other controls become U+FFFD, so a reader sees that something was there.
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u2028\u2029]/g;
 const UNWRITABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -65,6 +60,8 @@ const LETTER = /\p{L}/gu;
 
 /** True when most letters of the text belong to right-to-left scripts (Arabic, Hebrew …). */
 export function isMostlyRightToLeft(text: string): boolean {
+  // Nearly every text has no right-to-left letter at all: one scan says so, without counting letters.
+  if (!RTL_LETTER.test(text)) return false;
   let rtl = 0;
   let ltr = 0;
   for (const [letter] of text.matchAll(LETTER)) {
@@ -150,35 +147,36 @@ function mergeSpans(spans: readonly Span[]): Span[] {
 }
 
 function sameStyle(a: RunStyle, b: RunStyle): boolean {
-  return a.bold === b.bold && a.italics === b.italics && a.highlight === b.highlight && a.color === b.color;
+  return a.bold === b.bold && a.italics === b.italics && a.highlight === b.highlight && a.color === b.color && a.size === b.size;
 }
 
 /**
- * Word runs for the spans: tabs become `w:tab`, line breaks `w:br`, mostly right-to-left text is
- * marked `w:rtl`. With a revision, each run is wrapped in its own `w:ins` or `w:del`.
+ * Word runs (XML) for the spans: tabs become `w:tab`, line breaks `w:br`, mostly right-to-left
+ * text is marked `w:rtl`. With a revision, each run is wrapped in its own `w:ins` or `w:del`.
  */
-export function toRuns(spans: readonly Span[], revision?: RunRevision): ParagraphChild[] {
-  const runs: ParagraphChild[] = [];
+export function toRuns(spans: readonly Span[], revision?: RunRevision): string {
+  let xml = '';
+  const textTag = revision?.kind === 'deleted' ? 'w:delText' : 'w:t';
   for (const s of spans) {
     const format = runFormat(s);
     for (const piece of s.text.split(/(\t|\n)/)) {
       if (piece === '') continue;
-      const content: IRunOptions = piece === '\t' ? { children: [new Tab()] } : piece === '\n' ? { break: 1 } : { text: piece };
-      const options: IRunOptions = { ...format, ...content };
-      if (revision === undefined) runs.push(new TextRun(options));
-      else if (revision.kind === 'inserted') runs.push(new InsertedTextRun({ ...options, ...revision.mark() }));
-      else runs.push(new DeletedTextRun({ ...options, ...revision.mark() }));
+      const content = piece === '\t' ? '<w:tab/>' : piece === '\n' ? '<w:br/>' : `<${textTag} xml:space="preserve">${xmlText(piece)}</${textTag}>`;
+      const run = `<w:r>${format}${content}</w:r>`;
+      if (revision === undefined) xml += run;
+      else {
+        const tag = revisionTag(revision.kind);
+        xml += `<${tag}${revisionAttributes(revision.mark())}>${run}</${tag}>`;
+      }
     }
   }
-  return runs;
+  return xml;
 }
 
-function runFormat(s: Span): IRunOptions {
-  return {
-    ...(s.style.bold ? { bold: true } : {}),
-    ...(s.style.italics ? { italics: true } : {}),
-    ...(s.style.highlight ? { highlight: 'yellow' as const } : {}),
-    ...(s.style.color !== undefined ? { color: s.style.color } : {}),
-    ...(isMostlyRightToLeft(s.text) ? { rightToLeft: true } : {}),
-  };
+/** The `w:rPr` of a span, in the schema's order; empty for plain text. */
+function runFormat(s: Span): string {
+  const { bold, italics, highlight, color, size } = s.style;
+  const rtl = isMostlyRightToLeft(s.text);
+  if (!bold && !italics && !highlight && color === undefined && size === undefined && !rtl) return '';
+  return `<w:rPr>${bold ? '<w:b/><w:bCs/>' : ''}${italics ? '<w:i/><w:iCs/>' : ''}${color !== undefined ? `<w:color w:val="${xmlText(color)}"/>` : ''}${size !== undefined ? `<w:sz w:val="${size}"/><w:szCs w:val="${size}"/>` : ''}${highlight ? '<w:highlight w:val="yellow"/>' : ''}${rtl ? '<w:rtl/>' : ''}</w:rPr>`;
 }

@@ -1,16 +1,3 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  Header,
-  HeadingLevel,
-  Packer,
-  PageNumber,
-  Paragraph as WordParagraph,
-  TextRun,
-  type IParagraphOptions,
-  type ParagraphChild,
-} from 'docx';
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import type { OutlineEntry, Paragraph, Section } from '../model/schemas.js';
 import { headerFields } from './document-header.js';
@@ -19,6 +6,8 @@ import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.j
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { RevisionMarks, trackedRuns } from './docx-revisions.js';
 import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { BodyXml, docxPackage } from './docx-package.js';
+import { paragraphXml, type ParagraphProps } from './word-xml.js';
 import { changesNote, trackedLines } from './tracked-lines.js';
 import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
@@ -61,31 +50,20 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
   const title = safeText(input.draft.meta.title);
   const symbol = headerOf(input).symbol;
   const running = `${title} (${compilation ? 'compilation text' : 'clean text'})`;
-  const margin = input.lineNumbers ? 1134 : 1417;
-  const document = new Document({
+  const header =
+    (symbol !== undefined ? paragraphXml({ alignment: 'right' }, toRuns([span(symbol, { bold: true })])) : '') +
+    paragraphXml({ alignment: 'right' }, toRuns([span(running, { italics: true, color: '666666' })]));
+  return docxPackage({
+    body: body(context),
+    header,
     title,
-    creator: 'ndraft',
     description: compilation ? 'Compilation text' : 'Clean text',
-    styles: input.lineNumbers ? LINE_NUMBERED_STYLES : STYLES,
+    sideMargin: input.lineNumbers ? 1134 : 1417,
+    // At 11 pt, 80 characters of Times New Roman fit the line a numbered line has (`docx-numbered-lines.ts`).
+    textSize: input.lineNumbers ? 22 : 24,
     // A document sent with tracked changes opens with tracking on, so a delegation's own edits show too.
-    ...(changes ? { features: { trackRevisions: true } } : {}),
-    sections: [
-      {
-        properties: { page: { margin: { top: 1417, bottom: 1417, left: margin, right: margin } } },
-        headers: {
-          default: new Header({
-            children: [
-              ...(symbol !== undefined ? [new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(symbol, { bold: true })]) })] : []),
-              new WordParagraph({ alignment: AlignmentType.RIGHT, children: toRuns([span(running, { italics: true, color: '666666' })]) }),
-            ],
-          }),
-        },
-        footers: { default: new Footer({ children: [new WordParagraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT] })] })] }) },
-        children: body(context),
-      },
-    ],
+    trackRevisions: changes !== undefined,
   });
-  return Packer.toBuffer(document);
 }
 
 interface Context {
@@ -99,33 +77,20 @@ interface Context {
 
 const INDENT = 567; // 1 cm in twips
 
-const STYLES = {
-  default: {
-    document: { run: { font: 'Times New Roman', size: 24 }, paragraph: { spacing: { after: 120 } } },
-    title: { run: { font: 'Times New Roman', size: 32, bold: true }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 240 } } },
-    heading1: { run: { font: 'Times New Roman', size: 26, bold: true, color: '000000' }, paragraph: { spacing: { before: 360, after: 120 }, keepNext: true } },
-    heading2: { run: { font: 'Times New Roman', size: 24, bold: true, italics: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-    heading3: { run: { font: 'Times New Roman', size: 24, italics: true, color: '000000' }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true } },
-  },
-};
-
-/** At 11 pt, 80 characters of Times New Roman fit the line a numbered line has (`docx-numbered-lines.ts`). */
-const LINE_NUMBERED_STYLES = { default: { ...STYLES.default, document: { ...STYLES.default.document, run: { font: 'Times New Roman', size: 22 } } } };
-
-function body(context: Context): WordParagraph[] {
+function body(context: Context): BodyXml {
   const { meta } = context.input.draft;
-  const blocks: WordParagraph[] = [new WordParagraph({ heading: HeadingLevel.TITLE, children: toRuns([span(meta.title)]) })];
+  const blocks = new BodyXml();
+  blocks.push(paragraphXml({ style: 'Title' }, toRuns([span(meta.title)])));
   const fields = headerFields(headerOf(context.input), true);
   if (fields.length > 0) {
-    blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, children: toRuns([span(fields.map((f) => (f.label === 'Symbol' ? f.value : `${f.label}: ${f.value}`)).join(' · '), { bold: true })]) }));
+    blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(fields.map((f) => (f.label === 'Symbol' ? f.value : `${f.label}: ${f.value}`)).join(' · '), { bold: true })])));
   }
   if (context.compilation) {
-    if (meta.source) blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, children: toRuns([span(`Source: ${meta.source}`, { italics: true })]) }));
+    if (meta.source) blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(`Source: ${meta.source}`, { italics: true })])));
     blocks.push(
-      new WordParagraph({
-        alignment: AlignmentType.CENTER,
-        spacing: { after: 360 },
-        children: toRuns([
+      paragraphXml(
+        { spacing: { after: 360 }, alignment: 'center' },
+        toRuns([
           span('Compilation text: highlighted words in ', { italics: true }),
           span('[brackets]', { italics: true, ...BRACKET_STYLE }),
           span(' are not agreed, ', { italics: true }),
@@ -134,12 +99,12 @@ function body(context: Context): WordParagraph[] {
           span('[Alt …]', { italics: true, ...BRACKET_STYLE }),
           span(' paragraphs are competing wordings.', { italics: true }),
         ]),
-      }),
+      ),
     );
   }
   if (context.changes) {
     const note = `${changesNote(context.changes.tracked.since)} are tracked: each names who made it and when; accept or reject them in Word's Review tab.`;
-    blocks.push(new WordParagraph({ alignment: AlignmentType.CENTER, spacing: { after: 360 }, children: toRuns([span(note, { italics: true })]) }));
+    blocks.push(paragraphXml({ spacing: { after: 360 }, alignment: 'center' }, toRuns([span(note, { italics: true })])));
   }
   if (meta.preamble) blocks.push(...freeText(meta.preamble));
   blocks.push(...removedAfter('', context));
@@ -167,19 +132,19 @@ function spanCaptions(input: ExportInput, byAddress: ReadonlyMap<string, Paragra
 }
 
 /** Text kept as written (preamble, closing matter): a paragraph per blank-line-separated block. */
-function freeText(text: string, style: RunStyle = {}): WordParagraph[] {
+function freeText(text: string, style: RunStyle = {}): string[] {
   return safeText(text)
     .split(/\n[ \t]*\n/)
     .filter((block) => block.trim() !== '')
-    .map((block) => new WordParagraph({ ...direction(block), children: toRuns([{ text: block, style }]) }));
+    .map((block) => paragraphXml(direction(block), toRuns([{ text: block, style }])));
 }
 
-function sections(list: readonly Section[], depth: number, context: Context, blocks: WordParagraph[]): void {
+function sections(list: readonly Section[], depth: number, context: Context, blocks: BodyXml): void {
   for (const section of list) {
     const heading = [sectionMarker(section, depth), section.title ?? ''].filter((s) => s.trim() !== '').join(' ');
     if (heading !== '') {
-      const level = depth === 0 ? HeadingLevel.HEADING_1 : depth === 1 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-      blocks.push(new WordParagraph({ heading: level, ...direction(heading), children: toRuns([span(heading)]) }));
+      const style = depth === 0 ? 'Heading1' : depth === 1 ? 'Heading2' : 'Heading3';
+      blocks.push(paragraphXml({ style, ...direction(heading) }, toRuns([span(heading)])));
     }
     // A section's notes under its heading, as a paragraph's stand under it (import reads them back).
     if (context.compilation) for (const note of section.notes ?? []) blocks.push(...freeText(noteLine(note), { italics: true, color: '555555' }));
@@ -188,7 +153,7 @@ function sections(list: readonly Section[], depth: number, context: Context, blo
   }
 }
 
-function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
+function outlineEntry(entry: OutlineEntry, context: Context): string[] {
   if (typeof entry === 'string') {
     const p = context.byAddress.get(entry);
     return p === undefined ? [] : [...paragraphBlocks(p, context), ...removedAfter(entry, context)];
@@ -196,17 +161,17 @@ function outlineEntry(entry: OutlineEntry, context: Context): WordParagraph[] {
   // Competing sets of paragraphs: each set under a bold line naming the block and the option.
   return entry.options.flatMap((option) => {
     const paragraphs = option.paragraphs.flatMap((inner) => outlineEntry(inner, context));
-    const words = option.text !== undefined && option.text !== '' ? [new WordParagraph({ children: toRuns([span(option.text)]) })] : [];
+    const words = option.text !== undefined && option.text !== '' ? [paragraphXml({}, toRuns([span(option.text)]))] : [];
     // The compilation shows an option that holds nothing yet (`Option 1 {Placeholder}`): it is one of the choices.
     if (paragraphs.length === 0 && words.length === 0 && !context.compilation) return [];
     const heading = optionHeading(entry, option);
-    const label = new WordParagraph({ keepNext: true, spacing: { before: 240 }, children: toRuns([span(heading, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]) });
+    const label = paragraphXml({ keepNext: true, spacing: { before: 240 } }, toRuns([span(heading, { bold: true, ...(context.compilation ? { highlight: true } : {}) })]));
     return [label, ...words, ...paragraphs];
   });
 }
 
 /** The Word paragraphs of a negotiated paragraph: plain, or as tracked changes against its baseline. */
-function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
+function paragraphBlocks(p: Paragraph, context: Context): string[] {
   const current = paragraphLines(p, context.input, context.spanCaptions.get(p.address));
   const changes = context.changes;
   if (context.input.lineNumbers) {
@@ -223,45 +188,47 @@ function paragraphBlocks(p: Paragraph, context: Context): WordParagraph[] {
 }
 
 /** The paragraphs removed since the revision that stood after `address` ("" at the start), as deleted paragraphs. */
-function removedAfter(address: string, context: Context): WordParagraph[] {
+function removedAfter(address: string, context: Context): string[] {
   const changes = context.changes;
   if (changes === undefined) return [];
   return (changes.tracked.removed.get(address) ?? []).flatMap((tracked) => trackedBlocks(tracked, context));
 }
 
 /** A changed paragraph as Word revisions; a line that came or went has its paragraph mark tracked too. */
-function trackedBlocks(tracked: TrackedParagraph, context: Context, captions?: readonly string[]): WordParagraph[] {
+function trackedBlocks(tracked: TrackedParagraph, context: Context, captions?: readonly string[]): string[] {
   const { marks, tracked: all } = context.changes as NonNullable<Context['changes']>;
   return trackedLines(tracked, context.input, all.unattributed, captions).map(({ line, pieces, came, went }) => {
-    const children = pieces.flatMap((piece) => trackedRuns(piece, marks));
+    const children = pieces.map((piece) => trackedRuns(piece, marks)).join('');
     const mark = came ?? went;
     return wordParagraph(line, children, mark === undefined ? undefined : { kind: came ? 'inserted' : 'deleted', mark: marks.mark(mark) });
   });
 }
 
-function plainRuns(line: Line): ParagraphChild[] {
-  return line.pieces.flatMap((piece) => toRuns(pieceSpans(piece)));
+function plainRuns(line: Line): string {
+  return line.pieces.map((piece) => toRuns(pieceSpans(piece))).join('');
 }
 
-const LAYOUTS: Record<Layout, IParagraphOptions> = {
-  paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT, hanging: INDENT } },
-  item: { alignment: AlignmentType.JUSTIFIED, indent: { left: 2 * INDENT, hanging: INDENT } },
-  alternative: { alignment: AlignmentType.JUSTIFIED, indent: { left: INDENT } },
-  'item-alternative': { alignment: AlignmentType.JUSTIFIED, indent: { left: 2 * INDENT } },
+const LAYOUTS: Record<Layout, ParagraphProps> = {
+  paragraph: { alignment: 'both', indent: { left: INDENT, hanging: INDENT } },
+  item: { alignment: 'both', indent: { left: 2 * INDENT, hanging: INDENT } },
+  alternative: { alignment: 'both', indent: { left: INDENT } },
+  'item-alternative': { alignment: 'both', indent: { left: 2 * INDENT } },
   aside: { indent: { left: INDENT } },
   'item-aside': { indent: { left: 2 * INDENT } },
 };
 
 /** A Word paragraph for a line; a paragraph that came or went has its paragraph mark tracked too. */
-function wordParagraph(line: Line, children: ParagraphChild[], paragraphMark?: { kind: RevisionKind; mark: RevisionMark }): WordParagraph {
+function wordParagraph(line: Line, runs: string, paragraphMark?: { kind: RevisionKind; mark: RevisionMark }): string {
   const text = line.pieces.map((piece) => piece.text).join('');
-  return new WordParagraph({
-    ...LAYOUTS[line.layout],
-    ...direction(text),
-    ...(line.keepNext ? { keepNext: true } : {}),
-    ...(paragraphMark ? { run: paragraphMark.kind === 'inserted' ? { insertion: paragraphMark.mark } : { deletion: paragraphMark.mark } } : {}),
-    children,
-  });
+  return paragraphXml(
+    {
+      ...LAYOUTS[line.layout],
+      ...direction(text),
+      ...(line.keepNext ? { keepNext: true } : {}),
+      ...(paragraphMark ? { mark: paragraphMark } : {}),
+    },
+    runs,
+  );
 }
 
 /** Right-to-left paragraphs for text mostly in Arabic, Hebrew and other right-to-left scripts. */

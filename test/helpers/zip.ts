@@ -3,7 +3,8 @@ import { inflateRawSync } from 'node:zlib';
 /**
  * The files of a ZIP archive, read by hand: the central directory at the end lists every entry
  * with the offset of its local header; DOCX parts are stored (0) or deflated (8). docx 9 zips
- * with fflate and brings no JSZip, and the project need not depend on one for its tests.
+ * with fflate, ndraft's export with its own writer (src/render/zip-files.ts); the project need
+ * not depend on JSZip for its tests.
  */
 export function unzip(bytes: Uint8Array): Map<string, string> {
   const data = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
