@@ -1,9 +1,11 @@
-import { Diff, type Change } from 'diff';
+import type { Change } from 'diff';
+import { diffTokens } from './diff-tokens.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
 
 /**
- * Word-level diff of two wordings in bracket notation: jsdiff's algorithm with our own tokens.
+ * Word-level diff of two wordings in bracket notation: jsdiff's algorithm with our own tokens
+ * (`diffTokens`, which finds jsdiff's alignment exactly, without its per-step objects).
  *
  * The units are words (letters and digits, with inner hyphens and apostrophes: `non-discriminatory`,
  * `Europe's`), each punctuation mark, and each top-level bracket `[ … ]` with everything nested
@@ -36,17 +38,52 @@ const TAG_END = '\u0000';
 const LEADING_SPACE = /^\s*/u;
 const TRAILING_SPACE = /\s*$/u;
 
-export class WordingDiff extends Diff<string, string, string> {
+export class WordingDiff {
   private readonly whitespace: boolean;
-  /** Comparison keys of bracket tokens, made once each: `equals` runs O(tokens × edits) times. */
+  /** Comparison keys of bracket tokens, made once each. */
   private readonly keys = new Map<string, string>();
 
   constructor(options: WordingDiffOptions = {}) {
-    super();
     this.whitespace = options.whitespace === true;
   }
 
-  override tokenize(value: string): string[] {
+  /**
+   * The change objects (jsdiff's `Change`, keys in its order) that turn `a` into `b`: what
+   * jsdiff's `Diff.diff` returned with these tokens, `equals` and tidying (a test holds them equal).
+   */
+  diff(a: string, b: string): Change[] {
+    const oldTokens = this.tokenize(a).filter((t) => t !== '');
+    const newTokens = this.tokenize(b).filter((t) => t !== '');
+    const changes: Change[] = [];
+    let oldPos = 0;
+    let newPos = 0;
+    for (const run of diffTokens(oldTokens, newTokens, this.whitespace ? strictlyEqual : (l, r) => l === r || this.equals(l, r))) {
+      const { count, added, removed } = run;
+      let value: string;
+      if (removed) {
+        value = this.join(oldTokens.slice(oldPos, oldPos + count));
+        oldPos += count;
+      } else if (added) {
+        value = this.join(newTokens.slice(newPos, newPos + count));
+        newPos += count;
+      } else {
+        const kept = newTokens.slice(newPos, newPos + count);
+        if (this.useLongestToken) {
+          for (let i = 0; i < count; i++) {
+            const before = oldTokens[oldPos + i] as string;
+            if (before.length > (kept[i] as string).length) kept[i] = before;
+          }
+        }
+        value = this.join(kept);
+        oldPos += count;
+        newPos += count;
+      }
+      changes.push({ count, added, removed, value });
+    }
+    return this.postProcess(changes);
+  }
+
+  tokenize(value: string): string[] {
     if (!this.whitespace && !hasBrackets(value)) return spacedUnits(value);
     const units = wordingUnits(value);
     if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
@@ -67,12 +104,13 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** Drops the tag that `tokenize` gives a whitespace token with `whitespace`. */
-  override join(tokens: string[]): string {
+  join(tokens: string[]): string {
     if (!this.whitespace) return tokens.join('');
     return tokens.map((token) => (/\s$/u.test(token) ? token.slice(token.lastIndexOf(TAG_END) + 1) : token)).join('');
   }
 
-  override equals(left: string, right: string): boolean {
+  /** Whether two tokens are the same unit: with `whitespace`, exactly; without, spacing aside. */
+  equals(left: string, right: string): boolean {
     if (left === right) return true;
     if (this.whitespace) return false;
     // Spacing aside, without allocating: most calls compare two different words.
@@ -93,7 +131,7 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
-  override get useLongestToken(): boolean {
+  get useLongestToken(): boolean {
     return !this.whitespace;
   }
 
@@ -103,7 +141,7 @@ export class WordingDiff extends Diff<string, string, string> {
    * `the <del>necessity</del><ins>importance</ins> of`. Without `whitespace` the deletion first
    * takes the insertion's edge spacing where both have some, since spacing is not compared.
    */
-  override postProcess(changes: Change[]): Change[] {
+  postProcess(changes: Change[]): Change[] {
     for (let i = 0; i + 1 < changes.length; i++) {
       const deletion = changes[i] as Change;
       const insertion = changes[i + 1] as Change;
@@ -139,6 +177,10 @@ export class WordingDiff extends Diff<string, string, string> {
 }
 
 const OPEN = '['.charCodeAt(0);
+
+function strictlyEqual(left: string, right: string): boolean {
+  return left === right;
+}
 
 /** `\\s` of a regular expression (and `trim`): ASCII spacing, line and paragraph separators, the Unicode spaces and the BOM. */
 function isSpace(code: number): boolean {
