@@ -35,8 +35,6 @@ const SPACED_UNIT = /\s*(?:[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p
 const SPACE = /^\s+$/u;
 /** Ends the tag of a whitespace token; the token ends in whitespace, which no tag does. */
 const TAG_END = '\u0000';
-const LEADING_SPACE = /^\s*/u;
-const TRAILING_SPACE = /\s*$/u;
 
 export class WordingDiff {
   private readonly whitespace: boolean;
@@ -267,12 +265,18 @@ function sameSpacing(deletion: string, insertion: string): string {
   return start + core(deletion) + end;
 }
 
+/** The spacing a text starts with (all of it, when it is only spacing). */
 function lead(text: string): string {
-  return LEADING_SPACE.exec(text)?.[0] ?? '';
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return text.slice(0, i);
 }
 
+/** The spacing a text ends with, none when it is only spacing (`lead` has it). */
 function trail(text: string): string {
-  return text.trim() === '' ? '' : (TRAILING_SPACE.exec(text)?.[0] ?? '');
+  let i = text.length;
+  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
+  return i === 0 ? '' : text.slice(i);
 }
 
 function core(text: string): string {

@@ -7,7 +7,6 @@ import { outlineAddresses } from '../../model/outline.js';
 import { revisionSide, workingSide, type DraftSide } from '../../revisions/draft-side.js';
 import { ObjectCache } from '../../store/object-cache.js';
 import { ObjectStore } from '../../revisions/object-store.js';
-import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { chalkForFormat } from '../chalk-for-format.js';
@@ -61,7 +60,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
     comparison = narrowComparison(comparison, { ...(addresses ? { addresses } : {}), ...(options.only ? { only: options.only } : {}) });
   }
 
-  if (format === 'html') io.write(renderCompareHtml(comparison));
+  // The HTML renderer is loaded only for HTML.
+  if (format === 'html') io.write((await import('../../render/render-compare-html.js')).renderCompareHtml(comparison));
   else io.write(`${renderCompare(comparison, format, chalkForFormat(format, io))}\n`);
   return 0;
 }
