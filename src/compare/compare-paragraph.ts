@@ -23,7 +23,12 @@ const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
  * off them are not a rewording) and no bracket resolved or alternative accepted explains it; the
  * word diffs show every change either way.
  */
-export function compareParagraph(a: Side | undefined, b: Side | undefined, alignedBy: 'address' | 'content'): ParagraphComparison | undefined {
+export function compareParagraph(
+  a: Side | undefined,
+  b: Side | undefined,
+  alignedBy: 'address' | 'content',
+  diff: (before: string, after: string) => Change[] = diffWordings,
+): ParagraphComparison | undefined {
   const kinds = new Set<ChangeKind>();
   const countsA = a && (a.counts ?? countParagraph(a.paragraph));
   const countsB = b && (b.counts ?? countParagraph(b.paragraph));
@@ -76,7 +81,7 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
   let wordsChanged = false;
   const slot = (name: string, before: string | undefined, after: string | undefined) => {
     if (before === after) return;
-    const changes: Change[] = diffWordings(before ?? '', after ?? '');
+    const changes: Change[] = diff(before ?? '', after ?? '');
     if (!changes.some((c) => c.added || c.removed)) return;
     result.diffs.push({ name, changes });
     if (!wordsChanged && !name.includes('Alt') && !sameWords(before ?? '', after ?? '')) wordsChanged = true;

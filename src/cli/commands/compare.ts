@@ -1,5 +1,6 @@
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { compareDrafts, prepareComparison } from '../../compare/compare-drafts.js';
+import { wordDiffMemo } from '../../compare/word-diff-memo.js';
 import { narrowComparison, sectionAddressSet, type OnlyKind } from '../../compare/narrow-comparison.js';
 import { paragraphNamed } from '../../model/find-paragraph.js';
 import { WORKING_DRAFT } from '../../model/revision-names.js';
@@ -40,7 +41,7 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const sideA = await open(a);
   const sideB = await open(b);
   await prepareComparison(sideA, sideB);
-  let comparison = compareDrafts(sideA, sideB);
+  let comparison = compareDrafts(sideA, sideB, wordDiffMemo(cache));
   cache.save();
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
