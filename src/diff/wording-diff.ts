@@ -50,8 +50,11 @@ export class WordingDiff {
    * jsdiff's `Diff.diff` returned with these tokens, `equals` and tidying (a test holds them equal).
    */
   diff(a: string, b: string): Change[] {
-    const oldTokens = this.tokenize(a).filter((t) => t !== '');
-    const newTokens = this.tokenize(b).filter((t) => t !== '');
+    return this.diffTokenized(this.tokenize(a).filter((t) => t !== ''), this.tokenize(b).filter((t) => t !== ''));
+  }
+
+  /** `diff` of two texts already cut by `tokenize` (without empty tokens), for a caller that needs the tokens too. */
+  diffTokenized(oldTokens: readonly string[], newTokens: readonly string[]): Change[] {
     const changes: Change[] = [];
     let oldPos = 0;
     let newPos = 0;
