@@ -31,8 +31,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
-  const git = options.git ? await gitSides(dir) : undefined;
   const cache = new ObjectCache(dir);
+  const git = options.git ? await gitSides(dir, cache) : undefined;
   const open = async (name: string | undefined): Promise<DraftSide> => {
     if (name === undefined || (!git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
     if (git) return git(name);
@@ -82,10 +82,10 @@ function paragraphAddress(ref: string, ...sides: DraftSide[]): string {
   throw failure;
 }
 
-/** The draft as committed at git revisions; the sides share the repository, the objects read and the parse cache. */
-async function gitSides(dir: string): Promise<(ref: string) => Promise<DraftSide>> {
+/** The draft as committed at git revisions; the sides share the repository, the objects read, the parse cache and the object cache. */
+async function gitSides(dir: string, cache: ObjectCache): Promise<(ref: string) => Promise<DraftSide>> {
   const { gitContext, gitSide } = await import('../../revisions/git-side.js');
-  const context = gitContext(dir);
+  const context = gitContext(dir, cache);
   return (ref) => gitSide(dir, ref, context);
 }
 
