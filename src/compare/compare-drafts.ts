@@ -1,9 +1,9 @@
+import type { Change } from 'diff';
+import { diffWordings } from '../diff/wording-diff.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import { outlineAddresses } from '../model/outline.js';
 import type { DraftSide } from '../revisions/draft-side.js';
 import { alignParagraphs } from './align-paragraphs.js';
-import type { Change } from 'diff';
-import { diffWordings } from '../diff/wording-diff.js';
 import { compareParagraph, type Side } from './compare-paragraph.js';
 import { outlinePlaces, type OutlinePlace } from './outline-places.js';
 import type { CompareSummary, DraftComparison, ParagraphComparison } from './types.js';

@@ -1,5 +1,6 @@
 import type { Change } from 'diff';
 import { diffTokens } from './diff-tokens.js';
+import { isSpace, tidySpacing } from './tidy-spacing.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
 
@@ -136,34 +137,9 @@ export class WordingDiff {
     return !this.whitespace;
   }
 
-  /**
-   * Tidies spacing, the way jsdiff's word diff does: whitespace that a deletion and the insertion
-   * after it share at their edges moves into the unchanged text around them, so the pair reads
-   * `the <del>necessity</del><ins>importance</ins> of`. Without `whitespace` the deletion first
-   * takes the insertion's edge spacing where both have some, since spacing is not compared.
-   */
+  /** Tidies the spacing around each replaced run (`tidySpacing`), as jsdiff's word diff does. */
   postProcess(changes: Change[]): Change[] {
-    for (let i = 0; i + 1 < changes.length; i++) {
-      const deletion = changes[i] as Change;
-      const insertion = changes[i + 1] as Change;
-      if (!deletion.removed || !insertion.added || core(deletion.value) === '' || core(insertion.value) === '') continue;
-      if (!this.whitespace) deletion.value = sameSpacing(deletion.value, insertion.value);
-      const before = unchanged(changes[i - 1]);
-      const after = unchanged(changes[i + 2]);
-      const prefix = commonPrefix(lead(deletion.value), lead(insertion.value));
-      if (before !== undefined && prefix !== '') {
-        before.value += prefix;
-        deletion.value = deletion.value.slice(prefix.length);
-        insertion.value = insertion.value.slice(prefix.length);
-      }
-      const suffix = commonSuffix(trail(deletion.value), trail(insertion.value));
-      if (after !== undefined && suffix !== '') {
-        after.value = suffix + after.value;
-        deletion.value = deletion.value.slice(0, deletion.value.length - suffix.length);
-        insertion.value = insertion.value.slice(0, insertion.value.length - suffix.length);
-      }
-    }
-    return changes;
+    return tidySpacing(changes, this.whitespace);
   }
 
   /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
@@ -181,13 +157,6 @@ const OPEN = '['.charCodeAt(0);
 
 function strictlyEqual(left: string, right: string): boolean {
   return left === right;
-}
-
-/** `\\s` of a regular expression (and `trim`): ASCII spacing, line and paragraph separators, the Unicode spaces and the BOM. */
-function isSpace(code: number): boolean {
-  if (code === 32 || (code >= 9 && code <= 13)) return true;
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
 }
 
 function hasBrackets(value: string): boolean {
@@ -255,45 +224,4 @@ export function similarity(changes: readonly Change[]): number {
   const { same, deleted, inserted } = wordCounts(changes);
   const total = 2 * same + deleted + inserted;
   return total === 0 ? 1 : (2 * same) / total;
-}
-
-function unchanged(change: Change | undefined): Change | undefined {
-  return change !== undefined && !change.added && !change.removed ? change : undefined;
-}
-
-/** `deletion` with the spacing of `insertion` at each edge where both have spacing. */
-function sameSpacing(deletion: string, insertion: string): string {
-  const start = lead(deletion) !== '' && lead(insertion) !== '' ? lead(insertion) : lead(deletion);
-  const end = trail(deletion) !== '' && trail(insertion) !== '' ? trail(insertion) : trail(deletion);
-  return start + core(deletion) + end;
-}
-
-/** The spacing a text starts with (all of it, when it is only spacing). */
-function lead(text: string): string {
-  let i = 0;
-  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
-  return text.slice(0, i);
-}
-
-/** The spacing a text ends with, none when it is only spacing (`lead` has it). */
-function trail(text: string): string {
-  let i = text.length;
-  while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
-  return i === 0 ? '' : text.slice(i);
-}
-
-function core(text: string): string {
-  return text.slice(lead(text).length, text.length - trail(text).length);
-}
-
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(0, i);
-}
-
-function commonSuffix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-  return a.slice(a.length - i);
 }
