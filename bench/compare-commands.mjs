@@ -11,7 +11,9 @@
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
  * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, and every writer of lib/writers.mjs
- * (each run taken back by its untimed cleanup). Each side works on a draft it imported itself.
+ * (each run taken back by its untimed cleanup), and `compare-working` / `compare-revisions`: `compare import`
+ * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
+ * imported as Rev.2 (made only when one of them is asked for). Each side works on a draft it imported itself.
  * The earlier revision is built from `git archive` (lib/build-ref.mjs); nothing in the
  * repository changes.
  */
@@ -58,6 +60,12 @@ const sides = [
   const draft = join(work, `draft-${k}`);
   run([process.execPath, bin, 'import', input, '--out', draft], `${name}: import`);
   const imported = join(work, `imported-${k}`);
+  // The revisions rows (issue 11): a copy of the draft holding the 20 %-reworded revision, imported into it as Rev.2.
+  const revised = join(work, `revised-${k}`);
+  if (!only || only.some((id) => id.startsWith('compare-'))) {
+    run(['cp', '-r', draft, revised]);
+    run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--into', revised, '--as', 'Rev.2'], `${name}: import --into`);
+  }
   const rows = [
     {
       id: 'import',
@@ -69,6 +77,8 @@ const sides = [
     { id: 'show', label: `show ${manifest.showParagraph}`, argv: [bin, 'show', manifest.showParagraph, '--draft', draft] },
     { id: 'export', label: 'export (text)', argv: [bin, 'export', '--draft', draft, '-o', join(work, `export-${k}.txt`), '--force'] },
     { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
+    { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
+    { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
     ...writerRows(bin, draft, manifest),
   ];
   return { name, rows: new Map(rows.filter((r) => !only || only.includes(r.id)).map((r) => [r.id, r])) };

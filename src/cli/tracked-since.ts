@@ -4,6 +4,7 @@ import type { DraftSide } from '../revisions/draft-side.js';
 import { WORKING_DRAFT } from '../model/revision-schema.js';
 import { statusFromCounts } from '../report/compute-status.js';
 import { changesSince } from '../revisions/changes-since.js';
+import { ObjectCache } from '../store/object-cache.js';
 import type { OpenedDraft } from './open-draft.js';
 
 /** The author given to changes no history entry accounts for, unless `--author` names one. */
@@ -32,5 +33,9 @@ export async function trackedSince(opened: OpenedDraft, since: string, author: s
     },
   };
   const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
-  return changesSince(dir, since, working, draft, () => readValidHistory(dir), unattributed);
+  // One cache for the revision's paragraphs and the history entries, read once and saved once.
+  const cache = new ObjectCache(dir);
+  const changes = await changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
+  cache.save();
+  return changes;
 }

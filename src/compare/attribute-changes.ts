@@ -26,13 +26,17 @@ export interface TextStep {
 /** How a text is cut into units and two texts are lined up: word by word, or whole. */
 export interface Tokens {
   tokenize(text: string): string[];
-  diff(a: string, b: string): { count?: number; added?: boolean; removed?: boolean }[];
+  /** The runs from `a` to `b`; given their tokens (`tokenize`'s), it need not cut them again. */
+  diff(a: string, b: string, tokensA?: readonly string[], tokensB?: readonly string[]): { count?: number; added?: boolean; removed?: boolean }[];
 }
 
 /** Wordings in bracket notation, word by word, a top-level bracket as one unit (`WordingDiff`). */
 export function wordTokens(): Tokens {
   const differ = new WordingDiff();
-  return { tokenize: (text) => differ.tokenize(text).filter((t) => t !== ''), diff: (a, b) => differ.diff(a, b) };
+  return {
+    tokenize: (text) => differ.tokenize(text).filter((t) => t !== ''),
+    diff: (a, b, tokensA, tokensB) => (tokensA && tokensB ? differ.diffTokenized(tokensA, tokensB) : differ.diff(a, b)),
+  };
 }
 
 /** A text replaced as a whole: a number, a status marker, a closing bracket. */
@@ -68,7 +72,8 @@ export function attributeChanges(base: string, steps: readonly TextStep[], unkno
     return directChanges(base, last, tokens, () => by, () => by);
   }
   const deletedBy: (Attribution | undefined)[] = [];
-  let tracked: Tracked[] = tokens.tokenize(base).map((token, base) => ({ token, base }));
+  let textTokens = tokens.tokenize(base);
+  let tracked: Tracked[] = textTokens.map((token, base) => ({ token, base }));
   let text = base;
   for (const step of steps) {
     if (step.text === text) continue;
@@ -76,7 +81,7 @@ export function attributeChanges(base: string, steps: readonly TextStep[], unkno
     const kept: Tracked[] = [];
     let o = 0;
     let n = 0;
-    for (const change of tokens.diff(text, step.text)) {
+    for (const change of tokens.diff(text, step.text, textTokens, next)) {
       const count = change.count ?? 0;
       if (change.removed) {
         for (const gone of tracked.slice(o, o + count)) if (gone.base !== undefined) deletedBy[gone.base] = step.by;
@@ -92,6 +97,7 @@ export function attributeChanges(base: string, steps: readonly TextStep[], unkno
     }
     tracked = kept;
     text = step.text;
+    textTokens = next;
   }
   return directChanges(base, last, tokens, (i) => deletedBy[i] ?? unknown, (j) => tracked[j]?.by ?? unknown);
 }
@@ -108,7 +114,7 @@ function directChanges(base: string, last: string, tokens: Tokens, deleter: (i: 
   };
   let o = 0;
   let n = 0;
-  for (const change of tokens.diff(base, last)) {
+  for (const change of tokens.diff(base, last, oldTokens, newTokens)) {
     const count = change.count ?? 0;
     if (change.removed) {
       for (let k = 0; k < count; k++) push('deleted', oldTokens[o + k] as string, deleter(o + k));

@@ -1,3 +1,5 @@
+import type { Change } from 'diff';
+import { diffWordings } from '../diff/wording-diff.js';
 import { isAgreed } from '../model/paragraph-slots.js';
 import { outlineAddresses } from '../model/outline.js';
 import type { DraftSide } from '../revisions/draft-side.js';
@@ -5,14 +7,16 @@ import { alignParagraphs } from './align-paragraphs.js';
 import { compareParagraph, type Side } from './compare-paragraph.js';
 import { outlinePlaces, type OutlinePlace } from './outline-places.js';
 import type { CompareSummary, DraftComparison, ParagraphComparison } from './types.js';
+import type { WordDiffMemo } from './word-diff-memo.js';
 
 /**
  * The whole-draft compare: what changed from side `a` to side `b`, paragraph by paragraph. The
  * sides are the texts themselves (revisions as recorded, or the working draft), so hand edits
  * count. A paragraph whose file is byte for byte the same on both sides and which stands in the
  * same section is unchanged without being read: a compare costs what changed, not the draft.
+ * With a `memo`, the word diffs of a pair of paragraph files diffed before are read back from it.
  */
-export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
+export function compareDrafts(a: DraftSide, b: DraftSide, memo?: WordDiffMemo): DraftComparison {
   const placesA = outlinePlaces(a.meta);
   const placesB = outlinePlaces(b.meta);
   const orderA = outlineAddresses(a.meta.sections);
@@ -22,7 +26,15 @@ export function compareDrafts(a: DraftSide, b: DraftSide): DraftComparison {
     const placeA = pair.a === undefined ? undefined : placesA.get(pair.a);
     const placeB = pair.b === undefined ? undefined : placesB.get(pair.b);
     if (pair.alignedBy === 'address' && pair.a !== undefined && pair.b !== undefined && a.hashes.get(pair.a) === b.hashes.get(pair.b) && placeA?.section === placeB?.section) continue;
-    const comparison = compareParagraph(paragraphSide(a, pair.a, placeA), paragraphSide(b, pair.b, placeB), pair.alignedBy);
+    const hashA = pair.a === undefined ? undefined : a.hashes.get(pair.a);
+    const hashB = pair.b === undefined ? undefined : b.hashes.get(pair.b);
+    const known = memo && hashA !== undefined && hashB !== undefined ? memo.get(hashA, hashB) : undefined;
+    const made: Change[][] = [];
+    let next = 0;
+    // A diff read back is used in the order it was made; one missing (a damaged entry) is made again.
+    const diff = (before: string, after: string): Change[] => known?.[next++] ?? (made[made.length] = diffWordings(before, after));
+    const comparison = compareParagraph(paragraphSide(a, pair.a, placeA), paragraphSide(b, pair.b, placeB), pair.alignedBy, diff);
+    if (memo && !known && hashA !== undefined && hashB !== undefined) memo.set(hashA, hashB, made);
     if (!comparison) continue;
     // b's reading order; a paragraph removed stands after the last paragraph before it that b still has.
     const order: [number, number, number] = placeB ? [placeB.index, 0, 0] : [placeInB(placeA?.index ?? 0, orderA, placesB), 1, placeA?.index ?? 0];

@@ -13,7 +13,7 @@ export interface Side {
   counts?: Counts;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]/u;
 
 /**
  * What changed in one paragraph between two sides, or undefined when nothing did. Brackets and
@@ -23,7 +23,12 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
  * off them are not a rewording) and no bracket resolved or alternative accepted explains it; the
  * word diffs show every change either way.
  */
-export function compareParagraph(a: Side | undefined, b: Side | undefined, alignedBy: 'address' | 'content'): ParagraphComparison | undefined {
+export function compareParagraph(
+  a: Side | undefined,
+  b: Side | undefined,
+  alignedBy: 'address' | 'content',
+  diff: (before: string, after: string) => Change[] = diffWordings,
+): ParagraphComparison | undefined {
   const kinds = new Set<ChangeKind>();
   const countsA = a && (a.counts ?? countParagraph(a.paragraph));
   const countsB = b && (b.counts ?? countParagraph(b.paragraph));
@@ -76,10 +81,10 @@ export function compareParagraph(a: Side | undefined, b: Side | undefined, align
   let wordsChanged = false;
   const slot = (name: string, before: string | undefined, after: string | undefined) => {
     if (before === after) return;
-    const changes: Change[] = diffWordings(before ?? '', after ?? '');
+    const changes: Change[] = diff(before ?? '', after ?? '');
     if (!changes.some((c) => c.added || c.removed)) return;
     result.diffs.push({ name, changes });
-    if (!wordsChanged && !name.includes('Alt') && words(before) !== words(after)) wordsChanged = true;
+    if (!wordsChanged && !name.includes('Alt') && !sameWords(before ?? '', after ?? '')) wordsChanged = true;
   };
   slot('text', pa.text, pb.text);
   // Paired as a diff pairs lines, not by label: bullets all share "·" (`pairItems`).
@@ -125,8 +130,37 @@ function itemName(items: readonly Item[], index: number): string {
   return same.length === 1 ? label : `${label} (${items.slice(0, index + 1).filter((item) => item.label === label).length})`;
 }
 
-function words(text: string | undefined): string {
-  return (text ?? '').match(WORD)?.join(' ') ?? '';
+/**
+ * Whether two texts have the same words in the same order (letters, digits and marks; whatever
+ * stands between them aside): compared in place, stopping at the first difference, since it runs
+ * on both sides of every changed slot.
+ */
+export function sameWords(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < a.length && wordCharWidth(a, i) === 0) i++;
+    while (j < b.length && wordCharWidth(b, j) === 0) j++;
+    if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length;
+    // One word from each, unit by unit, up to the end of both.
+    for (;;) {
+      const wa = i < a.length ? wordCharWidth(a, i) : 0;
+      const wb = j < b.length ? wordCharWidth(b, j) : 0;
+      if (wa !== wb) return false;
+      if (wa === 0) break;
+      if (a.charCodeAt(i) !== b.charCodeAt(j) || (wa === 2 && a.charCodeAt(i + 1) !== b.charCodeAt(j + 1))) return false;
+      i += wa;
+      j += wb;
+    }
+  }
+}
+
+/** 0 when the character at `i` is no word character, else its length in UTF-16 units (2 for a surrogate pair). */
+function wordCharWidth(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  const point = text.codePointAt(i) as number;
+  return WORD_CHAR.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
 }
 
 function squeeze(text: string): string {

@@ -11,8 +11,13 @@ export interface OutlinePlace {
   sectionNumbers: string[];
 }
 
+/** Places already worked out, by outline: a compare asks twice for each side's (prepare, then compare). */
+const known = new WeakMap<DraftMeta, ReadonlyMap<string, OutlinePlace>>();
+
 /** Each address's place in the outline: its position in reading order and its section. */
-export function outlinePlaces(meta: DraftMeta): Map<string, OutlinePlace> {
+export function outlinePlaces(meta: DraftMeta): ReadonlyMap<string, OutlinePlace> {
+  const cached = known.get(meta);
+  if (cached) return cached;
   const places = new Map<string, OutlinePlace>();
   const walk = (sections: readonly Section[], depth: number, numbers: string[]) => {
     for (const section of sections) {
@@ -25,5 +30,6 @@ export function outlinePlaces(meta: DraftMeta): Map<string, OutlinePlace> {
     }
   };
   walk(meta.sections, 0, []);
+  known.set(meta, places);
   return places;
 }

@@ -1,4 +1,4 @@
-import { diffArrays } from 'diff';
+import { diffTokens } from '../diff/diff-tokens.js';
 import type { Item } from '../model/schemas.js';
 
 /** An item as it was (`before`, its index there) and as it is (`after`); one is missing when it came or went. */
@@ -25,9 +25,8 @@ export function pairItems(before: readonly Item[], after: readonly Item[]): Item
     gone = [];
     come = [];
   };
-  const changes = diffArrays([...before], [...after], { comparator: (a, b) => a.label === b.label && a.text === b.text });
-  for (const change of changes) {
-    const count = change.count ?? change.value.length;
+  for (const change of diffTokens(before, after, (a, b) => a.label === b.label && a.text === b.text)) {
+    const count = change.count;
     if (change.removed) for (let k = 0; k < count; k++) gone.push(o++);
     else if (change.added) for (let k = 0; k < count; k++) come.push(n++);
     else {

@@ -1,9 +1,12 @@
-import { Diff, type Change } from 'diff';
+import type { Change } from 'diff';
+import { diffTokens } from './diff-tokens.js';
+import { isSpace, tidySpacing } from './tidy-spacing.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
 
 /**
- * Word-level diff of two wordings in bracket notation: jsdiff's algorithm with our own tokens.
+ * Word-level diff of two wordings in bracket notation: jsdiff's algorithm with our own tokens
+ * (`diffTokens`, which finds jsdiff's alignment exactly, without its per-step objects).
  *
  * The units are words (letters and digits, with inner hyphens and apostrophes: `non-discriminatory`,
  * `Europe's`), each punctuation mark, and each top-level bracket `[ … ]` with everything nested
@@ -33,20 +36,56 @@ const SPACED_UNIT = /\s*(?:[\p{L}\p{N}\p{M}\p{Pc}]+(?:['’‐‑-][\p{L}\p{N}\p
 const SPACE = /^\s+$/u;
 /** Ends the tag of a whitespace token; the token ends in whitespace, which no tag does. */
 const TAG_END = '\u0000';
-const LEADING_SPACE = /^\s*/u;
-const TRAILING_SPACE = /\s*$/u;
 
-export class WordingDiff extends Diff<string, string, string> {
+export class WordingDiff {
   private readonly whitespace: boolean;
-  /** Comparison keys of bracket tokens, made once each: `equals` runs O(tokens × edits) times. */
+  /** Comparison keys of bracket tokens, made once each. */
   private readonly keys = new Map<string, string>();
 
   constructor(options: WordingDiffOptions = {}) {
-    super();
     this.whitespace = options.whitespace === true;
   }
 
-  override tokenize(value: string): string[] {
+  /**
+   * The change objects (jsdiff's `Change`, keys in its order) that turn `a` into `b`: what
+   * jsdiff's `Diff.diff` returned with these tokens, `equals` and tidying (a test holds them equal).
+   */
+  diff(a: string, b: string): Change[] {
+    return this.diffTokenized(this.tokenize(a).filter((t) => t !== ''), this.tokenize(b).filter((t) => t !== ''));
+  }
+
+  /** `diff` of two texts already cut by `tokenize` (without empty tokens), for a caller that needs the tokens too. */
+  diffTokenized(oldTokens: readonly string[], newTokens: readonly string[]): Change[] {
+    const changes: Change[] = [];
+    let oldPos = 0;
+    let newPos = 0;
+    for (const run of diffTokens(oldTokens, newTokens, this.whitespace ? strictlyEqual : (l, r) => l === r || this.equals(l, r))) {
+      const { count, added, removed } = run;
+      let value: string;
+      if (removed) {
+        value = this.join(oldTokens.slice(oldPos, oldPos + count));
+        oldPos += count;
+      } else if (added) {
+        value = this.join(newTokens.slice(newPos, newPos + count));
+        newPos += count;
+      } else {
+        const kept = newTokens.slice(newPos, newPos + count);
+        if (this.useLongestToken) {
+          for (let i = 0; i < count; i++) {
+            const before = oldTokens[oldPos + i] as string;
+            if (before.length > (kept[i] as string).length) kept[i] = before;
+          }
+        }
+        value = this.join(kept);
+        oldPos += count;
+        newPos += count;
+      }
+      changes.push({ count, added, removed, value });
+    }
+    return this.postProcess(changes);
+  }
+
+  tokenize(value: string): string[] {
     if (!this.whitespace && !hasBrackets(value)) return spacedUnits(value);
     const units = wordingUnits(value);
     if (this.whitespace) return units.map((unit, i) => (SPACE.test(unit) ? `${units[i - 1] ?? ''}${TAG_END}${unit}` : unit));
@@ -67,12 +106,13 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** Drops the tag that `tokenize` gives a whitespace token with `whitespace`. */
-  override join(tokens: string[]): string {
+  join(tokens: string[]): string {
     if (!this.whitespace) return tokens.join('');
     return tokens.map((token) => (/\s$/u.test(token) ? token.slice(token.lastIndexOf(TAG_END) + 1) : token)).join('');
   }
 
-  override equals(left: string, right: string): boolean {
+  /** Whether two tokens are the same unit: with `whitespace`, exactly; without, spacing aside. */
+  equals(left: string, right: string): boolean {
     if (left === right) return true;
     if (this.whitespace) return false;
     // Spacing aside, without allocating: most calls compare two different words.
@@ -93,38 +133,13 @@ export class WordingDiff extends Diff<string, string, string> {
   }
 
   /** Unchanged tokens show the longer of the two spellings, so a space one side dropped is kept. */
-  override get useLongestToken(): boolean {
+  get useLongestToken(): boolean {
     return !this.whitespace;
   }
 
-  /**
-   * Tidies spacing, the way jsdiff's word diff does: whitespace that a deletion and the insertion
-   * after it share at their edges moves into the unchanged text around them, so the pair reads
-   * `the <del>necessity</del><ins>importance</ins> of`. Without `whitespace` the deletion first
-   * takes the insertion's edge spacing where both have some, since spacing is not compared.
-   */
-  override postProcess(changes: Change[]): Change[] {
-    for (let i = 0; i + 1 < changes.length; i++) {
-      const deletion = changes[i] as Change;
-      const insertion = changes[i + 1] as Change;
-      if (!deletion.removed || !insertion.added || core(deletion.value) === '' || core(insertion.value) === '') continue;
-      if (!this.whitespace) deletion.value = sameSpacing(deletion.value, insertion.value);
-      const before = unchanged(changes[i - 1]);
-      const after = unchanged(changes[i + 2]);
-      const prefix = commonPrefix(lead(deletion.value), lead(insertion.value));
-      if (before !== undefined && prefix !== '') {
-        before.value += prefix;
-        deletion.value = deletion.value.slice(prefix.length);
-        insertion.value = insertion.value.slice(prefix.length);
-      }
-      const suffix = commonSuffix(trail(deletion.value), trail(insertion.value));
-      if (after !== undefined && suffix !== '') {
-        after.value = suffix + after.value;
-        deletion.value = deletion.value.slice(0, deletion.value.length - suffix.length);
-        insertion.value = insertion.value.slice(0, insertion.value.length - suffix.length);
-      }
-    }
-    return changes;
+  /** Tidies the spacing around each replaced run (`tidySpacing`), as jsdiff's word diff does. */
+  postProcess(changes: Change[]): Change[] {
+    return tidySpacing(changes, this.whitespace);
   }
 
   /** What is compared without `whitespace`: the unit, and inside a bracket its units without spacing. */
@@ -140,11 +155,8 @@ export class WordingDiff extends Diff<string, string, string> {
 
 const OPEN = '['.charCodeAt(0);
 
-/** `\\s` of a regular expression (and `trim`): ASCII spacing, line and paragraph separators, the Unicode spaces and the BOM. */
-function isSpace(code: number): boolean {
-  if (code === 32 || (code >= 9 && code <= 13)) return true;
-  if (code < 0xa0) return false;
-  return code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff;
+function strictlyEqual(left: string, right: string): boolean {
+  return left === right;
 }
 
 function hasBrackets(value: string): boolean {
@@ -212,39 +224,4 @@ export function similarity(changes: readonly Change[]): number {
   const { same, deleted, inserted } = wordCounts(changes);
   const total = 2 * same + deleted + inserted;
   return total === 0 ? 1 : (2 * same) / total;
-}
-
-function unchanged(change: Change | undefined): Change | undefined {
-  return change !== undefined && !change.added && !change.removed ? change : undefined;
-}
-
-/** `deletion` with the spacing of `insertion` at each edge where both have spacing. */
-function sameSpacing(deletion: string, insertion: string): string {
-  const start = lead(deletion) !== '' && lead(insertion) !== '' ? lead(insertion) : lead(deletion);
-  const end = trail(deletion) !== '' && trail(insertion) !== '' ? trail(insertion) : trail(deletion);
-  return start + core(deletion) + end;
-}
-
-function lead(text: string): string {
-  return LEADING_SPACE.exec(text)?.[0] ?? '';
-}
-
-function trail(text: string): string {
-  return text.trim() === '' ? '' : (TRAILING_SPACE.exec(text)?.[0] ?? '');
-}
-
-function core(text: string): string {
-  return text.slice(lead(text).length, text.length - trail(text).length);
-}
-
-function commonPrefix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return a.slice(0, i);
-}
-
-function commonSuffix(a: string, b: string): string {
-  let i = 0;
-  while (i < a.length && i < b.length && a[a.length - 1 - i] === b[b.length - 1 - i]) i++;
-  return a.slice(a.length - i);
 }

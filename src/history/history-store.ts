@@ -7,6 +7,8 @@ import { pendingCommit, type PendingCommit } from '../store/journal.js';
 import { serializeYaml } from '../store/serialize.js';
 import { readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
 import { loadParsers, type Parsers } from '../store/yaml-parser.js';
+import type { ObjectCache } from '../store/object-cache.js';
+import { contentHash } from '../store/parse-cache.js';
 
 /**
  * The history of a draft is a folder of small files, one per change: `history/<id>.yaml`.
@@ -78,8 +80,8 @@ export function serializeHistoryEntry(dir: string, entry: HistoryEntry): string 
 }
 
 /** Every entry, oldest first, for a command that needs them all: a history file with an error refuses it, naming each. */
-export async function readValidHistory(dir: string): Promise<HistoryEntry[]> {
-  const { entries, diagnostics } = await readHistory(dir);
+export async function readValidHistory(dir: string, cache?: ObjectCache): Promise<HistoryEntry[]> {
+  const { entries, diagnostics } = await readHistory(dir, cache);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0) throw inputError('the history has files that cannot be read (see "ndraft validate")', errors);
   return entries;
@@ -115,7 +117,7 @@ export function parseEntry(dir: string, id: string, bytes: Buffer, parsers: Pars
 }
 
 /** Every entry, oldest first; a file that does not parse or match the schema is a diagnostic, not a crash. */
-export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[]; diagnostics: Diagnostic[] }> {
+export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ entries: HistoryEntry[]; diagnostics: Diagnostic[] }> {
   const entries: HistoryEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const pending = pendingCommit(dir);
@@ -124,19 +126,28 @@ export async function readHistory(dir: string): Promise<{ entries: HistoryEntry[
       diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) });
     }
   }
-  const ids = listHistoryIds(dir, pending);
-  // No history yet (a fresh import): the YAML parser need not even be loaded.
-  const parsers = ids.length > 0 ? await loadParsers() : undefined;
-  for (const id of ids) {
+  let parsers: Parsers | undefined;
+  for (const id of listHistoryIds(dir, pending)) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
     const bytes = readEntryBytes(dir, historyFileName(id), pending);
     if (!Buffer.isBuffer(bytes)) {
       diagnostics.push(refusalDiagnostic(file, bytes));
       continue;
     }
-    const parsed = parsers!.parseHistoryFile(file, bytes.toString('utf8'));
+    // With a cache, an entry read before is found by the hash of its bytes: its JSON, without the
+    // YAML parser and zod (an import --into entry holds a thousand paragraphs, before and after).
+    const hash = cache && contentHash(bytes);
+    const known = hash === undefined ? undefined : cache?.get<HistoryEntry>('history-entry', hash);
+    if (known) {
+      entries.push(known);
+      continue;
+    }
+    // No history yet (a fresh import), or every entry cached: the YAML parser need not even be loaded.
+    parsers ??= await loadParsers();
+    const parsed = parsers.parseHistoryFile(file, bytes.toString('utf8'));
     diagnostics.push(...parsed.diagnostics);
     if (parsed.entry) entries.push(parsed.entry);
+    if (parsed.entry && parsed.diagnostics.length === 0 && hash !== undefined) cache?.set('history-entry', hash, parsed.entry);
   }
   return { entries, diagnostics };
 }

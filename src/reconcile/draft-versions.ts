@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Revision } from '../model/revision-schema.js';
-import type { DraftMeta } from '../model/schemas.js';
+import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { workingSide } from '../revisions/draft-side.js';
 import { ObjectStore } from '../revisions/object-store.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { contentHash } from '../store/parse-cache.js';
 import { isRefusal, readDraftFile } from '../store/read-draft-file.js';
-import { loadParsers } from '../store/yaml-parser.js';
+import type { ObjectCache } from '../store/object-cache.js';
+import { loadParsers, type Parsers } from '../store/yaml-parser.js';
 import type { DraftVersion } from './merge-drafts.js';
 
 /** A copy as it is now (refused if it has errors), with the hash of its draft.yaml. */
@@ -20,10 +21,10 @@ export async function workingVersion(dir: string): Promise<DraftVersion> {
 
 /**
  * The shared revision, read from this copy's objects; its draft.yaml and paragraphs are parsed
- * only when the merge asks (where both copies changed them), not for the whole draft.
+ * only when the merge asks (where both copies changed them), not for the whole draft. With a
+ * `cache`, what a compare parsed before is taken from it, and the parser is loaded only for the rest.
  */
-export async function revisionVersion(dir: string, revision: Revision): Promise<DraftVersion> {
-  const parsers = await loadParsers();
+export async function revisionVersion(dir: string, revision: Revision, cache?: ObjectCache): Promise<DraftVersion> {
   const store = new ObjectStore(dir);
   const object = (hash: string, what: string): Buffer => {
     const bytes = store.read(hash);
@@ -31,21 +32,26 @@ export async function revisionVersion(dir: string, revision: Revision): Promise<
     return bytes;
   };
   const where = (what: string) => join(dir, `${revision.name}:${what}`);
-  let meta: DraftMeta | undefined;
+  // The merge reads synchronously, so the parser is loaded now unless the cache holds everything.
+  const cachedMeta = cache?.get<DraftMeta>('draft', revision.draft);
+  const everyParagraphCached = cache !== undefined && Object.values(revision.paragraphs).every((hash) => cache.has('paragraph', hash));
+  const parsers = cachedMeta && everyParagraphCached ? undefined : await loadParsers();
+  let meta: DraftMeta | undefined = cachedMeta;
   return {
     draftHash: revision.draft,
     hashes: new Map(Object.entries(revision.paragraphs)),
     get meta() {
-      const parsed = (meta ??= parsers.parseDraftFile(where(DRAFT_FILE), object(revision.draft, DRAFT_FILE)).meta);
+      const parsed = (meta ??= parsers?.parseDraftFile(where(DRAFT_FILE), object(revision.draft, DRAFT_FILE)).meta);
       if (!parsed) throw inputError(`revision "${revision.name}": its ${DRAFT_FILE} does not read`);
       return parsed;
     },
     paragraph(address) {
       const hash = revision.paragraphs[address] as string;
-      const read = parsers.parseParagraphFile(where(`paragraph ${address}`), object(hash, `paragraph ${address}`));
+      const known = cache?.get<{ paragraph: Paragraph }>('paragraph', hash);
+      if (known) return known.paragraph;
+      const read = (parsers as Parsers).parseParagraphFile(where(`paragraph ${address}`), object(hash, `paragraph ${address}`));
       if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
       return read.paragraph;
     },
   };
 }
-

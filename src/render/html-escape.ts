@@ -9,6 +9,8 @@ import { closeBidi } from './close-bidi.js';
 // before a line feed) become line feeds first, as Word and old Mac files end lines with them.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/gu;
 const REPLACEMENT = '\ufffd';
+/** The same characters, tested for without the `u` flag (all are in the BMP): most texts hold none, and the test is far cheaper than a replace. */
+const HAS_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 // Bidi embeddings and overrides (LRE RLE PDF LRO RLO) and isolates (LRI RLI FSI PDI).
 const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
@@ -20,7 +22,8 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/u;
  * text that follows it in the document. Right-to-left letters are untouched.
  */
 export function cleanText(text: string): string {
-  const cleaned = text.replace(/\r\n?/gu, '\n').replace(CONTROL, REPLACEMENT);
+  const lines = text.includes('\r') ? text.replace(/\r\n?/gu, '\n') : text;
+  const cleaned = HAS_CONTROL.test(lines) ? lines.replace(CONTROL, REPLACEMENT) : lines;
   return BIDI.test(cleaned) ? closeBidi(cleaned) : cleaned;
 }
 

@@ -57,7 +57,11 @@ export function escapeMarkdown(text: string, options: EscapeOptions = {}): strin
     .filter((line, i) => i === 0 || line !== '');
   return lines
     .map((line, i) => {
-      let out = line.replace(ALWAYS, '\\$&').replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:').replace(/\bwww\./giu, 'www\\.');
+      let out = line.replace(ALWAYS, '\\$&');
+      // Tested for first, far cheaper than the replaces: a scheme needs a colon, and "www." is
+      // found without the u flag as with it (no other letter folds to w).
+      if (out.includes(':')) out = out.replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:');
+      if (/www\./i.test(out)) out = out.replace(/\bwww\./giu, 'www\\.');
       if (i > 0 || options.lineStart) out = out.replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
       return out;
     })

@@ -4,8 +4,10 @@ import { trackedChanges, type TrackedChanges } from '../compare/tracked-changes.
 import { draftAtRevision } from '../history/revision.js';
 import { outlineAddresses } from '../model/outline.js';
 import type { Draft, HistoryEntry } from '../model/schemas.js';
+import type { ObjectCache } from '../store/object-cache.js';
 import type { DraftSide } from './draft-side.js';
 import { revisionSide } from './draft-side.js';
+import { ObjectStore } from './object-store.js';
 import { IMPORT_REVISION, listRevisionNames, storedRevisionName } from './revision-store.js';
 
 /**
@@ -14,12 +16,23 @@ import { IMPORT_REVISION, listRevisionNames, storedRevisionName } from './revisi
  * recorded, so hand edits made since count; the history entries made after it attribute the
  * changes they account for. For drafts from before revisions existed, `since` may instead be a
  * history id (or its unique start), or `import` when no revision bears that name: the text as it
- * stood just after that entry, rebuilt from the history.
+ * stood just after that entry, rebuilt from the history. With a `cache`, the revision's
+ * paragraphs parsed before are read from it (and those parsed now kept in it: save it after).
  */
-export async function changesSince(dir: string, since: string, working: DraftSide, draft: Draft, history: () => Promise<HistoryEntry[]>, unattributed: Attribution): Promise<TrackedChanges> {
+export async function changesSince(
+  dir: string,
+  since: string,
+  working: DraftSide,
+  draft: Draft,
+  history: () => Promise<HistoryEntry[]>,
+  unattributed: Attribution,
+  cache?: ObjectCache,
+): Promise<TrackedChanges> {
   const stored = storedRevisionName(dir, since);
   if (stored !== undefined) {
-    const side = await revisionSide(dir, stored);
+    const side = await revisionSide(dir, stored, new ObjectStore(dir), { ...(cache ? { cache } : {}), parsers: 'when-prepared' });
+    // Only the paragraphs whose files differ are read (trackedChanges skips the others by hash).
+    await side.prepare?.([...side.hashes].filter(([address, hash]) => working.hashes.get(address) !== hash).map(([address]) => address));
     const entries = (await history()).filter((entry) => entry.time > side.revision.time);
     return { ...trackedChanges(side, working, entries, unattributed), since: stored };
   }

@@ -4,7 +4,8 @@ import { draftRepository, readCommittedDraft, type CommittedFile, type DraftRepo
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
 import { statusFromCounts } from '../report/compute-status.js';
 import { served, type LoadedDraft, type LoadedParagraph } from '../store/load-draft.js';
-import { contentHash, openParseCache, type ParseCache } from '../store/parse-cache.js';
+import type { ObjectCache } from '../store/object-cache.js';
+import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from '../store/parse-cache.js';
 import { lazyYamlFile, loadParsers } from '../store/yaml-parser.js';
 import { checkDraft } from '../validate/check-draft.js';
 import { countsOnly, type DraftSide } from './draft-side.js';
@@ -83,24 +84,35 @@ export interface GitContext {
   cache: ParseCache;
 }
 
-export function gitContext(dir: string): GitContext {
-  return { repository: draftRepository(dir), cache: readOnly(openParseCache(dir)) };
+/** With `objects`, the files of commits parsed once are kept there (save it when done). */
+export function gitContext(dir: string, objects?: ObjectCache): GitContext {
+  return { repository: draftRepository(dir), cache: readOnly(openParseCache(dir), objects) };
 }
 
 /**
  * The working draft's parse cache, never written back: it keeps the files of the folder, and
- * saving it with the files of a commit would drop theirs. What is parsed here is kept in memory.
+ * saving it with the files of a commit would drop theirs. What is parsed here is kept in memory,
+ * and, checked, in the object cache by the hash of its bytes when there is one: so the files of
+ * an older commit (`compare --git HEAD~1`) are parsed and checked once, not on every run.
  */
-function readOnly(cache: ParseCache): ParseCache {
+function readOnly(cache: ParseCache, objects: ObjectCache | undefined): ParseCache {
   return {
     knownEntry: (name, stats) => cache.knownEntry(name, stats),
     noteFile: () => undefined,
     forget: () => undefined,
-    get: (hash) => cache.get(hash),
-    set: (hash, entry) => cache.set(hash, entry),
+    get: (hash) => cache.get(hash) ?? objects?.get<CachedParagraph>('git-paragraph', hash),
+    set: (hash, entry) => {
+      cache.set(hash, entry);
+      if (entry.problems !== undefined && entry.counts !== undefined && !objects?.has('git-paragraph', hash)) {
+        objects?.set('git-paragraph', hash, { address: entry.paragraph.address, ...entry });
+      }
+    },
     knownMeta: (stats) => cache.knownMeta(stats),
-    getMeta: (hash) => cache.getMeta(hash),
-    setMeta: (hash, meta) => cache.setMeta(hash, meta),
+    getMeta: (hash) => cache.getMeta(hash) ?? objects?.get<DraftMeta>('git-draft', hash),
+    setMeta: (hash, meta) => {
+      cache.setMeta(hash, meta);
+      objects?.set('git-draft', hash, meta);
+    },
     save: () => undefined,
   };
 }

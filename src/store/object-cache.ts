@@ -57,7 +57,9 @@ export class ObjectCache {
   /** The file as read: null when there is none to read (or it is unusable), undefined before reading. */
   #stored: Stored | null | undefined;
   readonly #values = new Map<string, unknown>();
+  /** Every entry this run added, as JSON: each save writes them all (a run may save more than once). */
   readonly #added = new Map<string, string>();
+  #unsaved = false;
 
   constructor(
     readonly dir: string,
@@ -118,11 +120,14 @@ export class ObjectCache {
     const name = `${kind}:${hash}`;
     this.#values.set(name, value);
     this.#added.set(name, JSON.stringify(value));
+    this.#unsaved = true;
   }
 
-  /** Writes the cache when entries were added: theirs first, then the earlier ones that fit. */
+  /** Writes the cache when entries were added since the last save: this run's first, then the earlier ones that fit. */
   save(): void {
-    if (this.#added.size === 0 || !this.#usable) return;
+    // The file read at the start does not hold what an earlier save of this run wrote, so the
+    // entries added stay in #added and are written again, not dropped by the second save.
+    if (!this.#unsaved || !this.#usable) return;
     try {
       const pieces: Buffer[] = [];
       const index: Index = { key: cacheKey(), names: [], slices: [], sums: [] };
@@ -151,7 +156,7 @@ export class ObjectCache {
       mkdirSync(folder, { recursive: true });
       if (!existsSync(join(folder, '.gitignore'))) writeFileSync(join(folder, '.gitignore'), '*\n');
       writeFileAtomic(this.#path, Buffer.concat([header, indexBytes, ...pieces]), { durable: false });
-      this.#added.clear();
+      this.#unsaved = false;
     } catch {
       // A read-only draft is read without this cache.
     }

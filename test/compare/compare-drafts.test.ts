@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../../src/compare/compare-drafts.js';
 import { narrowComparison } from '../../src/compare/narrow-comparison.js';
+import { wordDiffMemo } from '../../src/compare/word-diff-memo.js';
+import { ObjectCache } from '../../src/store/object-cache.js';
+import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 import type { DraftMeta, Paragraph } from '../../src/model/schemas.js';
 import { countParagraph, sumCounts } from '../../src/report/counts.js';
 import type { DraftSide } from '../../src/revisions/draft-side.js';
@@ -18,6 +21,8 @@ function side(name: string, paragraphs: Paragraph[], sections?: DraftMeta['secti
     figures: sumCounts(paragraphs.map((p) => countParagraph(p))),
   };
 }
+
+afterAll(removeTempDirs);
 
 const para = (address: string, text: string, extra: Partial<Paragraph> = {}): Paragraph => ({ address, number: address, status: 'open', bracketed: false, text, items: [], alternatives: [], ...extra });
 
@@ -95,5 +100,42 @@ describe('compareDrafts', () => {
     expect(narrowComparison(comparison, { only: 'moved' }).summary).toMatchObject({ paragraphsChanged: 1, moved: 1, bracketsRemoved: 0 });
     expect(narrowComparison(comparison, { addresses: new Set(['1']) }).paragraphs.map((p) => p.after?.address)).toEqual(['1']);
     expect(narrowComparison(comparison, { only: 'changed' }).paragraphs.map((p) => p.after?.address)).toEqual(['1']);
+  });
+
+  it('with a memo, diffs each pair of paragraph files once: a later run reads the word diffs back, and gets the same comparison', () => {
+    const after = [
+      para('1', 'We recognize the vital role of governments.'),
+      base[1] as Paragraph,
+      para('3', 'Capacity-building is a high priority for developing countries and LDCs.', { items: [{ label: 'a)', text: 'first' }] }),
+      base[3] as Paragraph,
+    ];
+    const dir = makeTempDir('word-diff-memo');
+    const first = new ObjectCache(dir);
+    const fresh = compareDrafts(side('a', base), side('b', after), wordDiffMemo(first));
+    first.save();
+    expect(fresh).toEqual(compareDrafts(side('a', base), side('b', after)));
+
+    // A memo whose diffs are marked: the later run shows them, so they were read, not made again.
+    const later = new ObjectCache(dir);
+    const memo = wordDiffMemo(later);
+    const read: string[] = [];
+    const marked = {
+      get: (hashA: string, hashB: string) => {
+        const diffs = memo.get(hashA, hashB);
+        if (diffs) read.push(hashB);
+        return diffs?.map((changes) => changes.map((c) => ({ ...c, value: c.added ? `+${c.value}` : c.value })));
+      },
+      set: memo.set,
+    };
+    const again = compareDrafts(side('a', base), side('b', after), marked);
+    expect(read).toHaveLength(2);
+    expect(again.summary).toEqual(fresh.summary);
+    expect(again.paragraphs[1]?.diffs.flatMap((d) => d.changes.filter((c) => c.added).map((c) => c.value))).toEqual(['+ high', '+first']);
+  });
+
+  it('makes a diff again when the memo has fewer than the paragraphs need (a damaged entry)', () => {
+    const after = [para('1', 'We recognize the vital role of governments.'), ...base.slice(1)];
+    const memo = { get: () => [], set: () => {} };
+    expect(compareDrafts(side('a', base), side('b', after), memo)).toEqual(compareDrafts(side('a', base), side('b', after)));
   });
 });

@@ -77,6 +77,9 @@ describe('a draft kept in git', () => {
     // A commit named by its id: the first one the draft is in.
     const first = repo.git('rev-parse', 'HEAD~1').trim();
     expect(ok(ndraft('compare', '--git', first.slice(0, 10), 'HEAD', '--format', 'plain', '--only', 'brackets'))).toMatch(new RegExp(`^Compare ${first.slice(0, 7)} → HEAD`));
+    // The runs above kept the older commit's files, parsed and checked, and the word diffs in the object cache: read back, the same comparison.
+    expect(readFileSync(join(draft, '.ndraft', 'objects'), 'latin1')).toContain('git-paragraph:');
+    expect(JSON.parse(ok(ndraft('compare', '--git', 'HEAD~1', 'HEAD', '--format', 'json')))).toEqual(json);
   });
 
   it('reads the commits through git, from anywhere in the repository, whatever the working draft holds', () => {

@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { HISTORY_DIR, listHistoryIds, nextHistoryId, readHistory, serializeHistoryEntry } from '../../src/history/history-store.js';
 import { historyEntrySchema, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
+import { ObjectCache } from '../../src/store/object-cache.js';
+import { contentHash } from '../../src/store/parse-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -93,6 +95,22 @@ describe('readHistory', () => {
     expect(diagnostics).toEqual([]);
     expect(entries.map((e) => e.command)).toEqual(['first', 'second']);
     expect(entries[0]).toEqual(entry('20260101T000000000Z-0001', 'first'));
+  });
+
+  it('with an object cache, keeps each entry by the hash of its bytes and reads it back from there', async () => {
+    const dir = draftWithIds();
+    const e = entry('20260101T000000000Z-0001', 'first');
+    const text = serializeHistoryEntry(dir, e);
+    writeFileSync(join(dir, HISTORY_DIR, `${e.id}.yaml`), text);
+    const first = new ObjectCache(dir);
+    expect((await readHistory(dir, first)).entries).toEqual([e]);
+    first.save();
+    const later = new ObjectCache(dir);
+    expect(later.get('history-entry', contentHash(Buffer.from(text)))).toEqual(e);
+    expect(await readHistory(dir, later)).toEqual({ entries: [e], diagnostics: [] });
+    // Changed bytes are another entry: parsed again, never the cached one.
+    writeFileSync(join(dir, HISTORY_DIR, `${e.id}.yaml`), text.replace('command: first', 'command: edited'));
+    expect((await readHistory(dir, later)).entries.map((x) => x.command)).toEqual(['edited']);
   });
 
   it('writes entries with the schema line editors use', () => {

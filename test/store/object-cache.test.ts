@@ -26,6 +26,18 @@ describe('ObjectCache', () => {
     expect(later.get('paragraph', HASH_B)).toBeUndefined();
   });
 
+  it('keeps what an earlier save of the same run wrote when it saves again (log saves the revisions, then the history)', () => {
+    const dir = makeTempDir('object-cache');
+    const run = new ObjectCache(dir);
+    run.set('revision-file', HASH_A, { name: 'import' });
+    run.save();
+    run.set('history-file', HASH_B, { id: 'x' });
+    run.save();
+    const later = new ObjectCache(dir);
+    expect(later.get('revision-file', HASH_A)).toEqual({ name: 'import' });
+    expect(later.get('history-file', HASH_B)).toEqual({ id: 'x' });
+  });
+
   it('keeps the entries of earlier runs when it saves new ones, and each shelf apart', () => {
     const dir = makeTempDir('object-cache');
     const one = new ObjectCache(dir);

@@ -1,5 +1,6 @@
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
 import { compareDrafts, prepareComparison } from '../../compare/compare-drafts.js';
+import { wordDiffMemo } from '../../compare/word-diff-memo.js';
 import { narrowComparison, sectionAddressSet, type OnlyKind } from '../../compare/narrow-comparison.js';
 import { paragraphNamed } from '../../model/find-paragraph.js';
 import { WORKING_DRAFT } from '../../model/revision-names.js';
@@ -7,7 +8,6 @@ import { outlineAddresses } from '../../model/outline.js';
 import { revisionSide, workingSide, type DraftSide } from '../../revisions/draft-side.js';
 import { ObjectCache } from '../../store/object-cache.js';
 import { ObjectStore } from '../../revisions/object-store.js';
-import { renderCompareHtml } from '../../render/render-compare-html.js';
 import { COMPARE_FORMATS, renderCompare, type CompareFormat } from '../../render/render-compare.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { chalkForFormat } from '../chalk-for-format.js';
@@ -31,8 +31,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const format = chooseFormat(options.format, io);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const store = new ObjectStore(dir);
-  const git = options.git ? await gitSides(dir) : undefined;
   const cache = new ObjectCache(dir);
+  const git = options.git ? await gitSides(dir, cache) : undefined;
   const open = async (name: string | undefined): Promise<DraftSide> => {
     if (name === undefined || (!git && name.toLowerCase() === WORKING_DRAFT)) return workingSide(dir);
     if (git) return git(name);
@@ -41,7 +41,7 @@ export async function compareCommand(a: string, b: string | undefined, options: 
   const sideA = await open(a);
   const sideB = await open(b);
   await prepareComparison(sideA, sideB);
-  let comparison = compareDrafts(sideA, sideB);
+  let comparison = compareDrafts(sideA, sideB, wordDiffMemo(cache));
   cache.save();
 
   if (options.section !== undefined || options.paragraph !== undefined || options.only !== undefined) {
@@ -61,7 +61,8 @@ export async function compareCommand(a: string, b: string | undefined, options: 
     comparison = narrowComparison(comparison, { ...(addresses ? { addresses } : {}), ...(options.only ? { only: options.only } : {}) });
   }
 
-  if (format === 'html') io.write(renderCompareHtml(comparison));
+  // The HTML renderer is loaded only for HTML.
+  if (format === 'html') io.write((await import('../../render/render-compare-html.js')).renderCompareHtml(comparison));
   else io.write(`${renderCompare(comparison, format, chalkForFormat(format, io))}\n`);
   return 0;
 }
@@ -81,10 +82,10 @@ function paragraphAddress(ref: string, ...sides: DraftSide[]): string {
   throw failure;
 }
 
-/** The draft as committed at git revisions; the sides share the repository, the objects read and the parse cache. */
-async function gitSides(dir: string): Promise<(ref: string) => Promise<DraftSide>> {
+/** The draft as committed at git revisions; the sides share the repository, the objects read, the parse cache and the object cache. */
+async function gitSides(dir: string, cache: ObjectCache): Promise<(ref: string) => Promise<DraftSide>> {
   const { gitContext, gitSide } = await import('../../revisions/git-side.js');
-  const context = gitContext(dir);
+  const context = gitContext(dir, cache);
   return (ref) => gitSide(dir, ref, context);
 }
 

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { inputError, usageError } from '../../diagnostics/diagnostic.js';
+import { ObjectCache } from '../../store/object-cache.js';
 import { HISTORY_DIR, historyFileName, nextHistoryId, readValidHistory } from '../../history/history-store.js';
 import { describeOutlineChange } from '../../history/describe-outline-change.js';
 import { renderChange } from '../../render/render-change.js';
@@ -39,8 +40,12 @@ async function reconcileUnlocked(dir: string, otherDir: string, other: string, o
   if (!shared) {
     throw inputError(`${other} and this draft hold no revision in common, so there is no version both started from; record one in the copy both came from ("ndraft snapshot <name>") before the copies part, or compare them with "ndraft compare"`);
   }
-  const base = await revisionVersion(dir, shared);
-  const [ourHistory, theirHistory] = [await readValidHistory(dir), await readValidHistory(otherDir)];
+  // The revision and both histories through this copy's object cache: entries are found by the
+  // hash of their bytes, and the two copies share most of them (the other copy's is never written).
+  const cache = new ObjectCache(dir);
+  const base = await revisionVersion(dir, shared, cache);
+  const [ourHistory, theirHistory] = [await readValidHistory(dir, cache), await readValidHistory(otherDir, cache)];
+  cache.save();
   const ourIds = new Set(ourHistory.map((e) => e.id));
   const theirIds = new Set(theirHistory.map((e) => e.id));
   const copied = theirHistory.filter((e) => !ourIds.has(e.id));
