@@ -60,6 +60,15 @@ export class ObjectCache {
   /** Every entry this run added, as JSON: each save writes them all (a run may save more than once). */
   readonly #added = new Map<string, string>();
   #unsaved = false;
+  /**
+   * Files `remember` was given this run, and those of them too new to record (changed since the
+   * cache was last written: a copy of the draft, a checkout, a pull). When they are over 1 %,
+   * `save` writes the cache even with nothing added, so that the next run finds them settled;
+   * otherwise a cache older than the files would never be written again, and every run would
+   * read every file (as the parse cache reasons).
+   */
+  #remembered = 0;
+  #unsettled = 0;
 
   constructor(
     readonly dir: string,
@@ -92,7 +101,9 @@ export class ObjectCache {
    * than the cache file, so that any later change to the file gives it another (racy clean).
    */
   remember(kind: string, name: string, stats: Stats, value: unknown): void {
+    this.#remembered++;
     if (stats.ctimeMs < this.settledBefore) this.set(kind, name, { identity: [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs], value });
+    else this.#unsettled++;
   }
 
   /** The value stored under `kind` for the content of that hash, if any. */
@@ -127,7 +138,9 @@ export class ObjectCache {
   save(): void {
     // The file read at the start does not hold what an earlier save of this run wrote, so the
     // entries added stay in #added and are written again, not dropped by the second save.
-    if (!this.#unsaved || !this.#usable) return;
+    const settle = this.#unsettled > 0 && this.#unsettled >= this.#remembered * 0.01;
+    if ((!this.#unsaved && !settle) || !this.#usable) return;
+    this.#unsettled = 0;
     try {
       const pieces: Buffer[] = [];
       const index: Index = { key: cacheKey(), names: [], slices: [], sums: [] };

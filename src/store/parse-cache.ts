@@ -166,6 +166,13 @@ export function openParseCache(dir: string): ParseCache {
   let changed = false;
   /** Identities and facts (problems, counts) learned of content it held: saved only when many. */
   let learned = 0;
+  /**
+   * Files of content it held whose identity is too new to record (changed since the cache was
+   * last saved: a copy of the draft, a checkout, a pull). When many, saving is what settles
+   * them: the next run finds them older than the cache and records them. Without it, a cache
+   * older than the files is never rewritten and every run reads and hashes every file.
+   */
+  let unsettled = 0;
   /** What the last save wrote, while nothing has changed since: saving again rewrites it as it is. */
   let written: Buffer | undefined;
   let meta = stored?.index.draft;
@@ -206,6 +213,7 @@ export function openParseCache(dir: string): ParseCache {
       const row = i === undefined ? undefined : rows[i];
       if (row?.[5] !== hash) changed = true;
       else if (identity) learned++;
+      else if (stats) unsettled++;
     },
     get(hash) {
       const known = entries.get(hash);
@@ -248,7 +256,8 @@ export function openParseCache(dir: string): ParseCache {
       written = undefined;
     },
     save() {
-      if (!usable || (!changed && files.size === rows.length && learned < files.size * LEARNED_SHARE_TO_SAVE)) return;
+      const few = files.size * LEARNED_SHARE_TO_SAVE;
+      if (!usable || (!changed && files.size === rows.length && learned < few && unsettled < few)) return;
       try {
         // Saved again with nothing changed (import saves once the files are written, after checking them saved it):
         // the same bytes, newer than the files.

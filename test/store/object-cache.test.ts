@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, symlinkSync, truncateSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ObjectCache } from '../../src/store/object-cache.js';
@@ -87,5 +87,37 @@ describe('ObjectCache', () => {
     cache.save();
     expect(existsSync(join(outside, 'objects'))).toBe(false);
     expect(new ObjectCache(dir).get('paragraph', HASH_A)).toBeUndefined();
+  });
+  it('settles files newer than the cache (a copy, a checkout): the next run writes it, the run after records them', async () => {
+    const dir = makeTempDir('object-cache-settle');
+    const once = new ObjectCache(dir);
+    once.set('paragraph', HASH_A, { text: 'x' });
+    once.save();
+    const savedAt = statSync(join(dir, '.ndraft', 'objects')).mtimeMs;
+    // Files changed after the cache was written, as a copy or a checkout leaves them.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const names = Array.from({ length: 5 }, (_, i) => `entry-${i}.yaml`);
+    for (const name of names) writeFileSync(join(dir, name), name);
+    const seen = (cache: ObjectCache) => names.map((name) => cache.known<string>('history-file', name, statSync(join(dir, name))));
+
+    // Too new to record: nothing is known, but the cache file is written again (a run comes
+    // later than the copy: the clock has ticked since, as the file system counts it).
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const first = new ObjectCache(dir);
+    expect(seen(first)).toEqual(names.map(() => undefined));
+    for (const name of names) first.remember('history-file', name, statSync(join(dir, name)), `summary of ${name}`);
+    first.save();
+    expect(statSync(join(dir, '.ndraft', 'objects')).mtimeMs).toBeGreaterThan(savedAt);
+    expect(new ObjectCache(dir).get('paragraph', HASH_A)).toEqual({ text: 'x' });
+
+    // Now older than the cache: recorded, and known to every run after.
+    const second = new ObjectCache(dir);
+    for (const name of names) second.remember('history-file', name, statSync(join(dir, name)), `summary of ${name}`);
+    second.save();
+    expect(seen(new ObjectCache(dir))).toEqual(names.map((name) => `summary of ${name}`));
+    // A file touched again is not known under its old identity.
+    const later = Date.now() / 1000 + 5;
+    utimesSync(join(dir, names[0] as string), later, later);
+    expect(seen(new ObjectCache(dir))[0]).toBeUndefined();
   });
 });

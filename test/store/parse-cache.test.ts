@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
@@ -239,5 +239,29 @@ describe('the parse cache after a change', () => {
     editFile(dir, `paragraphs/${paragraphFileName(first)}`, (t) => t.replace('A note', 'A note, edited by hand'));
     expect(await run(['show', first, '--draft', dir])).toContain('edited by hand');
     expect(readFileSync(cacheFile(dir)).equals(written)).toBe(false);
+  });
+  it('a copy of a draft (files newer than its cache) settles in two runs, then no file is read to be known', async () => {
+    // Over a hundred files, so that what any run learns of draft.yaml alone (1 %) saves nothing.
+    const text = makeTempDir('cache-copy-text');
+    const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate-draft.mjs'), '--paragraphs', '300', '--seed', '3', '--out', text], { encoding: 'utf8' });
+    expect(generated.status, generated.stderr).toBe(0);
+    const source = join(makeTempDir('cache-copy-source'), 'draft');
+    await run(['import', join(text, 'rev1.txt'), '--out', source]);
+    await run(['status', '--draft', source]);
+    const dir = join(makeTempDir('cache-copy'), 'draft');
+    cpSync(source, dir, { recursive: true });
+    // The copy's files changed after its cache was written, whatever order cp took them in.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const names = readdirSync(join(dir, 'paragraphs')).map((name) => `paragraphs/${name}`);
+    for (const name of names) utimesSync(join(dir, name), new Date(), new Date());
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const recorded = () => names.filter((name) => rowOf(dir, name)?.[1] === statSync(join(dir, name)).ino).length;
+    expect(recorded()).toBe(0);
+    const before = statSync(cacheFile(dir)).mtimeMs;
+    await run(['status', '--draft', dir]);
+    // Nothing could be recorded yet, but the cache was written, so that the files are now older than it.
+    expect(statSync(cacheFile(dir)).mtimeMs).toBeGreaterThan(before);
+    await run(['status', '--draft', dir]);
+    expect(recorded()).toBe(names.length);
   });
 });
