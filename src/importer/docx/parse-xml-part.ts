@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { inputLimits, pastLimit } from '../../limits/input-limits.js';
+import { scanWordXml } from './scan-word-xml.js';
 
 /** An element of a Word XML part, as plain data: its qualified name (`w:p`), attributes and children. */
 export interface XmlElement {
@@ -21,6 +22,9 @@ export type XmlNode = XmlElement | string;
  */
 export function parseXmlPart(bytes: Uint8Array, file: string, part: string, keepText: ReadonlySet<string> = TEXT_ELEMENTS): XmlElement {
   const text = decodePart(bytes);
+  // The plain XML Word writes is read by a reader of its own; saxes reads anything else (`scanWordXml`).
+  const fast = scanWordXml(text, { keepText, ignored: IGNORED, maxDepth: inputLimits().xmlDepth });
+  if (fast !== undefined) return fast;
   // Tracking lines and columns halves saxes' speed: a part is read without, and read again with
   // them only to say where it went wrong.
   try {
@@ -33,6 +37,11 @@ export function parseXmlPart(bytes: Uint8Array, file: string, part: string, keep
 }
 
 class PartError extends Error {}
+
+/** The tree saxes builds of a well-formed part: what `scanWordXml` must build too (its tests compare them). */
+export function treeBySaxes(text: string, keepText: ReadonlySet<string> = TEXT_ELEMENTS): XmlElement {
+  return parseText(text, '', '', keepText, false);
+}
 
 function parseText(text: string, file: string, part: string, keepText: ReadonlySet<string>, position: boolean): XmlElement {
   const parser = new SaxesParser({ position });
@@ -74,7 +83,7 @@ function parseText(text: string, file: string, part: string, keepText: ReadonlyS
  * and italic, table geometry, proofing marks): left out of the tree, which keeps a long document's
  * tree, and the time spent collecting it, a good deal smaller.
  */
-const IGNORED: ReadonlySet<string> = new Set([
+export const IGNORED: ReadonlySet<string> = new Set([
   'w:bCs', 'w:iCs', 'w:sz', 'w:szCs', 'w:rFonts', 'w:lang', 'w:kern', 'w:noProof', 'w:spacing', 'w:keepNext', 'w:keepLines', 'w:widowControl',
   'w:tabs', 'w:proofErr', 'w:lastRenderedPageBreak', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:tblPr', 'w:tblGrid', 'w:tcPr', 'w:trPr', 'w:sectPr',
   'w:rsid', 'w:snapToGrid', 'w:contextualSpacing',
