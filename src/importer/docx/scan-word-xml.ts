@@ -24,6 +24,14 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
   const stack: XmlElement[] = [root];
   let skipping = 0;
   const skippedNames: string[] = [];
+  // A long document repeats a few dozen names and values 170,000 times: each kept once.
+  const known = new Map<string, string>();
+  const intern = (value: string) => {
+    const found = known.get(value);
+    if (found !== undefined) return found;
+    known.set(value, value);
+    return value;
+  };
   let sawRoot = false;
   let at = 0;
   const declaration = DECLARATION.exec(text);
@@ -63,13 +71,13 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
     NAME.lastIndex = open + 1;
     const named = NAME.exec(text);
     if (!named) return undefined;
-    const name = named[0];
+    const name = intern(named[0]);
     if (stack.length === 1 && skipping === 0) {
       if (sawRoot) return undefined;
       sawRoot = true;
     }
     if (stack.length + skipping > rules.maxDepth) return undefined;
-    const attrs: Record<string, string> = {};
+    let attrs: Record<string, string> = NO_ATTRIBUTES;
     let i = open + 1 + name.length;
     let selfClosing = false;
     for (;;) {
@@ -103,7 +111,8 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
       if (ATTRIBUTE_ODD.test(raw)) return undefined;
       const value = decode(raw, 0, raw.length);
       if (value === undefined || Object.hasOwn(attrs, attribute[0])) return undefined;
-      attrs[attribute[0]] = value;
+      if (attrs === NO_ATTRIBUTES) attrs = {};
+      attrs[attribute[0]] = value.length <= 16 ? intern(value) : value;
       i = valueEnd + 1;
     }
     at = i;
@@ -114,13 +123,17 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
       }
       continue;
     }
-    const element: XmlElement = { name, attrs, children: [] };
+    const element: XmlElement = { name, attrs, children: selfClosing ? NO_CHILDREN : [] };
     (stack[stack.length - 1] as XmlElement).children.push(element);
     if (!selfClosing) stack.push(element);
   }
   if (stack.length !== 1 || skipping !== 0 || !sawRoot) return undefined;
   return root;
 }
+
+/** Shared by the many elements without attributes, or without children (`<w:b/>`); the tree is never changed once built. */
+const NO_ATTRIBUTES: Record<string, string> = Object.freeze({}) as Record<string, string>;
+const NO_CHILDREN: XmlElement['children'] = Object.freeze([]) as unknown as XmlElement['children'];
 
 /** Characters XML forbids, and what this reader leaves to saxes (carriage returns: line ends are normalised). */
 const FORBIDDEN = /[\u0000-\u0008\u000b-\u001f\ufffe\uffff\ud800-\udfff]|<!|<\?(?!xml )|\]\]>/u;
