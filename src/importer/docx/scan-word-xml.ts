@@ -1,10 +1,12 @@
-import type { XmlElement } from './parse-xml-part.js';
+import type { Release, XmlElement } from './parse-xml-part.js';
 
 /** How `parseXmlPart` builds the tree: which elements keep their text, which are left out, how deep elements may nest. */
 export interface ScanRules {
   keepText: ReadonlySet<string>;
   ignored: ReadonlySet<string>;
   maxDepth: number;
+  /** Children of this element handed over once complete, not kept (see `Release`). */
+  release?: Release;
 }
 
 /**
@@ -62,7 +64,12 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
         skipping--;
       } else {
         if (stack.length <= 1 || (stack[stack.length - 1] as XmlElement).name !== name) return undefined;
-        stack.pop();
+        const element = stack.pop() as XmlElement;
+        const parent = stack[stack.length - 1] as XmlElement;
+        if (rules.release && parent.name === rules.release.parent) {
+          parent.children.pop();
+          rules.release.take(element);
+        }
       }
       at = close + 1;
       continue;
@@ -124,8 +131,12 @@ export function scanWordXml(text: string, rules: ScanRules): XmlElement | undefi
       continue;
     }
     const element: XmlElement = { name, attrs, children: selfClosing ? NO_CHILDREN : [] };
-    (stack[stack.length - 1] as XmlElement).children.push(element);
-    if (!selfClosing) stack.push(element);
+    const parent = stack[stack.length - 1] as XmlElement;
+    if (!selfClosing) {
+      parent.children.push(element);
+      stack.push(element);
+    } else if (rules.release && parent.name === rules.release.parent) rules.release.take(element);
+    else parent.children.push(element);
   }
   if (stack.length !== 1 || skipping !== 0 || !sawRoot) return undefined;
   return root;

@@ -8,6 +8,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
 import { IGNORED, parseXmlPart, treeBySaxes } from '../../../src/importer/docx/parse-xml-part.js';
+import { readWordBlocks, wordBlockReader } from '../../../src/importer/docx/read-word-blocks.js';
 import { scanWordXml } from '../../../src/importer/docx/scan-word-xml.js';
 import { negotiationDocx } from '../../helpers/docx-fixtures.js';
 import { copyBundledDraft, fakeIo, makeTempDir, removeTempDirs } from '../../helpers/sandbox.js';
@@ -40,6 +41,20 @@ describe('scanWordXml', () => {
     for (const [name, xml] of xmlParts(readFileSync(file))) {
       expect(scan(xml), name).toBeDefined();
       expect(parseXmlPart(Buffer.from(xml), file, name), name).toEqual(treeBySaxes(xml));
+    }
+  });
+
+  it("reads a document's paragraphs one at a time as the whole tree gives them, also when saxes takes over halfway", async () => {
+    const xml = xmlParts(await negotiationDocx()).find(([name]) => name === 'word/document.xml')?.[1] as string;
+    const whole = readWordBlocks(treeBySaxes(xml));
+    expect(whole.length).toBeGreaterThan(10);
+    // The fast reader takes some paragraphs, then meets the comment and leaves the part to saxes, which starts again.
+    const late = xml.lastIndexOf('<w:p>') > 0 ? xml.lastIndexOf('<w:p>') : xml.lastIndexOf('<w:p ');
+    for (const text of [xml, `${xml.slice(0, late)}<!-- x -->${xml.slice(late)}`]) {
+      const reader = wordBlockReader();
+      const tree = parseXmlPart(Buffer.from(text), 'd.docx', 'word/document.xml', undefined, { parent: 'w:body', take: reader.take, restart: reader.restart });
+      expect(reader.blocks).toEqual(whole);
+      expect(readWordBlocks(tree)).toEqual([]);
     }
   });
 
