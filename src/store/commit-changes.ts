@@ -20,6 +20,8 @@ export interface CommitOptions {
    * again from the journal.
    */
   bulk?: boolean;
+  /** Paragraphs' YAML the caller has made already (`serializeYaml` of `paragraphForYaml`), by address: written as it is, not made again. */
+  serialized?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -48,7 +50,7 @@ export function commitChanges(dir: string, paragraphs: readonly Paragraph[], ent
       const name = `${PARAGRAPHS_DIR}/${paragraphFileName(paragraph.address)}`;
       // What is written is what reading the file gives (`paragraphForYaml`): the cache may hold it as it is.
       const value = paragraphForYaml(paragraph);
-      const text = serializeYaml(value, 'paragraph', join(dir, name));
+      const text = options.serialized?.get(paragraph.address) ?? serializeYaml(value, 'paragraph', join(dir, name));
       const bytes = Buffer.from(text, 'utf8');
       if (options.bulk) commit.rewrite(name, text);
       else commit.write(name, bytes);
