@@ -11,9 +11,12 @@
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
  * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, and every writer of lib/writers.mjs
- * (each run taken back by its untimed cleanup), and `compare-working` / `compare-revisions`: `compare import`
+ * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
- * imported as Rev.2 (made only when one of them is asked for). Each side works on a draft it imported itself.
+ * imported as Rev.2 (made only when one of them is asked for); the imports of bench/run.mjs: `import-into`
+ * (rev2.txt into a copy of the draft as Rev.2, an untimed undo before each run),
+ * `import-docx` (the draft's DOCX compilation export, exported untimed, imported as a new
+ * draft) and `import-word-into` (the same DOCX read back into a copy of the draft). Each side works on a draft it imported itself.
  * The earlier revision is built from `git archive` (lib/build-ref.mjs); nothing in the
  * repository changes.
  */
@@ -66,6 +69,17 @@ const sides = [
     run(['cp', '-r', draft, revised]);
     run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--into', revised, '--as', 'Rev.2'], `${name}: import --into`);
   }
+  // The rows of the other imports work on copies of their own, made only when asked for.
+  const wanted = (id) => !only || only.includes(id);
+  const into = join(work, `into-${k}`);
+  if (wanted('import-into')) run([process.execPath, bin, 'import', input, '--out', into], `${name}: import`);
+  const docx = join(work, `export-${k}.docx`);
+  const word = join(work, `word-${k}`);
+  if (wanted('import-docx') || wanted('import-word-into')) {
+    run([process.execPath, bin, 'export', '--draft', draft, '--format', 'docx', '-o', docx, '--force'], `${name}: export docx`);
+    run([process.execPath, bin, 'import', input, '--out', word], `${name}: import`);
+  }
+  const fromDocx = join(work, `from-docx-${k}`);
   const rows = [
     {
       id: 'import',
@@ -80,6 +94,14 @@ const sides = [
     { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
     { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
     ...writerRows(bin, draft, manifest),
+    {
+      id: 'import-into',
+      label: 'import rev2.txt --into (20 % reworded)',
+      argv: [bin, 'import', join(work, 'text', 'rev2.txt'), '--into', into, '--as', 'Rev.2'],
+      prepare: ['sh', '-c', `${JSON.stringify(bin)} undo --draft ${JSON.stringify(into)} >/dev/null 2>&1 || true`],
+    },
+    { id: 'import-docx', label: 'import of the .docx compilation export', argv: [bin, 'import', docx, '--out', fromDocx], prepare: [process.execPath, join(HERE, 'lib', 'move-aside.mjs'), fromDocx, join(work, 'trash')] },
+    { id: 'import-word-into', label: 'import their.docx --into (Word copy back)', argv: [bin, 'import', docx, '--into', word] },
   ];
   return { name, rows: new Map(rows.filter((r) => !only || only.includes(r.id)).map((r) => [r.id, r])) };
 });

@@ -26,6 +26,8 @@ export function findUnbracketedChoices(tree: NotationRoot, around = 0): Unbracke
     if (child.type === 'spanClose') spans--;
     if (child.type === 'spanOpen') spans++;
     if (child.type !== 'text' || spans > 0) continue;
+    // Most texts have no slash at all; the pattern (Unicode classes, a lookbehind) is tried at every character otherwise.
+    if (!child.value.includes('/')) continue;
     const base = child.position?.start.offset ?? 0;
     for (const match of child.value.matchAll(CHOICE)) {
       const text = match[0];

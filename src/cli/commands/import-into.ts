@@ -141,10 +141,14 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
   const known = new Map(opened.files.map((f) => [f.address, f]));
   const paragraphs = new Map<string, RevisionFile>();
   const counts = new Map<string, Counts>();
+  // Each changed paragraph's YAML, made once: for the revision's hashes and for its file.
+  const serialized = new Map<string, string>();
   for (const paragraph of result.paragraphs) {
     const after = changed.get(paragraph.address);
     if (after) {
-      const bytes = Buffer.from(serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, PARAGRAPHS_DIR, paragraphFileName(after.address))), 'utf8');
+      const text = serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, PARAGRAPHS_DIR, paragraphFileName(after.address)));
+      serialized.set(after.address, text);
+      const bytes = Buffer.from(text, 'utf8');
       paragraphs.set(after.address, { hash: contentHash(bytes), bytes: () => bytes });
       counts.set(after.address, countParagraph(after));
     } else {
@@ -180,7 +184,7 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest], bulk: true },
+    { writes: [manifest], bulk: true, serialized },
   );
 }
 

@@ -1,6 +1,7 @@
 import { SaxesParser } from 'saxes';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { inputLimits, pastLimit } from '../../limits/input-limits.js';
+import { scanWordXml } from './scan-word-xml.js';
 
 /** An element of a Word XML part, as plain data: its qualified name (`w:p`), attributes and children. */
 export interface XmlElement {
@@ -19,12 +20,16 @@ export type XmlNode = XmlElement | string;
  * the line:column in it. Text is kept only where Word keeps words (`keepText`), which keeps the
  * tree small.
  */
-export function parseXmlPart(bytes: Uint8Array, file: string, part: string, keepText: ReadonlySet<string> = TEXT_ELEMENTS): XmlElement {
+export function parseXmlPart(bytes: Uint8Array, file: string, part: string, keepText: ReadonlySet<string> = TEXT_ELEMENTS, release?: Release): XmlElement {
   const text = decodePart(bytes);
+  // The plain XML Word writes is read by a reader of its own; saxes reads anything else (`scanWordXml`).
+  const fast = scanWordXml(text, { keepText, ignored: IGNORED, maxDepth: inputLimits().xmlDepth, ...(release ? { release } : {}) });
+  if (fast !== undefined) return fast;
+  release?.restart();
   // Tracking lines and columns halves saxes' speed: a part is read without, and read again with
   // them only to say where it went wrong.
   try {
-    return parseText(text, file, part, keepText, false);
+    return parseText(text, file, part, keepText, false, release);
   } catch (error) {
     if (!(error instanceof PartError)) throw error;
     parseText(text, file, part, keepText, true);
@@ -34,7 +39,25 @@ export function parseXmlPart(bytes: Uint8Array, file: string, part: string, keep
 
 class PartError extends Error {}
 
-function parseText(text: string, file: string, part: string, keepText: ReadonlySet<string>, position: boolean): XmlElement {
+/**
+ * Each child of an element named `parent` handed to `take` as soon as it is complete, and left out
+ * of the tree: a long document's paragraphs (children of `w:body`) are read one at a time, never
+ * all held at once. `take` may be called for elements of a part that turns out to be malformed
+ * and is then refused; its caller keeps nothing it was given in that case.
+ */
+export interface Release {
+  parent: string;
+  take(element: XmlElement): void;
+  /** Forgets what was taken: the part is read again from its start (by saxes, when the fast reader left it). */
+  restart(): void;
+}
+
+/** The tree saxes builds of a well-formed part: what `scanWordXml` must build too (its tests compare them). */
+export function treeBySaxes(text: string, keepText: ReadonlySet<string> = TEXT_ELEMENTS): XmlElement {
+  return parseText(text, '', '', keepText, false);
+}
+
+function parseText(text: string, file: string, part: string, keepText: ReadonlySet<string>, position: boolean, release?: Release): XmlElement {
   const parser = new SaxesParser({ position });
   const root: XmlElement = { name: '#document', attrs: {}, children: [] };
   const stack: XmlElement[] = [root];
@@ -59,7 +82,14 @@ function parseText(text: string, file: string, part: string, keepText: ReadonlyS
   });
   parser.on('closetag', () => {
     if (skipping > 0) skipping--;
-    else stack.pop();
+    else {
+      const element = stack.pop() as XmlElement;
+      const parent = stack[stack.length - 1];
+      if (release && parent?.name === release.parent) {
+        parent.children.pop();
+        release.take(element);
+      }
+    }
   });
   parser.on('text', (words) => {
     const top = stack[stack.length - 1] as XmlElement;
@@ -74,7 +104,7 @@ function parseText(text: string, file: string, part: string, keepText: ReadonlyS
  * and italic, table geometry, proofing marks): left out of the tree, which keeps a long document's
  * tree, and the time spent collecting it, a good deal smaller.
  */
-const IGNORED: ReadonlySet<string> = new Set([
+export const IGNORED: ReadonlySet<string> = new Set([
   'w:bCs', 'w:iCs', 'w:sz', 'w:szCs', 'w:rFonts', 'w:lang', 'w:kern', 'w:noProof', 'w:spacing', 'w:keepNext', 'w:keepLines', 'w:widowControl',
   'w:tabs', 'w:proofErr', 'w:lastRenderedPageBreak', 'w:bookmarkStart', 'w:bookmarkEnd', 'w:tblPr', 'w:tblGrid', 'w:tcPr', 'w:trPr', 'w:sectPr',
   'w:rsid', 'w:snapToGrid', 'w:contextualSpacing',

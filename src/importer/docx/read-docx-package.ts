@@ -1,3 +1,4 @@
+import { inflateRawSync } from 'node:zlib';
 import { unzipSync } from 'fflate';
 import { inputError } from '../../diagnostics/diagnostic.js';
 import { formatBytes, inputLimits, pastLimit } from '../../limits/input-limits.js';
@@ -26,17 +27,19 @@ export function readDocxPackage(bytes: Uint8Array, name: string): DocxParts {
   const limits = inputLimits();
   let entries = 0;
   let total = 0;
-  let unpacked: Record<string, Uint8Array>;
+  let unpacked: Record<string, Uint8Array> | undefined;
   try {
-    unpacked = unzipSync(bytes, {
+    // fflate reads the directory and checks the limits; Node's zlib (native: ~10× fflate's inflate) then unpacks what is read.
+    unzipSync(bytes, {
       filter: (file) => {
         entries++;
         total += file.originalSize;
         if (entries > limits.zipEntries) throw new LimitError(`${name} has more than ${limits.zipEntries} members, ${pastLimit('zipEntries')}`);
         if (total > limits.zipSize) throw new LimitError(`${name} would unpack to more than ${formatBytes(limits.zipSize)} (a zip bomb?), ${pastLimit('zipSize', formatBytes(limits.zipSize))}`);
-        return (READ_PARTS as readonly string[]).includes(file.name);
+        return false;
       },
     });
+    unpacked = unpackNatively(bytes) ?? unzipSync(bytes, { filter: (file) => (READ_PARTS as readonly string[]).includes(file.name) });
   } catch (error) {
     if (error instanceof LimitError) throw inputError(error.message);
     throw inputError(`${name} is a damaged ZIP archive (${(error as Error).message}); the file may have been cut short in a download: get a fresh copy`);
@@ -47,3 +50,51 @@ export function readDocxPackage(bytes: Uint8Array, name: string): DocxParts {
 }
 
 class LimitError extends Error {}
+
+/**
+ * The members ndraft reads, found through the ZIP's central directory and inflated by zlib, each
+ * to no more than its declared size. Undefined for anything unusual (ZIP64, a member that is
+ * damaged or larger than it says, a method other than store and deflate): fflate then unpacks
+ * the package as before, and says what is wrong with it.
+ */
+function unpackNatively(zip: Uint8Array): Record<string, Uint8Array> | undefined {
+  const view = Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = -1;
+  for (let at = view.length - 22; at >= Math.max(0, view.length - 22 - 0xffff); at--) {
+    if (view.readUInt32LE(at) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const count = view.readUInt16LE(end + 10);
+  let at = view.readUInt32LE(end + 16);
+  if (count === 0xffff || at === 0xffffffff) return undefined;
+  const found: Record<string, Uint8Array> = {};
+  try {
+    for (let k = 0; k < count; k++) {
+      if (view.readUInt32LE(at) !== 0x02014b50) return undefined;
+      const method = view.readUInt16LE(at + 10);
+      const packed = view.readUInt32LE(at + 20);
+      const size = view.readUInt32LE(at + 24);
+      const nameLength = view.readUInt16LE(at + 28);
+      const local = view.readUInt32LE(at + 42);
+      const name = view.toString('utf8', at + 46, at + 46 + nameLength);
+      at += 46 + nameLength + view.readUInt16LE(at + 30) + view.readUInt16LE(at + 32);
+      if (!(READ_PARTS as readonly string[]).includes(name)) continue;
+      if (packed === 0xffffffff || size === 0xffffffff || view.readUInt32LE(local) !== 0x04034b50) return undefined;
+      const start = local + 30 + view.readUInt16LE(local + 26) + view.readUInt16LE(local + 28);
+      if (start + packed > view.length) return undefined;
+      const data = view.subarray(start, start + packed);
+      if (method === 0 && packed === size) found[name] = new Uint8Array(data);
+      else if (method === 8) {
+        const out = inflateRawSync(data, { maxOutputLength: Math.max(size, 1) });
+        if (out.length !== size) return undefined;
+        found[name] = out;
+      } else return undefined;
+    }
+  } catch {
+    return undefined;
+  }
+  return found;
+}

@@ -9,7 +9,7 @@ import { classifyWordBlocks } from './classify-word-blocks.js';
 import { addTableProposals, readCompilationTables } from './compilation-table.js';
 import { child, parseXmlPart, textOf, type XmlElement } from './parse-xml-part.js';
 import { readDocxPackage } from './read-docx-package.js';
-import { readWordBlocks, type WordBlock } from './read-word-blocks.js';
+import { wordBlockReader, type WordBlock } from './read-word-blocks.js';
 import { readWordComments, readWordFootnotes } from './read-word-notes.js';
 import { countTrackedChanges, type TrackedChanges } from './count-tracked-changes.js';
 import { addTrackedAlternatives, markWholeChanges } from './tracked-alternatives.js';
@@ -75,7 +75,10 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
     const data = parts.get(part);
     return data === undefined ? undefined : parseXmlPart(data, shownName, part);
   };
-  const blocks = readWordBlocks(parse('word/document.xml') as XmlElement);
+  // The body's paragraphs are read as the XML reader completes each: the document's tree is never held whole.
+  const reader = wordBlockReader();
+  parseXmlPart(parts.get('word/document.xml') as Uint8Array, shownName, 'word/document.xml', undefined, { parent: 'w:body', take: reader.take, restart: reader.restart });
+  const blocks = reader.blocks;
   const numbering = new WordNumbering(parse('word/numbering.xml'));
   const styles = readWordStyles(parse('word/styles.xml'));
   const comments = readWordComments(parse('word/comments.xml'));

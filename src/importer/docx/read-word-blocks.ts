@@ -50,27 +50,42 @@ export interface WordBlock {
  * `w:delText` for deleted words), tabs and breaks, their formatting and their tracked change.
  */
 export function readWordBlocks(root: XmlElement): WordBlock[] {
-  const body = child(child(root, 'w:document'), 'w:body');
+  const reader = wordBlockReader();
+  for (const node of child(child(root, 'w:document'), 'w:body')?.children ?? []) if (typeof node !== 'string') reader.take(node);
+  return reader.blocks;
+}
+
+/**
+ * The same, fed one child of `w:body` at a time as the XML reader completes it (`Release`), so
+ * that a long document's tree is never held whole: `blocks` grows with each.
+ */
+export function wordBlockReader(): { blocks: WordBlock[]; take(node: XmlElement): void; restart(): void } {
   const blocks: WordBlock[] = [];
   let tables = 0;
-  const walk = (container: XmlElement, cell?: WordBlock['cell']): void => {
-    for (const node of container.children) {
-      if (typeof node === 'string') continue;
-      if (node.name === 'w:p') blocks.push(readParagraph(node, blocks.length + 1, cell));
-      else if (node.name === 'w:tbl') {
-        const table = ++tables;
-        let row = 0;
-        for (const tr of node.children) {
-          if (typeof tr === 'string' || tr.name !== 'w:tr') continue;
-          row++;
-          let column = 0;
-          for (const tc of tr.children) if (typeof tc !== 'string' && tc.name === 'w:tc') walk(tc, { table, row, column: ++column });
-        }
-      } else if (CONTAINERS.has(node.name)) walk(node, cell);
-    }
+  const read = (node: XmlElement, cell?: WordBlock['cell']): void => {
+    if (node.name === 'w:p') blocks.push(readParagraph(node, blocks.length + 1, cell));
+    else if (node.name === 'w:tbl') {
+      const table = ++tables;
+      let row = 0;
+      for (const tr of node.children) {
+        if (typeof tr === 'string' || tr.name !== 'w:tr') continue;
+        row++;
+        let column = 0;
+        for (const tc of tr.children) if (typeof tc !== 'string' && tc.name === 'w:tc') walk(tc, { table, row, column: ++column });
+      }
+    } else if (CONTAINERS.has(node.name)) walk(node, cell);
   };
-  if (body) walk(body);
-  return blocks;
+  const walk = (container: XmlElement, cell?: WordBlock['cell']): void => {
+    for (const node of container.children) if (typeof node !== 'string') read(node, cell);
+  };
+  return {
+    blocks,
+    take: (node) => read(node),
+    restart: () => {
+      blocks.length = 0;
+      tables = 0;
+    },
+  };
 }
 
 /** Elements that only wrap content: walked through. */
