@@ -257,21 +257,10 @@ function rewriteInPlace(path: string, bytes: Buffer): void {
   } catch {
     // No such file yet: created below.
   }
+  const own = stats !== undefined && stats.isFile() && stats.nlink === 1;
+  if (stats !== undefined && !own) rmSync(path, { force: true });
   // O_NOFOLLOW (where the system has it): a link put there since the lstat is refused, not followed.
-  const noFollow = constants.O_NOFOLLOW ?? 0;
-  const replace = (): number => {
-    rmSync(path, { force: true });
-    return openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | noFollow, 0o644);
-  };
-  let fd: number;
-  if (stats !== undefined && stats.isFile() && stats.nlink === 1) {
-    try {
-      fd = openSync(path, constants.O_RDWR | noFollow);
-    } catch {
-      // A read-only file (which a rename would replace all the same), or a link put there since.
-      fd = replace();
-    }
-  } else fd = stats === undefined ? openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | noFollow, 0o644) : replace();
+  const fd = openSync(path, (own ? constants.O_RDWR : constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0), 0o644);
   try {
     let at = 0;
     while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at, at);
