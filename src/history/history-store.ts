@@ -67,7 +67,6 @@ function historyFileNames(dir: string, pending = pendingCommit(dir)): string[] {
  */
 function readEntryBytes(dir: string, name: string, pending: PendingCommit | undefined): ReturnType<typeof readDraftFile> {
   const staged = pending?.staged(`${HISTORY_DIR}/${name}`);
-  if (Buffer.isBuffer(staged)) return staged;
   if (staged) {
     const bytes = readDraftFile(dir, staged);
     if (Buffer.isBuffer(bytes) || bytes.unreadable !== 'file not found') return bytes;

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, existsSync, fsyncSync, ftruncateSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { faultPoint } from './fault-point.js';
@@ -17,13 +17,6 @@ import { LOCAL_FOLDER, localFolder } from './local-folder.js';
  *    them and renamed into place: that rename is the moment the change is made;
  * 3. then each file is renamed into the draft and each removal done, the journal removed last.
  *
- * A change to many files at once (`import --into`: a thousand paragraphs) may instead carry their
- * new contents inside `journal.json` itself (`rewrite`), and step 3 then writes each file over
- * the old one in place. Creating a thousand files and renaming each over one (which frees the old
- * one) costs this kind of disk 0.3–1 ms a file, rewriting one in place some 0.03 ms: for 1,000
- * paragraphs, the better part of a second. A file that is not a plain file of its own (a link,
- * one with other hard links) is replaced instead, never written through.
- *
  * A folder without `journal.json` is a change that never happened: the next writer removes it.
  * One with it is a change that happened but may be only partly in place: the next writer, under
  * the draft's lock, finishes it (`recoverCommits`; renaming what is still staged is idempotent).
@@ -34,13 +27,10 @@ export const JOURNAL_FOLDER = 'journal';
 const JOURNAL_FILE = 'journal.json';
 
 interface Journal {
-  /** 2 when it carries `rewrite`, so that an older ndraft refuses it rather than finish half of it. */
-  ndraftJournal: 1 | 2;
+  ndraftJournal: 1;
   /** Paths relative to the draft, in the order they are put in place. */
   writes: string[];
   removes: string[];
-  /** Files written in place, each with its whole new content (UTF-8 text), before `writes`. */
-  rewrite?: [string, string][];
 }
 
 export interface StagedCommit {
@@ -50,8 +40,6 @@ export interface StagedCommit {
   stagedPath(target: string): string;
   /** Writes the new content of `target` into the staging folder (flushed to disk with the others when the change is made). */
   write(target: string, content: string | Uint8Array): void;
-  /** Gives `target` (relative to the draft) this new UTF-8 content, carried in the journal and written in place (see above). */
-  rewrite(target: string, content: string): void;
   remove(target: string): void;
   /** Makes the change: journal, renames, removals. */
   commit(): void;
@@ -86,14 +74,10 @@ export function stageCommit(dir: string): StagedCommit {
       unflushed.push(path);
       faultPoint();
     },
-    rewrite(target, content) {
-      (journal.rewrite ??= []).push([safeTarget(target), content]);
-    },
     remove(target) {
       journal.removes.push(safeTarget(target));
     },
     commit() {
-      if (journal.rewrite) journal.ndraftJournal = 2;
       // Every staged file is on disk before the journal that puts it in place can be.
       for (const path of unflushed.splice(0)) flushFile(path);
       const temporary = join(folder, `${JOURNAL_FILE}.tmp`);
@@ -122,8 +106,8 @@ export function recoverCommits(dir: string): void {
 
 /** A change made but not yet wholly in place, as readers see it. */
 export interface PendingCommit {
-  /** `target`'s new content while it is still staged: the file holding it, or the content itself (a rewrite); undefined once in place. */
-  staged(target: string): string | Buffer | undefined;
+  /** The file holding `target`'s new content while it is still staged; undefined once in place. */
+  staged(target: string): string | undefined;
   /** Whether the change removes `target`. */
   removes(target: string): boolean;
   /** The files it writes in `folder` (relative to the draft), so that new ones are listed too. */
@@ -139,11 +123,9 @@ export function pendingCommit(dir: string): PendingCommit | undefined {
     return journal ? [{ folder, journal }] : [];
   });
   if (found.length === 0) return undefined;
-  const staged = new Map<string, string | Buffer>();
+  const staged = new Map<string, string>();
   const removed = new Set<string>();
   for (const { folder, journal } of found) {
-    // Until the journal is gone, a rewritten file may be half written: its content is the journal's.
-    for (const [target, content] of journal.rewrite ?? []) staged.set(normalize(target), Buffer.from(content, 'utf8'));
     for (const target of journal.writes) {
       const path = join(folder, target);
       if (kindOf(path) === 'file') staged.set(normalize(target), path);
@@ -159,14 +141,6 @@ export function pendingCommit(dir: string): PendingCommit | undefined {
 
 function finish(dir: string, folder: string, journal: Journal): void {
   const touched = new Set<string>();
-  // Idempotent: an interrupted run of this same change wrote some of them already.
-  for (const [target, content] of journal.rewrite ?? []) {
-    const path = join(dir, safeTarget(target));
-    mkdirSync(dirname(path), { recursive: true });
-    rewriteInPlace(path, Buffer.from(content, 'utf8'));
-    touched.add(dirname(path));
-    faultPoint();
-  }
   for (const target of journal.writes) {
     const staged = join(folder, safeTarget(target));
     const path = join(dir, target);
@@ -223,13 +197,8 @@ function readJournal(folder: string): Journal | undefined {
   } catch {
     // Reported below: a journal is renamed into place whole, so this one was damaged afterwards.
   }
-  if (
-    (journal?.ndraftJournal === 1 || journal?.ndraftJournal === 2) &&
-    Array.isArray(journal.writes) &&
-    Array.isArray(journal.removes) &&
-    (journal.rewrite === undefined || (Array.isArray(journal.rewrite) && journal.rewrite.every((r) => Array.isArray(r) && typeof r[1] === 'string')))
-  ) {
-    for (const target of [...journal.writes, ...journal.removes, ...(journal.rewrite ?? []).map((r) => r[0])]) safeTarget(target);
+  if (journal?.ndraftJournal === 1 && Array.isArray(journal.writes) && Array.isArray(journal.removes)) {
+    for (const target of [...journal.writes, ...journal.removes]) safeTarget(target);
     return journal;
   }
   throw inputError(`${join(folder, JOURNAL_FILE)} is damaged, so an interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
@@ -242,32 +211,6 @@ function safeTarget(target: unknown): string {
     throw inputError(`a change journal names a file outside the draft: ${String(target)}`);
   }
   return path;
-}
-
-/**
- * Writes `bytes` over the file at `path`, in place when it is a plain file with no other name
- * (the same inode: no file created, none freed), else as a new file replacing whatever is there,
- * so that nothing is ever written through a link to a file outside the draft. A reader never
- * sees a half-written file: until the journal is removed, readers take the content from it.
- */
-function rewriteInPlace(path: string, bytes: Buffer): void {
-  let stats: ReturnType<typeof lstatSync> | undefined;
-  try {
-    stats = lstatSync(path);
-  } catch {
-    // No such file yet: created below.
-  }
-  const own = stats !== undefined && stats.isFile() && stats.nlink === 1;
-  if (stats !== undefined && !own) rmSync(path, { force: true });
-  // O_NOFOLLOW (where the system has it): a link put there since the lstat is refused, not followed.
-  const fd = openSync(path, (own ? constants.O_RDWR : constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC) | (constants.O_NOFOLLOW ?? 0), 0o644);
-  try {
-    let at = 0;
-    while (at < bytes.length) at += writeSync(fd, bytes, at, bytes.length - at, at);
-    ftruncateSync(fd, bytes.length);
-  } finally {
-    closeSync(fd);
-  }
 }
 
 /** Flushes a file written earlier (fsync works on a descriptor opened for reading, too). */

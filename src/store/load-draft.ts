@@ -126,7 +126,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
  * it is not even read (its text is read later only if a problem must be placed in it). A file
  * still `staged` by a pending change is read there, and by content only.
  */
-function fromCache(cache: ParseCache, name: string, dir: string, file: string, plainFolder: boolean, staged?: string | Buffer): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
+function fromCache(cache: ParseCache, name: string, dir: string, file: string, plainFolder: boolean, staged?: string): { paragraph: LoadedParagraph } | { bytes: FileBytes; hash?: string } {
   let stats: Stats | undefined;
   if (!staged) {
     const status = statDraftFile(dir, file, plainFolder);
@@ -178,9 +178,7 @@ class ServedParagraph implements LoadedParagraph {
  * The file's bytes, read safely (`readDraftFile`); from `staged` first when a pending change holds
  * it there (inside the draft's own .ndraft/journal; renamed into place meanwhile: then from `file`).
  */
-function readBytes(dir: string, file: string, staged: string | Buffer | undefined, stats?: Stats | Refusal): FileBytes {
-  // A rewrite's content, carried by the journal (see journal.ts).
-  if (Buffer.isBuffer(staged)) return staged;
+function readBytes(dir: string, file: string, staged: string | undefined, stats?: Stats | Refusal): FileBytes {
   if (staged) {
     const bytes = readDraftFile(dir, staged);
     if (Buffer.isBuffer(bytes) || bytes.unreadable !== 'file not found') return bytes;

@@ -2,7 +2,7 @@
  * All-or-nothing changes: a change folder with its journal is a change made (readers see it
  * whole, the next writer puts it in place); one without is a change never made (removed).
  */
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { acceptCommand } from '../../src/cli/commands/accept.js';
@@ -106,83 +106,6 @@ describe('a change interrupted by a kill', () => {
     writeFileSync(join(folder, 'journal.json'), JSON.stringify({ ndraftJournal: 1, writes: ['../outside.txt'], removes: [] }));
     expect(() => recoverCommits(dir)).toThrow(/a change journal names a file outside the draft: \.\.\/outside\.txt/);
     expect(() => pendingCommit(dir)).toThrow(/outside the draft/);
-  });
-});
-
-describe('a change that rewrites files in place (import --into: many paragraphs at once)', () => {
-  /** The bundled draft with paragraph 61 as `accept 61 "Alt 3"` leaves it, and that file's text. */
-  async function accepted(): Promise<{ text: string; after: Awaited<ReturnType<typeof seen>>['paragraphs'] }> {
-    const done = copyBundledDraft('done');
-    expect(await acceptCommand('61', 'Alt 3', { draft: done, author: 'EU' }, fakeIo())).toBe(0);
-    return { text: readFileSync(join(done, 'paragraphs', '061.yaml'), 'utf8'), after: (await seen(done)).paragraphs };
-  }
-
-  it('writes each file over the old one (the same file, shorter or longer), creates new ones, and leaves no change folder', async () => {
-    const { text, after } = await accepted();
-    const dir = copyBundledDraft();
-    const file = join(dir, 'paragraphs', '061.yaml');
-    const inode = statSync(file).ino;
-    const commit = stageCommit(dir);
-    commit.rewrite('paragraphs/061.yaml', text);
-    commit.rewrite('notes/x.txt', 'a: 1\n');
-    commit.commit();
-    expect(readFileSync(file, 'utf8')).toBe(text);
-    expect(statSync(file).ino).toBe(inode);
-    expect(readFileSync(join(dir, 'notes', 'x.txt'), 'utf8')).toBe('a: 1\n');
-    expect(readdirSync(JOURNALS(dir))).toEqual([]);
-    expect((await seen(dir)).paragraphs).toEqual(after);
-    // Shorter than what was there: nothing of the old text is left at the end.
-    const again = stageCommit(dir);
-    again.rewrite('notes/x.txt', 'b\n');
-    again.commit();
-    expect(readFileSync(join(dir, 'notes', 'x.txt'), 'utf8')).toBe('b\n');
-  });
-
-  it('killed after its journal: readers take the content from the journal, even of a half-written file; the next writer finishes it', async () => {
-    const { text, after } = await accepted();
-    const dir = copyBundledDraft();
-    const original = await seen(copyBundledDraft('original'));
-    const folder = join(JOURNALS(dir), '20260101T000000000Z-999999999-abcd1234');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'journal.json'), JSON.stringify({ ndraftJournal: 2, writes: [], removes: [], rewrite: [['paragraphs/061.yaml', text]] }));
-    // The kill came in the middle of the write.
-    writeFileSync(join(dir, 'paragraphs', '061.yaml'), text.slice(0, 40));
-    expect((await seen(dir)).paragraphs).toEqual(after);
-    expect((await seen(dir)).paragraphs).not.toEqual(original.paragraphs);
-    recoverCommits(dir);
-    expect(readdirSync(JOURNALS(dir))).toEqual([]);
-    expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toBe(text);
-  });
-
-  it('never writes through a link or into a file that has other names: it replaces them', async () => {
-    const { text } = await accepted();
-    const dir = copyBundledDraft();
-    const outside = join(makeTempDir('outside'), 'target.yaml');
-    writeFileSync(outside, 'outside\n');
-    const elsewhere = join(makeTempDir('elsewhere'), 'copy.yaml');
-    linkSync(join(dir, 'paragraphs', '062.yaml'), elsewhere);
-    const linked = readFileSync(elsewhere, 'utf8');
-    // A link in place of 061.yaml, as a draft received from someone else may have it.
-    rmSync(join(dir, 'paragraphs', '061.yaml'));
-    symlinkSync(outside, join(dir, 'paragraphs', '061.yaml'), 'file');
-    const commit = stageCommit(dir);
-    commit.rewrite('paragraphs/061.yaml', text);
-    commit.rewrite('paragraphs/062.yaml', 'replaced\n');
-    commit.commit();
-    expect(readFileSync(outside, 'utf8')).toBe('outside\n');
-    expect(lstatSync(join(dir, 'paragraphs', '061.yaml')).isFile()).toBe(true);
-    expect(readFileSync(join(dir, 'paragraphs', '061.yaml'), 'utf8')).toBe(text);
-    expect(readFileSync(elsewhere, 'utf8')).toBe(linked);
-    expect(readFileSync(join(dir, 'paragraphs', '062.yaml'), 'utf8')).toBe('replaced\n');
-  });
-
-  it('a rewrite naming a file outside the draft is refused', () => {
-    const dir = copyBundledDraft();
-    const folder = join(JOURNALS(dir), '20260101T000000000Z-1-abcd');
-    mkdirSync(folder, { recursive: true });
-    writeFileSync(join(folder, 'journal.json'), JSON.stringify({ ndraftJournal: 2, writes: [], removes: [], rewrite: [['../outside.txt', 'x']] }));
-    expect(() => recoverCommits(dir)).toThrow(/a change journal names a file outside the draft: \.\.\/outside\.txt/);
-    expect(existsSync(join(dir, '..', 'outside.txt'))).toBe(false);
   });
 });
 
