@@ -165,7 +165,9 @@ export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
   .refine(isIsoDate, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
-  .describe('The date the document bears (YYYY-MM-DD); every export shows it');
+  .describe('The date the document bears (YYYY-MM-DD); every export shows it')
+  // JSON Schema's name for the refinement (a date that exists), which the writers' quick check reads.
+  .meta({ format: 'date' });
 
 export const draftSchema = z
   .strictObject({
