@@ -137,3 +137,14 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     expect(refined).toEqual(['date']);
   });
 });
+
+describe('checkResult: a bad result is refused with zod\'s words, as before the quick check', () => {
+  it('a paragraph the quick check doubts goes to zod, whose message the refusal carries', async () => {
+    const { checkResult } = await import('../../src/cli/change-paragraph.js');
+    const bad = { ...busy, status: 'closed' } as unknown as Paragraph;
+    const expected = paragraphSchema.safeParse(bad).error?.message;
+    expect(expected).toContain('status');
+    await expect(checkResult(bad)).rejects.toThrow(`the change produced an invalid paragraph: ${expected}`);
+    await expect(checkResult(paragraphs[0]!)).resolves.toBeUndefined();
+  });
+});
