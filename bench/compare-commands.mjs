@@ -10,7 +10,8 @@
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
- * lib/move-aside.mjs), `status`, `show`, `export` (text), and every writer of lib/writers.mjs
+ * lib/move-aside.mjs), `status`, `show`, `export` (text), `validate`, `positions`, the same
+ * three with no parse cache (`<draft>/.ndraft/` removed first), and every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup). Each side works on a draft it imported itself.
  * The earlier revision is built from `git archive` (lib/build-ref.mjs); nothing in the
  * repository changes.
@@ -68,6 +69,15 @@ const sides = [
     { id: 'status', label: 'status', argv: [bin, 'status', '--draft', draft] },
     { id: 'show', label: `show ${manifest.showParagraph}`, argv: [bin, 'show', manifest.showParagraph, '--draft', draft] },
     { id: 'export', label: 'export (text)', argv: [bin, 'export', '--draft', draft, '-o', join(work, `export-${k}.txt`), '--force'] },
+    { id: 'validate', label: 'validate', argv: [bin, 'validate', '--draft', draft] },
+    { id: 'positions', label: 'positions', argv: [bin, 'positions', '--draft', draft] },
+    // A fresh clone: the parse cache removed before each run (`.ndraft/` holds nothing else the commands need).
+    ...['validate', 'status', 'export'].map((command) => ({
+      id: `${command}-no-cache`,
+      label: `${command}, no parse cache`,
+      argv: [bin, command, '--draft', draft, ...(command === 'export' ? ['-o', join(work, `export-${k}.txt`), '--force'] : [])],
+      prepare: ['rm', '-rf', join(draft, '.ndraft')],
+    })),
     ...writerRows(bin, draft, manifest),
   ];
   return { name, rows: new Map(rows.filter((r) => !only || only.includes(r.id)).map((r) => [r.id, r])) };

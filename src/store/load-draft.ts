@@ -30,6 +30,8 @@ export interface LoadedParagraph {
   counts?: Counts;
   /** Whether a text of it takes part in a bracket span, when the cache already knows (with its counts). */
   spanned?: boolean;
+  /** How many of its alternatives list several proposers, when the cache already knows (with its counts). */
+  legacy?: number;
 }
 
 /** Every file of a draft folder, parsed and checked file by file (rules across files: `checkDraft`). */
@@ -156,6 +158,7 @@ class ServedParagraph implements LoadedParagraph {
   readonly problems?: Diagnostic[];
   readonly counts?: Counts;
   readonly spanned?: boolean;
+  readonly legacy?: number;
 
   constructor(
     readonly file: string,
@@ -167,6 +170,7 @@ class ServedParagraph implements LoadedParagraph {
     if (entry.problems) this.problems = entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file }));
     if (entry.counts) this.counts = entry.counts;
     if (entry.spanned !== undefined) this.spanned = entry.spanned;
+    if (entry.legacy !== undefined) this.legacy = entry.legacy;
   }
 
   get paragraph(): Paragraph {
