@@ -50,7 +50,8 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
 /** The one warning about supporters that older versions stored in proposedBy, for a draft that loads. */
 async function legacyNote(checked: CheckedDraft, loaded: LoadedDraft): Promise<Diagnostic[]> {
   // Counted by the checks (and kept in the parse cache): a draft without any is not read for it.
-  if (checked.draft === undefined || checked.legacySupporters === 0) return [];
+  // (`checked.draft` reads every paragraph: asked only when there is a note to place.)
+  if (checked.legacySupporters === 0 || checked.draft === undefined) return [];
   // Placing the note parses a file's YAML: the parser is loaded only when there is a note.
   if (checked.draft.paragraphs.some((p) => [p, ...p.items].some((part) => (part.alternatives ?? []).some((a) => (a.proposedBy?.length ?? 0) > 1)))) await loadParsers();
   const note = legacySupportersNote(checked.draft.paragraphs, (address) => {
