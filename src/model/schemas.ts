@@ -3,7 +3,7 @@ import { conventionsSchema } from './conventions-schema.js';
 import { alternativeScopeSchema } from './scope-schema.js';
 
 export { alternativeScopeSchema };
-import { DOCUMENT_SYMBOL_PATTERN, isIsoDate } from './document-fields.js';
+import { ADDRESS_PATTERN, DOCUMENT_SYMBOL_PATTERN, isIsoDate } from './document-fields.js';
 
 /**
  * The single source of truth for the stored format. TypeScript types come from `z.infer`;
@@ -17,12 +17,8 @@ export const statusSchema = z
   .enum(STATUSES)
   .describe('open: still negotiated; agreed: consensus; agreed-ad-ref: agreed pending confirmation from capitals; deleted: dropped, text kept');
 
-/**
- * A paragraph's address: its name in the draft, unique and never changed once given (history
- * and revisions refer to it). Safe as a file name everywhere: letters, digits, and "." or "-"
- * between them; two addresses may not differ only in case (checked across files).
- */
-export const ADDRESS_PATTERN = /^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
+/** A paragraph's address (see document-fields.ts). */
+export { ADDRESS_PATTERN };
 
 export const addressSchema = z
   .string()
