@@ -18,6 +18,37 @@ export function matchesJsonSchema(schema: JsonSchema, value: unknown): boolean {
   return matches(schema, value, schema);
 }
 
+/**
+ * `value`, which `matchesJsonSchema(schema, value)` accepted, as zod's parse gives it: each
+ * object's fields in the schema's order, a field left out given its default (a copy), a union
+ * read by its first branch that matches. What zod would give is held by the property test.
+ */
+export function normalizedBy(schema: JsonSchema, value: unknown): unknown {
+  return normalized(schema, value, schema);
+}
+
+function normalized(schema: JsonSchema, value: unknown, root: JsonSchema): unknown {
+  if (schema.$ref !== undefined) return normalized(resolveRef(schema.$ref, root) as JsonSchema, value, root);
+  if (Array.isArray(schema.anyOf)) {
+    const branch = (schema.anyOf as JsonSchema[]).find((s) => matches(s, value, root));
+    return branch === undefined ? value : normalized(branch, value, root);
+  }
+  if (Array.isArray(value)) return isPlainObject(schema.items) ? value.map((v) => normalized(schema.items as JsonSchema, v, root)) : [...value];
+  if (!isPlainObject(value)) return value;
+  const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(properties)) {
+    const property = properties[key] as JsonSchema;
+    if (value[key] !== undefined) out[key] = normalized(property, value[key], root);
+    else if (property.default !== undefined) out[key] = structuredClone(property.default);
+  }
+  const rest = isPlainObject(schema.additionalProperties) ? schema.additionalProperties : undefined;
+  for (const key of Object.keys(value)) {
+    if (!Object.hasOwn(properties, key) && value[key] !== undefined) out[key] = rest ? normalized(rest, value[key], root) : value[key];
+  }
+  return out;
+}
+
 /** Keywords that say nothing about validity. */
 const ANNOTATIONS = new Set(['$schema', '$defs', 'description', 'default', 'title', 'id']);
 

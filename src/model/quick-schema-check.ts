@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { matchesJsonSchema, type JsonSchema } from './json-schema-match.js';
+import { matchesJsonSchema, normalizedBy, type JsonSchema } from './json-schema-match.js';
 import { SCHEMA_FILES } from './schema-files.js';
 
 const loaded = new Map<string, JsonSchema | null>();
@@ -16,6 +16,15 @@ const loaded = new Map<string, JsonSchema | null>();
 export function quickSchemaCheck(name: 'paragraph' | 'draft', value: unknown): boolean {
   const schema = schemaFile(SCHEMA_FILES[name]);
   return schema !== null && matchesJsonSchema(schema, value);
+}
+
+/**
+ * A value read from a file, as zod's parse of it gives it (fields in order, defaults filled in),
+ * when the quick check shows it valid; undefined when it does not, and zod must decide.
+ */
+export function quickSchemaParse(name: 'paragraph' | 'draft', value: unknown): unknown {
+  const schema = schemaFile(SCHEMA_FILES[name]);
+  return schema !== null && matchesJsonSchema(schema, value) ? normalizedBy(schema, value) : undefined;
 }
 
 function schemaFile(file: string): JsonSchema | null {

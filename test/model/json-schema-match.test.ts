@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { matchesJsonSchema } from '../../src/model/json-schema-match.js';
-import { quickSchemaCheck } from '../../src/model/quick-schema-check.js';
+import { quickSchemaCheck, quickSchemaParse } from '../../src/model/quick-schema-check.js';
 import { draftSchema, paragraphSchema, type DraftMeta, type Paragraph } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
@@ -64,7 +64,11 @@ function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft', origina
         const all = places(value);
         value = mutated(value, all[change.pick % all.length]!, change);
       }
-      if (quickSchemaCheck(name, value)) expect(schema.safeParse(value).success).toBe(true);
+      if (!quickSchemaCheck(name, value)) return;
+      const parsed = schema.safeParse(value);
+      expect(parsed.success).toBe(true);
+      // And what a file reads as: zod's output, fields in its order, defaults filled in.
+      expect(JSON.stringify(quickSchemaParse(name, value))).toBe(JSON.stringify(parsed.data));
     }),
     { numRuns: 3000 },
   );
@@ -76,6 +80,13 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     for (const paragraph of [...paragraphs, busy]) expect(quickSchemaCheck('paragraph', paragraph)).toBe(true);
     expect(paragraphSchema.safeParse(busy).success).toBe(true);
     expect(quickSchemaCheck('draft', meta)).toBe(true);
+    for (const paragraph of [...paragraphs, busy]) expect(JSON.stringify(quickSchemaParse('paragraph', paragraph))).toBe(JSON.stringify(paragraphSchema.parse(paragraph)));
+    expect(JSON.stringify(quickSchemaParse('draft', meta))).toBe(JSON.stringify(draftSchema.parse(meta)));
+    // A file's fields in another order, and without the arrays that have defaults, read as zod reads them.
+    const { items: _items, alternatives: _alternatives, ...short } = busy;
+    const scrambled = Object.fromEntries(Object.entries(short).reverse());
+    expect(quickSchemaParse('paragraph', scrambled)).toStrictEqual(paragraphSchema.parse(scrambled));
+    expect(JSON.stringify(quickSchemaParse('paragraph', scrambled))).toBe(JSON.stringify(paragraphSchema.parse(scrambled)));
     // An optional field left undefined is absent to zod, and so here.
     expect(quickSchemaCheck('paragraph', { ...busy, number: undefined, notes: undefined })).toBe(true);
   });
