@@ -52,10 +52,16 @@ function normalized(schema: JsonSchema, value: unknown, root: JsonSchema): unkno
 /** Keywords that say nothing about validity. */
 const ANNOTATIONS = new Set(['$schema', '$defs', 'description', 'default', 'title', 'id']);
 
+/** Whether every keyword of a (sub)schema is one understood here, found once per schema object: a draft visits thousands of times. */
+const understood = new WeakMap<JsonSchema, boolean>();
+
 function matches(schema: JsonSchema, value: unknown, root: JsonSchema): boolean {
-  for (const keyword of Object.keys(schema)) {
-    if (!ANNOTATIONS.has(keyword) && !Object.hasOwn(KEYWORDS, keyword)) return false;
+  let known = understood.get(schema);
+  if (known === undefined) {
+    known = Object.keys(schema).every((keyword) => ANNOTATIONS.has(keyword) || Object.hasOwn(KEYWORDS, keyword));
+    understood.set(schema, known);
   }
+  if (!known) return false;
   if (schema.$ref !== undefined) {
     const target = resolveRef(schema.$ref, root);
     if (target === undefined || !matches(target, value, root)) return false;
@@ -79,7 +85,16 @@ const KEYWORDS = {
   properties: true, required: true, additionalProperties: true, propertyNames: true,
 };
 
+const resolved = new WeakMap<JsonSchema, Map<unknown, JsonSchema | undefined>>();
+
 function resolveRef(ref: unknown, root: JsonSchema): JsonSchema | undefined {
+  let byRef = resolved.get(root);
+  if (byRef === undefined) resolved.set(root, (byRef = new Map()));
+  if (!byRef.has(ref)) byRef.set(ref, findRef(ref, root));
+  return byRef.get(ref);
+}
+
+function findRef(ref: unknown, root: JsonSchema): JsonSchema | undefined {
   const match = typeof ref === 'string' ? /^#\/\$defs\/([^/~]+)$/.exec(ref) : null;
   const defs = root.$defs as Record<string, JsonSchema> | undefined;
   return match !== null && defs !== undefined && Object.hasOwn(defs, match[1]!) ? defs[match[1]!] : undefined;
