@@ -10,7 +10,8 @@
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
- * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, and every writer of lib/writers.mjs
+ * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, `validate`, `positions`, the
+ * same three with no parse cache (`<draft>/.ndraft/` removed first), every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
  * imported as Rev.2 (made only when one of them is asked for); the imports of bench/run.mjs: `import-into`
@@ -93,6 +94,15 @@ const sides = [
     { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
     { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
     { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
+    { id: 'validate', label: 'validate', argv: [bin, 'validate', '--draft', draft] },
+    { id: 'positions', label: 'positions', argv: [bin, 'positions', '--draft', draft] },
+    // A fresh clone: the parse cache removed before each run (`.ndraft/` holds nothing else the commands need).
+    ...['validate', 'status', 'export'].map((command) => ({
+      id: `${command}-no-cache`,
+      label: `${command}, no parse cache`,
+      argv: [bin, command, '--draft', draft, ...(command === 'export' ? ['-o', join(work, `export-${k}.txt`), '--force'] : [])],
+      prepare: ['rm', '-rf', join(draft, '.ndraft')],
+    })),
     ...writerRows(bin, draft, manifest),
     {
       id: 'import-into',

@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describeOutlineChange } from '../history/describe-outline-change.js';
 import { renderChange } from '../render/render-change.js';
+import { quickSchemaCheck } from '../model/quick-schema-check.js';
 import type { Paragraph } from '../model/schemas.js';
 import type { DraftChange } from '../resolve/accept-option.js';
 import { commitChanges } from '../store/commit-changes.js';
@@ -40,7 +41,7 @@ export async function applyDraftChange(io: Io, options: ChangeOptions, opened: O
   const { dir } = opened;
   const { meta, paragraphs, summary } = await request.change(opened);
   for (const { after } of paragraphs) await checkResult(after);
-  if (meta !== undefined) {
+  if (meta !== undefined && !quickSchemaCheck('draft', meta)) {
     const { draftSchema } = await import('../model/schemas.js');
     const checked = draftSchema.safeParse(meta);
     if (!checked.success) throw new Error(`the change produced an invalid draft.yaml: ${checked.error.message}`);

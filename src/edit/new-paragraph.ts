@@ -1,6 +1,7 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { isReservedFileName } from '../model/reserved-names.js';
-import { ADDRESS_PATTERN, type Paragraph } from '../model/schemas.js';
+import { ADDRESS_PATTERN } from '../model/document-fields.js';
+import type { Paragraph } from '../model/schemas.js';
 import { checkedNotation } from './checked-notation.js';
 
 export interface NewParagraphRequest {

@@ -5,10 +5,10 @@ import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { HistoryEntry } from '../model/schemas.js';
 import { pendingCommit, type PendingCommit } from '../store/journal.js';
 import { serializeYaml } from '../store/serialize.js';
-import { readDraftFile, refusalDiagnostic } from '../store/read-draft-file.js';
-import { loadParsers, type Parsers } from '../store/yaml-parser.js';
-import type { ObjectCache } from '../store/object-cache.js';
+import { ObjectCache } from '../store/object-cache.js';
 import { contentHash } from '../store/parse-cache.js';
+import { isRefusal, readDraftFile, refusalDiagnostic, statDraftFile } from '../store/read-draft-file.js';
+import { loadParsers, type Parsers } from '../store/yaml-parser.js';
 
 /**
  * The history of a draft is a folder of small files, one per change: `history/<id>.yaml`.
@@ -119,13 +119,8 @@ export function parseEntry(dir: string, id: string, bytes: Buffer, parsers: Pars
 /** Every entry, oldest first; a file that does not parse or match the schema is a diagnostic, not a crash. */
 export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ entries: HistoryEntry[]; diagnostics: Diagnostic[] }> {
   const entries: HistoryEntry[] = [];
-  const diagnostics: Diagnostic[] = [];
   const pending = pendingCommit(dir);
-  for (const name of historyFileNames(dir, pending)) {
-    if (!ID.test(name.slice(0, -'.yaml'.length))) {
-      diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) });
-    }
-  }
+  const diagnostics = strayFiles(dir, pending);
   let parsers: Parsers | undefined;
   for (const id of listHistoryIds(dir, pending)) {
     const file = join(dir, HISTORY_DIR, historyFileName(id));
@@ -150,4 +145,44 @@ export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ e
     if (parsed.entry && parsed.diagnostics.length === 0 && hash !== undefined) cache?.set('history-entry', hash, parsed.entry);
   }
   return { entries, diagnostics };
+}
+
+/**
+ * What `validate` reports of the history: the problems of every entry file. An entry found
+ * without any is remembered as such in the summaries cache, by the hash of its bytes and, once
+ * settled, by the file's identity (see `ObjectCache.remember`), so that a validate after the
+ * first parses no entry again and loads neither the YAML parser nor zod for them.
+ */
+export async function historyProblems(dir: string, cache = new ObjectCache(dir, 'summaries')): Promise<Diagnostic[]> {
+  const pending = pendingCommit(dir);
+  const diagnostics = strayFiles(dir, pending);
+  for (const id of listHistoryIds(dir, pending)) {
+    const name = historyFileName(id);
+    const file = join(dir, HISTORY_DIR, name);
+    const status = pending?.staged(`${HISTORY_DIR}/${name}`) !== undefined ? undefined : statDraftFile(dir, file);
+    const stats = status === undefined || isRefusal(status) ? undefined : status;
+    if (stats && cache.known<true>('history-clean-file', id, stats)) continue;
+    const bytes = readEntryBytes(dir, name, pending);
+    if (!Buffer.isBuffer(bytes)) {
+      diagnostics.push(refusalDiagnostic(file, bytes));
+      continue;
+    }
+    const hash = contentHash(bytes);
+    if (!cache.has('history-clean', hash)) {
+      const parsed = (await loadParsers()).parseHistoryFile(file, bytes.toString('utf8'));
+      diagnostics.push(...parsed.diagnostics);
+      if (parsed.diagnostics.length > 0 || !parsed.entry) continue;
+      cache.set('history-clean', hash, true);
+    }
+    if (stats) cache.remember('history-clean-file', id, stats, true);
+  }
+  cache.save();
+  return diagnostics;
+}
+
+/** Files of the history folder not named like an entry: ignored, with a warning. */
+function strayFiles(dir: string, pending: PendingCommit | undefined): Diagnostic[] {
+  return historyFileNames(dir, pending)
+    .filter((name) => !ID.test(name.slice(0, -'.yaml'.length)))
+    .map((name) => ({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: ${name} is not named like a history entry (<time>-<id>.yaml)`, file: join(dir, HISTORY_DIR, name) }));
 }

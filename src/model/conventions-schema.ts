@@ -20,7 +20,8 @@ export const wordFormattingSchema = z
   })
   .describe('What formatting means in a Word document');
 
-const words = (description: string) => z.array(z.string().trim().min(1)).optional().describe(description);
+// Trimmed as read, which JSON Schema cannot say: the mark makes the writers' quick check leave such a value to zod.
+const words = (description: string) => z.array(z.string().trim().min(1).meta({ 'x-ndraft-trimmed': true })).optional().describe(description);
 
 /**
  * A negotiation's own spellings of the importer's labels and markers, each list adding to the

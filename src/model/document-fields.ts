@@ -1,7 +1,15 @@
 /**
- * The shapes of draft.yaml's `symbol` and `date`, without zod, so that `export --symbol` and
+ * The shapes of draft.yaml's `symbol` and `date`, and of an address, without zod, so that `export --symbol` and
  * `--date` are checked by the same rules without loading the schemas.
  */
+
+/**
+ * A paragraph's address: its name in the draft, unique and never changed once given (history
+ * and revisions refer to it). Safe as a file name everywhere: letters, digits, and "." or "-"
+ * between them; two addresses may not differ only in case (checked across files). Here, not in
+ * schemas.ts, so that `add` checks a new address without loading zod.
+ */
+export const ADDRESS_PATTERN = /^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
 
 /** One line, without spaces around it: `A/CONF.999/L.1`, `FCCC/PA/CMA/2026/L.3`. */
 export const DOCUMENT_SYMBOL_PATTERN = /^\S(?:[^\n\r]*\S)?$/;

@@ -3,7 +3,7 @@ import { conventionsSchema } from './conventions-schema.js';
 import { alternativeScopeSchema } from './scope-schema.js';
 
 export { alternativeScopeSchema };
-import { DOCUMENT_SYMBOL_PATTERN, isIsoDate } from './document-fields.js';
+import { ADDRESS_PATTERN, DOCUMENT_SYMBOL_PATTERN, isIsoDate } from './document-fields.js';
 
 /**
  * The single source of truth for the stored format. TypeScript types come from `z.infer`;
@@ -17,12 +17,8 @@ export const statusSchema = z
   .enum(STATUSES)
   .describe('open: still negotiated; agreed: consensus; agreed-ad-ref: agreed pending confirmation from capitals; deleted: dropped, text kept');
 
-/**
- * A paragraph's address: its name in the draft, unique and never changed once given (history
- * and revisions refer to it). Safe as a file name everywhere: letters, digits, and "." or "-"
- * between them; two addresses may not differ only in case (checked across files).
- */
-export const ADDRESS_PATTERN = /^[0-9A-Za-z]+(?:[.-][0-9A-Za-z]+)*$/;
+/** A paragraph's address (see document-fields.ts). */
+export { ADDRESS_PATTERN };
 
 export const addressSchema = z
   .string()
@@ -165,7 +161,9 @@ export const dateSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
   .refine(isIsoDate, 'a date is written YYYY-MM-DD, e.g. 2026-11-30')
-  .describe('The date the document bears (YYYY-MM-DD); every export shows it');
+  .describe('The date the document bears (YYYY-MM-DD); every export shows it')
+  // JSON Schema's name for the refinement (a date that exists), which the writers' quick check reads.
+  .meta({ format: 'date' });
 
 export const draftSchema = z
   .strictObject({

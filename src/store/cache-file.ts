@@ -37,6 +37,8 @@ export type Row = [
   problems: Omit<Diagnostic, 'file'>[] | null,
   /** 1 when a text of the paragraph takes part in a bracket span (checked across files), once the checks have run. */
   spanned?: 1 | null,
+  /** How many of its alternatives list several delegations in proposedBy (`legacySupporterCount`), once the checks have run. */
+  legacy?: number | null,
 ];
 
 export interface StoredIndex {

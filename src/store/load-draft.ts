@@ -10,6 +10,7 @@ import type { FileBytes } from './parse-files.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from './parse-cache.js';
 import type { YamlFile } from './yaml-file.js';
 import { lazyYamlFile, loadParsers } from './yaml-parser.js';
+import { quickParseFile } from './quick-parse-file.js';
 import { isPlainFolder, isRefusal, readDraftFile, readDraftText, statDraftFile, type Refusal } from './read-draft-file.js';
 
 export interface LoadedParagraph {
@@ -30,6 +31,8 @@ export interface LoadedParagraph {
   counts?: Counts;
   /** Whether a text of it takes part in a bracket span, when the cache already knows (with its counts). */
   spanned?: boolean;
+  /** How many of its alternatives list several proposers, when the cache already knows (with its counts). */
+  legacy?: number;
 }
 
 /** Every file of a draft folder, parsed and checked file by file (rules across files: `checkDraft`). */
@@ -100,7 +103,23 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
     const bytes = draftBytes();
     return Buffer.isBuffer(bytes) ? bytes.toString('utf8') : '';
   });
-  if (!meta || toParse.length > 0) {
+  // Files the cache does not know: first without the YAML parser and zod, which load only for what that leaves.
+  if (!meta) {
+    const quick = quickParseFile('draft', draftPath, draftBytes());
+    if (quick) {
+      draftFile = quick.yaml;
+      meta = quick.meta;
+      if (draftHash) cache.setMeta(draftHash, meta, draftStats);
+    }
+  }
+  const leftToParse = toParse.filter(({ at, file, bytes, hash }) => {
+    const quick = quickParseFile('paragraph', file, bytes);
+    if (!quick) return true;
+    paragraphs[at] = { file, yaml: quick.yaml, ...(hash ? { hash } : {}), address: quick.paragraph.address, paragraph: quick.paragraph };
+    if (hash) cache.set(hash, { paragraph: quick.paragraph });
+    return false;
+  });
+  if (!meta || leftToParse.length > 0) {
     const parsers = await loadParsers();
     if (!meta) {
       const parsed = parsers.parseDraftFile(draftPath, draftBytes());
@@ -109,7 +128,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
       diagnostics.push(...parsed.diagnostics);
       if (meta && draftHash && parsed.yaml.diagnostics.length === 0) cache.setMeta(draftHash, meta, draftStats);
     }
-    for (const { at, file, bytes, hash } of toParse) {
+    for (const { at, file, bytes, hash } of leftToParse) {
       const parsed = parsers.parseParagraphFile(file, bytes);
       diagnostics.push(...parsed.diagnostics);
       const { paragraph } = parsed;
@@ -156,6 +175,7 @@ class ServedParagraph implements LoadedParagraph {
   readonly problems?: Diagnostic[];
   readonly counts?: Counts;
   readonly spanned?: boolean;
+  readonly legacy?: number;
 
   constructor(
     readonly file: string,
@@ -167,6 +187,7 @@ class ServedParagraph implements LoadedParagraph {
     if (entry.problems) this.problems = entry.problems.length === 0 ? [] : entry.problems.map((d) => ({ ...d, file }));
     if (entry.counts) this.counts = entry.counts;
     if (entry.spanned !== undefined) this.spanned = entry.spanned;
+    if (entry.legacy !== undefined) this.legacy = entry.legacy;
   }
 
   get paragraph(): Paragraph {

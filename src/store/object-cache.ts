@@ -226,7 +226,7 @@ let memoKey: string | undefined;
 function cacheKey(): string {
   if (memoKey === undefined) {
     let schemas = '';
-    for (const name of ['paragraph', 'draft', 'revision']) {
+    for (const name of ['paragraph', 'draft', 'revision', 'history-entry']) {
       try {
         schemas += readFileSync(join(PACKAGE_ROOT, 'schemas', `${name}.schema.json`), 'utf8');
       } catch {

@@ -46,6 +46,8 @@ export interface CachedParagraph {
   counts?: Counts;
   /** Whether a text of it takes part in a bracket span, known with its counts: the spans are checked across files. */
   spanned?: boolean;
+  /** How many of its alternatives list several proposers (validate's one note for the draft), known with its counts. */
+  legacy?: number;
 }
 
 export interface ParseCache {
@@ -54,7 +56,7 @@ export interface ParseCache {
   /** Records which content a file holds; with `stats`, its identity too (when that is safe). */
   noteFile(name: string, hash: string, stats?: Stats): void;
   get(hash: string): CachedParagraph | undefined;
-  set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts; spanned?: boolean }): void;
+  set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts; spanned?: boolean; legacy?: number }): void;
   /** draft.yaml's content when its identity shows it unchanged since it was parsed. */
   knownMeta(stats: Stats): DraftMeta | undefined;
   /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
@@ -69,7 +71,7 @@ export interface ParseCache {
 const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
-const FORMAT = 7;
+const FORMAT = 8;
 export function contentHash(bytes: Uint8Array): string {
   return createHash('sha1').update(bytes).digest('hex');
 }
@@ -98,6 +100,7 @@ class StoredEntry implements CachedParagraph {
   readonly problems?: Omit<Diagnostic, 'file'>[];
   readonly counts?: Counts;
   readonly spanned?: boolean;
+  readonly legacy?: number;
 
   constructor(
     row: Row,
@@ -111,6 +114,7 @@ class StoredEntry implements CachedParagraph {
       this.problems = row[8] ?? [];
       this.counts = countsOf(row[7]);
       this.spanned = row[9] === 1;
+      this.legacy = row[10] ?? 0;
     }
   }
 
@@ -268,7 +272,7 @@ export function openParseCache(dir: string): ParseCache {
           const entry = entries.get(hash);
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
-          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null]);
+          out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null, entry.legacy ? entry.legacy : null]);
           paragraphs.push(entry instanceof StoredEntry ? entry.stored : entry.paragraph);
         }
         const folder = join(dir, FOLDER);

@@ -11,6 +11,7 @@ import { loadParsers } from '../store/yaml-parser.js';
 import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
 import { isReservedFileName } from '../model/reserved-names.js';
 import { controlCharacterProblems } from './control-characters.js';
+import { legacySupporterCount } from './legacy-supporters.js';
 import { collectSpans, hasSpanMarks, type DraftSpan } from '../model/spans.js';
 
 interface OutlineRef {
@@ -37,6 +38,8 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     unplaced.push({ file, path, code, message });
   const counts = new Map<string, Counts>();
   const spanned = new Set<string>();
+  /** Alternatives listing several proposers, by paragraph (validate's note reads the paragraphs only when there are some). */
+  const legacy = new Map<string, number>();
   const checked: { loadedParagraph: LoadedParagraph; paragraph: Paragraph; problems: ParagraphProblem[] }[] = [];
 
   const byAddress = new Map<string, LoadedParagraph>();
@@ -63,12 +66,15 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
       diagnostics.push(...loadedParagraph.problems);
       counts.set(address, loadedParagraph.counts);
       if (loadedParagraph.spanned) spanned.add(address);
+      if (loadedParagraph.legacy) legacy.set(address, loadedParagraph.legacy);
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
     const parsed = parseParagraph(paragraph);
     counts.set(address, countParagraph(paragraph, parsed.brackets.length));
     if (hasSpanMarks(paragraph)) spanned.add(address);
+    const several = legacySupporterCount(paragraph);
+    if (several > 0) legacy.set(address, several);
     checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
   }
 
@@ -115,19 +121,21 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     const problems = placeProblems(found, loadedParagraph.yaml);
     diagnostics.push(...problems);
     if (loadedParagraph.hash) {
-      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.address) as Counts, spanned: spanned.has(paragraph.address) });
+      loaded.cache.set(loadedParagraph.hash, { paragraph, problems: problems.map(({ file: _file, ...rest }) => rest), counts: counts.get(paragraph.address) as Counts, spanned: spanned.has(paragraph.address), legacy: legacy.get(paragraph.address) ?? 0 });
     }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
   loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
-  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts, spans: [] };
+  const legacySupporters = [...legacy.values()].reduce((a, b) => a + b, 0);
+  if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts, spans: [], legacySupporters };
   let draft: Draft | undefined;
   return {
     diagnostics,
     meta,
     counts,
     spans,
+    legacySupporters,
     paragraph: (address) => byAddress.get(address)?.paragraph,
     get draft() {
       draft ??= { meta, paragraphs: outlineAddresses(meta.sections).map((address) => byAddress.get(address)?.paragraph as Paragraph) };
@@ -146,6 +154,8 @@ export interface CheckedDraft {
   counts: Map<string, Counts>;
   /** The bracket spans of the draft, each with the texts it covers, in the order they open (none when the draft has errors). */
   spans: DraftSpan[];
+  /** How many alternatives, in all, list several delegations in proposedBy (see `legacySupportersNote`). */
+  legacySupporters: number;
   /** One paragraph by its exact address, when the draft has no error (read from the cache alone, if it comes from there). */
   paragraph?: (address: string) => Paragraph | undefined;
 }

@@ -11,6 +11,11 @@ export type ParagraphPlace = (address: string) => { file: string; locate: (path:
  * there (rewriting them would be a guess); one warning for the whole draft says so, placed at
  * the first such alternative.
  */
+/** How many alternatives of a paragraph list several delegations in proposedBy: what the cache keeps, so that a draft without any is not read for the note. */
+export function legacySupporterCount(paragraph: Paragraph): number {
+  return allAlternatives(paragraph).filter((f) => (f.alternative.proposedBy?.length ?? 0) > 1).length;
+}
+
 export function legacySupportersNote(paragraphs: readonly Paragraph[], place: ParagraphPlace): Diagnostic | undefined {
   const found: { paragraph: Paragraph; path: (string | number)[]; label: string; names: readonly string[] }[] = [];
   for (const paragraph of paragraphs) {

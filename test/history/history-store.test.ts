@@ -1,11 +1,11 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { HISTORY_DIR, listHistoryIds, nextHistoryId, readHistory, serializeHistoryEntry } from '../../src/history/history-store.js';
-import { historyEntrySchema, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
+import { HISTORY_DIR, historyProblems, listHistoryIds, nextHistoryId, readHistory, serializeHistoryEntry } from '../../src/history/history-store.js';
 import { ObjectCache } from '../../src/store/object-cache.js';
 import { contentHash } from '../../src/store/parse-cache.js';
+import { historyEntrySchema, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
 import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -137,5 +137,30 @@ describe('readHistory', () => {
     expect(byFile(broken).some((d) => d.severity === 'error')).toBe(true);
     expect(byFile(wrong)).toEqual([expect.objectContaining({ code: 'SCHEMA', severity: 'error', message: 'author must not be empty', line: 4 })]);
     expect(diagnostics.filter((d) => d.file !== broken && d.file !== wrong)).toEqual([]);
+  });
+});
+
+describe('historyProblems (validate)', () => {
+  it('reports what readHistory reports, and a file found clean once is not parsed again until its bytes change', async () => {
+    const dir = draftWithIds();
+    const good = entry('20260101T000000000Z-0001', 'accept 61 "Alt 3"');
+    const goodFile = join(dir, HISTORY_DIR, `${good.id}.yaml`);
+    writeFileSync(goodFile, serializeHistoryEntry(dir, good));
+    const wrong = join(dir, HISTORY_DIR, '20260103T000000000Z-0003.yaml');
+    writeFileSync(wrong, serializeHistoryEntry(dir, { ...good, id: '20260103T000000000Z-0003', author: '' }));
+    writeFileSync(join(dir, HISTORY_DIR, 'notes.yaml'), 'x: 1\n');
+
+    const first = await historyProblems(dir);
+    expect(first).toEqual((await readHistory(dir)).diagnostics);
+    expect(first.map((d) => d.code).sort()).toEqual(['SCHEMA', 'STRAY_FILE']);
+    // The clean entry is remembered by its bytes' hash; the one with a problem is not.
+    const cache = new ObjectCache(dir, 'summaries');
+    expect(cache.has('history-clean', contentHash(readFileSync(goodFile)))).toBe(true);
+    expect(cache.has('history-clean', contentHash(readFileSync(wrong)))).toBe(false);
+    expect(await historyProblems(dir)).toEqual(first);
+
+    // An entry edited after it was found clean is checked again.
+    writeFileSync(goodFile, serializeHistoryEntry(dir, { ...good, command: '' }));
+    expect((await historyProblems(dir)).filter((d) => d.file === goodFile)).toEqual([expect.objectContaining({ code: 'SCHEMA', message: 'command must not be empty' })]);
   });
 });

@@ -34,52 +34,58 @@ export interface EditOptions extends ChangeOptions {
  */
 export async function editCommand(ref: string, options: EditOptions, io: Io): Promise<number> {
   if (options.text !== undefined && options.file !== undefined) throw usageError('give --text or --file, not both');
+  const command = commandLine(['edit', ref, options.item !== undefined && '--item', options.item, options.alternative !== undefined && '--alternative', options.alternative]);
+  if (options.text !== undefined || options.file !== undefined) {
+    // No editor to wait for: the draft is opened once, under the lock (opening it costs what `status` costs).
+    const edited = options.text !== undefined ? textOption(options.text) : { ...readEditFile(readFileSync(resolve(io.cwd, options.file as string), 'utf8')), source: options.file as string };
+    return changeParagraph(io, options, { paragraph: ref, command, change: (current) => reworded(current, edited, options, io) });
+  }
+
   const opened = await openDraft(options.draft, io.cwd);
   const before = opened.paragraph(ref);
   // Refused now, not after the user has typed a new wording.
   refuseAgreed(before);
   const slot = editSlot(before, options);
-  const where = `${slot.name === 'text' ? 'the text' : slot.name} of paragraph ${paragraphName(before)}`;
-
-  let kept: string | undefined;
-  let edited: EditedText & { source: string };
-  if (options.text !== undefined) {
-    const text = options.text;
-    edited = { text: text.trim(), source: '--text', place: (p) => ({ line: 1, column: p.column + text.indexOf(text.trim()), sourceLine: text }) };
-  } else if (options.file !== undefined) {
-    edited = { ...readEditFile(readFileSync(resolve(io.cwd, options.file), 'utf8')), source: options.file };
-  } else {
-    kept = join(mkdtempSync(join(tmpdir(), 'ndraft-edit-')), `${before.address}.txt`);
-    writeFileSync(kept, editFileContent(header(before, slot.name), slot.text));
-    runEditorKeeping(io, kept);
-    edited = { ...readEditFile(readFileSync(kept, 'utf8')), source: kept };
-  }
+  const kept = join(mkdtempSync(join(tmpdir(), 'ndraft-edit-')), `${before.address}.txt`);
+  writeFileSync(kept, editFileContent(header(before, slot.name), slot.text));
+  runEditorKeeping(io, kept);
+  const edited = { ...readEditFile(readFileSync(kept, 'utf8')), source: kept };
 
   const keptHint = (file: string) => `Your text is kept in ${file}: "ndraft edit ${before.address}${slotFlags(options)} --file ${file}" applies it`;
-  const keep = (error: unknown): unknown => {
-    if (kept === undefined || !(error instanceof NdraftError)) return error;
-    return new NdraftError(error.kind, `${error.message}. ${keptHint(kept)}`, error.diagnostics);
-  };
   try {
-    if (edited.text === '') throw inputError(`the new wording of ${where} is empty; nothing was changed (to drop a paragraph: "ndraft delete ${before.address}")`);
-    checkedNotation(edited.text, { name: edited.source, place: edited.place });
     const result = await changeParagraph(io, { ...options, draft: opened.dir }, {
       paragraph: before.address,
-      command: commandLine(['edit', ref, options.item !== undefined && '--item', options.item, options.alternative !== undefined && '--alternative', options.alternative]),
+      command,
       change: (current: Paragraph) => {
         if (!isDeepStrictEqual(current, before)) {
           throw inputError(`paragraph ${paragraphName(before)} was changed by someone else while you edited it (see "ndraft log ${before.address}"); nothing was written`);
         }
-        if (edited.text !== slot.text) io.write(`${diffLines(where, slot.text, edited.text, io)}\n\n`);
-        return { paragraph: withSlotText(current, slot.path, edited.text), summary: `reworded ${where}` };
+        return reworded(current, edited, options, io);
       },
     });
-    if (kept !== undefined && options.dryRun !== true) rmSync(dirname(kept), { recursive: true, force: true });
-    else if (kept !== undefined) io.write(`${keptHint(kept)}.\n`);
+    if (options.dryRun !== true) rmSync(dirname(kept), { recursive: true, force: true });
+    else io.write(`${keptHint(kept)}.\n`);
     return result;
   } catch (error) {
-    throw keep(error);
+    // Whatever was typed in the editor is never lost.
+    if (!(error instanceof NdraftError)) throw error;
+    throw new NdraftError(error.kind, `${error.message}. ${keptHint(kept)}`, error.diagnostics);
   }
+}
+
+/** `--text`, trimmed; a problem in it is placed in the option's text. */
+function textOption(text: string): EditedText & { source: string } {
+  return { text: text.trim(), source: '--text', place: (p) => ({ line: 1, column: p.column + text.indexOf(text.trim()), sourceLine: text }) };
+}
+
+/** The paragraph with the new wording in the text `options` name, its word diff shown first; refused when empty or not valid notation. */
+function reworded(current: Paragraph, edited: EditedText & { source: string }, options: EditOptions, io: Io): { paragraph: Paragraph; summary: string } {
+  const slot = editSlot(current, options);
+  const where = `${slot.name === 'text' ? 'the text' : slot.name} of paragraph ${paragraphName(current)}`;
+  if (edited.text === '') throw inputError(`the new wording of ${where} is empty; nothing was changed (to drop a paragraph: "ndraft delete ${current.address}")`);
+  checkedNotation(edited.text, { name: edited.source, place: edited.place });
+  if (edited.text !== slot.text) io.write(`${diffLines(where, slot.text, edited.text, io)}\n\n`);
+  return { paragraph: withSlotText(current, slot.path, edited.text), summary: `reworded ${where}` };
 }
 
 function runEditorKeeping(io: Io, file: string): void {

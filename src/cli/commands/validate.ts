@@ -1,4 +1,4 @@
-import { listHistoryIds, readHistory } from '../../history/history-store.js';
+import { historyProblems, listHistoryIds } from '../../history/history-store.js';
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { ObjectStore } from '../../revisions/object-store.js';
 import { readRevisions } from '../../revisions/read-revision.js';
@@ -25,11 +25,11 @@ export interface ValidateOptions {
 export async function validateCommand(options: ValidateOptions, io: Io): Promise<number> {
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
   const loaded = await loadDraft(dir);
-  const history = await readHistory(dir);
+  const history = await historyProblems(dir);
   const delegations = await readDelegations(dir);
   const revisions = await readRevisions(dir, new ObjectStore(dir));
   const checked = await checkDraft(loaded);
-  const diagnostics = [...checked.diagnostics, ...delegations.diagnostics, ...history.diagnostics, ...revisions.diagnostics, ...leftoverWarnings(dir), ...(await legacyNote(checked, loaded))];
+  const diagnostics = [...checked.diagnostics, ...delegations.diagnostics, ...history, ...revisions.diagnostics, ...leftoverWarnings(dir), ...(await legacyNote(checked, loaded))];
   const errors = diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = diagnostics.length - errors;
   const files = 1 + loaded.paragraphs.length + listHistoryIds(dir).length + listRevisionNames(dir).length + (existsSync(join(dir, DELEGATIONS_FILE)) ? 1 : 0);
@@ -49,7 +49,9 @@ export async function validateCommand(options: ValidateOptions, io: Io): Promise
 
 /** The one warning about supporters that older versions stored in proposedBy, for a draft that loads. */
 async function legacyNote(checked: CheckedDraft, loaded: LoadedDraft): Promise<Diagnostic[]> {
-  if (checked.draft === undefined) return [];
+  // Counted by the checks (and kept in the parse cache): a draft without any is not read for it.
+  // (`checked.draft` reads every paragraph: asked only when there is a note to place.)
+  if (checked.legacySupporters === 0 || checked.draft === undefined) return [];
   // Placing the note parses a file's YAML: the parser is loaded only when there is a note.
   if (checked.draft.paragraphs.some((p) => [p, ...p.items].some((part) => (part.alternatives ?? []).some((a) => (a.proposedBy?.length ?? 0) > 1)))) await loadParsers();
   const note = legacySupportersNote(checked.draft.paragraphs, (address) => {

@@ -1,0 +1,33 @@
+import { firstInvalidUtf8 } from '../encoding/utf8.js';
+import type { DraftMeta, Paragraph } from '../model/schemas.js';
+import { quickSchemaParse } from '../model/quick-schema-check.js';
+import { conflictMarkerDiagnostic } from '../reconcile/conflict-markers.js';
+import { migrateDraftValue, migrateParagraphValue } from './migrate-legacy.js';
+import type { FileBytes } from './parse-files.js';
+import { readSimpleYaml } from './read-simple-yaml.js';
+import type { YamlFile } from './yaml-file.js';
+import { LazyYamlFile } from './yaml-parser.js';
+
+/**
+ * A paragraph file or draft.yaml read without the `yaml` package and zod (~150 ms to load), for a
+ * file the parse cache does not know (a fresh clone, a pulled change): the fast YAML reader, then
+ * the quick check of the generated JSON Schema, which also gives the value as zod gives it.
+ * Undefined whenever either is not sure, or the file has anything to report (bytes that are not
+ * UTF-8, conflict markers): `parse-files.ts` then reads it as before, and reports what is wrong.
+ * What it gives is what `parseParagraphFile` / `parseDraftFile` give for the same file with no
+ * diagnostic (test/store/quick-parse-file.test.ts).
+ */
+export function quickParseFile(kind: 'paragraph', file: string, bytes: FileBytes): { yaml: YamlFile; paragraph: Paragraph } | undefined;
+export function quickParseFile(kind: 'draft', file: string, bytes: FileBytes): { yaml: YamlFile; meta: DraftMeta } | undefined;
+export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes: FileBytes): { yaml: YamlFile; paragraph?: Paragraph; meta?: DraftMeta } | undefined {
+  if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return undefined;
+  const source = bytes.toString('utf8');
+  if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
+  const raw = readSimpleYaml(source);
+  if (raw === undefined) return undefined;
+  const value = quickSchemaParse(kind, kind === 'paragraph' ? migrateParagraphValue(raw) : migrateDraftValue(raw));
+  if (value === undefined) return undefined;
+  // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
+  const yaml = new LazyYamlFile(file, () => source, undefined, { value: raw });
+  return kind === 'paragraph' ? { yaml, paragraph: value as Paragraph } : { yaml, meta: value as DraftMeta };
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { parseDraftFile, parseParagraphFile } from '../../src/store/parse-files.js';
+import { quickParseFile } from '../../src/store/quick-parse-file.js';
+import { BUNDLED_DRAFT, REPO_ROOT, removeTempDirs } from '../helpers/sandbox.js';
+
+afterAll(removeTempDirs);
+
+/** A file the parse cache does not know is read without the yaml package and zod when it can be; what it reads as is what they give. */
+describe('quickParseFile', () => {
+  const folder = join(BUNDLED_DRAFT, 'paragraphs');
+  const names = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
+
+  it('reads every paragraph file and draft.yaml of the bundled draft as parse-files does, fields in the same order', () => {
+    expect(names.length).toBeGreaterThan(30);
+    for (const name of names) {
+      const file = join(folder, name);
+      const bytes = readFileSync(file);
+      const quick = quickParseFile('paragraph', file, bytes);
+      const slow = parseParagraphFile(file, bytes);
+      expect(slow.diagnostics).toEqual([]);
+      expect(JSON.stringify(quick?.paragraph)).toBe(JSON.stringify(slow.paragraph));
+      expect(quick?.yaml.diagnostics).toEqual([]);
+    }
+    const file = join(BUNDLED_DRAFT, 'draft.yaml');
+    const quick = quickParseFile('draft', file, readFileSync(file));
+    expect(JSON.stringify(quick?.meta)).toBe(JSON.stringify(parseDraftFile(file, readFileSync(file)).meta));
+  });
+
+  it.each([
+    ['a field the schema lacks', (text: string) => `${text}colour: red\n`],
+    ['a status that is not one', (text: string) => text.replace(/^status: .*$/m, 'status: closed')],
+    ['conflict markers', (text: string) => `<<<<<<< ours\n${text}=======\n${text}>>>>>>> theirs\n`],
+    ['YAML the fast reader leaves to the yaml package (flow style)', (text: string) => text.replace(/^text: (.*)$/m, (_, t: string) => `text: ${JSON.stringify(t.replace(/^'|'$/g, ''))}`).replace(/^(\w+): \[\]$/m, '$1: [ ]')],
+  ])('a file with %s: refused by both, or read alike', (_, change) => {
+    const file = join(folder, names[0]!);
+    const bytes = Buffer.from(change(readFileSync(file, 'utf8')), 'utf8');
+    const slow = parseParagraphFile(file, bytes);
+    const quick = quickParseFile('paragraph', file, bytes);
+    if (slow.diagnostics.length > 0) expect(quick).toBeUndefined();
+    else expect(JSON.stringify(quick?.paragraph ?? slow.paragraph)).toBe(JSON.stringify(slow.paragraph));
+  });
+
+  it('reads a draft written by an earlier ndraft (migrated first) as parse-files does', () => {
+    const old = join(REPO_ROOT, 'test', 'fixtures', 'draft-v0.1');
+    for (const name of readdirSync(join(old, 'paragraphs')).filter((n) => n.endsWith('.yaml'))) {
+      const file = join(old, 'paragraphs', name);
+      const slow = parseParagraphFile(file, readFileSync(file));
+      const quick = quickParseFile('paragraph', file, readFileSync(file));
+      if (quick !== undefined) expect(JSON.stringify(quick.paragraph)).toBe(JSON.stringify(slow.paragraph));
+      else expect(slow.diagnostics.length > 0 || slow.paragraph !== undefined).toBe(true);
+    }
+    const file = join(old, 'draft.yaml');
+    const quick = quickParseFile('draft', file, readFileSync(file));
+    if (quick !== undefined) expect(JSON.stringify(quick.meta)).toBe(JSON.stringify(parseDraftFile(file, readFileSync(file)).meta));
+  });
+
+  it('leaves to parse-files bytes that are not UTF-8, and a file that could not be read', () => {
+    const file = join(folder, names[0]!);
+    expect(quickParseFile('paragraph', file, Buffer.concat([readFileSync(file), Buffer.from([0xff, 0x0a])]))).toBeUndefined();
+    expect(quickParseFile('paragraph', file, { unreadable: 'file not found' })).toBeUndefined();
+  });
+});
