@@ -4,10 +4,9 @@ import { pendingCommit } from '../store/journal.js';
 import type { ObjectCache } from '../store/object-cache.js';
 import { contentHash } from '../store/parse-cache.js';
 import { isRefusal, statDraftFile } from '../store/read-draft-file.js';
-import { loadParsers } from '../store/yaml-parser.js';
 import { describeChange } from './describe-change.js';
 import { describeOutlineChange } from './describe-outline-change.js';
-import { HISTORY_DIR, historyEntryBytes, historyFileName, listHistoryIds, parseEntry } from './history-store.js';
+import { HISTORY_DIR, historyEntryBytes, historyFileName, listHistoryIds, readEntry } from './history-store.js';
 import { paragraphShifts } from './outline-differences.js';
 
 /**
@@ -72,7 +71,7 @@ export async function* newestSummariesFirst(dir: string, cache: ObjectCache): As
     let summary = cache.get<EntrySummary>('history-summary', hash);
     // The id is checked again: the same bytes may stand under another file name.
     if (summary === undefined || summary.id !== id) {
-      summary = summarizeEntry(parseEntry(dir, id, bytes, await loadParsers()));
+      summary = summarizeEntry(await readEntry(dir, id, bytes));
       cache.set('history-summary', hash, summary);
     }
     if (stats) cache.remember('history-file', id, stats, summary);

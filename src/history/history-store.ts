@@ -8,6 +8,7 @@ import { serializeYaml } from '../store/serialize.js';
 import { ObjectCache } from '../store/object-cache.js';
 import { contentHash } from '../store/parse-cache.js';
 import { isRefusal, readDraftFile, refusalDiagnostic, statDraftFile } from '../store/read-draft-file.js';
+import { quickParseHistoryEntry } from '../store/quick-parse-file.js';
 import { loadParsers, type Parsers } from '../store/yaml-parser.js';
 
 /**
@@ -97,8 +98,13 @@ export async function* newestEntriesFirst(dir: string): AsyncGenerator<HistoryEn
   const ids = listHistoryIds(dir, pending);
   for (let i = ids.length - 1; i >= 0; i--) {
     const id = ids[i] as string;
-    yield parseEntry(dir, id, historyEntryBytes(dir, id, pending), await loadParsers());
+    yield readEntry(dir, id, historyEntryBytes(dir, id, pending));
   }
+}
+
+/** An entry read and checked, without the YAML parser and zod when the quick reading is sure (`quickParseHistoryEntry`); an error naming its problems when it does not read. */
+export async function readEntry(dir: string, id: string, bytes: Buffer): Promise<HistoryEntry> {
+  return quickParseHistoryEntry(join(dir, HISTORY_DIR, historyFileName(id)), bytes) ?? parseEntry(dir, id, bytes, await loadParsers());
 }
 
 /** An entry's bytes, from where a pending change staged it while it is still there; an error naming the file when they cannot be read. */
@@ -137,7 +143,13 @@ export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ e
       entries.push(known);
       continue;
     }
-    // No history yet (a fresh import), or every entry cached: the YAML parser need not even be loaded.
+    const quick = quickParseHistoryEntry(file, bytes);
+    if (quick) {
+      entries.push(quick);
+      if (hash !== undefined) cache?.set('history-entry', hash, quick);
+      continue;
+    }
+    // No history yet (a fresh import), every entry cached or read quickly: the YAML parser need not even be loaded.
     parsers ??= await loadParsers();
     const parsed = parsers.parseHistoryFile(file, bytes.toString('utf8'));
     diagnostics.push(...parsed.diagnostics);

@@ -9,7 +9,7 @@ export type JsonSchema = { readonly [keyword: string]: unknown };
  * loading zod and building its schemas costs ~100 ms, checking one paragraph well under 1 ms.
  *
  * It answers true only when it is sure: a keyword it does not know, a `$ref` it cannot follow or
- * a format other than `date` makes it answer false, and the caller then asks zod, which decides
+ * a format other than `date` (or `date-time` with its pattern) makes it answer false, and the caller then asks zod, which decides
  * and words the refusal. Where JSON Schema and zod differ it follows zod: a number is finite, an
  * optional field may hold `undefined`; lengths count code points, as both do.
  * test/model/json-schema-match.test.ts holds "true here ⇒ zod accepts" against the real schemas.
@@ -83,6 +83,9 @@ const KEYWORDS = {
   minimum: true, maximum: true, exclusiveMinimum: true,
   items: true, minItems: true,
   properties: true, required: true, additionalProperties: true, propertyNames: true,
+  // ndraft's own: zod's `.refine` that one of these fields is present and, for an array, not
+  // empty (a history entry records a paragraph or the outline), marked on the schema.
+  'x-ndraft-some': true,
 };
 
 const resolved = new WeakMap<JsonSchema, Map<unknown, JsonSchema | undefined>>();
@@ -118,7 +121,10 @@ function matchesString(schema: JsonSchema, value: string): boolean {
   if (schema.minLength !== undefined && !(typeof schema.minLength === 'number' && codePoints(value, schema.minLength) >= schema.minLength)) return false;
   if (schema.pattern !== undefined && !(typeof schema.pattern === 'string' && compiled(schema.pattern).test(value))) return false;
   // zod's `.refine(isIsoDate)` has no JSON Schema; the schema marks it with `format: "date"`.
-  if (schema.format !== undefined && !(schema.format === 'date' && isIsoDate(value))) return false;
+  // zod's `z.iso.datetime()` is its regex alone, which the schema gives as `pattern` beside
+  // `format: "date-time"` (checked above): the format adds nothing to check.
+  const format = schema.format;
+  if (format !== undefined && !((format === 'date' && isIsoDate(value)) || (format === 'date-time' && typeof schema.pattern === 'string'))) return false;
   return true;
 }
 
@@ -149,6 +155,8 @@ function matchesArray(schema: JsonSchema, value: readonly unknown[], root: JsonS
 }
 
 function matchesObject(schema: JsonSchema, value: Record<string, unknown>, root: JsonSchema): boolean {
+  const some = schema['x-ndraft-some'];
+  if (some !== undefined && !(Array.isArray(some) && some.some((key) => typeof key === 'string' && value[key] !== undefined && !(Array.isArray(value[key]) && value[key].length === 0)))) return false;
   // A schema that says nothing of objects (a `$ref`, an `anyOf`) has had its say above.
   if (schema.properties === undefined && schema.required === undefined && schema.additionalProperties === undefined && schema.propertyNames === undefined) return true;
   const properties = (schema.properties ?? {}) as Record<string, JsonSchema>;

@@ -210,7 +210,8 @@ export const historyEntrySchema = z
       .describe('Set when the change touched draft.yaml too, e.g. accepting an option of a block'),
   })
   .refine((entry) => entry.changes.length > 0 || entry.outline !== undefined, { message: 'a change records at least one paragraph or the outline', path: ['changes'] })
-  .describe('history/<id>.yaml: one change made by an ndraft command; entries are only ever added');
+  // The refinement, as the writers' quick check reads it (src/model/json-schema-match.ts).
+  .meta({ description: 'history/<id>.yaml: one change made by an ndraft command; entries are only ever added', 'x-ndraft-some': ['changes', 'outline'] });
 
 export type Status = z.infer<typeof statusSchema>;
 export type Alternative = z.infer<typeof alternativeSchema>;

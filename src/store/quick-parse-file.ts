@@ -1,8 +1,8 @@
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
-import type { DraftMeta, Paragraph } from '../model/schemas.js';
+import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { quickSchemaParse } from '../model/quick-schema-check.js';
 import { conflictMarkerDiagnostic } from '../reconcile/conflict-markers.js';
-import { migrateDraftValue, migrateParagraphValue } from './migrate-legacy.js';
+import { migrateDraftValue, migrateHistoryValue, migrateParagraphValue } from './migrate-legacy.js';
 import type { FileBytes } from './parse-files.js';
 import { readSimpleYaml } from './read-simple-yaml.js';
 import type { YamlFile } from './yaml-file.js';
@@ -30,4 +30,18 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
   // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
   const yaml = new LazyYamlFile(file, () => source, undefined, { value: raw });
   return kind === 'paragraph' ? { yaml, paragraph: value as Paragraph } : { yaml, meta: value as DraftMeta };
+}
+
+/**
+ * A history entry read as `quickParseFile` reads a paragraph: the fast YAML reader and the quick
+ * check, without the `yaml` package and zod. Undefined whenever either is not sure or the file
+ * has anything to report: `parseHistoryFile` then reads it and says what is wrong. `undo` and
+ * `log` read the newest entries of a long history this way.
+ */
+export function quickParseHistoryEntry(file: string, bytes: Buffer): HistoryEntry | undefined {
+  if (firstInvalidUtf8(bytes) >= 0) return undefined;
+  const source = bytes.toString('utf8');
+  if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
+  const raw = readSimpleYaml(source);
+  return raw === undefined ? undefined : (quickSchemaParse('history', migrateHistoryValue(raw)) as HistoryEntry | undefined);
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { matchesJsonSchema } from '../../src/model/json-schema-match.js';
 import { quickSchemaCheck, quickSchemaParse } from '../../src/model/quick-schema-check.js';
 import { conventionsSchema } from '../../src/model/conventions-schema.js';
-import { draftSchema, paragraphSchema, type DraftMeta, type Paragraph } from '../../src/model/schemas.js';
+import { draftSchema, historyEntrySchema, paragraphSchema, type DraftMeta, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { BUNDLED_DRAFT } from '../helpers/sandbox.js';
@@ -57,7 +57,7 @@ const oddValues = fc.oneof(
 );
 const mutation = fc.record({ kind: fc.constantFrom('set' as const, 'set' as const, 'remove' as const, 'add' as const), key: fc.constantFrom('label', 'text', 'extra', 'scope', 'span', 'status'), replacement: oddValues, pick: fc.nat() });
 
-function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft', original: unknown, changes: fc.Arbitrary<(typeof mutation extends fc.Arbitrary<infer M> ? M : never)[]>) {
+function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft' | 'history', original: unknown, changes: fc.Arbitrary<(typeof mutation extends fc.Arbitrary<infer M> ? M : never)[]>) {
   fc.assert(
     fc.property(changes, (list) => {
       let value = original;
@@ -95,6 +95,26 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
   it('never says valid where zod refuses: random damage to a paragraph and to draft.yaml', () => {
     holdsAgainstZod(paragraphSchema, 'paragraph', busy, fc.array(mutation, { minLength: 1, maxLength: 3 }));
     holdsAgainstZod(draftSchema, 'draft', { ...meta, date: '2026-11-30', symbol: 'A/CONF.1/L.1' }, fc.array(mutation, { minLength: 1, maxLength: 3 }));
+  });
+
+  it('never says valid where zod refuses: random damage to a history entry (undo and log read them quickly)', () => {
+    const before = paragraphs.find((p) => p.alternatives.length > 0) as Paragraph;
+    const entry: HistoryEntry = {
+      id: '20261130T070026424Z-ae3c0f12',
+      time: '2026-11-30T07:00:26.424Z',
+      author: 'Secretariat',
+      onBehalfOf: 'EU',
+      command: 'accept 61 "Alt 3"',
+      message: 'as agreed in informals',
+      revision: 'Rev.2',
+      changes: [{ paragraph: before.address, before, after: { ...before, alternatives: [] } }],
+    };
+    expect(JSON.stringify(quickSchemaParse('history', entry))).toBe(JSON.stringify(historyEntrySchema.parse(entry)));
+    for (const time of ['2026-02-30T07:00:26Z', '2026-11-30 07:00:26Z', '2026-11-30T07:00:26+01:00', 'yesterday']) {
+      expect(quickSchemaCheck('history', { ...entry, time })).toBe(false);
+      expect(historyEntrySchema.safeParse({ ...entry, time }).success).toBe(false);
+    }
+    holdsAgainstZod(historyEntrySchema, 'history', entry, fc.array(mutation, { minLength: 1, maxLength: 3 }));
   });
 
   it.each([
@@ -150,7 +170,7 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
       const def = (schema as { _zod: { def: Record<string, unknown> } })._zod.def;
       const checks = (def.checks ?? []) as { _zod: { def: { check: string } } }[];
       const meta = z.globalRegistry.get(schema as z.ZodType);
-      if (checks.some((c) => c._zod.def.check === 'custom')) refined.push(String(meta?.format));
+      if (checks.some((c) => c._zod.def.check === 'custom')) refined.push(meta?.['x-ndraft-some'] ? 'some' : String(meta?.format));
       // A value zod changes as it reads it (trim) is marked with a keyword the quick check does not know: zod decides.
       if (checks.some((c) => c._zod.def.check === 'overwrite')) refined.push(meta?.['x-ndraft-trimmed'] === true ? 'trimmed' : 'unmarked overwrite');
       if (def.type === 'pipe' || def.type === 'transform') refined.push(`unmarked ${def.type}`);
@@ -160,7 +180,8 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     visit(paragraphSchema);
     visit(draftSchema);
     visit(conventionsSchema);
-    expect([...new Set(refined)].sort()).toEqual(['date', 'trimmed']);
+    visit(historyEntrySchema);
+    expect([...new Set(refined)].sort()).toEqual(['date', 'some', 'trimmed']);
   });
 });
 

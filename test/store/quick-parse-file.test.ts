@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseDraftFile, parseParagraphFile } from '../../src/store/parse-files.js';
-import { quickParseFile } from '../../src/store/quick-parse-file.js';
-import { BUNDLED_DRAFT, REPO_ROOT, removeTempDirs } from '../helpers/sandbox.js';
+import { parseDraftFile, parseHistoryFile, parseParagraphFile } from '../../src/store/parse-files.js';
+import { quickParseFile, quickParseHistoryEntry } from '../../src/store/quick-parse-file.js';
+import { BUNDLED_DRAFT, copyBundledDraft, REPO_ROOT, removeTempDirs, runInProcess } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -60,5 +60,54 @@ describe('quickParseFile', () => {
     const file = join(folder, names[0]!);
     expect(quickParseFile('paragraph', file, Buffer.concat([readFileSync(file), Buffer.from([0xff, 0x0a])]))).toBeUndefined();
     expect(quickParseFile('paragraph', file, { unreadable: 'file not found' })).toBeUndefined();
+  });
+});
+
+/** undo and log read the newest history entries without the yaml package and zod when they can. */
+describe('quickParseHistoryEntry', () => {
+  it('reads the entries of every kind of change as parse-files does, fields in the same order', async () => {
+    const dir = copyBundledDraft('history', undefined, { asShipped: true });
+    const env = { NDRAFT_AUTHOR: 'Secretariat' };
+    for (const args of [
+      ['support', '61', 'Alt 2', '--by', 'G77'],
+      ['accept', '61', 'Alt 3'],
+      ['accept', '56', '--bracket', '1', '--option', '2'],
+      ['note', '40', 'Check the Geneva text', '--by', 'G77'],
+      ['add', '61bis', '--after', '61', '--text', 'We note the [growing] threat of spam.'],
+      ['section', 'rename', '5', '--title', 'Follow-up'],
+      ['undo'],
+      ['snapshot', 'Rev.1'],
+    ]) {
+      const result = await runInProcess([...args, '--draft', dir], { env });
+      expect(result.status, `${args.join(' ')}: ${result.stderr}`).toBe(0);
+    }
+    const folder = join(dir, 'history');
+    const files = readdirSync(folder).filter((name) => name.endsWith('.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(7);
+    for (const name of files) {
+      const file = join(folder, name);
+      const bytes = readFileSync(file);
+      const slow = parseHistoryFile(file, bytes.toString('utf8'));
+      expect(slow.diagnostics, name).toEqual([]);
+      const quick = quickParseHistoryEntry(file, bytes);
+      expect(quick, `${name} is read quickly`).toBeDefined();
+      expect(JSON.stringify(quick), name).toBe(JSON.stringify(slow.entry));
+    }
+  });
+
+  it.each([
+    ['a field the schema lacks', (text: string) => `${text}colour: red\n`],
+    ['a time that is not one', (text: string) => text.replace(/^time: .*$/m, 'time: yesterday')],
+    ['conflict markers', (text: string) => `<<<<<<< ours\n${text}=======\n${text}>>>>>>> theirs\n`],
+    ['no command', (text: string) => text.replace(/^command: .*\n/m, '')],
+  ])('an entry with %s: refused by both, or read alike', async (_, change) => {
+    const dir = join(copyBundledDraft('history-bad', undefined, { asShipped: true }), 'history');
+    const name = readdirSync(dir).find((n) => n.endsWith('.yaml')) as string;
+    const file = join(dir, name);
+    const bytes = Buffer.from(change(readFileSync(file, 'utf8')), 'utf8');
+    const slow = parseHistoryFile(file, bytes.toString('utf8'));
+    const quick = quickParseHistoryEntry(file, bytes);
+    if (slow.diagnostics.some((d) => d.severity === 'error') || slow.entry === undefined) expect(quick).toBeUndefined();
+    else expect(JSON.stringify(quick ?? slow.entry)).toBe(JSON.stringify(slow.entry));
   });
 });
