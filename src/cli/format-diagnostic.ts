@@ -1,4 +1,4 @@
-import { relative } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 
@@ -13,7 +13,9 @@ export function formatDiagnostic(d: Diagnostic, cwd: string, c: ChalkInstance): 
 }
 
 export function displayPath(file: string, cwd: string): string {
-  const rel = relative(cwd, file);
+  // A name that is not a path (`--text`, `HEAD:paragraphs/061.yaml`) stays as it is: taken
+  // against the command's folder, never the process's (the same, but for ndraft run in-process).
+  const rel = relative(cwd, resolve(cwd, file));
   if (rel === '') return '.';
   return rel.startsWith('../..') ? file : rel;
 }
