@@ -29,14 +29,10 @@ import { fileURLToPath } from 'node:url';
 import { buildRef } from './lib/build-ref.mjs';
 import { stats, timeOnce } from './lib/harness.mjs';
 import { writerRows } from './lib/writers.mjs';
+import { option } from './lib/options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const ref = option('--ref');
 if (!ref) throw new Error('give --ref REV, the revision to compare with');
 const paragraphs = Number(option('--paragraphs', '5000'));

@@ -15,13 +15,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildRef } from './lib/build-ref.mjs';
+import { option } from './lib/options.mjs';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const args = process.argv.slice(2);
-const option = (name, fallback) => {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : fallback;
-};
 const ref = option('--ref');
 if (!ref) throw new Error('give --ref REV, the revision to compare with');
 const paragraphs = Number(option('--paragraphs', '5000'));

@@ -18,17 +18,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
+import { option } from './options.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const root = resolve(opt('root', '.'));
-const draftDir = opt('draft');
-const longDir = opt('long');
-const longNumber = opt('long-number', '10');
-const repeat = Number(opt('repeat', '5'));
+const root = resolve(option('--root', '.'));
+const draftDir = option('--draft');
+const longDir = option('--long');
+const longNumber = option('--long-number', '10');
+const repeat = Number(option('--repeat', '5'));
 
 const dist = (p) => pathToFileURL(join(root, 'dist', p)).href;
 const median = (xs) => {

@@ -17,17 +17,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { mulberry32 } from '../generate-draft.mjs';
+import { option } from './options.mjs';
 
-const args = process.argv.slice(2);
-const opt = (name, fallback) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : fallback;
-};
-const root = resolve(opt('root', '.'));
-const dir = resolve(opt('draft'));
-const entries = Number(opt('entries', '10000'));
-const revisions = Number(opt('revisions', '50'));
-const next = mulberry32(Number(opt('seed', '1')));
+const root = resolve(option('--root', '.'));
+const dir = resolve(option('--draft'));
+const entries = Number(option('--entries', '10000'));
+const revisions = Number(option('--revisions', '50'));
+const next = mulberry32(Number(option('--seed', '1')));
 const dist = (p) => import(pathToFileURL(join(root, 'dist', p)).href);
 
 const { loadDraft } = await dist('store/load-draft.js');

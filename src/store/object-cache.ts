@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { checksum } from './cache-file.js';
-import { contentHash } from './parse-cache.js';
+import { contentHash, LEARNED_SHARE_TO_SAVE } from './parse-cache.js';
 import { staysInsideDraft } from './read-draft-file.js';
 import { VERSION } from '../version.js';
 
@@ -138,7 +138,7 @@ export class ObjectCache {
   save(): void {
     // The file read at the start does not hold what an earlier save of this run wrote, so the
     // entries added stay in #added and are written again, not dropped by the second save.
-    const settle = this.#unsettled > 0 && this.#unsettled >= this.#remembered * 0.01;
+    const settle = this.#unsettled > 0 && this.#unsettled >= this.#remembered * LEARNED_SHARE_TO_SAVE;
     if ((!this.#unsaved && !settle) || !this.#usable) return;
     this.#unsettled = 0;
     try {

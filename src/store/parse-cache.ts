@@ -137,8 +137,8 @@ function sameIdentity(values: readonly unknown[], at: number, stats: Stats): boo
   return values[at] === stats.ino && values[at + 1] === stats.size && values[at + 2] === stats.mtimeMs && values[at + 3] === stats.ctimeMs;
 }
 
-/** A run that learned less than this share of the files' identities and facts does not save (see above). */
-const LEARNED_SHARE_TO_SAVE = 0.01;
+/** A run that learned less than this share of the files' identities and facts does not save (see above); the object cache settles by the same share. */
+export const LEARNED_SHARE_TO_SAVE = 0.01;
 
 /** The cache each draft folder was last opened with in this process (by `loadDraft`), for `recordCommitted`. */
 const openedInThisRun = new Map<string, ParseCache>();

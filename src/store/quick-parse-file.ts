@@ -20,11 +20,9 @@ import { LazyYamlFile } from './yaml-parser.js';
 export function quickParseFile(kind: 'paragraph', file: string, bytes: FileBytes): { yaml: YamlFile; paragraph: Paragraph } | undefined;
 export function quickParseFile(kind: 'draft', file: string, bytes: FileBytes): { yaml: YamlFile; meta: DraftMeta } | undefined;
 export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes: FileBytes): { yaml: YamlFile; paragraph?: Paragraph; meta?: DraftMeta } | undefined {
-  if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return undefined;
-  const source = bytes.toString('utf8');
-  if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
-  const raw = readSimpleYaml(source);
-  if (raw === undefined) return undefined;
+  const read = simpleYaml(file, bytes);
+  if (read === undefined) return undefined;
+  const { source, raw } = read;
   const value = quickSchemaParse(kind, kind === 'paragraph' ? migrateParagraphValue(raw) : migrateDraftValue(raw));
   if (value === undefined) return undefined;
   // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
@@ -39,9 +37,15 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
  * `log` read the newest entries of a long history this way.
  */
 export function quickParseHistoryEntry(file: string, bytes: Buffer): HistoryEntry | undefined {
-  if (firstInvalidUtf8(bytes) >= 0) return undefined;
+  const read = simpleYaml(file, bytes);
+  return read === undefined ? undefined : (quickSchemaParse('history', migrateHistoryValue(read.raw)) as HistoryEntry | undefined);
+}
+
+/** The file's text and its value by the fast YAML reader; undefined for bytes that are not UTF-8, conflict markers, or YAML that reader leaves alone. */
+function simpleYaml(file: string, bytes: FileBytes): { source: string; raw: unknown } | undefined {
+  if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return undefined;
   const source = bytes.toString('utf8');
   if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
   const raw = readSimpleYaml(source);
-  return raw === undefined ? undefined : (quickSchemaParse('history', migrateHistoryValue(raw)) as HistoryEntry | undefined);
+  return raw === undefined ? undefined : { source, raw };
 }

@@ -144,9 +144,7 @@ export function ok(result: RunResult): string {
  * removed because ndraft lets it win over NO_COLOR, and test runners often set it.
  */
 export function runNdraft(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): RunResult {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env.FORCE_COLOR;
-  delete env.NDRAFT_DEBUG;
+  const env = userEnv(options.env);
   const result = spawnSync(process.execPath, [BIN, ...args], { cwd: options.cwd ?? PROJECT_ROOT, env, encoding: 'utf8', timeout: 20_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -162,14 +160,19 @@ export function runNdraft(args: readonly string[], options: { cwd?: string; env?
  * fault injected through NDRAFT_FAULT_AT (read once per process), stdin.
  */
 export async function runInProcess(args: readonly string[], options: { cwd?: string; env?: Record<string, string> } = {}): Promise<RunResult> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...options.env };
-  delete env.FORCE_COLOR;
-  delete env.NDRAFT_DEBUG;
-  const io = fakeIo(false, env);
+  const io = fakeIo(false, userEnv(options.env));
   io.cwd = options.cwd ?? PROJECT_ROOT;
   const { main } = await import('../../src/cli.js');
   const status = await main(args, io);
   return { status, stdout: io.out, stderr: visible(io.err) };
+}
+
+/** The environment a user's ndraft runs with here: no colours, no debug output. */
+function userEnv(extra: Record<string, string> | undefined): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...extra };
+  delete env.FORCE_COLOR;
+  delete env.NDRAFT_DEBUG;
+  return env;
 }
 
 /** The NdraftError thrown by `fn`; fails the test when nothing (or something else) is thrown. */

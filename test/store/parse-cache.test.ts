@@ -221,12 +221,18 @@ describe('the parse cache after a change', () => {
     expect(after.paragraph?.('61bis')).toBeUndefined();
   });
 
-  it('a command that learns only a few identities (under 1 % of the files) leaves the cache file as it was', async () => {
+  /** A 300-paragraph draft from the benchmark's generator (`seed`), imported: its text folder and the draft. */
+  const generatedDraft = async (seed: number): Promise<{ text: string; dir: string }> => {
     const text = makeTempDir('cache-large-text');
-    const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate-draft.mjs'), '--paragraphs', '300', '--seed', '2', '--out', text], { encoding: 'utf8' });
+    const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate-draft.mjs'), '--paragraphs', '300', '--seed', String(seed), '--out', text], { encoding: 'utf8' });
     expect(generated.status, generated.stderr).toBe(0);
     const dir = join(makeTempDir('cache-large'), 'draft');
     await run(['import', join(text, 'rev1.txt'), '--out', dir]);
+    return { text, dir };
+  };
+
+  it('a command that learns only a few identities (under 1 % of the files) leaves the cache file as it was', async () => {
+    const { text, dir } = await generatedDraft(2);
     const first = JSON.parse(readFileSync(join(text, 'manifest.json'), 'utf8')).showParagraph as string;
     for (let i = 0; i < 2; i++) await run(['status', '--draft', dir]);
     await run(['note', first, 'A note', '--draft', dir]);
@@ -240,13 +246,10 @@ describe('the parse cache after a change', () => {
     expect(await run(['show', first, '--draft', dir])).toContain('edited by hand');
     expect(readFileSync(cacheFile(dir)).equals(written)).toBe(false);
   });
+
   it('a copy of a draft (files newer than its cache) settles in two runs, then no file is read to be known', async () => {
     // Over a hundred files, so that what any run learns of draft.yaml alone (1 %) saves nothing.
-    const text = makeTempDir('cache-copy-text');
-    const generated = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'generate-draft.mjs'), '--paragraphs', '300', '--seed', '3', '--out', text], { encoding: 'utf8' });
-    expect(generated.status, generated.stderr).toBe(0);
-    const source = join(makeTempDir('cache-copy-source'), 'draft');
-    await run(['import', join(text, 'rev1.txt'), '--out', source]);
+    const { dir: source } = await generatedDraft(3);
     await run(['status', '--draft', source]);
     const dir = join(makeTempDir('cache-copy'), 'draft');
     cpSync(source, dir, { recursive: true });
