@@ -16,7 +16,8 @@
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
  * imported as Rev.2 (made only when one of them is asked for), and `export-changes-since` (`export --format md
  * --changes-since import`) on the same copy; `compare-git`: `compare --git HEAD~1 HEAD` in a repository
- * holding rev1 then rev2 committed (lib/commit-both-revisions.mjs); the imports of bench/run.mjs: `import-into`
+ * holding rev1 then rev2 committed (lib/commit-both-revisions.mjs); `log-revisions`: `log N --revisions` on the
+ * draft given 10,000 history entries and 50 revisions (lib/make-history.mjs); the imports of bench/run.mjs: `import-into`
  * (rev2.txt into a copy of the draft as Rev.2, an untimed undo before each run),
  * `import-docx` (the draft's DOCX compilation export, exported untimed, imported as a new
  * draft) and `import-word-into` (the same DOCX read back into a copy of the draft). Each side works on a draft it imported itself.
@@ -87,6 +88,12 @@ const sides = [
     run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--out', `${inGit}-rev2`], `${name}: import rev2`);
     if (!commitBothRevisions(inGit, `${inGit}-rev2`)) throw new Error(`${name}: git failed`);
   }
+  // log N --revisions: the draft given 10,000 history entries and 50 revisions (lib/make-history.mjs, with this side's own serialisers).
+  const history = join(work, `history-${k}`);
+  if (wanted('log-revisions')) {
+    run([process.execPath, bin, 'import', input, '--out', history], `${name}: import`);
+    run([process.execPath, join(HERE, 'lib', 'make-history.mjs'), '--root', root, '--draft', history], `${name}: make-history`);
+  }
   const rows = [
     {
       id: 'import',
@@ -106,6 +113,7 @@ const sides = [
       label: 'export --format md --changes-since import',
       argv: [bin, 'export', '--format', 'md', '--changes-since', 'import', '--draft', revised, '-o', join(work, `changes-${k}.md`), '--force'],
     },
+    { id: 'log-revisions', label: `log ${manifest.showParagraph} --revisions (10,000 entries, 50 revisions)`, argv: [bin, 'log', manifest.showParagraph, '--revisions', '--draft', history] },
     { id: 'validate', label: 'validate', argv: [bin, 'validate', '--draft', draft] },
     { id: 'positions', label: 'positions', argv: [bin, 'positions', '--draft', draft] },
     // A fresh clone: the parse cache removed before each run (`.ndraft/` holds nothing else the commands need).
