@@ -40,8 +40,9 @@ function sideName(ref: string, commit: string): string {
 /**
  * The commit's draft as a validation recorded it: its outline from the cache, its paragraphs from
  * the caches when asked for, or, those they lack (the working draft has moved on), read from git
- * in `prepare`, checked against the hash recorded, and kept in the object cache. Undefined when the outline is not in the cache or a file of the commit is
- * past the size limit now: the commit is then read as it stands.
+ * in `prepare`, checked against the hash recorded, and kept in the object cache. Undefined when
+ * the outline is not in the cache or a file of the commit is past the size limit now: the commit
+ * is then read as it stands.
  */
 function servedSide(ref: string, commit: string, tree: ValidatedTree, { cache, repository }: GitContext): (DraftSide & { commit: string }) | undefined {
   const meta = cache.getMeta(tree.draft);
