@@ -14,7 +14,10 @@
  * same three with no parse cache (`<draft>/.ndraft/` removed first), every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
- * imported as Rev.2 (made only when one of them is asked for); the imports of bench/run.mjs: `import-into`
+ * imported as Rev.2 (made only when one of them is asked for), and `export-changes-since` (`export --format md
+ * --changes-since import`) on the same copy; `compare-git`: `compare --git HEAD~1 HEAD` in a repository
+ * holding rev1 then rev2 committed (lib/commit-both-revisions.mjs); `log-revisions`: `log N --revisions` on the
+ * draft given 10,000 history entries and 50 revisions (lib/make-history.mjs); the imports of bench/run.mjs: `import-into`
  * (rev2.txt into a copy of the draft as Rev.2, an untimed undo before each run),
  * `import-docx` (the draft's DOCX compilation export, exported untimed, imported as a new
  * draft) and `import-word-into` (the same DOCX read back into a copy of the draft). Each side works on a draft it imported itself.
@@ -29,6 +32,7 @@ import { fileURLToPath } from 'node:url';
 import { buildRef } from './lib/build-ref.mjs';
 import { stats, timeOnce } from './lib/harness.mjs';
 import { writerRows } from './lib/writers.mjs';
+import { commitBothRevisions } from './lib/commit-both-revisions.mjs';
 import { option } from './lib/options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -62,7 +66,7 @@ const sides = [
   const imported = join(work, `imported-${k}`);
   // The revisions rows (issue 11): a copy of the draft holding the 20 %-reworded revision, imported into it as Rev.2.
   const revised = join(work, `revised-${k}`);
-  if (!only || only.some((id) => id.startsWith('compare-'))) {
+  if (!only || only.some((id) => id.startsWith('compare-') || id === 'export-changes-since')) {
     run(['cp', '-r', draft, revised]);
     run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--into', revised, '--as', 'Rev.2'], `${name}: import --into`);
   }
@@ -77,6 +81,19 @@ const sides = [
     run([process.execPath, bin, 'import', input, '--out', word], `${name}: import`);
   }
   const fromDocx = join(work, `from-docx-${k}`);
+  // compare --git: rev1 and rev2 committed one after the other in a repository of their own (as bench/run.mjs makes it).
+  const inGit = join(work, `git-${k}`);
+  if (wanted('compare-git')) {
+    run([process.execPath, bin, 'import', input, '--out', inGit], `${name}: import`);
+    run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--out', `${inGit}-rev2`], `${name}: import rev2`);
+    if (!commitBothRevisions(inGit, `${inGit}-rev2`)) throw new Error(`${name}: git failed`);
+  }
+  // log N --revisions: the draft given 10,000 history entries and 50 revisions (lib/make-history.mjs, with this side's own serialisers).
+  const history = join(work, `history-${k}`);
+  if (wanted('log-revisions')) {
+    run([process.execPath, bin, 'import', input, '--out', history], `${name}: import`);
+    run([process.execPath, join(HERE, 'lib', 'make-history.mjs'), '--root', root, '--draft', history], `${name}: make-history`);
+  }
   const rows = [
     {
       id: 'import',
@@ -90,6 +107,13 @@ const sides = [
     { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
     { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
     { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
+    { id: 'compare-git', label: 'compare --git HEAD~1 HEAD (20 % reworded)', argv: [bin, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', inGit] },
+    {
+      id: 'export-changes-since',
+      label: 'export --format md --changes-since import',
+      argv: [bin, 'export', '--format', 'md', '--changes-since', 'import', '--draft', revised, '-o', join(work, `changes-${k}.md`), '--force'],
+    },
+    { id: 'log-revisions', label: `log ${manifest.showParagraph} --revisions (10,000 entries, 50 revisions)`, argv: [bin, 'log', manifest.showParagraph, '--revisions', '--draft', history] },
     { id: 'validate', label: 'validate', argv: [bin, 'validate', '--draft', draft] },
     { id: 'positions', label: 'positions', argv: [bin, 'positions', '--draft', draft] },
     // A fresh clone: the parse cache removed before each run (`.ndraft/` holds nothing else the commands need).

@@ -33,6 +33,7 @@ import { commandLine, hyperfineVersion, measure, measureInterleaved, measureRoun
 import { summarise } from './profile.mjs';
 import { buildRef } from './lib/build-ref.mjs';
 import { writerRows } from './lib/writers.mjs';
+import { commitBothRevisions } from './lib/commit-both-revisions.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 /** ndraft's parse cache inside a draft folder (since cd8e891); removed for the "no cache" rows. */
@@ -189,17 +190,6 @@ async function main() {
   if (!o.keep) rmSync(work, { recursive: true, force: true });
   if (refInfo && !o.keep) rmSync(refInfo.root, { recursive: true, force: true });
   if (results.failed) process.exitCode = 1;
-}
-
-/**
- * Makes the draft `dir` (rev1 imported) a git repository of its own holding two commits: the
- * import, then the files of `rev2Draft` in its place. False when git fails.
- */
-function commitBothRevisions(dir, rev2Draft) {
-  const git = (...args) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.org', ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'inherit'] }).status === 0;
-  if (!(git('init', '-q') && git('add', '-A') && git('commit', '-q', '-m', 'rev1'))) return false;
-  spawnSync('node', [join(HERE, 'lib', 'apply-revision.mjs'), rev2Draft, dir], { stdio: 'inherit' });
-  return git('add', '-A') && git('commit', '-q', '-m', 'rev2');
 }
 
 /**

@@ -1,11 +1,9 @@
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { readValidHistory } from '../history/history-store.js';
-import type { DraftSide } from '../revisions/draft-side.js';
-import { WORKING_DRAFT } from '../model/revision-schema.js';
-import { statusFromCounts } from '../report/compute-status.js';
 import { changesSince } from '../revisions/changes-since.js';
 import { ObjectCache } from '../store/object-cache.js';
 import type { OpenedDraft } from './open-draft.js';
+import { openedSide } from './opened-side.js';
 
 /** The author given to changes no history entry accounts for, unless `--author` names one. */
 export const UNATTRIBUTED = 'unattributed';
@@ -17,21 +15,7 @@ export const UNATTRIBUTED = 'unattributed';
  */
 export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined): Promise<TrackedChanges> {
   const { dir, draft } = opened;
-  const byAddress = new Map(draft.paragraphs.map((p) => [p.address, p]));
-  const hashes = new Map<string, string>();
-  for (const f of opened.files) if (f.address !== undefined && f.hash !== undefined) hashes.set(f.address, f.hash);
-  const { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives } = statusFromCounts(opened.meta, opened.counts);
-  const working: DraftSide = {
-    name: WORKING_DRAFT,
-    meta: opened.meta,
-    hashes,
-    figures: { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives },
-    paragraph: (address) => {
-      const p = byAddress.get(address);
-      if (p === undefined) throw new Error(`internal error: the draft has no paragraph ${address}`);
-      return p;
-    },
-  };
+  const working = openedSide(opened);
   const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
   // One cache for the revision's paragraphs and the history entries, read once and saved once.
   const cache = new ObjectCache(dir);

@@ -35,7 +35,7 @@ export function wordTokens(): Tokens {
   const differ = new WordingDiff();
   return {
     tokenize: (text) => differ.tokenize(text).filter((t) => t !== ''),
-    diff: (a, b, tokensA, tokensB) => (tokensA && tokensB ? differ.diffTokenized(tokensA, tokensB) : differ.diff(a, b)),
+    diff: (a, b, tokensA, tokensB) => (tokensA && tokensB ? differ.runs(tokensA, tokensB) : differ.diff(a, b)),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { Change } from 'diff';
-import { diffTokens } from './diff-tokens.js';
+import { diffTokens, type TokenRun } from './diff-tokens.js';
 import { isSpace, tidySpacing } from './tidy-spacing.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import { printNotation } from '../notation/print-notation.js';
@@ -59,7 +59,7 @@ export class WordingDiff {
     const changes: Change[] = [];
     let oldPos = 0;
     let newPos = 0;
-    for (const run of diffTokens(oldTokens, newTokens, this.whitespace ? strictlyEqual : (l, r) => l === r || this.equals(l, r))) {
+    for (const run of this.runs(oldTokens, newTokens)) {
       const { count, added, removed } = run;
       let value: string;
       if (removed) {
@@ -83,6 +83,15 @@ export class WordingDiff {
       changes.push({ count, added, removed, value });
     }
     return this.postProcess(changes);
+  }
+
+  /**
+   * The runs `diffTokenized` makes its changes of, without their text: what a caller that has the
+   * tokens needs (tracked changes, which follow each token), without joining them. The tidying of
+   * `postProcess` moves spacing between the changes' texts only, never a token: the counts are the same.
+   */
+  runs(oldTokens: readonly string[], newTokens: readonly string[]): TokenRun[] {
+    return diffTokens(oldTokens, newTokens, this.whitespace ? strictlyEqual : (l, r) => l === r || this.equals(l, r));
   }
 
   tokenize(value: string): string[] {

@@ -43,18 +43,49 @@ export function draftRepository(dir: string): DraftRepository {
   return { dir, repository, objects: new GitObjects(repository.root) };
 }
 
+/** The commit a ref names (its full id); an unknown ref is an input error. */
+export function resolveCommit({ repository }: DraftRepository, ref: string): string {
+  if (ref.startsWith('-')) throw usageError(`"${ref}" is not a git revision (a revision never starts with "-")`);
+  const resolved = runGit(repository.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { maxBytes: 4096 });
+  const commit = resolved.stdout.toString('utf8').trim();
+  if (resolved.status !== 0 || commit === '') throw inputError(`unknown git revision "${ref}": no commit, branch or tag of that name in ${repository.root}`);
+  return commit;
+}
+
+/** One entry of a git tree, as `ls-tree` lists it. */
+export interface TreeEntry {
+  mode: string;
+  type: string;
+  object: string;
+}
+
+/**
+ * The git ids of `draft.yaml` and of the `paragraphs` folder at a commit (`ls-tree`, not
+ * recursive: two lines). Git names a tree by the hash of everything in it, so these two ids name
+ * every byte of the draft's files as committed.
+ */
+export function draftTreeIds({ repository }: DraftRepository, ref: string, commit: string): { draft?: TreeEntry; paragraphs?: TreeEntry } {
+  const draftYaml = pathInRepository(repository, DRAFT_FILE);
+  const listing = runGit(repository.root, ['--literal-pathspecs', 'ls-tree', '-z', '--full-name', commit, '--', draftYaml, pathInRepository(repository, PARAGRAPHS_DIR)], { maxBytes: 64 * 1024 });
+  if (listing.status !== 0) throw inputError(`git cannot list the files of ${ref}: ${gitMessage(listing)}`);
+  const found: { draft?: TreeEntry; paragraphs?: TreeEntry } = {};
+  for (const entry of listing.stdout.toString('utf8').split('\0')) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (!match) continue;
+    const [, mode, type, object, path] = match as unknown as [string, string, string, string, string];
+    found[path === draftYaml ? 'draft' : 'paragraphs'] = { mode, type, object };
+  }
+  return found;
+}
+
 /**
  * Reads `draft.yaml` and `paragraphs/*.yaml` of the draft as the commit `ref` holds them, with
  * git itself: `ls-tree` lists them, then `cat-file` reads those not read yet (see GitObjects:
- * within the size limit, bounded as they stream).
+ * within the size limit, bounded as they stream). `commit` is the ref resolved, when the caller has it.
  */
-export async function readCommittedDraft({ repository, objects }: DraftRepository, ref: string): Promise<CommittedDraft> {
-  if (ref.startsWith('-')) throw usageError(`"${ref}" is not a git revision (a revision never starts with "-")`);
+export async function readCommittedDraft(source: DraftRepository, ref: string, commit = resolveCommit(source, ref)): Promise<CommittedDraft> {
+  const { repository, objects } = source;
   const { root } = repository;
-  const resolved = runGit(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { maxBytes: 4096 });
-  const commit = resolved.stdout.toString('utf8').trim();
-  if (resolved.status !== 0 || commit === '') throw inputError(`unknown git revision "${ref}": no commit, branch or tag of that name in ${root}`);
-
   const draftYaml = pathInRepository(repository, DRAFT_FILE);
   const paragraphsDir = pathInRepository(repository, PARAGRAPHS_DIR);
   const listing = runGit(root, ['--literal-pathspecs', 'ls-tree', '-r', '-z', '--full-name', commit, '--', draftYaml, paragraphsDir], { maxBytes: LISTING_LIMIT });

@@ -35,12 +35,14 @@ export function trackedLines(tracked: TrackedParagraph, input: ExportInput, unkn
   const first = laidOut[0] as Map<string, Line>;
   const last = laidOut[laidOut.length - 1] as Map<string, Line>;
   const steps = tracked.steps;
+  // One word differ for the paragraph: it keeps the comparison keys of the brackets it has met.
+  const words = wordTokens();
   return pairByLabel([...first.values()], [...last.values()]).map(({ before, after }) => {
     const line = (after ?? before) as Line;
     const pieces = line.pieces.map((piece, k) => {
       const textIn = (lines: Map<string, Line>) => lines.get(line.label)?.pieces[k]?.text ?? '';
       const stepTexts = steps.map((step, s) => ({ text: textIn(laidOut[s + 1] as Map<string, Line>), by: step.by }));
-      return { piece, segments: attributeChanges(textIn(first), stepTexts, unknown, piece.kind === 'words' ? wordTokens() : WHOLE) };
+      return { piece, segments: attributeChanges(textIn(first), stepTexts, unknown, piece.kind === 'words' ? words : WHOLE) };
     });
     const result: TrackedLine = { line, pieces };
     // Who made the line come or go: the last step that took it from one state to the other.

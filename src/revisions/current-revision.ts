@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ObjectCache } from '../store/object-cache.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { readRevision, readRevisionSummaries } from './read-revision.js';
 import { IMPORT_REVISION } from './revision-store.js';
@@ -22,7 +23,10 @@ export async function currentRevisionName(dir: string, files: readonly WorkingFi
   // `import` is recorded by every import: a record of the source, not a round anybody circulates.
   const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop()?.name;
   if (name === undefined) return undefined;
-  const latest = await readRevision(dir, name);
+  // Its manifest (5,000 hashes on a large draft) parsed once, then read back from the object cache.
+  const cache = new ObjectCache(dir);
+  const latest = await readRevision(dir, name, cache);
+  cache.save();
   const sha1 = (path: string) => createHash('sha1').update(readFileSync(path)).digest('hex');
   const recorded = Object.entries(latest.paragraphs);
   const same =

@@ -38,15 +38,16 @@ export interface StoryStep {
  * brackets in each revision, oldest first, then in the working draft, and what changed from one
  * to the next. Aligned by address, which a paragraph keeps for life (renumbering included). A
  * revision whose file for it is the one before's is `unchanged` without being read; the others
- * are read through the object cache, which is saved at the end.
+ * are read through the object cache, which is saved at the end. `working` is the draft as the
+ * command opened it, when it has (else it is loaded here).
  */
-export async function paragraphStory(dir: string, address: string): Promise<StoryStep[]> {
+export async function paragraphStory(dir: string, address: string, working?: DraftSide): Promise<StoryStep[]> {
   const cache = new ObjectCache(dir);
   const store = new ObjectStore(dir);
   const { revisions } = await readRevisionSummaries(dir);
   const sides: { side: DraftSide; summary?: (typeof revisions)[number] }[] = [];
   for (const summary of revisions) sides.push({ side: await revisionSide(dir, summary.name, store, { cache, parsers: 'when-prepared' }), summary });
-  sides.push({ side: await workingSide(dir) });
+  sides.push({ side: working ?? (await workingSide(dir)) });
 
   const steps: StoryStep[] = [];
   let last: { hash: string; side: Side; step: StoryStep } | undefined;

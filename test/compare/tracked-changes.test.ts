@@ -57,6 +57,20 @@ describe('trackedChanges', () => {
     expect(tracked.changed.get('4')?.steps.map((s) => s.by.author)).toEqual(['unattributed']);
   });
 
+  it('tells a paragraph unchanged when its files differ but its content does not: fields in another order, a field left out or written as nothing', () => {
+    const rev1 = [p('1', 'one'), p('2', 'two'), { ...p('3', 'three'), note: undefined } as unknown as Paragraph];
+    // 1: the same fields in another order; 2: its text changed; 3: the field written as nothing left out.
+    const { alternatives, items, text, bracketed, status, number, address } = p('1', 'one');
+    const now = [{ alternatives, items, text, bracketed, status, number, address }, p('2', 'two, changed'), p('3', 'three')];
+    const working = side('working', now);
+    const tracked = trackedChanges(side('Rev.1', rev1), { ...working, hashes: new Map(now.map((x) => [x.address, `other ${x.address}`])) }, [], unattributed);
+    expect([...tracked.changed.keys()]).toEqual(['2']);
+    // An entry whose "before" is the revision's paragraph with its fields in another order chains on from it, no unattributed step between.
+    const reordered = entry('Ana', undefined, { ...now[0] } as Paragraph, p('1', 'one more'));
+    const chained = trackedChanges(side('Rev.1', rev1), side('working', [p('1', 'one more'), p('2', 'two'), p('3', 'three')]), [reordered], unattributed);
+    expect(chained.changed.get('1')?.steps.map((step) => step.by.author)).toEqual(['Ana']);
+  });
+
   it('names an entry by its author, and the delegation it was entered for', () => {
     expect(entryAttribution(entry('Ana', 'EU', null, p('9', 'x'))).author).toBe('Ana for EU');
     expect(entryAttribution(entry('Ana', undefined, null, p('9', 'x')))).toMatchObject({ author: 'Ana', entry: expect.stringMatching(/^2026/) });

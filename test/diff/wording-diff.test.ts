@@ -236,3 +236,20 @@ describe('similarity', () => {
     );
   });
 });
+
+describe('WordingDiff.runs', () => {
+  it('gives the runs of diffTokenized, without their text (tidying moves spacing between texts, never a token)', () => {
+    const unit = fc.constantFrom('a', 'b', 'of', ',', '[a b]', '[a  b]', '[c/d]', ' ', '  ', '\u00a0');
+    const wording = fc.array(unit, { maxLength: 14 }).map((u) => u.join(''));
+    fc.assert(
+      fc.property(wording, wording, fc.boolean(), (a, b, whitespace) => {
+        const differ = new WordingDiff({ whitespace });
+        const tokensA = differ.tokenize(a).filter((t) => t !== '');
+        const tokensB = differ.tokenize(b).filter((t) => t !== '');
+        const changes = differ.diffTokenized(tokensA, tokensB);
+        expect(differ.runs(tokensA, tokensB).map(({ count, added, removed }) => [count, added, removed])).toEqual(changes.map(({ count, added, removed }) => [count, added, removed]));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

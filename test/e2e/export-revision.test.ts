@@ -2,7 +2,11 @@
  * The revision every export names: the latest snapshot, "with changes since" once the draft has
  * moved on (hand edits too), or what --revision says.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
+import { revisionFile } from '../../src/revisions/revision-store.js';
+import { ObjectCache } from '../../src/store/object-cache.js';
+import { contentHash } from '../../src/store/parse-cache.js';
 import { copyBundledDraft, editFile, removeTempDirs, runInProcess, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -20,6 +24,9 @@ describe('the revision an export names', () => {
     expect(await revisionLine()).toBe('Revision: Rev.1, with changes since');
     expect((await ndraft('snapshot', 'Rev.2')).status).toBe(0);
     expect(await revisionLine()).toBe('Revision: Rev.2');
+    // Its manifest, read to tell, is kept in the object cache by the hash of its bytes: the next export parses no YAML for it.
+    const manifest = new ObjectCache(dir).get<{ name: string }>('revision', contentHash(readFileSync(revisionFile(dir, 'Rev.2'))));
+    expect(manifest?.name).toBe('Rev.2');
   });
 
   it('sees a hand edit, and gives way to --revision', async () => {

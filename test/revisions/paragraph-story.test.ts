@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { Chalk } from 'chalk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { paragraphStoryJson, renderParagraphStory } from '../../src/render/render-paragraph-story.js';
+import { openDraft } from '../../src/cli/open-draft.js';
+import { openedSide } from '../../src/cli/opened-side.js';
 import { paragraphStory } from '../../src/revisions/paragraph-story.js';
 import { editFile, makeTempDir, removeTempDirs, runNdraft, SMALL_TEXT } from '../helpers/sandbox.js';
 
@@ -31,6 +33,8 @@ describe('paragraphStory', () => {
     ]);
     expect(steps[1]?.change?.bracketsRemoved).toBe(1);
     expect(steps[3]?.change?.kinds).toEqual(['reworded']);
+    // The draft as a command opened it (log --revisions) stands for the working draft: the same story.
+    expect(await paragraphStory(dir, '2', openedSide(await openDraft(dir, dir)))).toEqual(steps);
 
     const text = renderParagraphStory('2', steps, 'plain', new Chalk({ level: 0 }));
     expect(text.replace(/\d{4}-\d\d-\d\d \d\d:\d\d UTC/g, '<time> UTC')).toBe(

@@ -4,6 +4,7 @@ import { paragraphStory } from '../../revisions/paragraph-story.js';
 import { readRevision, readRevisionSummaries } from '../../revisions/read-revision.js';
 import { colorsFor, type Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
+import { openedSide } from '../opened-side.js';
 
 /**
  * `ndraft log <paragraph> --revisions [--json]`: one paragraph's life story, revision by
@@ -20,7 +21,7 @@ export async function logRevisions(number: string, options: { draft?: string; js
     if (!(await inSomeRevision(dir, number))) throw error;
     address = number;
   }
-  const steps = await paragraphStory(dir, address);
+  const steps = await paragraphStory(dir, address, openedSide(opened));
   if (options.json) {
     io.write(`${JSON.stringify(paragraphStoryJson(address, steps), null, 2)}\n`);
     return 0;
