@@ -72,13 +72,18 @@ export function stageCommit(dir: string): StagedCommit {
   let made = false;
   /** The files written and not yet flushed to disk. */
   const unflushed: string[] = [];
+  /** The folders made inside the staging folder so far: each is made once, not once a file. */
+  const stagingFolders = new Set<string>();
   const stagedPath = (target: string) => {
     const path = safeTarget(target);
     journal.writes.push(path);
     // The draft's own folders (paragraphs/, history/, .ndraft/), never deeper: a name with a
     // slash in it is no file of a draft, and fails to be written.
     const top = path.split(sep)[0] as string;
-    if (top !== path) mkdirSync(join(folder, top), { recursive: true });
+    if (top !== path && !stagingFolders.has(top)) {
+      mkdirSync(join(folder, top), { recursive: true });
+      stagingFolders.add(top);
+    }
     return join(folder, path);
   };
   /** Puts the journal in place: from then on the change is made. */
@@ -172,8 +177,9 @@ export function pendingCommit(dir: string): PendingCommit | undefined {
 
 function finish(dir: string, folder: string, journal: Journal): void {
   const touched = new Set<string>();
+  const made = new Set<string>();
   for (const target of journal.writes) {
-    const move = placement(dir, folder, target);
+    const move = placement(dir, folder, target, made);
     if (move === undefined) continue;
     renameSync(move.staged, move.path);
     touched.add(dirname(move.path));
@@ -185,8 +191,9 @@ function finish(dir: string, folder: string, journal: Journal): void {
 /** `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). */
 async function finishInLanes(dir: string, folder: string, journal: Journal): Promise<void> {
   const touched = new Set<string>();
+  const made = new Set<string>();
   await inLanes(journal.writes, async (target) => {
-    const move = placement(dir, folder, target);
+    const move = placement(dir, folder, target, made);
     if (move === undefined) return;
     await rename(move.staged, move.path);
     touched.add(dirname(move.path));
@@ -195,15 +202,21 @@ async function finishInLanes(dir: string, folder: string, journal: Journal): Pro
   finishRemovals(dir, folder, journal, touched);
 }
 
-/** Where a staged file goes, its folder made; undefined when an earlier, interrupted run of this same change renamed it already. */
-function placement(dir: string, folder: string, target: string): { staged: string; path: string } | undefined {
+/**
+ * Where a staged file goes, its folder made (once per change: `made` remembers which, sparing two
+ * system calls a file); undefined when an earlier, interrupted run of this same change renamed it already.
+ */
+function placement(dir: string, folder: string, target: string, made: Set<string>): { staged: string; path: string } | undefined {
   const staged = join(folder, safeTarget(target));
   const path = join(dir, target);
   const kind = kindOf(staged);
   if (kind === 'none') return undefined;
   // ndraft stages plain files only: a link here would plant a link in the draft.
   if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
-  mkdirSync(dirname(path), { recursive: true });
+  if (!made.has(dirname(path))) {
+    mkdirSync(dirname(path), { recursive: true });
+    made.add(dirname(path));
+  }
   return { staged, path };
 }
 
