@@ -20,7 +20,9 @@
  * draft given 10,000 history entries and 50 revisions (lib/make-history.mjs); the imports of bench/run.mjs: `import-into`
  * (rev2.txt into a copy of the draft as Rev.2, an untimed undo before each run),
  * `import-docx` (the draft's DOCX compilation export, exported untimed, imported as a new
- * draft) and `import-word-into` (the same DOCX read back into a copy of the draft). Each side works on a draft it imported itself.
+ * draft) and `import-word-into` (the same DOCX read back into a copy of the draft); `import-pdf`, only when
+ * named in --only: the draft's rev1.txt printed to PDF by LibreOffice (`soffice`, as bench/run.mjs
+ * makes its PDF row: some 130 pages for --paragraphs 1000), imported as a new draft. Each side works on a draft it imported itself.
  * The earlier revision is built from `git archive` (lib/build-ref.mjs); nothing in the
  * repository changes.
  */
@@ -54,6 +56,13 @@ const run = (argv, what) => {
   const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`${what ?? argv.join(' ')} failed: ${r.stderr}`);
 };
+
+// The PDF both sides import, printed once (LibreOffice takes seconds): only when its row is named.
+const pdf = join(work, 'rev1.pdf');
+if (only?.includes('import-pdf')) {
+  run(['soffice', '--headless', '--norestore', `-env:UserInstallation=file://${join(work, 'soffice-profile')}`, '--convert-to', 'pdf', '--outdir', work, input], 'soffice: print rev1.txt to PDF');
+  if (!existsSync(pdf)) throw new Error('LibreOffice did not print rev1.txt to PDF');
+}
 
 /** Each side's rows, by id, on a draft of its own. */
 const sides = [
@@ -94,6 +103,7 @@ const sides = [
     run([process.execPath, bin, 'import', input, '--out', history], `${name}: import`);
     run([process.execPath, join(HERE, 'lib', 'make-history.mjs'), '--root', root, '--draft', history], `${name}: make-history`);
   }
+  const fromPdf = join(work, `from-pdf-${k}`);
   const rows = [
     {
       id: 'import',
@@ -132,6 +142,7 @@ const sides = [
     },
     { id: 'import-docx', label: 'import of the .docx compilation export', argv: [bin, 'import', docx, '--out', fromDocx], prepare: [process.execPath, join(HERE, 'lib', 'move-aside.mjs'), fromDocx, join(work, 'trash')] },
     { id: 'import-word-into', label: 'import their.docx --into (Word copy back)', argv: [bin, 'import', docx, '--into', word] },
+    ...(existsSync(pdf) ? [{ id: 'import-pdf', label: 'import of rev1.txt printed to PDF', argv: [bin, 'import', pdf, '--out', fromPdf], prepare: [process.execPath, join(HERE, 'lib', 'move-aside.mjs'), fromPdf, join(work, 'trash')] }] : []),
   ];
   return { name, rows: new Map(rows.filter((r) => !only || only.includes(r.id)).map((r) => [r.id, r])) };
 });

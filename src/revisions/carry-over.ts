@@ -65,7 +65,12 @@ export function carryOver(kept: Paragraph, imported: Paragraph): CarriedOver {
 export function sameWording(a: Paragraph, b: Paragraph): boolean {
   const slotsA = paragraphSlots(a);
   const slotsB = paragraphSlots(b);
-  return a.bracketed === b.bracketed && slotsA.length === slotsB.length && slotsA.every((slot, i) => slot.name === slotsB[i]?.name && normal(slot.text) === normal(slotsB[i]?.text ?? ''));
+  return a.bracketed === b.bracketed && slotsA.length === slotsB.length && slotsA.every((slot, i) => slot.name === slotsB[i]?.name && sameText(slot.text, slotsB[i]?.text ?? ''));
+}
+
+/** The same words, spacing aside; most texts of a later revision are unchanged, and equal strings need no normalising. */
+function sameText(a: string, b: string): boolean {
+  return a === b || normal(a) === normal(b);
 }
 
 function normal(text: string): string {
@@ -87,7 +92,7 @@ function carryAlternatives(before: readonly Alternative[], after: readonly Alter
   const used = new Set<Alternative>();
   const result = after.map((alt) => {
     const old =
-      before.find((b) => !used.has(b) && labelKey(b.label) === labelKey(alt.label)) ?? before.find((b) => !used.has(b) && normal(b.text) === normal(alt.text));
+      before.find((b) => !used.has(b) && labelKey(b.label) === labelKey(alt.label)) ?? before.find((b) => !used.has(b) && sameText(b.text, alt.text));
     if (!old) return alt;
     used.add(old);
     const carried: Alternative = { ...alt };
@@ -108,7 +113,7 @@ function carryAlternatives(before: readonly Alternative[], after: readonly Alter
 
 /** The later text's notes, then the draft's notes signed by a person (`ndraft note`) that it does not print already. */
 function mergeNotes(fromText: readonly Note[] | undefined, fromDraft: readonly Note[] | undefined): Note[] | undefined {
-  const signed = (fromDraft ?? []).filter((note) => note.author !== undefined && !(fromText ?? []).some((t) => normal(t.text) === normal(note.text)));
+  const signed = (fromDraft ?? []).filter((note) => note.author !== undefined && !(fromText ?? []).some((t) => sameText(t.text, note.text)));
   const notes = [...(fromText ?? []), ...signed];
   return notes.length > 0 ? notes : undefined;
 }

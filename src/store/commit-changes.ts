@@ -1,24 +1,16 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { HISTORY_DIR, historyFileName, serializeHistoryEntry } from '../history/history-store.js';
-import { stageCommit } from './journal.js';
+import { stageCommit, type StagedCommit } from './journal.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { contentHash, recordCommitted, type CommittedFile } from './parse-cache.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
 
-/** More of a change: files besides the paragraphs, draft.yaml and history, and how the files are staged. */
+/** More of a change: files besides the paragraphs, draft.yaml and history. */
 export interface CommitOptions {
   /** Other files of the draft (a revision's manifest), relative to it, written or removed in the same change. */
   writes?: readonly { path: string; content: string | Uint8Array }[];
   removes?: readonly string[];
-  /**
-   * For a change to many paragraphs at once (`import --into`): their files are staged as
-   * `import --force` stages a whole draft, written but not flushed one by one (a flush costs
-   * ~5 ms on this kind of disk: 5 s for 1,000 paragraphs). The journal is flushed as always, so
-   * a killed process still leaves all or nothing.
-   */
-  bulk?: boolean;
   /** Paragraphs' YAML the caller has made already (`serializeYaml` of `paragraphForYaml`), by address: written as it is, not made again. */
   serialized?: ReadonlyMap<string, string>;
 }
@@ -34,6 +26,46 @@ export interface CommitOptions {
  */
 export function commitChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry, meta?: DraftMeta, removed: readonly string[] = [], options: CommitOptions = {}): void {
   const commit = stageCommit(dir);
+  const staged = stageChange(commit, dir, paragraphs, entry, meta, removed, options, (name, bytes) => commit.write(name, bytes));
+  commit.commit();
+  learn(dir, staged);
+}
+
+/**
+ * `commitChanges` for a change to many paragraphs at once (`import --into` and its undo: ~1,000
+ * on the benchmark draft): the paragraph files are staged and put in place a few at a time
+ * (`StagedCommit.writeMany`, `commitMany`), as all or nothing as one by one.
+ */
+export async function commitManyChanges(dir: string, paragraphs: readonly Paragraph[], entry: HistoryEntry, meta?: DraftMeta, removed: readonly string[] = [], options: CommitOptions = {}): Promise<void> {
+  const commit = stageCommit(dir);
+  const many: [string, Uint8Array][] = [];
+  const staged = stageChange(commit, dir, paragraphs, entry, meta, removed, options, (name, bytes) => many.push([name, bytes]));
+  try {
+    await commit.writeMany(many);
+  } catch (error) {
+    commit.abandon();
+    throw error;
+  }
+  await commit.commitMany();
+  learn(dir, staged);
+}
+
+interface StagedChange {
+  committed: CommittedFile[];
+  removedNames: string[];
+}
+
+/** Stages everything of a change but its paragraph files, which it hands to `writeParagraph`; abandons the change if anything fails. */
+function stageChange(
+  commit: StagedCommit,
+  dir: string,
+  paragraphs: readonly Paragraph[],
+  entry: HistoryEntry,
+  meta: DraftMeta | undefined,
+  removed: readonly string[],
+  options: CommitOptions,
+  writeParagraph: (name: string, bytes: Buffer) => void,
+): StagedChange {
   const committed: CommittedFile[] = [];
   const removedNames = removed.map((address) => `${PARAGRAPHS_DIR}/${paragraphFileName(address)}`);
   try {
@@ -51,8 +83,7 @@ export function commitChanges(dir: string, paragraphs: readonly Paragraph[], ent
       const value = paragraphForYaml(paragraph);
       const text = options.serialized?.get(paragraph.address) ?? serializeYaml(value, 'paragraph', join(dir, name));
       const bytes = Buffer.from(text, 'utf8');
-      if (options.bulk) writeFileSync(commit.stagedPath(name), bytes);
-      else commit.write(name, bytes);
+      writeParagraph(name, bytes);
       committed.push({ name, hash: contentHash(bytes), paragraph: value });
     }
     commit.write(`${HISTORY_DIR}/${historyFileName(entry.id)}`, serializeHistoryEntry(dir, entry));
@@ -61,7 +92,11 @@ export function commitChanges(dir: string, paragraphs: readonly Paragraph[], ent
     commit.abandon();
     throw error;
   }
-  commit.commit();
+  return { committed, removedNames };
+}
+
+/** Once the change is made, the parse cache learns its files. */
+function learn(dir: string, { committed, removedNames }: StagedChange): void {
   try {
     recordCommitted(dir, committed, removedNames);
   } catch {

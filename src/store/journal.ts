@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { faultPoint } from './fault-point.js';
+import { inLanes } from './in-lanes.js';
 import { LOCAL_FOLDER, localFolder } from './local-folder.js';
 
 /**
@@ -40,9 +42,24 @@ export interface StagedCommit {
   stagedPath(target: string): string;
   /** Writes the new content of `target` into the staging folder (flushed to disk with the others when the change is made). */
   write(target: string, content: string | Uint8Array): void;
+  /**
+   * For a change to many files at once (`import --into` and its undo: ~1,000 paragraphs): writes
+   * their new contents into the staging folder a few at a time (`inLanes`), not flushed one by one
+   * (a flush costs ~5 ms on this kind of disk: 5 s for 1,000 files); the journal is flushed as
+   * always, so a killed process still leaves all or nothing.
+   */
+  writeMany(files: readonly (readonly [target: string, content: Uint8Array])[]): Promise<void>;
   remove(target: string): void;
   /** Makes the change: journal, renames, removals. */
   commit(): void;
+  /**
+   * `commit`, the staged files renamed into the draft a few at a time: on ext4, renaming a file
+   * over an older one first writes the new one out to disk ("auto_da_alloc"), and one rename after
+   * the other waits for the disk ~1,000 times in a row (1–3 s for 2,000 files on a busy disk,
+   * against 0.3–0.7 s four at a time; on a quiet disk both take ~0.4 s, four at a time with
+   * ~0.1 s more system CPU). Each rename still replaces its file whole.
+   */
+  commitMany(): Promise<void>;
   /** Forgets the change unless it was made (a failure after the journal is finished by the next writer). */
   abandon(): void;
 }
@@ -56,14 +73,31 @@ export function stageCommit(dir: string): StagedCommit {
   let made = false;
   /** The files written and not yet flushed to disk. */
   const unflushed: string[] = [];
+  /** The folders made inside the staging folder so far: each is made once, not once a file. */
+  const stagingFolders = new Set<string>();
   const stagedPath = (target: string) => {
     const path = safeTarget(target);
     journal.writes.push(path);
     // The draft's own folders (paragraphs/, history/, .ndraft/), never deeper: a name with a
     // slash in it is no file of a draft, and fails to be written.
     const top = path.split(sep)[0] as string;
-    if (top !== path) mkdirSync(join(folder, top), { recursive: true });
+    if (top !== path && !stagingFolders.has(top)) {
+      mkdirSync(join(folder, top), { recursive: true });
+      stagingFolders.add(top);
+    }
     return join(folder, path);
+  };
+  /** Puts the journal in place: from then on the change is made. */
+  const makeJournal = () => {
+    // Every staged file is on disk before the journal that puts it in place can be.
+    for (const path of unflushed.splice(0)) flushFile(path);
+    const temporary = join(folder, `${JOURNAL_FILE}.tmp`);
+    writeDurably(temporary, Buffer.from(JSON.stringify(journal), 'utf8'));
+    faultPoint();
+    made = true;
+    renameSync(temporary, join(folder, JOURNAL_FILE));
+    syncFolder(folder);
+    faultPoint();
   };
   return {
     folder,
@@ -74,20 +108,23 @@ export function stageCommit(dir: string): StagedCommit {
       unflushed.push(path);
       faultPoint();
     },
+    async writeMany(files) {
+      const paths = files.map(([target]) => stagedPath(target));
+      await inLanes(
+        files.map(([, content], i) => [paths[i] as string, content] as const),
+        ([path, content]) => writeFile(path, content, { mode: 0o644 }),
+      );
+    },
     remove(target) {
       journal.removes.push(safeTarget(target));
     },
     commit() {
-      // Every staged file is on disk before the journal that puts it in place can be.
-      for (const path of unflushed.splice(0)) flushFile(path);
-      const temporary = join(folder, `${JOURNAL_FILE}.tmp`);
-      writeDurably(temporary, Buffer.from(JSON.stringify(journal), 'utf8'));
-      faultPoint();
-      made = true;
-      renameSync(temporary, join(folder, JOURNAL_FILE));
-      syncFolder(folder);
-      faultPoint();
+      makeJournal();
       finish(dir, folder, journal);
+    },
+    async commitMany() {
+      makeJournal();
+      await finishInLanes(dir, folder, journal);
     },
     abandon() {
       if (!made) rmSync(folder, { recursive: true, force: true });
@@ -141,19 +178,51 @@ export function pendingCommit(dir: string): PendingCommit | undefined {
 
 function finish(dir: string, folder: string, journal: Journal): void {
   const touched = new Set<string>();
+  const made = new Set<string>();
   for (const target of journal.writes) {
-    const staged = join(folder, safeTarget(target));
-    const path = join(dir, target);
-    const kind = kindOf(staged);
-    // Already renamed by an earlier, interrupted run of this same change.
-    if (kind === 'none') continue;
-    // ndraft stages plain files only: a link here would plant a link in the draft.
-    if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
-    mkdirSync(dirname(path), { recursive: true });
-    renameSync(staged, path);
-    touched.add(dirname(path));
+    const move = placement(dir, folder, target, made);
+    if (move === undefined) continue;
+    renameSync(move.staged, move.path);
+    touched.add(dirname(move.path));
     faultPoint();
   }
+  finishRemovals(dir, folder, journal, touched);
+}
+
+/** `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). */
+async function finishInLanes(dir: string, folder: string, journal: Journal): Promise<void> {
+  const touched = new Set<string>();
+  const made = new Set<string>();
+  await inLanes(journal.writes, async (target) => {
+    const move = placement(dir, folder, target, made);
+    if (move === undefined) return;
+    await rename(move.staged, move.path);
+    touched.add(dirname(move.path));
+    faultPoint();
+  });
+  finishRemovals(dir, folder, journal, touched);
+}
+
+/**
+ * Where a staged file goes, its folder made (once per change: `made` remembers which, sparing two
+ * system calls a file); undefined when an earlier, interrupted run of this same change renamed it already.
+ */
+function placement(dir: string, folder: string, target: string, made: Set<string>): { staged: string; path: string } | undefined {
+  const staged = join(folder, safeTarget(target));
+  const path = join(dir, target);
+  const kind = kindOf(staged);
+  if (kind === 'none') return undefined;
+  // ndraft stages plain files only: a link here would plant a link in the draft.
+  if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
+  if (!made.has(dirname(path))) {
+    mkdirSync(dirname(path), { recursive: true });
+    made.add(dirname(path));
+  }
+  return { staged, path };
+}
+
+/** The rest of a change once its files are in place: removals, the folders flushed, the journal removed last. */
+function finishRemovals(dir: string, folder: string, journal: Journal, touched: Set<string>): void {
   for (const target of journal.removes) {
     rmSync(join(dir, safeTarget(target)), { force: true });
     touched.add(dirname(join(dir, target)));

@@ -40,6 +40,35 @@ describe('a change made through the journal', () => {
     expect(readdirSync(JOURNALS(dir))).toEqual([]);
   });
 
+  it('of many files at once (writeMany, commitMany), puts each in place whole, removes what it removes and leaves no change folder', async () => {
+    const dir = copyBundledDraft();
+    const names = readdirSync(join(dir, 'paragraphs')).filter((name) => name.endsWith('.yaml'));
+    const [removed, ...rest] = names;
+    const rewritten = rest.slice(0, 20);
+    const commit = stageCommit(dir);
+    await commit.writeMany([...rewritten.map((name) => [`paragraphs/${name}`, Buffer.from(`new: ${name}\n`)] as const), ['paragraphs/added.yaml', Buffer.from('added: 1\n')]]);
+    commit.write('history/x.yaml', 'entry: 1\n');
+    commit.remove(`paragraphs/${removed as string}`);
+    await commit.commitMany();
+    for (const name of rewritten) expect(readFileSync(join(dir, 'paragraphs', name), 'utf8')).toBe(`new: ${name}\n`);
+    expect(readFileSync(join(dir, 'paragraphs', 'added.yaml'), 'utf8')).toBe('added: 1\n');
+    expect(readFileSync(join(dir, 'history', 'x.yaml'), 'utf8')).toBe('entry: 1\n');
+    expect(existsSync(join(dir, 'paragraphs', removed as string))).toBe(false);
+    expect(readFileSync(join(dir, 'paragraphs', rest[20] as string), 'utf8')).not.toMatch(/^new:/);
+    expect(readdirSync(JOURNALS(dir))).toEqual([]);
+  });
+
+  it('of many files at once, fails on a file it cannot stage and, abandoned, changes nothing', async () => {
+    const dir = copyBundledDraft();
+    const before = snapshotFiles(dir);
+    const commit = stageCommit(dir);
+    // A name deeper than the draft's own folders is no file of a draft: it cannot be staged.
+    await expect(commit.writeMany([['paragraphs/001.yaml', Buffer.from('x\n')], ['paragraphs/deeper/x.yaml', Buffer.from('x\n')]])).rejects.toThrow(/ENOENT/);
+    commit.abandon();
+    expect(snapshotFiles(dir)).toEqual(before);
+    expect(readdirSync(JOURNALS(dir))).toEqual([]);
+  });
+
   it('abandoned before its journal, changes nothing', () => {
     const dir = copyBundledDraft();
     const before = snapshotFiles(dir);

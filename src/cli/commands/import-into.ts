@@ -19,7 +19,7 @@ import { readRevisions } from '../../revisions/read-revision.js';
 import { prepareRevision, type RevisionFile } from '../../revisions/record-revision.js';
 import { checkNewRevisionName, revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
 import { REVISIONS_DIR } from '../../revisions/revision-folders.js';
-import { commitChanges } from '../../store/commit-changes.js';
+import { commitManyChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from '../../store/paragraph-file-name.js';
 import { contentHash } from '../../store/parse-cache.js';
@@ -178,13 +178,13 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
     commitManifestOnly(dir, manifest);
     return;
   }
-  commitChanges(
+  await commitManyChanges(
     dir,
     [...changed.values()],
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest], bulk: true, serialized },
+    { writes: [manifest], serialized },
   );
 }
 

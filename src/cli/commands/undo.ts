@@ -5,7 +5,7 @@ import { undoTargetNewestFirst } from '../../history/undo-target.js';
 import type { HistoryEntry } from '../../model/schemas.js';
 import { renderBracketNumbering } from '../../render/bracket-numbering.js';
 import { renderChange } from '../../render/render-change.js';
-import { commitChanges } from '../../store/commit-changes.js';
+import { commitChanges, commitManyChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
 import type { ChangeOptions } from '../change-paragraph.js';
 import { colorsFor, type Io } from '../io.js';
@@ -77,7 +77,9 @@ async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
     for (const change of changes) io.write(`${renderChange(change.before, change.after, c)}\n`);
     return 0;
   }
-  commitChanges(
+  // Undoing an import --into is staged as the import was: many paragraphs at once.
+  const commitAll = target.revision !== undefined ? commitManyChanges : commitChanges;
+  await commitAll(
     dir,
     changes.flatMap((ch) => (ch.after ? [ch.after] : [])),
     {
@@ -88,8 +90,7 @@ async function undoUnlocked(options: UndoOptions, io: Io): Promise<number> {
     },
     outline?.after,
     changes.filter((ch) => ch.after === null).map((ch) => ch.paragraph),
-    // Undoing an import --into is staged as the import was: many paragraphs at once (see CommitOptions.bulk).
-    { ...(revision?.removed ? { removes: [revision.file] } : {}), bulk: target.revision !== undefined },
+    revision?.removed ? { removes: [revision.file] } : {},
   );
   io.write(`${c.green('✓')} ${summary.charAt(0).toUpperCase()}${summary.slice(1)}\n`);
   // An undo that gave one paragraph back its earlier words says how its brackets are numbered now.

@@ -33,7 +33,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  * read: an input error says what to do instead.
  */
 export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfPageText[]> {
-  const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await importPdfJs();
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of (detaches) the buffer it is given: a copy keeps the caller's bytes.
@@ -60,10 +60,57 @@ export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfP
       throw refused(file, 'PDF_TOO_MANY_PAGES', `the PDF has ${document.numPages} pages, ${pastLimit('pdfPages')}`);
     }
     const pages: PdfPageText[] = [];
-    for (let number = 1; number <= document.numPages; number++) pages.push(await readPage(pdfjs, document, number, file));
+    for (let first = 1; first <= document.numPages; first += PAGES_AT_ONCE) {
+      const numbers = Array.from({ length: Math.min(PAGES_AT_ONCE, document.numPages - first + 1) }, (_, k) => first + k);
+      const read = await Promise.allSettled(numbers.map((number) => readPage(pdfjs, document, number, file)));
+      // The first page that failed, in page order, as one by one.
+      for (const page of read) {
+        if (page.status === 'rejected') throw page.reason;
+        pages.push(page.value);
+      }
+    }
     return pages;
   } finally {
     await document.destroy();
+  }
+}
+
+/**
+ * Pages asked of pdfjs at once. One at a time, the thread sat idle whenever pdfjs waited for a
+ * page's streams to be inflated (zlib runs off the main thread) or a font's data read (~13 % of
+ * the import of the 131-page bench PDF); four at a time it parses one meanwhile. Pages come back
+ * in order, the same text as one by one.
+ */
+const PAGES_AT_ONCE = 4;
+
+const PDFJS_WORKER = 'pdfjs-dist/legacy/build/pdf.worker.mjs';
+
+/** The language's own objects whose functions core-js may replace (see `importPdfJs`). */
+const BUILT_INS: readonly object[] = [Object, Object.prototype, Array, Array.prototype, Function.prototype, JSON, Math, Number, Number.prototype, String, String.prototype, RegExp.prototype, Promise, Promise.prototype, Map.prototype, Set.prototype, WeakMap.prototype, Symbol, Reflect];
+
+/**
+ * pdfjs's legacy build (the one made for Node) carries core-js, which on Node 20 replaces some of
+ * the language's own functions, for the whole process, with JavaScript ones of its own: today
+ * `Array.prototype.push`, `JSON.stringify`, `JSON.parse` and `Function.prototype.toString` (for
+ * corners neither pdfjs nor ndraft meets: an array past 2^32 elements, `JSON.rawJSON`). Every
+ * push and every JSON of the import then went through them: of pdfjs's own reading, and of all
+ * that follows it (the draft's lines, paragraphs, checks, files and cache). They are put back as
+ * they were once pdfjs and its worker half are loaded (the worker half pdfjs would import at the
+ * first document, bringing core-js again). What core-js adds that Node 20 lacks
+ * (`Promise.withResolvers`, `Uint8Array.prototype.toHex`, …) pdfjs needs, and it stays.
+ */
+async function importPdfJs(): Promise<PdfJs> {
+  const natives = BUILT_INS.flatMap((target) => Reflect.ownKeys(target).map((key) => ({ target, key, descriptor: Object.getOwnPropertyDescriptor(target, key) })));
+  try {
+    const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    // No types of its own; loading it is all that is wanted (it registers itself as globalThis.pdfjsWorker).
+    await import(PDFJS_WORKER);
+    return pdfjs;
+  } finally {
+    for (const { target, key, descriptor } of natives) {
+      const now = Object.getOwnPropertyDescriptor(target, key);
+      if (descriptor && now && !(['value', 'get', 'set'] as const).every((part) => Object.is(now[part], descriptor[part]))) Object.defineProperty(target, key, descriptor);
+    }
   }
 }
 
