@@ -161,6 +161,29 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     expect(matchesJsonSchema({ type: 'string', minLength: 1, pattern: '^a' }, 'ab')).toBe(true);
   });
 
+  it('is not sure of a keyword whose value it does not expect, or a subschema that is not an object', () => {
+    expect(matchesJsonSchema({ type: 'string', minLength: '3' }, 'abcdef')).toBe(false);
+    expect(matchesJsonSchema({ type: 'string', pattern: '(' }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ anyOf: { type: 'string' } }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ anyOf: [true, { type: 'string' }] }, 'x')).toBe(true);
+    expect(matchesJsonSchema({ anyOf: [true] }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ type: 'array', items: [{ type: 'string' }] }, ['x'])).toBe(false);
+    expect(matchesJsonSchema({ type: 'object', properties: { a: null } }, { a: 1 })).toBe(false);
+    expect(matchesJsonSchema({ type: 'object', required: [1] }, {})).toBe(false);
+    expect(matchesJsonSchema({ type: 'number', minimum: '0' }, 1)).toBe(false);
+  });
+
+  it('follows a schema that refers to itself, and gives defaults as fresh copies', () => {
+    const nested = { $defs: { list: { type: 'array', items: { $ref: '#/$defs/list' } } }, $ref: '#/$defs/list' };
+    expect(matchesJsonSchema(nested, [[], [[]]])).toBe(true);
+    expect(matchesJsonSchema(nested, [[1]])).toBe(false);
+    const first = quickSchemaParse('paragraph', { address: '1', status: 'open', bracketed: false, text: 'x' }) as Paragraph;
+    const second = quickSchemaParse('paragraph', { address: '2', status: 'open', bracketed: false, text: 'y' }) as Paragraph;
+    expect(first.items).toEqual([]);
+    first.items.push({ label: 'a)', text: 'z' });
+    expect(second.items).toEqual([]);
+  });
+
   it('every zod refinement under the schemas it reads carries a JSON Schema format it checks', () => {
     const refined: string[] = [];
     const seen = new Set<unknown>();
