@@ -26,7 +26,15 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
   const value = quickSchemaParse(kind, kind === 'paragraph' ? migrateParagraphValue(raw) : migrateDraftValue(raw));
   if (value === undefined) return undefined;
   // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
-  const yaml = new LazyYamlFile(file, () => source, undefined, { value: raw });
+  // The file's raw value, rarely asked for, is read again if it is: kept, it doubled what a large
+  // draft holds in memory while it is checked (and what the garbage collector has to move).
+  let again: unknown;
+  const yaml = new LazyYamlFile(file, () => source, undefined, {
+    get value() {
+      again ??= readSimpleYaml(source);
+      return again;
+    },
+  });
   return kind === 'paragraph' ? { yaml, paragraph: value as Paragraph } : { yaml, meta: value as DraftMeta };
 }
 
