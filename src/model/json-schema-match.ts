@@ -1,4 +1,4 @@
-import { compileSchema } from './compile-schema.js';
+import { compileSchema, FAILED } from './compile-schema.js';
 
 /** A JSON Schema document or subschema, as `schemas/*.json` hold them. */
 export type JsonSchema = { readonly [keyword: string]: unknown };
@@ -27,3 +27,8 @@ export function normalizedBy(schema: JsonSchema, value: unknown): unknown {
   return compileSchema(schema, schema).normalize(value);
 }
 
+/** `normalizedBy(schema, value)` when `matchesJsonSchema(schema, value)`, else undefined: both in one walk. */
+export function parsedBy(schema: JsonSchema, value: unknown): unknown {
+  const parsed = compileSchema(schema, schema).parse(value);
+  return parsed === FAILED ? undefined : parsed;
+}

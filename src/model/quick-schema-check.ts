@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { matchesJsonSchema, normalizedBy, type JsonSchema } from './json-schema-match.js';
+import { matchesJsonSchema, parsedBy, type JsonSchema } from './json-schema-match.js';
 import { SCHEMA_FILES } from './schema-files.js';
 
 const loaded = new Map<string, JsonSchema | null>();
@@ -24,7 +24,7 @@ export function quickSchemaCheck(name: 'paragraph' | 'draft' | 'history', value:
  */
 export function quickSchemaParse(name: 'paragraph' | 'draft' | 'history', value: unknown): unknown {
   const schema = schemaFile(SCHEMA_FILES[name]);
-  return schema !== null && matchesJsonSchema(schema, value) ? normalizedBy(schema, value) : undefined;
+  return schema === null ? undefined : parsedBy(schema, value);
 }
 
 function schemaFile(file: string): JsonSchema | null {
