@@ -26,15 +26,7 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
   const value = quickSchemaParse(kind, kind === 'paragraph' ? migrateParagraphValue(raw) : migrateDraftValue(raw));
   if (value === undefined) return undefined;
   // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
-  // The file's raw value, rarely asked for, is read again if it is: kept, it doubled what a large
-  // draft holds in memory while it is checked (and what the garbage collector has to move).
-  let again: unknown;
-  const yaml = new LazyYamlFile(file, () => source, undefined, {
-    get value() {
-      again ??= readSimpleYaml(source);
-      return again;
-    },
-  });
+  const yaml = new LazyYamlFile(file, () => source, undefined, new ReadAgain(source));
   return kind === 'paragraph' ? { yaml, paragraph: value as Paragraph } : { yaml, meta: value as DraftMeta };
 }
 
@@ -56,4 +48,21 @@ function simpleYaml(file: string, bytes: FileBytes): { source: string; raw: unkn
   if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
   const raw = readSimpleYaml(source);
   return raw === undefined ? undefined : { source, raw };
+}
+
+/**
+ * A quick-read file's raw value, rarely asked for, read again from its text if it is (the same
+ * value): kept, it doubled what a large draft holds in memory while it is checked, and what the
+ * garbage collector has to move. A class: an object literal with a getter is slow to make, and a
+ * draft makes thousands.
+ */
+class ReadAgain {
+  #value: unknown;
+
+  constructor(private readonly source: string) {}
+
+  get value(): unknown {
+    this.#value ??= readSimpleYaml(this.source);
+    return this.#value;
+  }
 }
