@@ -1,4 +1,5 @@
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
+import type { Revision } from '../model/revision-schema.js';
 import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { quickSchemaParse } from '../model/quick-schema-check.js';
 import { conflictMarkerDiagnostic } from '../reconcile/conflict-markers.js';
@@ -39,6 +40,16 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
 export function quickParseHistoryEntry(file: string, bytes: Buffer): HistoryEntry | undefined {
   const read = simpleYaml(file, bytes);
   return read === undefined ? undefined : (quickSchemaParse('history', migrateHistoryValue(read.raw)) as HistoryEntry | undefined);
+}
+
+/**
+ * A revision manifest (`revisions/<name>.yaml`) read as `quickParseHistoryEntry` reads a history
+ * entry. `validate` reads every manifest; with no cache (a fresh clone) loading zod for them cost
+ * more than checking the manifests themselves. Undefined whenever not sure: `parseRevisionFile` decides.
+ */
+export function quickParseRevision(file: string, bytes: Buffer): Revision | undefined {
+  const read = simpleYaml(file, bytes);
+  return read === undefined ? undefined : (quickSchemaParse('revision', read.raw) as Revision | undefined);
 }
 
 /** The file's text and its value by the fast YAML reader; undefined for bytes that are not UTF-8, conflict markers, or YAML that reader leaves alone. */
