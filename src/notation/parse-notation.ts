@@ -10,6 +10,7 @@ import type {
   NotationRoot,
   OptionNode,
   Point,
+  RootChild,
   SpanEdges,
 } from './types.js';
 
@@ -88,6 +89,7 @@ export function unmatchedBrackets(source: string): { closes: number[]; opens: nu
  * ever, and so is an edge named with no unmatched bracket for it.
  */
 export function parseNotation(source: string, spans?: SpanEdges): NotationResult {
+  if ((spans === undefined || (spans.closes.length === 0 && spans.opens.length === 0)) && isPlainLine(source)) return plainLine(source);
   // Most texts are one line: their points need no line index.
   const lines = source.includes('\n') ? new LineIndex(source) : undefined;
   const point = (offset: number): Point => {
@@ -194,6 +196,18 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
   flushText(source.length);
   root.position = { start: point(0), end: point(source.length) };
   return { ok: true, tree: root };
+}
+
+/** One line with no bracket: most texts of a draft, parsed by the thousand when the cache does not know them. */
+function isPlainLine(source: string): boolean {
+  return !source.includes('[') && !source.includes(']') && !source.includes('\n');
+}
+
+/** What the parser gives for such a text (a slash outside brackets is text): one text node, if any text. */
+function plainLine(source: string): NotationResult {
+  const point = (offset: number): Point => ({ line: 1, column: offset + 1, offset });
+  const children: RootChild[] = source === '' ? [] : [{ type: 'text', value: source, position: { start: point(0), end: point(source.length) } }];
+  return { ok: true, tree: { type: 'root', children, position: { start: point(0), end: point(source.length) } } };
 }
 
 /** The offsets of the span edges named in `spans`, and each edge named that has no bracket in the text. */
