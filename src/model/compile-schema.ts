@@ -119,6 +119,8 @@ export class SchemaNode extends SchemaKeywords<SchemaNode> {
         out[key] = parsed;
       } else if (this.defaults.has(key)) out[key] = copyOf(this.defaults.get(key));
     }
+    // A strict object's shape admitted no other field: no need to look for one.
+    if (this.describesObjects && !(this.additional instanceof SchemaNode)) return out;
     const rest = this.additional instanceof SchemaNode ? this.additional : undefined;
     for (const key of Object.keys(value)) {
       if (Object.hasOwn(this.properties, key)) continue;

@@ -198,9 +198,11 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
   return { ok: true, tree: root };
 }
 
+const NOT_PLAIN_LINE = /[[\]\n]/;
+
 /** One line with no bracket: most texts of a draft, parsed by the thousand when the cache does not know them. */
 function isPlainLine(source: string): boolean {
-  return !source.includes('[') && !source.includes(']') && !source.includes('\n');
+  return !NOT_PLAIN_LINE.test(source);
 }
 
 /** What the parser gives for such a text (a slash outside brackets is text): one text node, if any text. */
