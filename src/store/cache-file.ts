@@ -158,10 +158,13 @@ export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' |
   let texts: string[] = [];
   const encodeTexts = (): void => {
     if (texts.length === 0) return;
-    const joined = Buffer.from(texts.join(''), 'utf8');
+    const all = texts.join('');
+    const joined = Buffer.from(all, 'utf8');
+    // As many bytes as characters: all ASCII, each text's length is its length in bytes.
+    const ascii = joined.length === all.length;
     let at = 0;
     for (const text of texts) {
-      const length = Buffer.byteLength(text, 'utf8');
+      const length = ascii ? text.length : Buffer.byteLength(text, 'utf8');
       slices.push(offset + at, length);
       sums.push(checksum(joined.subarray(at, at + length)));
       at += length;
