@@ -73,10 +73,12 @@ export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
       for (const error of result.errors) errors.push({ slot, error });
       continue;
     }
-    const parsed: ParsedSlot = { ...slot, tree: result.tree };
+    // The slot was made just above for this parse alone: it takes its tree (no copy per text).
+    const parsed = slot as ParsedSlot;
+    parsed.tree = result.tree;
     slots.push(parsed);
-    for (const visit of listBrackets(result.tree.children)) {
-      brackets.push({ ...visit, n: brackets.length + 1, slot: parsed });
+    for (const { bracket, depth } of listBrackets(result.tree.children)) {
+      brackets.push({ bracket, depth, n: brackets.length + 1, slot: parsed });
     }
   }
   return { slots, brackets, errors };

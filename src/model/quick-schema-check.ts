@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../package-root.js';
-import { matchesJsonSchema, normalizedBy, type JsonSchema } from './json-schema-match.js';
+import { matchesJsonSchema, parsedBy, type JsonSchema } from './json-schema-match.js';
 import { SCHEMA_FILES } from './schema-files.js';
 
 const loaded = new Map<string, JsonSchema | null>();
@@ -13,7 +13,7 @@ const loaded = new Map<string, JsonSchema | null>();
  * what it refused before, with the same message, and pays zod's ~100 ms only when something is
  * wrong. A schema file that cannot be read also answers false.
  */
-export function quickSchemaCheck(name: 'paragraph' | 'draft' | 'history', value: unknown): boolean {
+export function quickSchemaCheck(name: 'paragraph' | 'draft' | 'history' | 'revision', value: unknown): boolean {
   const schema = schemaFile(SCHEMA_FILES[name]);
   return schema !== null && matchesJsonSchema(schema, value);
 }
@@ -22,9 +22,9 @@ export function quickSchemaCheck(name: 'paragraph' | 'draft' | 'history', value:
  * A value read from a file, as zod's parse of it gives it (fields in order, defaults filled in),
  * when the quick check shows it valid; undefined when it does not, and zod must decide.
  */
-export function quickSchemaParse(name: 'paragraph' | 'draft' | 'history', value: unknown): unknown {
+export function quickSchemaParse(name: 'paragraph' | 'draft' | 'history' | 'revision', value: unknown): unknown {
   const schema = schemaFile(SCHEMA_FILES[name]);
-  return schema !== null && matchesJsonSchema(schema, value) ? normalizedBy(schema, value) : undefined;
+  return schema === null ? undefined : parsedBy(schema, value);
 }
 
 function schemaFile(file: string): JsonSchema | null {

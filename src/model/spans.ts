@@ -87,6 +87,8 @@ export function spanEdgeProblem(marks: readonly SpanMark[] | undefined, what: st
 
 /** How many spans open in the paragraph: `status` counts a span once, where it opens. */
 export function spansOpenedIn(paragraph: Paragraph): number {
+  // Nearly every paragraph takes part in no span: `status` counts thousands without a unit list each.
+  if (!hasSpanMarks(paragraph)) return 0;
   return paragraphUnits(paragraph).reduce((sum, unit) => sum + unit.marks.filter((m) => m.edge === 'opens').length, 0);
 }
 

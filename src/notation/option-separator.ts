@@ -24,5 +24,8 @@ export function wordAround(source: string, index: number): string {
 }
 
 function isWordBoundary(ch: string): boolean {
-  return ch === '[' || ch === ']' || /\s/u.test(ch);
+  const code = ch.charCodeAt(0);
+  // ASCII answered without the Unicode class (a word is walked character by character).
+  if (code < 128) return code === 91 || code === 93 || code === 32 || (code >= 9 && code <= 13);
+  return /\s/u.test(ch);
 }

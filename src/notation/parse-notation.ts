@@ -10,6 +10,7 @@ import type {
   NotationRoot,
   OptionNode,
   Point,
+  RootChild,
   SpanEdges,
 } from './types.js';
 
@@ -21,6 +22,32 @@ function optionLabelAt(source: string, offset: number): BracketLabel | undefined
   OPTION_LABEL.lastIndex = offset;
   const match = OPTION_LABEL.exec(source);
   return match ? { value: match[1] as string, raw: match[0] } : undefined;
+}
+
+const OPEN = 91; // [
+const CLOSE = 93; // ]
+
+/** Where the next `[`, `]` or `/` stands: the characters the parser acts on (anything between them is words). */
+class SpecialCharacters {
+  private open = -1;
+  private close = -1;
+  private slash = -1;
+
+  constructor(private readonly source: string) {}
+
+  /** The first of them at `at` or after, or -1. Each is searched for again only once passed. */
+  from(at: number): number {
+    if (this.open !== Infinity && this.open < at) this.open = this.find('[', at);
+    if (this.close !== Infinity && this.close < at) this.close = this.find(']', at);
+    if (this.slash !== Infinity && this.slash < at) this.slash = this.find('/', at);
+    const first = Math.min(this.open, this.close, this.slash);
+    return first === Infinity ? -1 : first;
+  }
+
+  private find(ch: string, at: number): number {
+    const found = this.source.indexOf(ch, at);
+    return found < 0 ? Infinity : found;
+  }
 }
 
 interface Frame {
@@ -62,6 +89,7 @@ export function unmatchedBrackets(source: string): { closes: number[]; opens: nu
  * ever, and so is an edge named with no unmatched bracket for it.
  */
 export function parseNotation(source: string, spans?: SpanEdges): NotationResult {
+  if ((spans === undefined || (spans.closes.length === 0 && spans.opens.length === 0)) && isPlainLine(source)) return plainLine(source);
   // Most texts are one line: their points need no line index.
   const lines = source.includes('\n') ? new LineIndex(source) : undefined;
   const point = (offset: number): Point => {
@@ -100,9 +128,12 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
     frame.option.position = { start: point(frame.optionStart), end: point(end) };
   };
 
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i];
-    if (ch === '[') {
+  // Jumps from one `[`, `]` or `/` to the next (found natively): most of a text is words, and a
+  // draft's thousands of texts are parsed by a fresh process at every command the cache cannot serve.
+  const next = new SpecialCharacters(source);
+  for (let i = next.from(0); i >= 0; i = next.from(i + 1)) {
+    const ch = source.charCodeAt(i);
+    if (ch === OPEN) {
       const span = edges?.opens.get(i);
       if (span !== undefined) {
         edge(i, 'spanOpen', span);
@@ -121,7 +152,7 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
       stack.push({ bracket, option, openOffset: i, optionStart });
       textStart = optionStart;
       i = optionStart - 1;
-    } else if (ch === ']') {
+    } else if (ch === CLOSE) {
       const span = edges?.closes.get(i);
       if (span !== undefined) {
         edge(i, 'spanClose', span);
@@ -140,7 +171,7 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
       closeOption(frame, i);
       frame.bracket.position = { start: point(frame.openOffset), end: point(i + 1) };
       textStart = i + 1;
-    } else if (ch === '/' && stack.length > 0 && isOptionSeparator(source, i)) {
+    } else if (stack.length > 0 && isOptionSeparator(source, i)) {
       const frame = stack[stack.length - 1] as Frame;
       flushText(i);
       closeOption(frame, i);
@@ -165,6 +196,20 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
   flushText(source.length);
   root.position = { start: point(0), end: point(source.length) };
   return { ok: true, tree: root };
+}
+
+const NOT_PLAIN_LINE = /[[\]\n]/;
+
+/** One line with no bracket: most texts of a draft, parsed by the thousand when the cache does not know them. */
+function isPlainLine(source: string): boolean {
+  return !NOT_PLAIN_LINE.test(source);
+}
+
+/** What the parser gives for such a text (a slash outside brackets is text): one text node, if any text. */
+function plainLine(source: string): NotationResult {
+  const point = (offset: number): Point => ({ line: 1, column: offset + 1, offset });
+  const children: RootChild[] = source === '' ? [] : [{ type: 'text', value: source, position: { start: point(0), end: point(source.length) } }];
+  return { ok: true, tree: { type: 'root', children, position: { start: point(0), end: point(source.length) } } };
 }
 
 /** The offsets of the span edges named in `spans`, and each edge named that has no bracket in the text. */

@@ -21,7 +21,8 @@ const NOT_A_CHOICE = new Set(['and/or', 'et/ou', 'y/o']);
  */
 export function findUnbracketedChoices(tree: NotationRoot, around = 0): UnbracketedChoice[] {
   const found: UnbracketedChoice[] = [];
-  let spans = around + tree.children.filter((child) => child.type === 'spanClose').length;
+  let spans = around;
+  for (const child of tree.children) if (child.type === 'spanClose') spans++;
   for (const child of tree.children) {
     if (child.type === 'spanClose') spans--;
     if (child.type === 'spanOpen') spans++;

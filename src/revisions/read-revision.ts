@@ -4,6 +4,7 @@ import { contentHash } from '../store/parse-cache.js';
 import { isRefusal, readDraftFile, refusalDiagnostic, statDraftFile } from '../store/read-draft-file.js';
 import type { YamlFile } from '../store/yaml-file.js';
 import { ObjectCache } from '../store/object-cache.js';
+import { quickParseRevision } from '../store/quick-parse-file.js';
 import type { ObjectStore } from './object-store.js';
 import { listRevisionNames, revisionFile, storedRevisionName } from './revision-store.js';
 
@@ -90,8 +91,9 @@ async function readRevisionFile(dir: string, name: string, cache: ObjectCache, w
     if (want === 'summary') cache.remember('revision-file', name, stats, known);
     return { revision: known, diagnostics: [] };
   }
-  const { parseRevisionFile } = await import('./parse-revision-file.js');
-  const parsed = parseRevisionFile(file, bytes.toString('utf8'), name);
+  // A manifest ndraft wrote is read without the YAML parser and zod; anything else, or anything wrong, as ever.
+  const quick = quickParseRevision(file, bytes);
+  const parsed = quick?.name === name ? { revision: quick, diagnostics: [] } : (await import('./parse-revision-file.js')).parseRevisionFile(file, bytes.toString('utf8'), name);
   if (!parsed.revision) return { diagnostics: parsed.diagnostics };
   const { paragraphs: _paragraphs, ...summary } = parsed.revision;
   if (parsed.diagnostics.length === 0) cache.set(want === 'summary' ? 'revision-summary' : 'revision', hash, want === 'summary' ? summary : parsed.revision);

@@ -153,13 +153,38 @@ export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' |
   const slices: number[] = [];
   const sums: number[] = [];
   let offset = 0;
+  // The paragraphs parsed in this run go in as one text, encoded at once: a first save (a fresh
+  // clone) has thousands, and a buffer for each was much of what saving cost.
+  let texts: string[] = [];
+  const encodeTexts = (): void => {
+    if (texts.length === 0) return;
+    const all = texts.join('');
+    const joined = Buffer.from(all, 'utf8');
+    // As many bytes as characters: all ASCII, each text's length is its length in bytes.
+    const ascii = joined.length === all.length;
+    let at = 0;
+    for (const text of texts) {
+      const length = ascii ? text.length : Buffer.byteLength(text, 'utf8');
+      slices.push(offset + at, length);
+      sums.push(checksum(joined.subarray(at, at + length)));
+      at += length;
+    }
+    pieces.push(joined);
+    offset += joined.length;
+    texts = [];
+  };
   for (const paragraph of paragraphs) {
-    const piece = paragraph instanceof StoredParagraph ? paragraph.json : Buffer.from(JSON.stringify(paragraph), 'utf8');
-    pieces.push(piece);
-    slices.push(offset, piece.length);
-    sums.push(paragraph instanceof StoredParagraph ? paragraph.sum : checksum(piece));
-    offset += piece.length;
+    if (!(paragraph instanceof StoredParagraph)) {
+      texts.push(JSON.stringify(paragraph));
+      continue;
+    }
+    encodeTexts();
+    pieces.push(paragraph.json);
+    slices.push(offset, paragraph.json.length);
+    sums.push(paragraph.sum);
+    offset += paragraph.json.length;
   }
+  encodeTexts();
   const indexBytes = Buffer.from(JSON.stringify({ ...index, slices, sums }), 'utf8');
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
   header.write(`ndraft-cache ${indexBytes.length} ${offset} ${indexHash(indexBytes)}\n`, 'latin1');

@@ -94,7 +94,7 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
     if ('paragraph' in known) paragraphs.push(known.paragraph);
     else {
       toParse.push({ at: paragraphs.length, file, ...known });
-      paragraphs.push({ file, yaml: lazyYamlFile(file, () => '') });
+      paragraphs.push(TO_PARSE);
     }
   }
 
@@ -139,6 +139,9 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
 
   return { dir, draftFile, ...(meta ? { meta } : {}), paragraphs, diagnostics, cache };
 }
+
+/** Where a file still to parse stands in the list until it is parsed, below (each is replaced). */
+const TO_PARSE: LoadedParagraph = Object.freeze({ file: '', yaml: lazyYamlFile('', () => '') });
 
 /**
  * A paragraph file served by the cache, or its bytes to parse. When the file's identity is known

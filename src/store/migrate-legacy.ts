@@ -5,7 +5,8 @@
  * The next write of a paragraph stores it in today's shape.
  */
 export function migrateParagraphValue(value: unknown): unknown {
-  if (!isRecord(value)) return value;
+  // A current file (all but the oldest) is not copied: loading a draft reads thousands.
+  if (!isRecord(value) || !paragraphNeedsMigration(value)) return value;
   const migrated: Record<string, unknown> = { ...value };
   if (migrated.address === undefined && typeof migrated.number === 'string') migrated.address = migrated.number;
   migrateNotes(migrated);
@@ -35,6 +36,17 @@ export function migrateHistoryValue(value: unknown): unknown {
         : change,
     ),
   };
+}
+
+/** Whether `migrateParagraphValue` would change anything: no address but a number, or notes written as strings, here or in an item or alternative. */
+function paragraphNeedsMigration(value: Record<string, unknown>): boolean {
+  return (value.address === undefined && typeof value.number === 'string') || partNeedsMigration(value);
+}
+
+function partNeedsMigration(part: unknown): boolean {
+  if (!isRecord(part)) return false;
+  if (Array.isArray(part.notes) && part.notes.some((note) => typeof note === 'string')) return true;
+  return [part.items, part.alternatives].some((list) => Array.isArray(list) && list.some(partNeedsMigration));
 }
 
 function withMigratedParts(part: unknown): unknown {

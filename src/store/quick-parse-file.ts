@@ -1,4 +1,5 @@
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
+import type { Revision } from '../model/revision-schema.js';
 import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { quickSchemaParse } from '../model/quick-schema-check.js';
 import { conflictMarkerDiagnostic } from '../reconcile/conflict-markers.js';
@@ -26,7 +27,7 @@ export function quickParseFile(kind: 'paragraph' | 'draft', file: string, bytes:
   const value = quickSchemaParse(kind, kind === 'paragraph' ? migrateParagraphValue(raw) : migrateDraftValue(raw));
   if (value === undefined) return undefined;
   // Placing a problem later parses the text with the yaml package (loaded by whoever places it).
-  const yaml = new LazyYamlFile(file, () => source, undefined, { value: raw });
+  const yaml = new LazyYamlFile(file, () => source, undefined, new ReadAgain(source));
   return kind === 'paragraph' ? { yaml, paragraph: value as Paragraph } : { yaml, meta: value as DraftMeta };
 }
 
@@ -41,6 +42,16 @@ export function quickParseHistoryEntry(file: string, bytes: Buffer): HistoryEntr
   return read === undefined ? undefined : (quickSchemaParse('history', migrateHistoryValue(read.raw)) as HistoryEntry | undefined);
 }
 
+/**
+ * A revision manifest (`revisions/<name>.yaml`) read as `quickParseHistoryEntry` reads a history
+ * entry. `validate` reads every manifest; with no cache (a fresh clone) loading zod for them cost
+ * more than checking the manifests themselves. Undefined whenever not sure: `parseRevisionFile` decides.
+ */
+export function quickParseRevision(file: string, bytes: Buffer): Revision | undefined {
+  const read = simpleYaml(file, bytes);
+  return read === undefined ? undefined : (quickSchemaParse('revision', read.raw) as Revision | undefined);
+}
+
 /** The file's text and its value by the fast YAML reader; undefined for bytes that are not UTF-8, conflict markers, or YAML that reader leaves alone. */
 function simpleYaml(file: string, bytes: FileBytes): { source: string; raw: unknown } | undefined {
   if (!Buffer.isBuffer(bytes) || firstInvalidUtf8(bytes) >= 0) return undefined;
@@ -48,4 +59,21 @@ function simpleYaml(file: string, bytes: FileBytes): { source: string; raw: unkn
   if (conflictMarkerDiagnostic(file, source) !== undefined) return undefined;
   const raw = readSimpleYaml(source);
   return raw === undefined ? undefined : { source, raw };
+}
+
+/**
+ * A quick-read file's raw value, rarely asked for, read again from its text if it is (the same
+ * value): kept, it doubled what a large draft holds in memory while it is checked, and what the
+ * garbage collector has to move. A class: an object literal with a getter is slow to make, and a
+ * draft makes thousands.
+ */
+class ReadAgain {
+  #value: unknown;
+
+  constructor(private readonly source: string) {}
+
+  get value(): unknown {
+    this.#value ??= readSimpleYaml(this.source);
+    return this.#value;
+  }
 }

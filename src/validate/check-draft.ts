@@ -14,10 +14,18 @@ import { controlCharacterProblems } from './control-characters.js';
 import { legacySupporterCount } from './legacy-supporters.js';
 import { collectSpans, hasSpanMarks, type DraftSpan } from '../model/spans.js';
 
-interface OutlineRef {
-  address: string;
+/** A paragraph named in the outline. A class, not a literal with a closure: a large draft names thousands. */
+class OutlineRef {
+  constructor(
+    readonly address: string,
+    private readonly list: readonly (string | number)[],
+    private readonly index: number,
+  ) {}
+
   /** Where it is named in draft.yaml; built only when a problem is reported there. */
-  path: () => (string | number)[];
+  path(): (string | number)[] {
+    return [...this.list, this.index];
+  }
 }
 
 /**
@@ -165,7 +173,7 @@ export function outlineRefs(sections: readonly Section[], path: (string | number
   const refs: OutlineRef[] = [];
   const entries = (list: readonly OutlineEntry[], at: (string | number)[]) => {
     list.forEach((entry, e) => {
-      if (typeof entry === 'string') refs.push({ address: entry, path: () => [...at, e] });
+      if (typeof entry === 'string') refs.push(new OutlineRef(entry, at, e));
       else entry.options.forEach((option, o) => entries(option.paragraphs, [...at, e, 'options', o, 'paragraphs']));
     });
   };

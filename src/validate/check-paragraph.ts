@@ -51,7 +51,8 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
   }
 
   for (const slot of parsed.slots) {
-    for (const choice of findUnbracketedChoices(slot.tree, (slot.spans ?? []).filter((m) => m.edge === 'inside').length)) {
+    const inside = slot.spans === undefined ? 0 : slot.spans.filter((m) => m.edge === 'inside').length;
+    for (const choice of findUnbracketedChoices(slot.tree, inside)) {
       out.push({
         code: 'UNBRACKETED_CHOICE',
         severity: 'warning',

@@ -10,19 +10,29 @@ import type { ParagraphProblem } from './check-paragraph.js';
  */
 export function controlCharacterProblems(paragraph: Paragraph | DraftMeta): ParagraphProblem[] {
   const out: ParagraphProblem[] = [];
-  const visit = (value: unknown, path: (string | number)[]): void => {
+  // One path, extended and cut back as the walk goes: copied only for a problem (every paragraph is walked, few have one).
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
     if (typeof value === 'string') {
       const found = findControl(value);
       if (found) {
-        out.push({ code: 'CONTROL_CHARACTER', severity: 'warning', message: `${describe(path)} holds a control character (${found.shown})`, path: path as YamlPath, index: found.index });
+        out.push({ code: 'CONTROL_CHARACTER', severity: 'warning', message: `${describe(path)} holds a control character (${found.shown})`, path: [...path] as YamlPath, index: found.index });
       }
     } else if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, [...path, i]));
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i]);
+        path.pop();
+      }
     } else if (typeof value === 'object' && value !== null) {
-      for (const [key, item] of Object.entries(value)) visit(item, [...path, key]);
+      for (const key of Object.keys(value)) {
+        path.push(key);
+        visit((value as Record<string, unknown>)[key]);
+        path.pop();
+      }
     }
   };
-  visit(paragraph, []);
+  visit(paragraph);
   return out;
 }
 

@@ -13,7 +13,9 @@ export type ParagraphPlace = (address: string) => { file: string; locate: (path:
  */
 /** How many alternatives of a paragraph list several delegations in proposedBy: what the cache keeps, so that a draft without any is not read for the note. */
 export function legacySupporterCount(paragraph: Paragraph): number {
-  return allAlternatives(paragraph).filter((f) => (f.alternative.proposedBy?.length ?? 0) > 1).length;
+  // Counted in place (no list of found alternatives): every paragraph of a draft is counted when the cache does not know it.
+  const several = (alternatives: Paragraph['alternatives'] | undefined) => (alternatives ?? []).reduce((n, alternative) => n + ((alternative.proposedBy?.length ?? 0) > 1 ? 1 : 0), 0);
+  return paragraph.items.reduce((n, item) => n + several(item.alternatives), several(paragraph.alternatives));
 }
 
 export function legacySupportersNote(paragraphs: readonly Paragraph[], place: ParagraphPlace): Diagnostic | undefined {

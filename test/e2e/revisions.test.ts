@@ -148,6 +148,12 @@ describe('revisions of a negotiation round', () => {
     const good = readFileSync(manifest, 'utf8');
     writeFileSync(manifest, good.replace(/^author: .*$/m, 'author: 12\nreviewer: x'));
     refused(await ndraft('compare', 'Rev.2'), /Rev\.2\.yaml:\d+:\d+: error: .*reviewer[\s\S]*revision "Rev\.2" cannot be read/);
+    // validate reads the manifests ndraft wrote without zod: one it did not write is still checked, and placed.
+    expect((await ndraft('validate')).stdout).toMatch(/Rev\.2\.yaml:\d+:\d+: error: .*reviewer/);
+    writeFileSync(manifest, good.replace(/^name: .*$/m, 'name: Rev.3'));
+    const renamed = await ndraft('validate');
+    expect(renamed.status).toBe(1);
+    expect(renamed.stdout).toMatch(/Rev\.2\.yaml:\d+:\d+: error: the revision in Rev\.2\.yaml is named "Rev\.3"/);
 
     const hash = /"40": ([0-9a-f]{40})/.exec(good)?.[1] as string;
     writeFileSync(manifest, good.replace(hash, 'f'.repeat(40)));

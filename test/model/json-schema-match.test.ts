@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { matchesJsonSchema } from '../../src/model/json-schema-match.js';
 import { quickSchemaCheck, quickSchemaParse } from '../../src/model/quick-schema-check.js';
 import { conventionsSchema } from '../../src/model/conventions-schema.js';
+import { revisionSchema, type Revision } from '../../src/model/revision-schema.js';
 import { draftSchema, historyEntrySchema, paragraphSchema, type DraftMeta, type HistoryEntry, type Paragraph } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
@@ -57,7 +58,7 @@ const oddValues = fc.oneof(
 );
 const mutation = fc.record({ kind: fc.constantFrom('set' as const, 'set' as const, 'remove' as const, 'add' as const), key: fc.constantFrom('label', 'text', 'extra', 'scope', 'span', 'status'), replacement: oddValues, pick: fc.nat() });
 
-function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft' | 'history', original: unknown, changes: fc.Arbitrary<(typeof mutation extends fc.Arbitrary<infer M> ? M : never)[]>) {
+function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft' | 'history' | 'revision', original: unknown, changes: fc.Arbitrary<(typeof mutation extends fc.Arbitrary<infer M> ? M : never)[]>) {
   fc.assert(
     fc.property(changes, (list) => {
       let value = original;
@@ -65,7 +66,11 @@ function holdsAgainstZod(schema: z.ZodType, name: 'paragraph' | 'draft' | 'histo
         const all = places(value);
         value = mutated(value, all[change.pick % all.length]!, change);
       }
-      if (!quickSchemaCheck(name, value)) return;
+      // A file is read by checking and building in one walk (quickSchemaParse): it gives nothing where the check is not sure.
+      if (!quickSchemaCheck(name, value)) {
+        expect(quickSchemaParse(name, value)).toBeUndefined();
+        return;
+      }
       const parsed = schema.safeParse(value);
       expect(parsed.success).toBe(true);
       // And what a file reads as: zod's output, fields in its order, defaults filled in.
@@ -117,6 +122,24 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     holdsAgainstZod(historyEntrySchema, 'history', entry, fc.array(mutation, { minLength: 1, maxLength: 3 }));
   });
 
+  it('never says valid where zod refuses: random damage to a revision manifest (validate reads them quickly)', () => {
+    const revision: Revision = {
+      name: 'Rev.2',
+      time: '2026-11-30T07:00:26.424Z',
+      author: 'Secretariat',
+      message: 'after the informals',
+      draft: 'a5cef37db6428c3a66331dbae13ee153dc0ef764',
+      figures: { paragraphs: 3, agreed: 1, agreedAdRef: 0, open: 2, deleted: 0, itemsAgreed: 0, brackets: 4, bracketedParagraphs: 1, alternatives: 2 },
+      paragraphs: { '61': '8d41889e2014e2f1a55059eefac0c70f92b2499f', 'art3-2': 'f3a2a713384e632a3ead1bd1c23cc0335aa41753', '7': '96591acc14877c55cced5a7d3ca80b0d675b2deb' },
+    };
+    expect(JSON.stringify(quickSchemaParse('revision', revision))).toBe(JSON.stringify(revisionSchema.parse(revision)));
+    for (const paragraphs of [{ '6 1': revision.draft }, { '61': 'ABC' }, { '': revision.draft }]) {
+      expect(quickSchemaCheck('revision', { ...revision, paragraphs })).toBe(false);
+      expect(revisionSchema.safeParse({ ...revision, paragraphs }).success).toBe(false);
+    }
+    holdsAgainstZod(revisionSchema, 'revision', revision, fc.array(mutation, { minLength: 1, maxLength: 3 }));
+  });
+
   it.each([
     ['a field the schema does not have', { ...busy, colour: 'red' }],
     ['a required field missing', { ...busy, status: undefined }],
@@ -159,6 +182,29 @@ describe('quickSchemaCheck: the generated JSON Schema, read without zod', () => 
     expect(matchesJsonSchema({ $ref: '#/$defs/missing' }, 'x')).toBe(false);
     expect(matchesJsonSchema({ type: 'object', properties: {} }, { any: 1 })).toBe(false);
     expect(matchesJsonSchema({ type: 'string', minLength: 1, pattern: '^a' }, 'ab')).toBe(true);
+  });
+
+  it('is not sure of a keyword whose value it does not expect, or a subschema that is not an object', () => {
+    expect(matchesJsonSchema({ type: 'string', minLength: '3' }, 'abcdef')).toBe(false);
+    expect(matchesJsonSchema({ type: 'string', pattern: '(' }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ anyOf: { type: 'string' } }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ anyOf: [true, { type: 'string' }] }, 'x')).toBe(true);
+    expect(matchesJsonSchema({ anyOf: [true] }, 'x')).toBe(false);
+    expect(matchesJsonSchema({ type: 'array', items: [{ type: 'string' }] }, ['x'])).toBe(false);
+    expect(matchesJsonSchema({ type: 'object', properties: { a: null } }, { a: 1 })).toBe(false);
+    expect(matchesJsonSchema({ type: 'object', required: [1] }, {})).toBe(false);
+    expect(matchesJsonSchema({ type: 'number', minimum: '0' }, 1)).toBe(false);
+  });
+
+  it('follows a schema that refers to itself, and gives defaults as fresh copies', () => {
+    const nested = { $defs: { list: { type: 'array', items: { $ref: '#/$defs/list' } } }, $ref: '#/$defs/list' };
+    expect(matchesJsonSchema(nested, [[], [[]]])).toBe(true);
+    expect(matchesJsonSchema(nested, [[1]])).toBe(false);
+    const first = quickSchemaParse('paragraph', { address: '1', status: 'open', bracketed: false, text: 'x' }) as Paragraph;
+    const second = quickSchemaParse('paragraph', { address: '2', status: 'open', bracketed: false, text: 'y' }) as Paragraph;
+    expect(first.items).toEqual([]);
+    first.items.push({ label: 'a)', text: 'z' });
+    expect(second.items).toEqual([]);
   });
 
   it('every zod refinement under the schemas it reads carries a JSON Schema format it checks', () => {

@@ -40,6 +40,13 @@ function savedOnce(dir: string): number {
 
 const stats = (ino: number, size: number, mtimeMs: number, ctimeMs: number) => ({ ino, size, mtimeMs, ctimeMs }) as Stats;
 
+describe('contentHash', () => {
+  it('is the SHA-1 of the bytes in hex, as git and the revision store name them', () => {
+    expect(contentHash(Buffer.from('abc'))).toBe('a9993e364706816aba3e25717850c26c9cd0d89d');
+    expect(contentHash(new Uint8Array())).toBe('da39a3ee5e6b4b0d3255bfef95601890afd80709');
+  });
+});
+
 describe('the parse cache: file identities', () => {
   it('knows a hash again only for the very same inode, size, mtime and ctime', () => {
     const dir = makeTempDir('cache-identity');

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDraftFile, parseHistoryFile, parseParagraphFile } from '../../src/store/parse-files.js';
-import { quickParseFile, quickParseHistoryEntry } from '../../src/store/quick-parse-file.js';
+import { parseRevisionFile } from '../../src/revisions/parse-revision-file.js';
+import { quickParseFile, quickParseHistoryEntry, quickParseRevision } from '../../src/store/quick-parse-file.js';
 import { BUNDLED_DRAFT, copyBundledDraft, REPO_ROOT, removeTempDirs, runInProcess } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -109,5 +110,42 @@ describe('quickParseHistoryEntry', () => {
     const quick = quickParseHistoryEntry(file, bytes);
     if (slow.diagnostics.some((d) => d.severity === 'error') || slow.entry === undefined) expect(quick).toBeUndefined();
     else expect(JSON.stringify(quick ?? slow.entry)).toBe(JSON.stringify(slow.entry));
+  });
+});
+
+describe('quickParseRevision', () => {
+  let manifest: string | undefined;
+  /** A manifest `snapshot` wrote, on a copy of the bundled draft. */
+  const written = async (): Promise<string> => {
+    if (manifest) return manifest;
+    const dir = copyBundledDraft('revision', undefined, { asShipped: true });
+    const result = await runInProcess(['snapshot', 'Rev.1', '--draft', dir], { env: { NDRAFT_AUTHOR: 'Secretariat' } });
+    expect(result.status, result.stderr).toBe(0);
+    manifest = join(dir, 'revisions', 'Rev.1.yaml');
+    return manifest;
+  };
+
+  it('reads a manifest snapshot wrote as parseRevisionFile does, fields in the same order', async () => {
+    const file = await written();
+    const bytes = readFileSync(file);
+    const slow = parseRevisionFile(file, bytes.toString('utf8'), 'Rev.1');
+    expect(slow.diagnostics).toEqual([]);
+    const quick = quickParseRevision(file, bytes);
+    expect(quick, 'read quickly').toBeDefined();
+    expect(JSON.stringify(quick)).toBe(JSON.stringify(slow.revision));
+  });
+
+  it.each([
+    ['a field the schema lacks', (text: string) => `${text}colour: red\n`],
+    ['an object hash that is not one', (text: string) => text.replace(/^draft: .*$/m, 'draft: HEAD')],
+    ['a paragraph address with a space', (text: string) => text.replace(/^paragraphs:\n  (\S+):/m, 'paragraphs:\n  "6 1":')],
+    ['conflict markers', (text: string) => `<<<<<<< ours\n${text}=======\n${text}>>>>>>> theirs\n`],
+  ])('a manifest with %s: refused by both, or read alike', async (_, change) => {
+    const file = await written();
+    const bytes = Buffer.from(change(readFileSync(file, 'utf8')), 'utf8');
+    const slow = parseRevisionFile(file, bytes.toString('utf8'), 'Rev.1');
+    const quick = quickParseRevision(file, bytes);
+    if (slow.diagnostics.some((d) => d.severity === 'error') || slow.revision === undefined) expect(quick).toBeUndefined();
+    else expect(JSON.stringify(quick ?? slow.revision)).toBe(JSON.stringify(slow.revision));
   });
 });

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, parseDocument } from 'yaml';
 import { emitYaml } from '../../src/store/emit-yaml.js';
-import { readSimpleYaml } from '../../src/store/read-simple-yaml.js';
+import { isPlain, readSimpleYaml } from '../../src/store/read-simple-yaml.js';
 import { bundledFiles, hostile, jsonValue, prose } from '../helpers/yaml-values.js';
 
 const NUM_RUNS = 1500;
@@ -125,5 +125,23 @@ describe('readSimpleYaml', () => {
   it('agrees with yaml or gives up, on any string', () => {
     const yamlish = fc.string({ unit: fc.constantFrom(' ', '\n', 'a', '-', '#', ':', '"', "'", '|', '\\', '1', '[', ']', '{', '}', '~'), maxLength: 30 });
     fc.assert(fc.property(fc.oneof(fc.string({ unit: 'grapheme' }), yamlish), agreesWithYaml), { numRuns: NUM_RUNS });
+  });
+});
+
+describe('isPlain', () => {
+  /** The pattern isPlain spells out: a one-line plain scalar, no indicator first, no `: `, no ` #`, nothing trailing. */
+  const PLAIN = /^(?![-?:](?: |$))[^ ,[\]{}#&*!|>'"%@`](?:[^ :]|:(?=[^ ])| (?=[^#]))*$/;
+
+  it.each(['', ' a', 'a ', 'a:', 'a: b', 'a #b', '- a', '-', '?', ':', ': a', '#a', '[a', '"a', '@a'])('refuses %j, as the pattern does', (text) => {
+    expect(isPlain(text)).toBe(false);
+    expect(PLAIN.test(text)).toBe(false);
+  });
+
+  it('answers as the pattern, on any string of the characters that matter', () => {
+    const unit = fc.constantFrom(' ', ':', '#', '-', '?', 'a', ',', '[', ']', '{', '}', '&', '*', '!', '|', '>', "'", '"', '%', '@', '`', '\t', '\ud83d', '\ude00', 'é');
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit, maxLength: 12 }), fc.string({ unit: 'grapheme' })), (text) => isPlain(text) === PLAIN.test(text)),
+      { numRuns: 5000 },
+    );
   });
 });
