@@ -26,7 +26,9 @@ interface QuickCheck {
 afterAll(removeTempDirs);
 
 describe('performance (quick benchmark, ratios only)', () => {
-  it('stays far from a gross regression: status 1k ÷ node start-up, validate 2k ÷ 1k', { timeout: 120_000 }, () => {
+  // One retry: the suite's other workers share this machine's cores, and a run that meets a burst of
+  // their work can land past a bound once (6.5× seen against a median of 4×); a gross regression fails twice.
+  it('stays far from a gross regression: status 1k ÷ node start-up, validate 2k ÷ 1k', { timeout: 120_000, retry: 1 }, () => {
     const json = join(makeTempDir('bench-quick'), 'quick.json');
     const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bench', 'run.mjs'), '--quick', '--json', json], { cwd: REPO_ROOT, encoding: 'utf8', timeout: 110_000 });
     if (r.error) throw r.error;
