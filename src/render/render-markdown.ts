@@ -35,6 +35,8 @@ export interface MarkdownOptions {
 // Backslash-escaped wherever they stand: the characters that open inline markup (emphasis, code,
 // links, raw HTML, entities, tables, strikethrough, math, e-mail autolinks, headings).
 const ALWAYS = /[\\`*_[\]<>|~&#$@]/gu;
+/** `ALWAYS` without the u and g flags, to test for: the same ASCII characters, found by V8's faster engine. */
+const ALWAYS_FOUND = /[\\`*_[\]<>|~&#$@]/;
 
 export interface EscapeOptions {
   /** The text starts a block (a list item, a quoted line): it may not start with `-`, `1.` or blanks either. */
@@ -51,21 +53,24 @@ export interface EscapeOptions {
  */
 export function escapeMarkdown(text: string, options: EscapeOptions = {}): string {
   const cleaned = cleanText(text);
+  // Most texts are one line: the same steps without splitting and joining.
+  if (!cleaned.includes('\n')) return escapeLine(options.lineStart ? cleaned.replace(/^[ \t]+/u, '') : cleaned, options.lineStart === true);
   const lines = (options.oneLine ? cleaned.replace(/[ \t]*\n\s*/gu, ' ') : cleaned)
     .split('\n')
     .map((line, i) => (i > 0 || options.lineStart ? line.replace(/^[ \t]+/u, '') : line))
     .filter((line, i) => i === 0 || line !== '');
-  return lines
-    .map((line, i) => {
-      let out = line.replace(ALWAYS, '\\$&');
-      // Tested for first, far cheaper than the replaces: a scheme needs a colon, and "www." is
-      // found without the u flag as with it (no other letter folds to w).
-      if (out.includes(':')) out = out.replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:');
-      if (/www\./i.test(out)) out = out.replace(/\bwww\./giu, 'www\\.');
-      if (i > 0 || options.lineStart) out = out.replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
-      return out;
-    })
-    .join('\\\n');
+  return lines.map((line, i) => escapeLine(line, i > 0 || options.lineStart === true)).join('\\\n');
+}
+
+/** One line of `escapeMarkdown`; `atStart`: it starts a block, so it may not start a list, a heading or a rule. */
+function escapeLine(line: string, atStart: boolean): string {
+  let out = ALWAYS_FOUND.test(line) ? line.replace(ALWAYS, '\\$&') : line;
+  // Tested for first, far cheaper than the replaces: a scheme needs a colon, and "www." is
+  // found without the u flag as with it (no other letter folds to w).
+  if (out.includes(':')) out = out.replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:');
+  if (/www\./i.test(out)) out = out.replace(/\bwww\./giu, 'www\\.');
+  if (atStart) out = out.replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
+  return out;
 }
 
 /** `**text**` around escaped, trimmed text; nothing for blank text (emphasis markers must touch words). */

@@ -1,7 +1,9 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consolidateDraft } from '../../src/export/consolidate-draft.js';
 import { exportInput } from '../../src/export/export-input.js';
 import type { Draft } from '../../src/model/schemas.js';
+import { cleanText } from '../../src/render/html-escape.js';
 import { escapeMarkdown, renderMarkdown } from '../../src/render/render-markdown.js';
 import { loadDraft } from '../../src/store/load-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
@@ -295,5 +297,36 @@ describe('renderMarkdown', () => {
     expect(markdown).toContain('## \\<1\\>. "\\>\\<img src=x onerror=alert(1)\\>\n');
     expect(markdown).toContain('- 1\\. \\[click\\](javascript:alert(1)) \\](javascript:alert(1))');
     expect(markdown).toContain('> **\\<script\\>alert(1)\\</script\\>** · proposed by مرحبا \u202eEU שלום\u202c; opposed by \\<b\\>US\\</b\\>');
+  });
+});
+
+/** escapeMarkdown as it was written before its one-line shortcut (every text split into lines and joined again). */
+function escapeBySplitting(text: string, options: { lineStart?: boolean; oneLine?: boolean } = {}): string {
+  const cleaned = cleanText(text);
+  const lines = (options.oneLine ? cleaned.replace(/[ \t]*\n\s*/gu, ' ') : cleaned)
+    .split('\n')
+    .map((line, i) => (i > 0 || options.lineStart ? line.replace(/^[ \t]+/u, '') : line))
+    .filter((line, i) => i === 0 || line !== '');
+  return lines
+    .map((line, i) => {
+      let out = line.replace(/[\\`*_[\]<>|~&#$@]/gu, '\\$&');
+      if (out.includes(':')) out = out.replace(/\b(https?|ftp|file|mailto):/giu, '$1\\:');
+      if (/www\./i.test(out)) out = out.replace(/\bwww\./giu, 'www\\.');
+      if (i > 0 || options.lineStart) out = out.replace(/^[-+=]/u, '\\$&').replace(/^(\d+)([.)])/u, '$1\\$2');
+      return out;
+    })
+    .join('\\\n');
+}
+
+describe('escapeMarkdown, one line or several', () => {
+  it('escapes every text as splitting it into lines did', () => {
+    const piece = fc.constantFrom('a', 'word', ' ', '\t', '\n', '\r\n', '-', '+', '=', '1.', '2)', '*', '_', '[', ']', '\\', '`', '<', '&', '#', '|', '~', '$', '@', 'http:', 'www.', 'é', '\u202e', '\u0007');
+    const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.boolean(), fc.boolean(), (t, lineStart, oneLine) => {
+        expect(escapeMarkdown(t, { lineStart, oneLine })).toBe(escapeBySplitting(t, { lineStart, oneLine }));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
