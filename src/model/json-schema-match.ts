@@ -19,15 +19,10 @@ export function matchesJsonSchema(schema: JsonSchema, value: unknown): boolean {
 }
 
 /**
- * `value`, which `matchesJsonSchema(schema, value)` accepted, as zod's parse gives it: each
- * object's fields in the schema's order, a field left out given its default (a copy), a union
- * read by its first branch that matches. What zod would give is held by the property test.
+ * `value` as zod's parse gives it, when `matchesJsonSchema(schema, value)`, else undefined, in one
+ * walk: each object's fields in the schema's order, a field left out given its default (a copy), a
+ * union read by its first branch that matches. What zod would give is held by the property test.
  */
-export function normalizedBy(schema: JsonSchema, value: unknown): unknown {
-  return compileSchema(schema, schema).normalize(value);
-}
-
-/** `normalizedBy(schema, value)` when `matchesJsonSchema(schema, value)`, else undefined: both in one walk. */
 export function parsedBy(schema: JsonSchema, value: unknown): unknown {
   const parsed = compileSchema(schema, schema).parse(value);
   return parsed === FAILED ? undefined : parsed;
