@@ -1,7 +1,7 @@
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { readValidHistory } from '../history/history-store.js';
 import { changesSince } from '../revisions/changes-since.js';
-import { ObjectCache } from '../store/object-cache.js';
+import type { ObjectCache } from '../store/object-cache.js';
 import type { OpenedDraft } from './open-draft.js';
 import { openedSide } from './opened-side.js';
 
@@ -13,13 +13,10 @@ export const UNATTRIBUTED = 'unattributed';
  * hashes as loaded, so paragraphs unchanged since the revision are never compared), and its
  * changes since `since`, attributed.
  */
-export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined): Promise<TrackedChanges> {
+export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined, cache: ObjectCache): Promise<TrackedChanges> {
   const { dir, draft } = opened;
   const working = openedSide(opened);
   const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
-  // One cache for the revision's paragraphs and the history entries, read once and saved once.
-  const cache = new ObjectCache(dir);
-  const changes = await changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
-  cache.save();
-  return changes;
+  // The revision's paragraphs and the history entries are kept in `cache`, which the caller saves.
+  return changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
 }

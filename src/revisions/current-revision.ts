@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ObjectCache } from '../store/object-cache.js';
+import type { ObjectCache } from '../store/object-cache.js';
+import { contentHash } from '../store/parse-cache.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { readRevision, readRevisionSummaries } from './read-revision.js';
 import { IMPORT_REVISION } from './revision-store.js';
@@ -17,17 +17,16 @@ export interface WorkingFile {
  * The revision the exports name when `--revision` does not: the latest one recorded, as it is
  * with `ndraft snapshot` (`Rev.2`), or `Rev.2, with changes since` when a file differs from it
  * (hand edits included); undefined when the draft has none but `import`. Damaged manifests are left to `validate`.
+ * The manifest is kept in `cache`, which the caller saves.
  */
-export async function currentRevisionName(dir: string, files: readonly WorkingFile[]): Promise<string | undefined> {
+export async function currentRevisionName(dir: string, files: readonly WorkingFile[], cache: ObjectCache): Promise<string | undefined> {
   const { revisions } = await readRevisionSummaries(dir);
   // `import` is recorded by every import: a record of the source, not a round anybody circulates.
   const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop()?.name;
   if (name === undefined) return undefined;
   // Its manifest (5,000 hashes on a large draft) parsed once, then read back from the object cache.
-  const cache = new ObjectCache(dir);
   const latest = await readRevision(dir, name, cache);
-  cache.save();
-  const sha1 = (path: string) => createHash('sha1').update(readFileSync(path)).digest('hex');
+  const sha1 = (path: string) => contentHash(readFileSync(path));
   const recorded = Object.entries(latest.paragraphs);
   const same =
     sha1(join(dir, DRAFT_FILE)) === latest.draft &&

@@ -13,6 +13,7 @@ import { isPreviousExport, writeExport } from '../../store/export-record.js';
 import { displayPath } from '../format-diagnostic.js';
 import type { Io } from '../io.js';
 import { openDraft } from '../open-draft.js';
+import { ObjectCache } from '../../store/object-cache.js';
 
 export const EXPORT_FORMATS = ['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -59,9 +60,12 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
 
   const opened = await openDraft(options.draft, io.cwd);
   const { dir, draft } = opened;
+  // Read once, saved once: the latest revision's manifest (named in the header), and with
+  // --changes-since the revision's paragraphs and the history entries.
+  const cache = new ObjectCache(dir);
   if (overrides.revision === undefined) {
     const { currentRevisionName } = await import('../../revisions/current-revision.js');
-    const revision = await currentRevisionName(dir, opened.files);
+    const revision = await currentRevisionName(dir, opened.files, cache);
     if (revision !== undefined) overrides.revision = revision;
   }
   if (target !== undefined) checkTarget(dir, target, options);
@@ -80,7 +84,8 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
     input = exportInput(draft, 'compilation', { ...extra, ...(options.renumber ? { numbers: renumbered(draft.paragraphs) } : {}) });
   }
 
-  const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author);
+  const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author, cache);
+  cache.save();
   const content = await render(format, input, changes, io);
   if (target === undefined) {
     io.write(content as string);
