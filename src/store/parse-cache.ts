@@ -1,4 +1,3 @@
-import * as crypto from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -7,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { staysInsideDraft } from './read-draft-file.js';
-import { damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
+import { contentHash, damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -72,12 +71,7 @@ const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
 const FORMAT = 8;
-/** Node's one-call hash (20.12 and later): no hash object for each of a draft's thousands of files. */
-const oneCallHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
-
-export function contentHash(bytes: Uint8Array): string {
-  return oneCallHash ? oneCallHash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
-}
+export { contentHash } from './cache-file.js';
 
 function countsRow(c: Counts): CountsRow {
   const p = c.paragraphs;
