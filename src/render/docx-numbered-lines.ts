@@ -48,14 +48,14 @@ const STEP = 567; // 1 cm in twips
 const STOPS = [STEP, 2 * STEP, 3 * STEP];
 
 /** How many tab stops lead to a layout's text: the line number's column, the label's, the text's. */
-const COLUMNS: Record<Line['layout'], number> = { paragraph: 2, item: 3, alternative: 2, 'item-alternative': 3, aside: 2, 'item-aside': 3 };
+export const COLUMNS: Record<Line['layout'], number> = { paragraph: 2, item: 3, alternative: 2, 'item-alternative': 3, aside: 2, 'item-aside': 3 };
 
 function tabs(n: number): string {
   return n <= 0 ? '' : toRuns([{ text: '\t'.repeat(n), style: {} }]);
 }
 
-/** The spans of each line: cut where the block breaks, the characters a break takes left out. */
-function splitSpans(spans: readonly Span[], block: LineBlock): Span[][] {
+/** The spans of each line: cut where the block breaks, the characters a break takes left out (the PDF's numbered lines too). */
+export function splitSpans(spans: readonly Span[], block: LineBlock): Span[][] {
   const lines: Span[][] = [[]];
   const walker = new BreakWalker(block.breaks);
   for (const span of spans) {

@@ -1,17 +1,15 @@
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import type { OutlineEntry, Paragraph, Section } from '../model/schemas.js';
-import { headerFields } from './document-header.js';
+import { compilationLegend, fieldsLine, freeTextBlocks, runningTitle, sectionHeadingText, spanCaptions } from './document-parts.js';
 import { numberedWordParagraphs } from './docx-numbered-lines.js';
 import { paragraphLines, type Layout, type Line } from './docx-paragraph-lines.js';
-import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { RevisionMarks, trackedRuns } from './docx-revisions.js';
-import { BRACKET_STYLE, isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
+import { isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
 import { BodyXml, docxPackage } from './docx-package.js';
 import { paragraphXml, type ParagraphProps } from './word-xml.js';
 import { changesNote, trackedLines } from './tracked-lines.js';
 import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
-import { sectionMarker } from './section-heading.js';
 import { noteLine } from './note-text.js';
 import { optionHeading } from '../model/outline.js';
 
@@ -49,7 +47,7 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
   };
   const title = safeText(input.draft.meta.title);
   const symbol = headerOf(input).symbol;
-  const running = `${title} (${compilation ? 'compilation text' : 'clean text'})`;
+  const running = runningTitle(input);
   const header =
     (symbol !== undefined ? paragraphXml({ alignment: 'right' }, toRuns([span(symbol, { bold: true })])) : '') +
     paragraphXml({ alignment: 'right' }, toRuns([span(running, { italics: true, color: '666666' })]));
@@ -81,24 +79,14 @@ function body(context: Context): BodyXml {
   const { meta } = context.input.draft;
   const blocks = new BodyXml();
   blocks.push(paragraphXml({ style: 'Title' }, toRuns([span(meta.title)])));
-  const fields = headerFields(headerOf(context.input), true);
-  if (fields.length > 0) {
-    blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(fields.map((f) => (f.label === 'Symbol' ? f.value : `${f.label}: ${f.value}`)).join(' · '), { bold: true })])));
-  }
+  const fields = fieldsLine(context.input);
+  if (fields !== undefined) blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(fields, { bold: true })])));
   if (context.compilation) {
     if (meta.source) blocks.push(paragraphXml({ alignment: 'center' }, toRuns([span(`Source: ${meta.source}`, { italics: true })])));
     blocks.push(
       paragraphXml(
         { spacing: { after: 360 }, alignment: 'center' },
-        toRuns([
-          span('Compilation text: highlighted words in ', { italics: true }),
-          span('[brackets]', { italics: true, ...BRACKET_STYLE }),
-          span(' are not agreed, ', { italics: true }),
-          span('[a/b]', { italics: true, ...BRACKET_STYLE }),
-          span(' is a choice between options, ', { italics: true }),
-          span('[Alt …]', { italics: true, ...BRACKET_STYLE }),
-          span(' paragraphs are competing wordings.', { italics: true }),
-        ]),
+        toRuns(compilationLegend()),
       ),
     );
   }
@@ -115,33 +103,14 @@ function body(context: Context): BodyXml {
   return blocks;
 }
 
-/** A caption for each bracket span, under the paragraph where it opens. */
-function spanCaptions(input: ExportInput, byAddress: ReadonlyMap<string, Paragraph>): Map<string, string[]> {
-  const marked = (address: string) => {
-    const p = byAddress.get(address);
-    return p !== undefined && hasSpanMarks(p);
-  };
-  const captions = new Map<string, string[]>();
-  for (const span of collectSpans(input.draft.meta.sections, marked, (a) => byAddress.get(a)).spans) {
-    const first = span.units[0]?.unit.paragraph;
-    if (!first) continue;
-    const caption = `Bracket over ${spanExtent(span, (p) => input.displayNumber(p) ?? p.address)}: the highlighted words from its [ to its ] are kept or dropped as one.`;
-    captions.set(first.address, [...(captions.get(first.address) ?? []), caption]);
-  }
-  return captions;
-}
-
 /** Text kept as written (preamble, closing matter): a paragraph per blank-line-separated block. */
 function freeText(text: string, style: RunStyle = {}): string[] {
-  return safeText(text)
-    .split(/\n[ \t]*\n/)
-    .filter((block) => block.trim() !== '')
-    .map((block) => paragraphXml(direction(block), toRuns([{ text: block, style }])));
+  return freeTextBlocks(text).map((block) => paragraphXml(direction(block), toRuns([{ text: block, style }])));
 }
 
 function sections(list: readonly Section[], depth: number, context: Context, blocks: BodyXml): void {
   for (const section of list) {
-    const heading = [sectionMarker(section, depth), section.title ?? ''].filter((s) => s.trim() !== '').join(' ');
+    const heading = sectionHeadingText(section, depth);
     if (heading !== '') {
       const style = depth === 0 ? 'Heading1' : depth === 1 ? 'Heading2' : 'Heading3';
       blocks.push(paragraphXml({ style, ...direction(heading) }, toRuns([span(heading)])));
