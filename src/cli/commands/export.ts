@@ -41,7 +41,8 @@ export interface ExportOptions {
 /**
  * `ndraft export`: the draft in one of seven formats, as a compilation (brackets, alternatives and
  * statuses shown) or `--clean` (the consolidated text). Each format is loaded only when asked for;
- * `pdf` is the HTML export printed by headless Chromium. Every format shows the document symbol,
+ * `pdf` is laid out and written by ndraft itself, or, for text it cannot set (right-to-left
+ * scripts, scripts that need shaping), the HTML export printed by headless Chromium. Every format shows the document symbol,
  * revision and date (draft.yaml's, or `--symbol`, `--revision`, `--date`). The revision is, unless
  * `--revision` names one, the latest `ndraft snapshot` ("Rev.2, with changes since" when the draft
  * has changed since).
@@ -119,6 +120,11 @@ async function render(format: ExportFormat, input: ExportInput, changes: Tracked
     case 'html':
       return (await import('../../render/render-html.js')).renderHtml(input, changes ? { changes } : {});
     case 'pdf': {
+      const { nativePdf, describeFallback } = await import('../../render/pdf/render-pdf.js');
+      const native = nativePdf(input);
+      if ('pdf' in native) return native.pdf;
+      // Right-to-left text, scripts that need shaping, characters Tinos lacks: a browser sets those.
+      io.error(`${describeFallback(native.fallback)}\n`);
       const html = (await import('../../render/render-html.js')).renderHtml(input);
       return (await import('../../export/print-pdf.js')).printPdf(html, io.env);
     }
