@@ -1,8 +1,9 @@
 /**
  * Circulation-ready exports through bin/ndraft on a copy of the bundled draft: the symbol and
- * date from draft.yaml, --revision, --line-numbers in HTML and Word, and a PDF whose words are
- * the HTML export's words (headless Chromium prints it; pdftotext reads it back). Skipped,
- * loudly, where Chromium or pdftotext is not installed.
+ * date from draft.yaml, --revision, --line-numbers in HTML and Word, and a PDF written by ndraft
+ * whose words are the Word export's words plus its page furniture (pdftotext reads it back).
+ * A draft with an Arabic paragraph is printed by Chromium instead (the HTML export's words).
+ * Skipped, loudly, where Chromium or pdftotext is not installed.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -22,10 +23,14 @@ if (!hasPdftotext) console.warn('SKIPPED: pdftotext not installed, so the PDF is
 const dir = copyBundledDraft('circulation');
 editFile(dir, 'draft.yaml', (text) => text.replace(/^source: .*$/m, '$&\nsymbol: A/CONF.999/L.1\ndate: 2026-11-30'));
 const ndraft = (...args: string[]): Promise<RunResult> => runInProcess(args, { cwd: dir });
+// The same draft with a paragraph in Arabic, which ndraft's PDF writer leaves to Chromium.
+const arabic = copyBundledDraft('arabic');
+editFile(arabic, 'draft.yaml', (text) => text.replace(/^source: .*$/m, '$&\nsymbol: A/CONF.999/L.1\ndate: 2026-11-30'));
+editFile(arabic, 'paragraphs/042.yaml', (text) => text.replace(/^text: (.*)$/m, 'text: $1 (نص عربي)'));
 
-/** A PDF takes a browser's start: longer than runNdraft waits. */
-function slowNdraft(args: readonly string[], env: Record<string, string> = {}): RunResult {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd: dir, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 180_000 });
+/** A PDF printed by a browser takes the browser's start: longer than runNdraft waits. */
+function slowNdraft(args: readonly string[], env: Record<string, string> = {}, cwd = arabic): RunResult {
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, NO_COLOR: '1', ...env }, encoding: 'utf8', timeout: 180_000 });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -109,31 +114,73 @@ describe('circulation-ready exports', () => {
     const bare = slowNdraft(['export', '--format', 'pdf', '-o', 'none.pdf'], { PATH: '/nonexistent' });
     expect(bare.status).toBe(1);
     expect(bare.stderr).toMatch(/neither is installed: install one \(Debian\/Ubuntu: apt-get install chromium/);
-    expect(existsSync(join(dir, 'none.pdf'))).toBe(false);
+    expect(existsSync(join(arabic, 'none.pdf'))).toBe(false);
   });
 
   it.skipIf(!hasChromium)('stops a browser that takes too long, exit 1, and says how to wait longer', async () => {
     const result = slowNdraft(['export', '--format', 'pdf', '-o', 'slow.pdf'], { NDRAFT_PDF_TIMEOUT: '0.05' });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/did not print the PDF: it did not finish within 0 s \(set NDRAFT_PDF_TIMEOUT, in seconds, to wait longer\)/);
-    expect(existsSync(join(dir, 'slow.pdf'))).toBe(false);
+    expect(existsSync(join(arabic, 'slow.pdf'))).toBe(false);
   });
 
-  it.skipIf(!hasChromium)('prints the HTML export to PDF; with pdftotext, its words are the HTML export\'s words', async () => {
-    ok(slowNdraft(['export', '--format', 'pdf', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.pdf']));
-    const pdf = readFileSync(join(dir, 'draft.pdf'));
+  it.skipIf(!hasChromium)('prints a draft with right-to-left text through Chromium, says so in one line; with pdftotext, its words are the HTML export\'s words', async () => {
+    const printed = ok(slowNdraft(['export', '--format', 'pdf', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.pdf']));
+    expect(printed.stderr).toContain('paragraph 42 has right-to-left text (U+0646 "ن"), which ndraft\'s own PDF writer cannot set, so the PDF is printed by Chromium from the HTML export\n');
+    const pdf = readFileSync(join(arabic, 'draft.pdf'));
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(pdf.toString('latin1')).not.toContain('/Producer (ndraft');
     if (!hasPdftotext) return;
-    ok(await ndraft('export', '--format', 'html', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.html'));
-    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'draft.pdf'), '-'], { encoding: 'utf8' });
+    ok(slowNdraft(['export', '--format', 'html', '--line-numbers', '--revision', 'Rev.2', '-o', 'draft.html']));
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(arabic, 'draft.pdf'), '-'], { encoding: 'utf8' });
     expect(text.status, text.stderr).toBe(0);
     const pages = text.stdout.split('\f').filter((page) => page.trim() !== '').length;
     expect(pages).toBeGreaterThan(5);
     const fromPdf = words(text.stdout);
-    const fromHtml = htmlWords(readFileSync(join(dir, 'draft.html'), 'utf8'));
+    const fromHtml = htmlWords(readFileSync(join(arabic, 'draft.html'), 'utf8'));
     expect(less(fromHtml, fromPdf)).toEqual([]);
     // What print adds on every page: the symbol at the top, "n / pages" at the bottom.
     const furniture = Array.from({ length: pages }, (_, i) => ['a', 'conf', '999', 'l', '1', String(i + 1), String(pages)]).flat();
     expect(less(fromPdf, fromHtml).sort()).toEqual(furniture.sort());
   }, 200_000);
+
+  /** The words of the Word export's body: each paragraph's runs, a tab or break a space. */
+  const docxWords = (file: string): string[] => {
+    const xml = unzip(readFileSync(join(dir, file))).get('word/document.xml') as string;
+    const paragraphs = xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>|<w:(tab|br)\/>/g)].map((m) => m[1] ?? ' ').join(''));
+    return words(paragraphs.join('\n').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&'));
+  };
+  const pdfText = (file: string): { text: string; pages: number } => {
+    const text = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, file), '-'], { encoding: 'utf8' });
+    expect(text.status, text.stderr).toBe(0);
+    expect(text.stderr).toBe('');
+    return { text: text.stdout, pages: text.stdout.split('\f').filter((page) => page.trim() !== '').length };
+  };
+  const title = 'WSIS Tunis phase: Internet governance (paragraphs 39–76)';
+
+  it.skipIf(!hasPdftotext)('writes the PDF itself, without a browser: its words are the Word export\'s plus the symbol, running title and n / N on every page', async () => {
+    for (const clean of [false, true]) {
+      const mode = clean ? ['--clean', '--agreed-only'] : [];
+      // No browser can be found: the writer needs none.
+      const written = ok(slowNdraft(['export', ...mode, '--format', 'pdf', '--revision', 'Rev.2', '-o', `own-${clean}.pdf`], { PATH: '/nonexistent', NDRAFT_CHROMIUM: '/nonexistent/chromium' }, dir));
+      expect(written.stderr).toMatch(/^Exported \d+ paragraphs \((clean|compilation)\) as pdf to own-(true|false)\.pdf\n$/);
+      ok(await ndraft('export', ...mode, '--format', 'docx', '--revision', 'Rev.2', '-o', `own-${clean}.docx`));
+      const { text, pages } = pdfText(`own-${clean}.pdf`);
+      expect(pages).toBeGreaterThan(3);
+      const fromPdf = words(text);
+      const fromDocx = docxWords(`own-${clean}.docx`);
+      expect(less(fromDocx, fromPdf)).toEqual([]);
+      const running = words(`A/CONF.999/L.1 ${title} (${clean ? 'clean' : 'compilation'} text)`);
+      const furniture = Array.from({ length: pages }, (_, i) => [...running, String(i + 1), String(pages)]).flat();
+      expect(less(fromPdf, fromDocx).sort()).toEqual(furniture.sort());
+    }
+  }, 60_000);
+
+  it.skipIf(!hasPdftotext)('numbers the lines in the PDF as in Word: the same numbers before the same lines', async () => {
+    ok(await ndraft('export', '--format', 'pdf', '--line-numbers', '-o', 'lines.pdf'));
+    const layout = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', join(dir, 'lines.pdf'), '-'], { encoding: 'utf8' }).stdout;
+    const line4 = 'Strategy, the London Action Plan, the Seoul Melbourne Anti–Spam Memorandum of';
+    expect(layout).toMatch(new RegExp(`^\\s*4\\s+${line4}\\s*$`, 'm'));
+    expect(layout).toMatch(/^\s*1\s+62\.\s+We resolve/m);
+  });
 });
