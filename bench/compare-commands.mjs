@@ -115,6 +115,7 @@ const sides = [
     { id: 'show', label: `show ${manifest.showParagraph}`, argv: [bin, 'show', manifest.showParagraph, '--draft', draft] },
     { id: 'export', label: 'export (text)', argv: [bin, 'export', '--draft', draft, '-o', join(work, `export-${k}.txt`), '--force'] },
     { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
+    { id: 'export-pdf', label: 'export --format pdf', argv: [bin, 'export', '--draft', draft, '--format', 'pdf', '-o', join(work, `export-${k}.pdf`), '--force'] },
     { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
     { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
     { id: 'compare-git', label: 'compare --git HEAD~1 HEAD (20 % reworded)', argv: [bin, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', inGit] },

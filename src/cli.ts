@@ -78,7 +78,7 @@ Run "ndraft <command> --help" for a command's options.`,
 
   command('export')
     .description('write the draft as a compilation (brackets, alternatives, statuses) or --clean, in text, md, html, docx, pdf, json or akn')
-    .addOption(new Option('--format <format>', 'output format (pdf: the html printed by headless Chromium)').choices(['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn']).default('text'))
+    .addOption(new Option('--format <format>', 'output format (pdf: laid out by ndraft; right-to-left and shaped scripts printed from the html by headless Chromium)').choices(['text', 'md', 'html', 'docx', 'pdf', 'json', 'akn']).default('text'))
     .option('--clean', 'the consolidated text: no brackets, markers or alternatives; refuses while anything is unresolved')
     .option('--agreed-only', 'only the agreed paragraphs and items, under their numbers, with a note of what was left out (implies --clean)')
     .option('--renumber', 'number the paragraphs consecutively')
