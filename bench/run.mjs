@@ -537,9 +537,7 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
         baseline: 'node-e',
         note: 'info',
       });
-      // The circulation formats: HTML, and the PDF headless Chromium prints from it (issue 13). The
-      // PDF is outside the 0.5 s budget (a browser starts and lays out every page); measured in the
-      // full run only, so that the quick run inside npm test does not start a browser.
+      // The circulation format HTML with numbered lines (issue 13); the PDF has its export-pdf rows above.
       const html = join(work, `export-${size}.html`);
       await time(`export-html-${size}`, `export --format html --line-numbers ${L(size)}`, [BIN, 'export', '--draft', d, '--format', 'html', '--line-numbers', '-o', html, '--force'], {
         baseline: `export-${size}`,

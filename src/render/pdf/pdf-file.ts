@@ -4,8 +4,9 @@ import { deflateSync } from 'node:zlib';
 /**
  * A PDF file written object by object: numbers handed out first (pages name their parent before
  * it is written), bodies set in any order, the cross-reference table and the trailer computed at
- * the end. Streams are compressed with deflate at level 1: on the 5,000-paragraph draft level 6
- * makes the file about 8 % smaller for three times the compression time.
+ * the end. Streams are compressed with deflate at level 1: on the 5,000-paragraph draft's 10 MB
+ * of page content level 1 takes 166 ms for 2.85 MB, level 6 274 ms for 2.44 MB (14 % smaller);
+ * the time is the budget's, the size hardly matters.
  */
 export class PdfFile {
   private readonly bodies: (Buffer | undefined)[] = [];
