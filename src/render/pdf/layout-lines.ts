@@ -38,99 +38,199 @@ export interface LaidLine {
   scale?: number;
 }
 
-type Item = { kind: 'word' | 'space'; fragments: Fragment[]; width: number } | { kind: 'tab' | 'newline' };
+/** Where a stretch of a line starts or ends: span `k`, offset `i` in its text. */
+interface Segmented {
+  x: number;
+  fromK: number;
+  fromI: number;
+  toK: number;
+  toI: number;
+}
 
 /**
  * Lines as a word processor breaks them: greedily at spaces (a no-break space U+00A0 holds its
  * words together), a word wider than the line cut where it must, a line break in the text always
  * obeyed. Justified lines, all but a paragraph's last and those ending at a line break, get their
  * extra room at their spaces.
+ *
+ * Lines are found as offsets into the spans, each word measured once (and each distinct word
+ * once per face); a line's fragments, one per span it touches, are cut from the text only when
+ * the line is done: a 5,000-paragraph draft has some 400,000 words but 40,000 lines.
  */
 export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: TinosFaces): LaidLine[] {
+  const scale = spec.size / 1000;
+  const limit = spec.width + 0.01;
   const lines: LaidLine[] = [];
-  let line: LaidLine = { segments: [{ x: spec.left - spec.hanging, fragments: [] }], extra: 0 };
+  const spanFaces = spans.map((span) => faces.face(faceName(span.style)));
+  // The line being filled: its segments (a tab starts one), where its words end, how wide it is.
+  let segments: Segmented[] = [{ x: spec.left - spec.hanging, fromK: 0, fromI: 0, toK: 0, toI: 0 }];
+  let endK = 0;
+  let endI = 0;
   let x = spec.left - spec.hanging;
+  let spaces = 0;
   let hasWord = false;
-  let pending: Fragment[] = [];
+  // Spaces after the last word: kept if a word follows on this line, dropped at a break.
   let pendingWidth = 0;
-  const segment = () => line.segments[line.segments.length - 1] as Segment;
-  const finish = (justify: boolean) => {
-    if (justify) justifyLine(line, spec.width, spec.size);
-    else align(line, spec);
+  let pendingCount = 0;
+  // The word being read (it may run over several spans) and where the line may break before it.
+  let wordOpen = false;
+  let wordK = 0;
+  let wordI = 0;
+  let wordWidth = 0;
+  let breakK = 0;
+  let breakI = 0;
+  let breakX = 0;
+  let breakSpaces = 0;
+  let breakHasWord = false;
+
+  const finish = (k: number, i: number, natural: number, spaceCount: number, justify: boolean) => {
+    const last = segments[segments.length - 1] as Segmented;
+    last.toK = k;
+    last.toI = i;
+    const line: LaidLine = { segments: segments.map((seg) => ({ x: seg.x, fragments: fragments(spans, spanFaces, seg, scale) })), extra: 0 };
+    const room = spec.width - natural;
+    if (justify) {
+      // A line with a single word or (rarely) far too short stays as it is.
+      if (spaceCount > 0 && room > 0 && room < spec.size * 10) line.extra = room / spaceCount;
+    } else if (spec.align === 'center' || spec.align === 'right') for (const seg of line.segments) seg.x += spec.align === 'center' ? room / 2 : room;
     lines.push(line);
-    line = { segments: [{ x: spec.left, fragments: [] }], extra: 0 };
-    x = spec.left;
-    hasWord = false;
-    pending = [];
-    pendingWidth = 0;
   };
-  for (const item of items(spans, spec.size, faces)) {
-    if (item.kind === 'space') {
-      pending.push(...item.fragments);
-      pendingWidth += item.width;
-    } else if (item.kind === 'tab') {
-      segment().fragments.push(...pending);
-      x += pendingWidth;
-      pending = [];
-      pendingWidth = 0;
-      // The first tab goes to the hanging indent; one further right to the next half inch.
-      x = x < spec.left - 0.01 ? spec.left : (Math.floor(x / 36) + 1) * 36;
-      line.segments.push({ x, fragments: [] });
-    } else if (item.kind === 'newline') {
-      finish(false);
-    } else {
-      let word = item as Word;
-      while (x + pendingWidth + word.width > spec.width + 0.01) {
-        if (hasWord) {
-          finish(spec.align === 'justify');
-          continue;
+  const startLine = (k: number, i: number) => {
+    segments = [{ x: spec.left, fromK: k, fromI: i, toK: k, toI: i }];
+    endK = k;
+    endI = i;
+    x = spec.left;
+    spaces = 0;
+    hasWord = false;
+    pendingWidth = 0;
+    pendingCount = 0;
+  };
+  const place = (k: number, j: number, width: number) => {
+    x += pendingWidth + width;
+    spaces += pendingCount;
+    pendingWidth = 0;
+    pendingCount = 0;
+    endK = k;
+    endI = j;
+    hasWord = true;
+    wordWidth += width;
+  };
+
+  spans.forEach((span, k) => {
+    const face = spanFaces[k] as PdfFace;
+    const text = span.text;
+    let i = 0;
+    while (i < text.length) {
+      const c = text.charCodeAt(i);
+      if (c === 9 || c === 10) {
+        wordOpen = false;
+        if (c === 10) {
+          finish(endK, endI, x, spaces, false);
+          startLine(k, i + 1);
+        } else {
+          // The first tab goes to the hanging indent; one further right to the next half inch.
+          x += pendingWidth;
+          pendingWidth = 0;
+          pendingCount = 0;
+          const last = segments[segments.length - 1] as Segmented;
+          last.toK = k;
+          last.toI = i;
+          x = x < spec.left - 0.01 ? spec.left : (Math.floor(x / 36) + 1) * 36;
+          segments.push({ x, fromK: k, fromI: i + 1, toK: k, toI: i + 1 });
+          endK = k;
+          endI = i + 1;
+          spaces = 0;
         }
-        // A word wider than the line: as much of it as fits here, the rest on the next line.
-        const [head, tail] = cut(word, spec.width - x - pendingWidth, spec.size);
-        if (head.fragments.length === 0) break;
-        segment().fragments.push(...pending, ...head.fragments);
-        hasWord = true;
-        finish(false);
-        word = tail;
+        i++;
+        continue;
       }
-      segment().fragments.push(...pending, ...word.fragments);
-      x += pendingWidth + word.width;
-      pending = [];
-      pendingWidth = 0;
-      hasWord = true;
+      let j = i + 1;
+      if (c === 32) {
+        while (j < text.length && text.charCodeAt(j) === 32) j++;
+        wordOpen = false;
+        pendingWidth += (j - i) * face.spaceWidth * scale;
+        pendingCount += j - i;
+        i = j;
+        continue;
+      }
+      for (; j < text.length; j++) {
+        const d = text.charCodeAt(j);
+        if (d === 32 || d === 9 || d === 10) break;
+      }
+      let width = face.measure(i === 0 && j === text.length ? text : text.slice(i, j)) * scale;
+      if (!wordOpen) {
+        wordOpen = true;
+        wordK = k;
+        wordI = i;
+        wordWidth = 0;
+        breakK = endK;
+        breakI = endI;
+        breakX = x;
+        breakSpaces = spaces;
+        breakHasWord = hasWord;
+      }
+      if (x + pendingWidth + width > limit && breakHasWord) {
+        // The word goes to the next line, with whatever of it an earlier span held.
+        finish(breakK, breakI, breakX, breakSpaces, spec.align === 'justify');
+        const carried = wordWidth;
+        startLine(wordK, wordI);
+        wordWidth = 0;
+        if (carried > 0) place(k, i, carried);
+        breakK = wordK;
+        breakI = wordI;
+        breakX = spec.left;
+        breakSpaces = 0;
+        breakHasWord = false;
+      }
+      // A word wider than a whole line, within one span: as much of it as fits, the rest below.
+      while (!breakHasWord && wordK === k && x + pendingWidth + width > limit && j - i > 1) {
+        const m = fitting(text, i, j, limit - x - pendingWidth, face, scale);
+        place(k, m, face.measure(text.slice(i, m)) * scale);
+        finish(k, m, x, spaces, false);
+        startLine(k, m);
+        wordI = m;
+        wordWidth = 0;
+        breakK = k;
+        breakI = m;
+        breakX = spec.left;
+        breakSpaces = 0;
+        i = m;
+        width = face.measure(text.slice(i, j)) * scale;
+      }
+      place(k, j, width);
+      i = j;
     }
-  }
-  finish(false);
+  });
+  finish(endK, endI, x, spaces, false);
   return lines;
 }
 
-/** The spans as words, spaces, tabs and line breaks, each word measured in its faces. */
-function items(spans: readonly Span[], size: number, faces: TinosFaces): Item[] {
-  const out: Item[] = [];
-  let word: Item | undefined;
-  for (const span of spans) {
-    const face = faces.face(faceName(span.style));
-    for (const text of span.text.split(/( +|\t|\n)/)) {
-      if (text === '') continue;
-      const fragment = (): Fragment => ({ text, style: span.style, face, width: (face.measure(text) * size) / 1000 });
-      if (text === '\t' || text === '\n') {
-        if (word) out.push(word);
-        word = undefined;
-        out.push({ kind: text === '\t' ? 'tab' : 'newline' });
-        continue;
-      }
-      const kind = text.charCodeAt(0) === 32 ? 'space' : 'word';
-      const f = fragment();
-      if (word !== undefined && word.kind === kind) {
-        word.fragments.push(f);
-        word.width += f.width;
-        continue;
-      }
-      if (word) out.push(word);
-      word = { kind, fragments: [f], width: f.width };
-    }
+/** Where to cut `text[i, j)` so that its start fits `room` (one character at least). */
+function fitting(text: string, i: number, j: number, room: number, face: PdfFace, scale: number): number {
+  let width = 0;
+  let m = i;
+  while (m < j) {
+    const step = (text.codePointAt(m) as number) > 0xffff ? 2 : 1;
+    const w = face.measure(text.slice(m, m + step)) * scale;
+    if (width + w > room && m > i) break;
+    width += w;
+    m += step;
   }
-  if (word) out.push(word);
+  return m >= j ? j - 1 : m;
+}
+
+/** The fragments of a stretch of a line, one per span it touches. */
+function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segmented, scale: number): Fragment[] {
+  const out: Fragment[] = [];
+  for (let k = seg.fromK; k <= seg.toK; k++) {
+    const span = spans[k] as Span;
+    const from = k === seg.fromK ? seg.fromI : 0;
+    const to = k === seg.toK ? seg.toI : span.text.length;
+    if (to <= from) continue;
+    const text = from === 0 && to === span.text.length ? span.text : span.text.slice(from, to);
+    const face = faces[k] as PdfFace;
+    out.push({ text, style: span.style, face, width: face.measure(text) * scale });
+  }
   return out;
 }
 
@@ -144,62 +244,3 @@ export function lineFragments(spans: readonly Span[], size: number, faces: Tinos
   });
 }
 
-type Word = Extract<Item, { kind: 'word' | 'space' }>;
-
-/** The longest start of `word` narrower than `room` (one character at least), and the rest. */
-function cut(word: Word, room: number, size: number): [Word, Word] {
-  const head: Fragment[] = [];
-  let width = 0;
-  const rest = [...word.fragments];
-  while (rest.length > 0) {
-    const f = rest[0] as Fragment;
-    const chars = [...f.text];
-    let n = 0;
-    let w = 0;
-    for (const ch of chars) {
-      const cw = (f.face.measure(ch) * size) / 1000;
-      if (width + w + cw > room && (head.length > 0 || n > 0)) break;
-      w += cw;
-      n++;
-    }
-    if (n === chars.length) {
-      head.push(f);
-      width += f.width;
-      rest.shift();
-      continue;
-    }
-    if (n > 0) {
-      const text = chars.slice(0, n).join('');
-      head.push({ ...f, text, width: w });
-      rest[0] = { ...f, text: chars.slice(n).join(''), width: f.width - w };
-      width += w;
-    }
-    break;
-  }
-  return [
-    { kind: 'word', fragments: head, width },
-    { kind: 'word', fragments: rest, width: word.width - width },
-  ];
-}
-
-function naturalEnd(line: LaidLine): number {
-  const last = line.segments[line.segments.length - 1] as Segment;
-  return last.x + last.fragments.reduce((sum, f) => sum + f.width, 0);
-}
-
-/** The room left spread over the spaces of the last segment. */
-function justifyLine(line: LaidLine, width: number, size: number): void {
-  const last = line.segments[line.segments.length - 1] as Segment;
-  let spaces = 0;
-  for (const f of last.fragments) for (let i = 0; i < f.text.length; i++) if (f.text.charCodeAt(i) === 32) spaces++;
-  const room = width - naturalEnd(line);
-  // A line with a single word or (rarely) too wide stays as it is.
-  if (spaces === 0 || room <= 0 || room > size * 10) return;
-  line.extra = room / spaces;
-}
-
-function align(line: LaidLine, spec: LineSpec): void {
-  if (spec.align !== 'center' && spec.align !== 'right') return;
-  const room = spec.width - naturalEnd(line);
-  for (const s of line.segments) s.x += spec.align === 'center' ? room / 2 : room;
-}

@@ -3,78 +3,84 @@ import type { Fragment, LaidLine } from './layout-lines.js';
 import { num } from './pdf-file.js';
 
 /**
- * The graphics state a page's content stream has set so far: font and size, fill colour and
- * horizontal scaling persist from one text object to the next, so each is set only when it changes.
+ * A page's content stream, line by line: the yellow behind highlighted words (negotiators' mark
+ * for text not agreed) first, all of it, then the text in one text object. Font, fill colour and
+ * horizontal scaling persist from line to line, so each is set only when it changes. A justified
+ * line's extra room goes after each space as a TJ adjustment: word spacing (Tw) does not apply to
+ * two-byte glyph codes.
  */
-export class PageState {
-  font = '';
-  fill = '';
-  scale = 100;
-}
+export class PageContent {
+  private readonly highlights: string[] = [];
+  private readonly text: string[] = [];
+  private font = '';
+  private fill = '';
+  private scale = 100;
 
-/**
- * The operators that draw one laid-out line with its baseline at `y`: first the yellow behind
- * highlighted words (negotiators' mark for text not agreed), then the text, one TJ per run of a
- * face and colour. A justified line's extra room goes after each space as a TJ adjustment: word
- * spacing (Tw) does not apply to two-byte glyph codes.
- */
-export function lineOperators(line: LaidLine, x0: number, y: number, size: number, out: string[], state: PageState): void {
-  const last = line.segments.length - 1;
-  const squeeze = line.scale ?? 1;
-  // Behind the text: the highlight, a full line high so highlighted lines read as one band.
-  line.segments.forEach((segment, s) => {
-    const extra = s === last ? line.extra : 0;
-    const scale = s === last ? squeeze : 1;
-    let x = x0 + segment.x;
-    for (const f of segment.fragments) {
-      const width = (f.width + spaces(f.text) * extra) * scale;
-      if (f.style.highlight) {
-        setFill(YELLOW, out, state);
-        out.push(`${num(x)} ${num(y - size * 0.27)} ${num(width)} ${num(size * 1.15)} re f`);
+  /** Draws `line` with its left edge at `x0` and its baseline at `y`. */
+  line(line: LaidLine, x0: number, y: number, size: number): void {
+    const last = line.segments.length - 1;
+    const squeeze = line.scale ?? 1;
+    const baseline = ` ${num(y)} Tm`;
+    for (let s = 0; s <= last; s++) {
+      const segment = line.segments[s] as LaidLine['segments'][number];
+      const extra = s === last ? line.extra : 0;
+      const scale = s === last ? squeeze : 1;
+      this.highlight(segment.fragments, x0 + segment.x, y, size, extra, scale);
+      this.text.push(`1 0 0 1 ${num(x0 + segment.x)}${baseline}`);
+      const percent = Math.round(scale * 10000) / 100;
+      if (percent !== this.scale) {
+        this.text.push(`${percent} Tz`);
+        this.scale = percent;
+      }
+      // In thousandths of the size, whole: finer than a hundredth of a point at 12 pt.
+      const adjust = extra > 0 ? `)${-Math.round((extra * 1000) / size)}(` : '';
+      let run = '';
+      for (const f of segment.fragments) {
+        const font = f.face.fontOperator(f.size ?? size);
+        const fill = f.style.color === undefined ? BLACK : fillOf(f.style);
+        if (font !== this.font || fill !== this.fill) {
+          if (run !== '') this.text.push(`[(${run})] TJ`);
+          run = '';
+          if (font !== this.font) this.text.push(font);
+          if (fill !== this.fill) this.text.push(fill);
+          this.font = font;
+          this.fill = fill;
+        }
+        run += adjust === '' ? f.face.encode(f.text) : encodeSpaced(f, adjust);
+      }
+      if (run !== '') this.text.push(`[(${run})] TJ`);
+    }
+  }
+
+  /** The stream: in q … Q, so that a stream after it (the footer) starts from the defaults. */
+  content(): string {
+    const rects = this.highlights.length === 0 ? '' : `${YELLOW}\n${this.highlights.join('\n')}\n`;
+    return `q\n${rects}BT\n${this.text.join('\n')}\nET\nQ`;
+  }
+
+  private highlight(fragments: readonly Fragment[], x0: number, y: number, size: number, extra: number, scale: number): void {
+    let x = x0;
+    let from = -1;
+    for (const f of fragments) {
+      const width = (extra === 0 ? f.width : f.width + spaces(f.text) * extra) * scale;
+      if (f.style.highlight && from < 0) from = x;
+      else if (!f.style.highlight && from >= 0) {
+        this.rect(from, x, y, size);
+        from = -1;
       }
       x += width;
     }
-  });
-  out.push('BT');
-  line.segments.forEach((segment, s) => {
-    const extra = s === last ? line.extra : 0;
-    out.push(`1 0 0 1 ${num(x0 + segment.x)} ${num(y)} Tm`);
-    const scale = Math.round((s === last ? squeeze : 1) * 10000) / 100;
-    if (scale !== state.scale) {
-      out.push(`${scale} Tz`);
-      state.scale = scale;
-    }
-    // (Only text at the line's size is justified: a line number is never in the last segment.)
-    const adjust = extra > 0 ? `)${num((-extra * 1000) / size)}(` : '';
-    let run: string[] = [];
-    const flush = () => {
-      if (run.length > 0) out.push(`[(${run.join('')})] TJ`);
-      run = [];
-    };
-    for (const f of segment.fragments) {
-      const font = `/${f.face.resourceName} ${num(f.size ?? size)} Tf`;
-      const fill = fillOf(f.style);
-      if (font !== state.font || fill !== state.fill) {
-        flush();
-        if (font !== state.font) out.push(font);
-        setFill(fill, out, state);
-        state.font = font;
-      }
-      run.push(encode(f, adjust));
-    }
-    flush();
-  });
-  out.push('ET');
+    if (from >= 0) this.rect(from, x, y, size);
+  }
+
+  /** A full line high, so that highlighted lines read as one band. */
+  private rect(from: number, to: number, y: number, size: number): void {
+    this.highlights.push(`${num(from)} ${num(y - size * 0.27)} ${num(to - from)} ${num(size * 1.15)} re f`);
+  }
 }
 
 const YELLOW = '1 1 0 rg';
 const BLACK = '0 g';
-
-function setFill(fill: string, out: string[], state: PageState): void {
-  if (fill === state.fill) return;
-  out.push(fill);
-  state.fill = fill;
-}
 
 /** The fill colour operator of a style: black, or its `RRGGBB` colour. */
 function fillOf(style: RunStyle): string {
@@ -84,14 +90,15 @@ function fillOf(style: RunStyle): string {
   return r === g && g === b ? `${num(r)} g` : `${num(r)} ${num(g)} ${num(b)} rg`;
 }
 
-/** A fragment's glyph codes; with `adjust`, the TJ adjustment after every space. */
-function encode(f: Fragment, adjust: string): string {
-  if (adjust === '' || !f.text.includes(' ')) return f.face.encode(f.text);
-  const space = f.face.encode(' ');
+/** A fragment's glyph codes with the TJ adjustment after every space. */
+function encodeSpaced(f: Fragment, adjust: string): string {
+  if (!f.text.includes(' ')) return f.face.encode(f.text);
+  const space = f.face.encode(' ') + adjust;
+  if (f.text === ' ') return space;
   return f.text
     .split(' ')
     .map((part) => f.face.encode(part))
-    .join(`${space}${adjust}`);
+    .join(space);
 }
 
 function spaces(text: string): number {

@@ -2,27 +2,33 @@ import { createHash } from 'node:crypto';
 import { num, type PdfFile } from './pdf-file.js';
 import type { TrueTypeFont } from './truetype-font.js';
 
-/** How many words a face remembers the width and codes of. */
+/** How many words a face remembers the width of. */
 const CACHE_LIMIT = 50_000;
+/** Printable ASCII, the one-byte codes. */
+const ASCII = /^[\x20-\x7e]*$/;
 
 /**
- * One face of the font as the pages use it: text to glyph codes (two bytes each, the glyph id:
- * Identity-H), widths in points, and at the end the font objects: Type0 over a CIDFontType2 with
- * the widths of the glyphs used, the subset as FontFile2 and a ToUnicode CMap, so that pdftotext,
- * pdf.js and `ndraft import x.pdf` read the words back.
+ * One face of the font as the pages use it: text to character codes, widths, and at the end the
+ * font objects: Type0 over a CIDFontType2 (CIDs are glyph ids) with the widths of the glyphs used,
+ * the subset as FontFile2, and a ToUnicode CMap, so that pdftotext, pdf.js and `ndraft import
+ * x.pdf` read the words back.
+ *
+ * The encoding is a CMap of ndraft's own rather than Identity-H: printable ASCII is one byte, the
+ * character itself, and every other character used gets a two-byte code (80 80, 80 81 …) as it
+ * comes. Drafts are mostly ASCII, so the page content is half the size of two bytes a glyph,
+ * and is deflated and written in half the time.
  */
 export class PdfFace {
   /** The glyph of each BMP code point (0: none); others are looked up in the font. */
   private readonly bmp = new Uint16Array(0x10000);
   /** Advance widths in thousandths of the font size, by glyph. */
   private readonly widths: Float64Array;
-  /** The text each glyph used stands for (ToUnicode). */
-  private readonly used = new Map<number, string>();
-  private readonly hex: string[];
-  /** Each glyph's two bytes as they stand in a literal string, escaped where they must be. */
-  private readonly codes: string[];
+  private readonly asciiUsed = new Uint8Array(128);
+  /** The two-byte code of each other character used, and the characters in code order. */
+  private readonly wide = new Map<number, string>();
+  private readonly wideChars: number[] = [];
   private readonly measured = new Map<string, number>();
-  private readonly encoded = new Map<string, string>();
+  private readonly operators = new Map<number, string>();
   readonly spaceWidth: number;
 
   constructor(
@@ -34,8 +40,6 @@ export class PdfFace {
     const scale = 1000 / font.metrics.unitsPerEm;
     this.widths = new Float64Array(font.numGlyphs);
     for (let g = 0; g < font.numGlyphs; g++) this.widths[g] = font.advance(g) * scale;
-    this.hex = Array.from({ length: font.numGlyphs }, (_, g) => g.toString(16).padStart(4, '0'));
-    this.codes = Array.from({ length: font.numGlyphs }, (_, g) => literalByte(g >> 8) + literalByte(g & 0xff));
     this.spaceWidth = this.widths[this.glyph(32)] ?? 250;
   }
 
@@ -47,62 +51,75 @@ export class PdfFace {
     return this.glyph(codePoint) !== 0;
   }
 
+  /** `/F1 12 Tf`: the operator that selects the face at a size. */
+  fontOperator(size: number): string {
+    let op = this.operators.get(size);
+    if (op === undefined) {
+      op = `/${this.resourceName} ${Math.round(size * 1000) / 1000} Tf`;
+      this.operators.set(size, op);
+    }
+    return op;
+  }
+
   /** The width of `text` in thousandths of the font size (multiply by the size / 1000 for points). */
   measure(text: string): number {
     // Drafts repeat their words: measured once each.
-    const known = this.measured.get(text);
-    if (known !== undefined) return known;
-    const width = this.measureNew(text);
-    if (text.length < 40 && this.measured.size < CACHE_LIMIT) this.measured.set(text, width);
-    return width;
-  }
-
-  private measureNew(text: string): number {
+    const short = text.length < 40;
+    if (short) {
+      const known = this.measured.get(text);
+      if (known !== undefined) return known;
+    }
     let width = 0;
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) c = (text.codePointAt(i++) as number);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) c = text.codePointAt(i++) as number;
       width += this.widths[this.glyph(c)] as number;
     }
+    if (short && this.measured.size < CACHE_LIMIT) this.measured.set(text, width);
     return width;
   }
 
-  /**
-   * `text` as the bytes of its glyph codes inside a PDF literal string `( … )` (latin1; half the
-   * size of hex), each glyph remembered for the subset and ToUnicode.
-   */
+  /** `text` as its codes inside a PDF literal string `( … )` (latin1), each character remembered for the subset and ToUnicode. */
   encode(text: string): string {
-    const known = this.encoded.get(text);
-    if (known !== undefined) return known;
-    const hex = this.encodeNew(text);
-    if (text.length < 40 && this.encoded.size < CACHE_LIMIT) this.encoded.set(text, hex);
-    return hex;
-  }
-
-  private encodeNew(text: string): string {
+    if (ASCII.test(text)) {
+      for (let i = 0; i < text.length; i++) this.asciiUsed[text.charCodeAt(i)] = 1;
+      return /[()\\]/.test(text) ? text.replace(/[()\\]/g, '\\$&') : text;
+    }
     let out = '';
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
-      let chars = text[i] as string;
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-        c = text.codePointAt(i) as number;
-        chars = text.slice(i, i + 2);
-        i++;
+      if (c >= 0x20 && c <= 0x7e) {
+        this.asciiUsed[c] = 1;
+        out += c === 0x28 || c === 0x29 || c === 0x5c ? `\\${text[i] as string}` : (text[i] as string);
+        continue;
       }
-      const g = this.glyph(c);
-      if (!this.used.has(g)) this.used.set(g, c === 0xa0 ? ' ' : chars);
-      out += this.codes[g] as string;
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) c = text.codePointAt(i++) as number;
+      let code = this.wide.get(c);
+      if (code === undefined) {
+        const n = this.wideChars.length;
+        // 16,384 codes; Tinos has fewer glyphs than that.
+        code = String.fromCharCode(0x80 + ((n >> 7) & 0x7f), 0x80 + (n & 0x7f));
+        this.wide.set(c, code);
+        this.wideChars.push(c);
+      }
+      out += code;
     }
     return out;
   }
 
   get isUsed(): boolean {
-    return this.used.size > 0;
+    return this.wideChars.length > 0 || this.asciiUsed.some((u) => u === 1);
   }
 
   /** Writes the face's objects; returns the number of its Type0 font dictionary. */
   write(file: PdfFile): number {
-    const glyphs = [...this.used.keys()].sort((a, b) => a - b);
+    // Every code with its character: one byte for ASCII, two for the rest.
+    const codes: { code: string; char: number }[] = [];
+    this.asciiUsed.forEach((used, c) => {
+      if (used) codes.push({ code: hex(c, 2), char: c });
+    });
+    this.wideChars.forEach((c, n) => codes.push({ code: hex(0x8080 + ((n >> 7) << 8) + (n & 0x7f), 4), char: c }));
+    const glyphs = [...new Set(codes.map(({ char }) => this.glyph(char)))].sort((a, b) => a - b);
     const m = this.font.metrics;
     const scale = 1000 / m.unitsPerEm;
     // A subset's name starts with six capitals made from what it holds (PDF 32000-1, 9.6.4).
@@ -114,12 +131,13 @@ export class PdfFace {
       `<< /Type /FontDescriptor /FontName /${name} /Flags ${m.flags} /FontBBox [${m.bbox.map((v) => num(v * scale)).join(' ')}] /ItalicAngle ${num(m.italicAngle)}` +
         ` /Ascent ${num(m.ascent * scale)} /Descent ${num(m.descent * scale)} /CapHeight ${num(m.capHeight * scale)} /StemV ${m.flags & 64 ? 80 : 90} /FontFile2 ${fontFile} 0 R >>`,
     );
-    const cidFont = file.add(
-      `<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>` +
-        ` /FontDescriptor ${descriptor} 0 R /DW 1000 /W ${this.widthArray(glyphs)} /CIDToGIDMap /Identity >>`,
-    );
-    const toUnicode = file.addStream(this.toUnicode(glyphs));
-    return file.add(`<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding /Identity-H /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
+    const identity = '/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >>';
+    const cidFont = file.add(`<< /Type /Font /Subtype /CIDFontType2 /BaseFont /${name} ${identity} /FontDescriptor ${descriptor} 0 R /DW 1000 /W ${this.widthArray(glyphs)} /CIDToGIDMap /Identity >>`);
+    const cmapName = `NDraft-${m.postScriptName}`;
+    const encoding = file.addStream(cmap(cmapName, identity, 1, 'cidchar', codes.map(({ code, char }) => `<${code}> ${this.glyph(char)}`)), ` /Type /CMap /CMapName /${cmapName} ${identity}`);
+    // A no-break space reads back as a space: text extraction would otherwise keep U+00A0.
+    const toUnicode = file.addStream(cmap('Adobe-Identity-UCS', '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >>', 2, 'bfchar', codes.map(({ code, char }) => `<${code}> <${utf16Hex(char === 0xa0 ? 32 : char)}>`)));
+    return file.add(`<< /Type /Font /Subtype /Type0 /BaseFont /${name} /Encoding ${encoding} 0 R /DescendantFonts [${cidFont} 0 R] /ToUnicode ${toUnicode} 0 R >>`);
   }
 
   /** `W`: runs of consecutive glyphs with their widths, `[3 [250 333] 17 [500]]`. */
@@ -140,43 +158,42 @@ export class PdfFace {
     if (run.length > 0) runs.push(`${start} [${run.join(' ')}]`);
     return `[${runs.join(' ')}]`;
   }
+}
 
-  private toUnicode(glyphs: readonly number[]): string {
-    const entries = glyphs.map((g) => `<${this.hex[g]}> <${utf16Hex(this.used.get(g) as string)}>`);
-    const chunks: string[] = [];
-    for (let i = 0; i < entries.length; i += 100) {
-      const chunk = entries.slice(i, i + 100);
-      chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
-    }
-    return [
-      '/CIDInit /ProcSet findresource begin',
-      '12 dict begin',
-      'begincmap',
-      '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-      '/CMapName /Adobe-Identity-UCS def',
-      '/CMapType 2 def',
-      '1 begincodespacerange',
-      '<0000> <FFFF>',
-      'endcodespacerange',
-      ...chunks,
-      'endcmap',
-      'CMapName currentdict /CMap defineresource pop',
-      'end',
-      'end',
-    ].join('\n');
+/** A CMap program over ndraft's codes (ASCII one byte, the rest two), its mappings in blocks of 100. */
+function cmap(name: string, systemInfo: string, type: number, kind: 'cidchar' | 'bfchar', entries: readonly string[]): string {
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const block = entries.slice(i, i + 100);
+    blocks.push(`${block.length} begin${kind}\n${block.join('\n')}\nend${kind}`);
   }
+  return [
+    '/CIDInit /ProcSet findresource begin',
+    '12 dict begin',
+    'begincmap',
+    `${systemInfo} def`,
+    `/CMapName /${name} def`,
+    `/CMapType ${type} def`,
+    '2 begincodespacerange',
+    '<20> <7E>',
+    '<8080> <FFFF>',
+    'endcodespacerange',
+    ...blocks,
+    'endcmap',
+    'CMapName currentdict /CMap defineresource pop',
+    'end',
+    'end',
+  ].join('\n');
 }
 
-/** A byte as it stands in a literal string: the delimiters, the backslash and line ends escaped. */
-function literalByte(b: number): string {
-  if (b === 0x28 || b === 0x29 || b === 0x5c) return `\\${String.fromCharCode(b)}`;
-  if (b === 0x0a) return '\\n';
-  if (b === 0x0d) return '\\r';
-  return String.fromCharCode(b);
+function hex(n: number, digits: number): string {
+  return n.toString(16).toUpperCase().padStart(digits, '0');
 }
 
-function utf16Hex(text: string): string {
-  let hex = '';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
-  return hex;
+/** A code point as UTF-16BE hex (a surrogate pair beyond the BMP). */
+function utf16Hex(codePoint: number): string {
+  const text = String.fromCodePoint(codePoint);
+  let out = '';
+  for (let i = 0; i < text.length; i++) out += hex(text.charCodeAt(i), 4);
+  return out;
 }

@@ -5,7 +5,7 @@ import { runningTitle } from '../document-parts.js';
 import { safeText, span } from '../docx-runs.js';
 import { layoutLines, type LaidLine } from './layout-lines.js';
 import { CM, pdfBlocks } from './pdf-blocks.js';
-import { lineOperators, PageState } from './pdf-content.js';
+import { PageContent } from './pdf-content.js';
 import { describeFallback, type PdfFallback } from './pdf-fallback.js';
 
 export { describeFallback } from './pdf-fallback.js';
@@ -43,13 +43,10 @@ export function nativePdf(input: ExportInput, faces = new TinosFaces()): NativeP
   const bookmarks: Bookmark[] = [];
   // Each page is written as soon as it is full; its footer (`n / N`) once the number of pages is known.
   const paginator = new Paginator(FRAME, (page) => {
-    // In q … Q: the footer's stream comes after it with the state it started with.
-    const ops: string[] = ['q'];
-    const state = new PageState();
-    header.forEach((line, n) => lineOperators(line, side, HEIGHT - FURNITURE - FURNITURE_SIZE * (0.891 + 1.15 * n), FURNITURE_SIZE, ops, state));
-    for (const placed of page.lines) lineOperators(placed.line, side, placed.y, placed.size, ops, state);
-    ops.push('Q');
-    const content = file.addStream(ops.join('\n'));
+    const ops = new PageContent();
+    header.forEach((line, n) => ops.line(line, side, HEIGHT - FURNITURE - FURNITURE_SIZE * (0.891 + 1.15 * n), FURNITURE_SIZE));
+    for (const placed of page.lines) ops.line(placed.line, side, placed.y, placed.size);
+    const content = file.addStream(ops.content());
     const footer = file.allocate();
     const id = file.add(`<< /Type /Page /Parent ${pagesId} 0 R /MediaBox [0 0 ${WIDTH} ${HEIGHT}] /Resources ${resources} 0 R /Contents [${content} 0 R ${footer} 0 R] >>`);
     pages.push({ id, footer });
@@ -59,11 +56,10 @@ export function nativePdf(input: ExportInput, faces = new TinosFaces()): NativeP
   if (fallback !== undefined) return { fallback };
   paginator.finish();
   pages.forEach(({ footer }, i) => {
-    // The footer is a content stream of its own, after the page's: its state starts afresh.
-    const ops: string[] = ['q'];
-    for (const line of layoutLines([span(`${i + 1} / ${pages.length}`)], { size: FURNITURE_SIZE, width, left: 0, hanging: 0, align: 'center' }, faces)) lineOperators(line, side, FURNITURE, FURNITURE_SIZE, ops, new PageState());
-    ops.push('Q');
-    file.stream(footer, ops.join('\n'));
+    // The footer is a content stream of its own, after the page's.
+    const ops = new PageContent();
+    for (const line of layoutLines([span(`${i + 1} / ${pages.length}`)], { size: FURNITURE_SIZE, width, left: 0, hanging: 0, align: 'center' }, faces)) ops.line(line, side, FURNITURE, FURNITURE_SIZE);
+    file.stream(footer, ops.content());
   });
   const fonts = faces.used().filter((face) => face.isUsed).map((face) => `/${face.resourceName} ${face.write(file)} 0 R`);
   file.set(resources, `<< /Font << ${fonts.join(' ')} >> /ProcSet [/PDF /Text] >>`);
