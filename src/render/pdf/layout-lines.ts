@@ -87,7 +87,8 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
     const last = segments[segments.length - 1] as Segmented;
     last.toK = k;
     last.toI = i;
-    const line: LaidLine = { segments: segments.map((seg) => ({ x: seg.x, fragments: fragments(spans, spanFaces, seg, scale) })), extra: 0 };
+    // The last stretch's width is known when it lies in one span: the line's natural end.
+    const line: LaidLine = { segments: segments.map((seg) => ({ x: seg.x, fragments: fragments(spans, spanFaces, seg, scale, seg === last ? natural - seg.x : undefined) })), extra: 0 };
     const room = spec.width - natural;
     if (justify) {
       // A line with a single word or (rarely) far too short stays as it is.
@@ -157,7 +158,7 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
         const d = text.charCodeAt(j);
         if (d === 32 || d === 9 || d === 10) break;
       }
-      let width = face.measure(i === 0 && j === text.length ? text : text.slice(i, j)) * scale;
+      let width = face.measureRange(text, i, j) * scale;
       if (!wordOpen) {
         wordOpen = true;
         wordK = k;
@@ -185,7 +186,7 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
       // A word wider than a whole line, within one span: as much of it as fits, the rest below.
       while (!breakHasWord && wordK === k && x + pendingWidth + width > limit && j - i > 1) {
         const m = fitting(text, i, j, limit - x - pendingWidth, face, scale);
-        place(k, m, face.measure(text.slice(i, m)) * scale);
+        place(k, m, face.measureRange(text, i, m) * scale);
         finish(k, m, x, spaces, false);
         startLine(k, m);
         wordI = m;
@@ -195,7 +196,7 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
         breakX = spec.left;
         breakSpaces = 0;
         i = m;
-        width = face.measure(text.slice(i, j)) * scale;
+        width = face.measureRange(text, i, j) * scale;
       }
       place(k, j, width);
       i = j;
@@ -220,7 +221,7 @@ function fitting(text: string, i: number, j: number, room: number, face: PdfFace
 }
 
 /** The fragments of a stretch of a line, one per span it touches. */
-function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segmented, scale: number): Fragment[] {
+function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segmented, scale: number, width?: number): Fragment[] {
   const out: Fragment[] = [];
   for (let k = seg.fromK; k <= seg.toK; k++) {
     const span = spans[k] as Span;
@@ -229,7 +230,7 @@ function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segme
     if (to <= from) continue;
     const text = from === 0 && to === span.text.length ? span.text : span.text.slice(from, to);
     const face = faces[k] as PdfFace;
-    out.push({ text, style: span.style, face, width: face.measure(text) * scale });
+    out.push({ text, style: span.style, face, width: width !== undefined && seg.fromK === seg.toK ? width : face.measure(text) * scale });
   }
   return out;
 }

@@ -90,15 +90,13 @@ function fillOf(style: RunStyle): string {
   return r === g && g === b ? `${num(r)} g` : `${num(r)} ${num(g)} ${num(b)} rg`;
 }
 
-/** A fragment's glyph codes with the TJ adjustment after every space. */
+/**
+ * A fragment's codes with the TJ adjustment after every space. A space is the one-byte code 20
+ * and no two-byte code holds a byte below 80, so every 20 in the codes is a space.
+ */
 function encodeSpaced(f: Fragment, adjust: string): string {
-  if (!f.text.includes(' ')) return f.face.encode(f.text);
-  const space = f.face.encode(' ') + adjust;
-  if (f.text === ' ') return space;
-  return f.text
-    .split(' ')
-    .map((part) => f.face.encode(part))
-    .join(space);
+  const codes = f.face.encode(f.text);
+  return codes.includes(' ') ? codes.replaceAll(' ', ` ${adjust}`) : codes;
 }
 
 function spaces(text: string): number {

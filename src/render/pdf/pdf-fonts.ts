@@ -79,6 +79,17 @@ export class PdfFace {
     return width;
   }
 
+  /** The width of `text[from, to)`, as `measure` gives it, without cutting it out. */
+  measureRange(text: string, from: number, to: number): number {
+    let width = 0;
+    for (let i = from; i < to; i++) {
+      let c = text.charCodeAt(i);
+      if (c >= 0xd800 && c < 0xdc00 && i + 1 < to) c = text.codePointAt(i++) as number;
+      width += this.widths[this.glyph(c)] as number;
+    }
+    return width;
+  }
+
   /** `text` as its codes inside a PDF literal string `( … )` (latin1), each character remembered for the subset and ToUnicode. */
   encode(text: string): string {
     if (ASCII.test(text)) {

@@ -130,6 +130,15 @@ describe('renderPdf', () => {
     });
   });
 
+  it.skipIf(!pdftotext)('reads back accents, quotes, dashes, the euro and no-break spaces as written (two-byte codes beside one-byte ASCII)', () => {
+    const draft = bundled();
+    const p = draft.paragraphs.find((q) => q.number === '42') as Paragraph;
+    p.text = 'Côte d’Ivoire and Łódź — “Ærø” (São Tomé): €5\u00a0000 [a/b] \\ (x)';
+    const text = textOf(renderPdf(exportInput(draft, 'compilation'), faces));
+    expect(text).toContain('42.');
+    expect(text.replace(/\s+/g, ' ')).toContain('Côte d’Ivoire and Łódź — “Ærø” (São Tomé): €5 000 [a/b] \\ (x)');
+  });
+
   it.skipIf(!pdftotext)('numbers each line of negotiated text as paragraphLineBlocks breaks it, never wrapping one again', () => {
     const draft = bundled();
     const p = draft.paragraphs.find((q) => q.number === '42') as Paragraph;
