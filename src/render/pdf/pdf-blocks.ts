@@ -153,15 +153,16 @@ function numberedLines(line: Line, words: Span[][], first: number, context: Cont
   const columns = COLUMNS[line.layout];
   const margin = lineSpans(line.pieces.slice(0, line.margin ?? 0).filter((piece) => piece.text !== '\t'));
   const textX = columns * CM;
-  const laid = words.map((spans, i): LaidLine => {
-    check(context, [...spans, ...(i === 0 ? margin : [])]);
+  const shownMargin = drawn(context, margin);
+  const laid = words.map((line, i): LaidLine => {
+    const spans = drawn(context, line);
     const text = lineFragments(spans, size, context.faces);
     const natural = text.reduce((sum, f) => sum + f.width, 0);
     const room = context.width - textX;
     return {
       segments: [
         { x: 0, fragments: lineFragments([span(String(first + i), NUMBER_STYLE)], size, context.faces) },
-        ...(i === 0 && margin.length > 0 ? [{ x: (columns - 1) * CM, fragments: lineFragments(margin, size, context.faces) }] : []),
+        ...(i === 0 && shownMargin.length > 0 ? [{ x: (columns - 1) * CM, fragments: lineFragments(shownMargin, size, context.faces) }] : []),
         { x: textX, fragments: text },
       ],
       extra: 0,
@@ -176,8 +177,8 @@ function freeText(context: Context, text: string, style: RunStyle = {}): void {
 }
 
 /** A block of text laid out in lines. */
-function add(context: Context, spans: readonly Span[], shape: Shape): void {
-  check(context, spans);
+function add(context: Context, given: readonly Span[], shape: Shape): void {
+  const spans = drawn(context, given);
   const size = shape.size ?? context.size;
   const spec: LineSpec = { size, width: context.width, left: shape.left ?? 0, hanging: shape.hanging ?? 0, align: shape.align ?? 'left' };
   context.emit({
@@ -190,9 +191,24 @@ function add(context: Context, spans: readonly Span[], shape: Shape): void {
   });
 }
 
-function check(context: Context, spans: readonly Span[]): void {
+/** Invisible format characters (zero-width space and joiners, soft hyphen, left-to-right marks): not drawn. */
+const INVISIBLE = /[\p{Cf}\u00AD]/gu; // (as UNDRAWN in pdf-fallback.ts)
+
+/**
+ * The spans as they are drawn: the first text the writer cannot set stops the walk (`pdfFallback`;
+ * right-to-left marks and embeddings among them), and invisible format characters are left out,
+ * as a word processor shows them: no glyph, no width.
+ */
+function drawn(context: Context, spans: readonly Span[]): readonly Span[] {
+  let invisible = false;
   for (const s of spans) {
+    if (ASCII.test(s.text)) continue;
     const fallback = pdfFallback(s.text, context.where, (c) => context.faces.face(faceName(s.style)).hasGlyph(c));
     if (fallback !== undefined) throw new NeedsBrowser(fallback);
+    if (!invisible) invisible = INVISIBLE.test(s.text);
+    INVISIBLE.lastIndex = 0;
   }
+  return invisible ? spans.map((s) => ({ ...s, text: s.text.replace(INVISIBLE, '') })) : spans;
 }
+
+const ASCII = /^[\x20-\x7e\t\n]*$/;

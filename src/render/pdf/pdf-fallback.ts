@@ -15,8 +15,11 @@ export interface PdfFallback {
 const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\u200F\u202B\u202E\u2067]/u;
 const SHAPED =
   /[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Mongolian}\p{Script=Javanese}\p{Script=Balinese}\p{Script=Tai_Tham}\p{M}]/u;
-/** Characters that are not drawn: layout handles them (tab, line break) or they take no room. */
-const UNDRAWN = /[\t\n]/;
+/**
+ * Characters that are not drawn: layout handles them (tab, line break) or they are invisible
+ * format characters (zero-width space, joiners, soft hyphen, left-to-right marks), left out.
+ */
+const UNDRAWN = /[\t\n\p{Cf}\u00AD]/u;
 
 /**
  * The first reason in `text` to print with a browser, or none. `hasGlyph` says whether the face

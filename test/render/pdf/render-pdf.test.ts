@@ -88,6 +88,18 @@ describe('pdfFallback', () => {
     );
   });
 
+  it('leaves invisible format characters out, but not right-to-left marks', () => {
+    expect(pdfFallback('zero\u200bwidth, soft\u00adhyphen, joiner\u200d, mark\u200e', 'paragraph 1', hasGlyph)).toBeUndefined();
+    expect(pdfFallback('Latin with a right-to-left mark\u200f', 'paragraph 1', hasGlyph)).toMatchObject({ reason: 'right-to-left text', character: '\u200f' });
+  });
+
+  it.skipIf(!pdftotext)('draws a paragraph with a zero-width space without it', () => {
+    const draft = bundled();
+    (draft.paragraphs.find((q) => q.number === '42') as Paragraph).text = 'We thank the Secretary\u200b-General.';
+    const result = nativePdf(exportInput(draft, 'compilation'), faces);
+    expect('pdf' in result && textOf(result.pdf)).toContain('We thank the Secretary-General.');
+  });
+
   it('is what nativePdf answers for a draft with an Arabic paragraph, naming the paragraph', () => {
     const draft = bundled();
     const p = draft.paragraphs.find((q) => q.number === '42') as Paragraph;
