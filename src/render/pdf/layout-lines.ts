@@ -53,9 +53,9 @@ interface Segmented {
  * obeyed. Justified lines, all but a paragraph's last and those ending at a line break, get their
  * extra room at their spaces.
  *
- * Lines are found as offsets into the spans, each word measured once (and each distinct word
- * once per face); a line's fragments, one per span it touches, are cut from the text only when
- * the line is done: a 5,000-paragraph draft has some 400,000 words but 40,000 lines.
+ * Lines are found as offsets into the spans, each word measured where it stands; a line's
+ * fragments, one per span it touches, are cut from the text only when the line is done: a
+ * 5,000-paragraph draft has some 400,000 words but 40,000 lines.
  */
 export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: TinosFaces): LaidLine[] {
   const scale = spec.size / 1000;
@@ -117,9 +117,10 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
     wordWidth += width;
   };
 
-  spans.forEach((span, k) => {
+  for (let k = 0; k < spans.length; k++) {
     const face = spanFaces[k] as PdfFace;
-    const text = span.text;
+    const widths = face.bmpWidths;
+    const text = (spans[k] as Span).text;
     let i = 0;
     while (i < text.length) {
       const c = text.charCodeAt(i);
@@ -154,11 +155,14 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
         i = j;
         continue;
       }
+      // Scanned and measured in one pass; a surrogate pair (NaN in the table) is measured apart.
+      let units = widths[c] as number;
       for (; j < text.length; j++) {
         const d = text.charCodeAt(j);
         if (d === 32 || d === 9 || d === 10) break;
+        units += widths[d] as number;
       }
-      let width = face.measureRange(text, i, j) * scale;
+      let width = (Number.isNaN(units) ? face.measureRange(text, i, j) : units) * scale;
       if (!wordOpen) {
         wordOpen = true;
         wordK = k;
@@ -201,7 +205,7 @@ export function layoutLines(spans: readonly Span[], spec: LineSpec, faces: Tinos
       place(k, j, width);
       i = j;
     }
-  });
+  }
   finish(endK, endI, x, spaces, false);
   return lines;
 }
@@ -230,7 +234,7 @@ function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segme
     if (to <= from) continue;
     const text = from === 0 && to === span.text.length ? span.text : span.text.slice(from, to);
     const face = faces[k] as PdfFace;
-    out.push({ text, style: span.style, face, width: width !== undefined && seg.fromK === seg.toK ? width : face.measure(text) * scale });
+    out.push({ text, style: span.style, face, width: width !== undefined && seg.fromK === seg.toK ? width : face.measureRange(span.text, from, to) * scale });
   }
   return out;
 }

@@ -1,6 +1,6 @@
 import type { RunStyle } from '../docx-runs.js';
 import type { Fragment, LaidLine } from './layout-lines.js';
-import { num } from './pdf-file.js';
+import { coord } from './pdf-file.js';
 
 /**
  * A page's content stream, line by line: the yellow behind highlighted words (negotiators' mark
@@ -20,13 +20,13 @@ export class PageContent {
   line(line: LaidLine, x0: number, y: number, size: number): void {
     const last = line.segments.length - 1;
     const squeeze = line.scale ?? 1;
-    const baseline = ` ${num(y)} Tm`;
+    const baseline = ` ${coord(y)} Tm`;
     for (let s = 0; s <= last; s++) {
       const segment = line.segments[s] as LaidLine['segments'][number];
       const extra = s === last ? line.extra : 0;
       const scale = s === last ? squeeze : 1;
       this.highlight(segment.fragments, x0 + segment.x, y, size, extra, scale);
-      this.text.push(`1 0 0 1 ${num(x0 + segment.x)}${baseline}`);
+      this.text.push(`1 0 0 1 ${coord(x0 + segment.x)}${baseline}`);
       const percent = Math.round(scale * 10000) / 100;
       if (percent !== this.scale) {
         this.text.push(`${percent} Tz`);
@@ -75,7 +75,7 @@ export class PageContent {
 
   /** A full line high, so that highlighted lines read as one band. */
   private rect(from: number, to: number, y: number, size: number): void {
-    this.highlights.push(`${num(from)} ${num(y - size * 0.27)} ${num(to - from)} ${num(size * 1.15)} re f`);
+    this.highlights.push(`${coord(from)} ${coord(y - size * 0.27)} ${coord(to - from)} ${coord(size * 1.15)} re f`);
   }
 }
 
@@ -87,7 +87,7 @@ function fillOf(style: RunStyle): string {
   const color = style.color;
   if (color === undefined || !/^[0-9a-fA-F]{6}$/.test(color)) return BLACK;
   const [r, g, b] = [0, 2, 4].map((i) => parseInt(color.slice(i, i + 2), 16) / 255) as [number, number, number];
-  return r === g && g === b ? `${num(r)} g` : `${num(r)} ${num(g)} ${num(b)} rg`;
+  return r === g && g === b ? `${coord(r)} g` : `${coord(r)} ${coord(g)} ${coord(b)} rg`;
 }
 
 /**

@@ -72,6 +72,18 @@ export function textString(text: string): string {
   return `${hex}>`;
 }
 
+/**
+ * A position on the page as PDF writes it: two decimals at most (a hundredth of a point), made
+ * from whole numbers, which V8 turns into text several times faster than fractions.
+ */
+export function coord(n: number): string {
+  const r = Math.round(n * 100);
+  if (r % 100 === 0) return String(r / 100);
+  const a = r < 0 ? -r : r;
+  const f = a % 100;
+  return `${r < 0 ? '-' : ''}${(a - f) / 100}.${f < 10 ? '0' : ''}${f % 10 === 0 ? f / 10 : f}`;
+}
+
 /** A number as PDF writes it: at most three decimals, no exponent, no trailing zeros. */
 export function num(n: number): string {
   const rounded = Math.round(n * 1000) / 1000;

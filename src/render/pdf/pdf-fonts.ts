@@ -2,10 +2,6 @@ import { createHash } from 'node:crypto';
 import { num, type PdfFile } from './pdf-file.js';
 import type { TrueTypeFont } from './truetype-font.js';
 
-/** How many words a face remembers the width of. */
-const CACHE_LIMIT = 50_000;
-/** Printable ASCII, the one-byte codes. */
-const ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * One face of the font as the pages use it: text to character codes, widths, and at the end the
@@ -27,9 +23,10 @@ export class PdfFace {
   /** The two-byte code of each other character used, and the characters in code order. */
   private readonly wide = new Map<number, string>();
   private readonly wideChars: number[] = [];
-  private readonly measured = new Map<string, number>();
   private readonly operators = new Map<number, string>();
   readonly spaceWidth: number;
+  /** The width of each BMP code unit in thousandths of the size; NaN for surrogates (a pair is measured apart). */
+  readonly bmpWidths = new Float64Array(0x10000);
 
   constructor(
     readonly font: TrueTypeFont,
@@ -41,6 +38,7 @@ export class PdfFace {
     this.widths = new Float64Array(font.numGlyphs);
     for (let g = 0; g < font.numGlyphs; g++) this.widths[g] = font.advance(g) * scale;
     this.spaceWidth = this.widths[this.glyph(32)] ?? 250;
+    for (let c = 0; c < 0x10000; c++) this.bmpWidths[c] = c >= 0xd800 && c < 0xe000 ? NaN : (this.widths[this.bmp[c] as number] as number);
   }
 
   glyph(codePoint: number): number {
@@ -63,39 +61,36 @@ export class PdfFace {
 
   /** The width of `text` in thousandths of the font size (multiply by the size / 1000 for points). */
   measure(text: string): number {
-    // Drafts repeat their words: measured once each.
-    const short = text.length < 40;
-    if (short) {
-      const known = this.measured.get(text);
-      if (known !== undefined) return known;
-    }
-    let width = 0;
-    for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) c = text.codePointAt(i++) as number;
-      width += this.widths[this.glyph(c)] as number;
-    }
-    if (short && this.measured.size < CACHE_LIMIT) this.measured.set(text, width);
-    return width;
+    return this.measureRange(text, 0, text.length);
   }
 
-  /** The width of `text[from, to)`, as `measure` gives it, without cutting it out. */
+  /** The width of `text[from, to)` without cutting it out: words are measured where they stand. */
   measureRange(text: string, from: number, to: number): number {
     let width = 0;
     for (let i = from; i < to; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= 0xd800 && c < 0xdc00 && i + 1 < to) c = text.codePointAt(i++) as number;
-      width += this.widths[this.glyph(c)] as number;
+      const c = text.charCodeAt(i);
+      if (c < 0xd800 || c >= 0xe000) width += this.bmpWidths[c] as number;
+      else {
+        const point = text.codePointAt(i) as number;
+        if (point > 0xffff) i++;
+        width += this.widths[this.glyph(point)] as number;
+      }
     }
     return width;
   }
 
   /** `text` as its codes inside a PDF literal string `( … )` (latin1), each character remembered for the subset and ToUnicode. */
   encode(text: string): string {
-    if (ASCII.test(text)) {
-      for (let i = 0; i < text.length; i++) this.asciiUsed[text.charCodeAt(i)] = 1;
-      return /[()\\]/.test(text) ? text.replace(/[()\\]/g, '\\$&') : text;
+    // Nearly all text: printable ASCII, its own codes, marked used in the same pass.
+    let escape = false;
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 0x20 || c > 0x7e) break;
+      this.asciiUsed[c] = 1;
+      if (c === 0x28 || c === 0x29 || c === 0x5c) escape = true;
     }
+    if (i === text.length) return escape ? text.replace(/[()\\]/g, '\\$&') : text;
     let out = '';
     for (let i = 0; i < text.length; i++) {
       let c = text.charCodeAt(i);
