@@ -238,14 +238,3 @@ function fragments(spans: readonly Span[], faces: readonly PdfFace[], seg: Segme
   }
   return out;
 }
-
-/** Spans as fragments of one line, unbroken (a numbered line is never broken again). */
-export function lineFragments(spans: readonly Span[], size: number, faces: TinosFaces): Fragment[] {
-  return spans.map((span) => {
-    const face = faces.face(faceName(span.style));
-    // RunStyle sizes are Word's half-points.
-    const own = span.style.size === undefined ? size : span.style.size / 2;
-    return { text: span.text, style: span.style, face, width: (face.measure(span.text) * own) / 1000, ...(own !== size ? { size: own } : {}) };
-  });
-}
-

@@ -7,7 +7,7 @@ import { paragraphLines, type Layout, type Line } from '../docx-paragraph-lines.
 import { pieceSpans, safeText, span, type RunStyle, type Span } from '../docx-runs.js';
 import { noteLine } from '../note-text.js';
 import { paragraphLineBlocks } from '../paragraph-lines.js';
-import { layoutLines, lineFragments, type LaidLine, type LineSpec } from './layout-lines.js';
+import { layoutLines, type Fragment, type LaidLine, type LineSpec } from './layout-lines.js';
 import type { Block } from './pdf-pages.js';
 import { pdfFallback, type PdfFallback } from './pdf-fallback.js';
 import { faceName, type TinosFaces } from './tinos-faces.js';
@@ -212,3 +212,14 @@ function drawn(context: Context, spans: readonly Span[]): readonly Span[] {
 }
 
 const ASCII = /^[\x20-\x7e\t\n]*$/;
+
+/** Spans as fragments of one line, unbroken (a numbered line is never broken again). */
+export function lineFragments(spans: readonly Span[], size: number, faces: TinosFaces): Fragment[] {
+  return spans.map((span) => {
+    const face = faces.face(faceName(span.style));
+    // RunStyle sizes are Word's half-points.
+    const own = span.style.size === undefined ? size : span.style.size / 2;
+    return { text: span.text, style: span.style, face, width: (face.measure(span.text) * own) / 1000, ...(own !== size ? { size: own } : {}) };
+  });
+}
+
