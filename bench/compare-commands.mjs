@@ -10,7 +10,7 @@
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
- * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, `validate`, `positions`, the
+ * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, `export-pdf`, `validate`, `positions`, the
  * same three with no parse cache (`<draft>/.ndraft/` removed first), every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
