@@ -40,7 +40,8 @@ const ASCENT = 0.891;
  * draft never stands laid out in memory at once): space before a block is dropped at the top of
  * a page; blocks marked keepNext wait for the block they keep with, and start a new page when
  * they and its first two lines do not fit (unless they fill more than a page); a block's first
- * line is never left alone at the foot of a page. `done` gets each page when it is full.
+ * line is never left alone at the foot of a page, nor its last at the top of one (Word's widow and
+ * orphan control). `done` gets each page when it is full.
  */
 export class Paginator {
   private readonly room: number;
@@ -80,7 +81,9 @@ export class Paginator {
     if (this.used > 0) this.used += block.before;
     if (this.used > 0 && block.lines.length >= 2 && this.used + 2 * leading > this.room) this.newPage();
     block.lines.forEach((line, n) => {
-      if (this.used > 0 && this.used + leading > this.room) this.newPage();
+      // Nor is its last line left alone at the top of the next: the line before goes with it.
+      const widow = n >= 2 && n === block.lines.length - 2 && this.used + 2 * leading > this.room;
+      if (this.used > 0 && (this.used + leading > this.room || widow)) this.newPage();
       const y = this.frame.height - this.frame.top - this.used - block.size * ASCENT;
       if (n === 0 && block.outline) this.page.outline.push({ ...block.outline, y: y + block.size });
       this.page.lines.push({ line, y, size: block.size });

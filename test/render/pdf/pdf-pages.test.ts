@@ -23,7 +23,11 @@ function paginate(blocks: Block[], lines: number): number[][] {
 
 describe('Paginator', () => {
   it('fills pages line by line, breaking a long block across them', () => {
-    expect(paginate([block('aaa', 5), block('bb', 5)], 4)).toEqual([[3, 3, 3, 3], [3, 2, 2, 2], [2, 2]]);
+    expect(paginate([block('aaa', 6), block('bb', 2)], 4)).toEqual([[3, 3, 3, 3], [3, 3, 2, 2]]);
+  });
+
+  it('never leaves the last line of a block alone at the top of a page: the line before goes with it', () => {
+    expect(paginate([block('aaa', 5), block('bb', 3)], 4)).toEqual([[3, 3, 3], [3, 3, 2, 2], [2]]);
   });
 
   it('moves a heading kept with the next block to the next page rather than leave it at the foot', () => {
