@@ -16,7 +16,7 @@ import type { TrueTypeFont } from './truetype-font.js';
  */
 export class PdfFace {
   /** The glyph of each BMP code point (0: none); others are looked up in the font. */
-  private readonly bmp = new Uint16Array(0x10000);
+  private readonly bmp: Uint16Array;
   /** Advance widths in thousandths of the font size, by glyph. */
   private readonly widths: Float64Array;
   private readonly asciiUsed = new Uint8Array(128);
@@ -33,12 +33,15 @@ export class PdfFace {
     /** `/F1`: the name the pages' resources give the face. */
     readonly resourceName: string,
   ) {
-    for (let c = 0; c < 0x10000; c++) this.bmp[c] = font.glyphId(c);
     const scale = 1000 / font.metrics.unitsPerEm;
     this.widths = new Float64Array(font.numGlyphs);
     for (let g = 0; g < font.numGlyphs; g++) this.widths[g] = font.advance(g) * scale;
+    this.bmp = font.bmpGlyphs;
+    const bmp = this.bmp;
+    const widths = this.widths;
+    for (let c = 0; c < 0x10000; c++) this.bmpWidths[c] = widths[bmp[c] as number] as number;
+    this.bmpWidths.fill(NaN, 0xd800, 0xe000);
     this.spaceWidth = this.widths[this.glyph(32)] ?? 250;
-    for (let c = 0; c < 0x10000; c++) this.bmpWidths[c] = c >= 0xd800 && c < 0xe000 ? NaN : (this.widths[this.bmp[c] as number] as number);
   }
 
   glyph(codePoint: number): number {

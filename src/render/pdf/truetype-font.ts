@@ -29,8 +29,11 @@ export class TrueTypeFont {
   readonly numGlyphs: number;
   private readonly view: DataView;
   private readonly tables = new Map<string, { offset: number; length: number }>();
-  private readonly glyphs = new Map<number, number>();
+  /** The glyph of each BMP code point (0: none), and of the code points beyond. */
+  readonly bmpGlyphs = new Uint16Array(0x10000);
+  private readonly astralGlyphs = new Map<number, number>();
   private readonly advances: number[] = [];
+  /** Where each glyph starts in glyf, and where the last ends; read when a subset is made. */
   private readonly loca: number[] = [];
 
   constructor(
@@ -51,9 +54,6 @@ export class TrueTypeFont {
     const hhea = this.table('hhea');
     this.numGlyphs = this.u16(this.table('maxp') + 4);
     const unitsPerEm = this.u16(head + 18);
-    const longLoca = this.i16(head + 50) === 1;
-    const loca = this.table('loca');
-    for (let g = 0; g <= this.numGlyphs; g++) this.loca.push(longLoca ? this.u32(loca + g * 4) : this.u16(loca + g * 2) * 2);
     const metricsCount = this.u16(hhea + 34);
     const hmtx = this.table('hmtx');
     for (let g = 0; g < this.numGlyphs; g++) this.advances.push(this.u16(hmtx + Math.min(g, metricsCount - 1) * 4));
@@ -78,12 +78,13 @@ export class TrueTypeFont {
 
   /** The glyph of a code point; 0 (.notdef) when the font has none. */
   glyphId(codePoint: number): number {
-    return this.glyphs.get(codePoint) ?? 0;
+    return codePoint < 0x10000 ? (this.bmpGlyphs[codePoint] ?? 0) : (this.astralGlyphs.get(codePoint) ?? 0);
   }
 
   hasGlyph(codePoint: number): boolean {
-    return this.glyphs.has(codePoint);
+    return this.glyphId(codePoint) !== 0;
   }
+
 
   /** A glyph's advance width in font units. */
   advance(glyph: number): number {
@@ -95,6 +96,11 @@ export class TrueTypeFont {
    * every other glyph is left empty, so glyph ids, and the codes of the text, stay as they are.
    */
   subset(used: Iterable<number>): Uint8Array {
+    if (this.loca.length === 0) {
+      const longLoca = this.i16(this.table('head') + 50) === 1;
+      const loca = this.table('loca');
+      for (let g = 0; g <= this.numGlyphs; g++) this.loca.push(longLoca ? this.u32(loca + g * 4) : this.u16(loca + g * 2) * 2);
+    }
     const keep = new Set<number>([0]);
     const pending = [...used];
     const glyf = this.table('glyf');
@@ -169,7 +175,7 @@ export class TrueTypeFont {
       for (let i = 0, n = this.u32(best.offset + 12); i < n; i++) {
         const at = best.offset + 16 + i * 12;
         const [start, end, glyph] = [this.u32(at), this.u32(at + 4), this.u32(at + 8)];
-        for (let c = start; c <= end; c++) this.glyphs.set(c, glyph + c - start);
+        for (let c = start; c <= end && c <= 0x10ffff; c++) this.map(c, glyph + c - start);
       }
       return;
     }
@@ -182,9 +188,15 @@ export class TrueTypeFont {
       const [end, start, delta, range] = [this.u16(ends + s * 2), this.u16(starts + s * 2), this.i16(deltas + s * 2), this.u16(ranges + s * 2)];
       for (let c = start; c <= end && c !== 0xffff; c++) {
         const glyph = range === 0 ? (c + delta) & 0xffff : this.glyphAt(ranges + s * 2 + range + (c - start) * 2, delta);
-        if (glyph !== 0) this.glyphs.set(c, glyph);
+        if (glyph !== 0) this.map(c, glyph);
       }
     }
+  }
+
+  private map(codePoint: number, glyph: number): void {
+    if (glyph >= this.numGlyphs) return;
+    if (codePoint < 0x10000) this.bmpGlyphs[codePoint] = glyph;
+    else this.astralGlyphs.set(codePoint, glyph);
   }
 
   private glyphAt(at: number, delta: number): number {
