@@ -7,6 +7,7 @@ import { ObjectCache } from '../store/object-cache.js';
 import { quickParseRevision } from '../store/quick-parse-file.js';
 import type { ObjectStore } from './object-store.js';
 import { listRevisionNames, revisionFile, storedRevisionName } from './revision-store.js';
+import { sortRevisions } from './revision-order.js';
 
 /** A revision as `revisions` lists it: everything but its paragraphs' hashes. */
 export type RevisionSummary = Omit<Revision, 'paragraphs'>;
@@ -64,10 +65,6 @@ export async function readRevisionSummaries(dir: string, cache = new ObjectCache
   }
   cache.save();
   return { revisions: sortRevisions(revisions), diagnostics };
-}
-
-function sortRevisions<T extends RevisionSummary>(revisions: T[]): T[] {
-  return revisions.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
 }
 
 /**
