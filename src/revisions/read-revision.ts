@@ -79,13 +79,18 @@ async function readRevisionFile(dir: string, name: string, cache: ObjectCache, w
   if (isRefusal(stats)) return { diagnostics: [refusalDiagnostic(file, stats)] };
   const listed = want === 'summary' ? cache.known<RevisionSummary>('revision-file', name, stats) : undefined;
   if (listed) return { revision: listed, diagnostics: [] };
+  // A whole manifest likewise, by the hash its bytes had when it last had this identity: `log N
+  // --revisions` opens fifty of them, and reading and hashing their 12 MB cost more than the rest.
+  const hashed = want === 'full' ? cache.known<string>('revision-file-hash', name, stats) : undefined;
+  const settled = hashed === undefined ? undefined : cache.get<Revision>('revision', hashed);
+  if (settled && settled.name === name) return { revision: settled, diagnostics: [] };
   const bytes = readDraftFile(dir, file, stats);
   if (isRefusal(bytes)) return { diagnostics: [refusalDiagnostic(file, bytes)] };
   const hash = contentHash(bytes);
   const known = want === 'summary' ? cache.get<RevisionSummary>('revision-summary', hash) : cache.get<Revision>('revision', hash);
   // The name is checked again: the same bytes may stand under another file name.
   if (known && known.name === name) {
-    if (want === 'summary') cache.remember('revision-file', name, stats, known);
+    cache.remember(want === 'summary' ? 'revision-file' : 'revision-file-hash', name, stats, want === 'summary' ? known : hash);
     return { revision: known, diagnostics: [] };
   }
   // A manifest ndraft wrote is read without the YAML parser and zod; anything else, or anything wrong, as ever.
