@@ -16,7 +16,10 @@ export function openedSide(opened: OpenedDraft): DraftSide {
     name: WORKING_DRAFT,
     meta: opened.meta,
     hashes,
-    figures: countsOnly(statusFromCounts(opened.meta, opened.counts)),
+    // Only a summary shows them (compare); tracked changes never ask.
+    get figures() {
+      return countsOnly(statusFromCounts(opened.meta, opened.counts));
+    },
     // Named by its address, which the draft has: found at once, never taken for a printed number.
     paragraph: (address) => opened.paragraph(address),
     counts: (address) => opened.counts.get(address) ?? countParagraph(opened.paragraph(address)),

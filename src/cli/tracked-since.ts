@@ -1,3 +1,4 @@
+import { attributionMemo } from '../compare/attribution-memo.js';
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { readValidHistory } from '../history/history-store.js';
 import { changesSince } from '../revisions/changes-since.js';
@@ -17,6 +18,8 @@ export async function trackedSince(opened: OpenedDraft, since: string, author: s
   const { dir, draft } = opened;
   const working = openedSide(opened);
   const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
-  // The revision's paragraphs and the history entries are kept in `cache`, which the caller saves.
-  return changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
+  // The revision's paragraphs, the history entries and (as the formats lay the changes out) the
+  // words' attribution are kept in `cache`, which the caller saves after rendering.
+  const changes = await changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
+  return { ...changes, memo: attributionMemo(cache) };
 }

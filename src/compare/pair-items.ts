@@ -15,6 +15,8 @@ export interface ItemPair {
  * change in one bullet thus pairs that bullet with itself and leaves the others unchanged.
  */
 export function pairItems(before: readonly Item[], after: readonly Item[]): ItemPair[] {
+  // Most paragraphs have no items: tracked changes ask about each version of each changed one.
+  if (before.length === 0 && after.length === 0) return [];
   const pairs: ItemPair[] = [];
   let o = 0;
   let n = 0;

@@ -3,6 +3,7 @@ import { outlineAddresses } from '../model/outline.js';
 import type { HistoryEntry, Paragraph } from '../model/schemas.js';
 import type { DraftSide } from '../revisions/draft-side.js';
 import type { Attribution } from './attribute-changes.js';
+import type { AttributionMemo } from './attribution-memo.js';
 import { alignParagraphs } from './align-paragraphs.js';
 
 /** A paragraph as one change left it (undefined: gone), and who made that change. */
@@ -28,6 +29,8 @@ export interface TrackedChanges {
   unattributed: Attribution;
   /** The revision the changes are since, as the user named it: "Rev.1", "import". */
   since?: string;
+  /** Where the formats keep the words' attribution between runs (`attributeAll`). */
+  memo?: AttributionMemo;
 }
 
 /**

@@ -129,8 +129,20 @@ export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ e
   const diagnostics = strayFiles(dir, pending);
   let parsers: Parsers | undefined;
   for (const id of listHistoryIds(dir, pending)) {
-    const file = join(dir, HISTORY_DIR, historyFileName(id));
-    const bytes = readEntryBytes(dir, historyFileName(id), pending);
+    const name = historyFileName(id);
+    const file = join(dir, HISTORY_DIR, name);
+    // With a cache, an entry whose file has the identity it had when last read (see
+    // `ObjectCache.remember`) is found by the hash its bytes had then, without reading them: a
+    // long history is thousands of files, an import --into entry a megabyte.
+    const status = cache === undefined || pending?.staged(`${HISTORY_DIR}/${name}`) !== undefined ? undefined : statDraftFile(dir, file);
+    const stats = status === undefined || isRefusal(status) ? undefined : status;
+    const settled = stats && cache?.known<string>('history-file-hash', id, stats);
+    const found = settled ? cache?.get<HistoryEntry>('history-entry', settled) : undefined;
+    if (found) {
+      entries.push(found);
+      continue;
+    }
+    const bytes = readEntryBytes(dir, name, pending);
     if (!Buffer.isBuffer(bytes)) {
       diagnostics.push(refusalDiagnostic(file, bytes));
       continue;
@@ -138,6 +150,7 @@ export async function readHistory(dir: string, cache?: ObjectCache): Promise<{ e
     // With a cache, an entry read before is found by the hash of its bytes: its JSON, without the
     // YAML parser and zod (an import --into entry holds a thousand paragraphs, before and after).
     const hash = cache && contentHash(bytes);
+    if (hash !== undefined && stats) cache?.remember('history-file-hash', id, stats, hash);
     const known = hash === undefined ? undefined : cache?.get<HistoryEntry>('history-entry', hash);
     if (known) {
       entries.push(known);

@@ -166,7 +166,7 @@ function removedAfter(address: string, context: Context): string[] {
 /** A changed paragraph as Word revisions; a line that came or went has its paragraph mark tracked too. */
 function trackedBlocks(tracked: TrackedParagraph, context: Context, captions?: readonly string[]): string[] {
   const { marks, tracked: all } = context.changes as NonNullable<Context['changes']>;
-  return trackedLines(tracked, context.input, all.unattributed, captions).map(({ line, pieces, came, went }) => {
+  return trackedLines(tracked, context.input, all.unattributed, captions, all.memo).map(({ line, pieces, came, went }) => {
     const children = pieces.map((piece) => trackedRuns(piece, marks)).join('');
     const mark = came ?? went;
     return wordParagraph(line, children, mark === undefined ? undefined : { kind: came ? 'inserted' : 'deleted', mark: marks.mark(mark) });

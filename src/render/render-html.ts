@@ -202,13 +202,13 @@ class HtmlPage {
   /** The paragraphs removed since the revision that stood after `address` ("" at the start), struck through. */
   private removedAfter(address: string): string[] {
     if (!this.changes) return [];
-    return (this.changes.removed.get(address) ?? []).map((tracked) => trackedParagraphHtml(tracked, this.input, (this.changes as TrackedChanges).unattributed, undefined, 'deleted'));
+    return (this.changes.removed.get(address) ?? []).map((tracked) => trackedParagraphHtml(tracked, this.input, (this.changes as TrackedChanges).unattributed, undefined, 'deleted', this.changes?.memo));
   }
 
   private paragraph(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
     const tracked = this.changes?.changed.get(p.address);
-    if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status);
+    if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status, this.changes.memo);
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
     const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;

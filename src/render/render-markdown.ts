@@ -166,14 +166,14 @@ class MarkdownDocument {
   private removedAfter(address: string): string[] {
     const changes = this.changes;
     if (!changes) return [];
-    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown));
+    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown, changes.memo));
   }
 
   private paragraph(address: string): string[] {
     const p = this.byAddress.get(address);
     if (p === undefined) return [];
     const tracked = this.changes?.changed.get(address);
-    if (tracked && this.changes) return [...trackedParagraphMarkdown(tracked, this.input, this.changes.unattributed, escapeMarkdown), ...this.removedAfter(address)];
+    if (tracked && this.changes) return [...trackedParagraphMarkdown(tracked, this.input, this.changes.unattributed, escapeMarkdown, this.changes.memo), ...this.removedAfter(address)];
     return [...this.plainParagraph(p), ...this.removedAfter(address)];
   }
 

@@ -1,4 +1,5 @@
 import type { Attribution } from '../compare/attribute-changes.js';
+import type { AttributionMemo } from '../compare/attribution-memo.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Piece } from './docx-runs.js';
@@ -12,9 +13,9 @@ import { runsOf, trackedLines } from './tracked-lines.js';
  * `data-author` and `data-date` and in a title a mouse shows. A line that came or went is marked
  * as a whole. `status` colours the paragraph as the others are.
  */
-export function trackedParagraphHtml(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, id: string | undefined, status: string): string {
+export function trackedParagraphHtml(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, id: string | undefined, status: string, memo?: AttributionMemo): string {
   const flag = (tracked.current ?? tracked.base)?.status === 'open';
-  const lines = trackedLines(tracked, input, unknown).map(({ line, pieces, came, went }) => {
+  const lines = trackedLines(tracked, input, unknown, [], memo).map(({ line, pieces, came, went }) => {
     const html = runsOf(pieces.flatMap(({ piece, segments }) => segments.map((segment) => ({ piece, segment }))))
       .map((run) => {
         const inner = run.map(({ piece, segment }) => segmentHtml(piece, segment.text, flag)).join('');

@@ -1,4 +1,5 @@
-import { attributeChanges, WHOLE, wordTokens, type Attribution, type AttributedSegment } from '../compare/attribute-changes.js';
+import type { Attribution, AttributedSegment } from '../compare/attribute-changes.js';
+import { attributeAll, type Attributing, type AttributionMemo } from '../compare/attribution-memo.js';
 import { pairItems } from '../compare/pair-items.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
@@ -26,24 +27,31 @@ export interface TrackedLine {
  * the paragraph went through is laid out, so a marker or a position changed by one entry is
  * that entry's too. Items are named by their pairing from version to version (`pairItems`), not
  * by label: dropping a bracket in one bullet marks that bullet only. A line that came and went
- * between the revision and now is not shown.
+ * between the revision and now is not shown. With a `memo`, the words' attribution made by an
+ * earlier run for the same texts is read back (`attributeAll`).
  */
-export function trackedLines(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, spanCaptions: readonly string[] = []): TrackedLine[] {
+export function trackedLines(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, spanCaptions: readonly string[] = [], memo?: AttributionMemo): TrackedLine[] {
   const versions = [tracked.base, ...tracked.steps.map((step) => step.paragraph)];
   const keys = itemKeysOf(versions);
   const laidOut = versions.map((p, v) => (p === undefined ? new Map<string, Line>() : new Map(paragraphLines(p, input, spanCaptions, keys[v]).map((line) => [line.label, line]))));
   const first = laidOut[0] as Map<string, Line>;
   const last = laidOut[laidOut.length - 1] as Map<string, Line>;
   const steps = tracked.steps;
-  // One word differ for the paragraph: it keeps the comparison keys of the brackets it has met.
-  const words = wordTokens();
-  return pairByLabel([...first.values()], [...last.values()]).map(({ before, after }) => {
+  const pairs = pairByLabel([...first.values()], [...last.values()]);
+  // Every piece's texts first, attributed together: one memo entry for the paragraph.
+  const texts: Attributing[] = [];
+  for (const { before, after } of pairs) {
     const line = (after ?? before) as Line;
-    const pieces = line.pieces.map((piece, k) => {
+    line.pieces.forEach((piece, k) => {
       const textIn = (lines: Map<string, Line>) => lines.get(line.label)?.pieces[k]?.text ?? '';
-      const stepTexts = steps.map((step, s) => ({ text: textIn(laidOut[s + 1] as Map<string, Line>), by: step.by }));
-      return { piece, segments: attributeChanges(textIn(first), stepTexts, unknown, piece.kind === 'words' ? words : WHOLE) };
+      texts.push({ base: textIn(first), steps: steps.map((step, s) => ({ text: textIn(laidOut[s + 1] as Map<string, Line>), by: step.by })), whole: piece.kind !== 'words' });
     });
+  }
+  const attributed = attributeAll(texts, unknown, memo);
+  let next = 0;
+  return pairs.map(({ before, after }) => {
+    const line = (after ?? before) as Line;
+    const pieces = line.pieces.map((piece) => ({ piece, segments: attributed[next++] as AttributedSegment[] }));
     const result: TrackedLine = { line, pieces };
     // Who made the line come or go: the last step that took it from one state to the other.
     if (before === undefined || after === undefined) {

@@ -1,4 +1,5 @@
 import type { Attribution, AttributedSegment } from '../compare/attribute-changes.js';
+import type { AttributionMemo } from '../compare/attribution-memo.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Layout } from './docx-paragraph-lines.js';
@@ -17,10 +18,10 @@ const PREFIX: Record<Layout, string> = { paragraph: '', item: '- ', alternative:
  * as changes. Curly braces in the text are escaped so they never close a mark. Lines as the Word
  * export lays them out: the numbered line, items as a list, alternatives quoted.
  */
-export function trackedParagraphMarkdown(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, escape: MarkdownEscape): string[] {
+export function trackedParagraphMarkdown(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, escape: MarkdownEscape, memo?: AttributionMemo): string[] {
   const blocks: string[] = [];
   let previous: Layout | undefined;
-  for (const { line, pieces } of trackedLines(tracked, input, unknown)) {
+  for (const { line, pieces } of trackedLines(tracked, input, unknown, [], memo)) {
     const segments = pieces.flatMap(({ piece, segments }) => segments.map((segment) => ({ segment, bold: piece.style.bold === true, italics: piece.style.italics === true })));
     const text = `${PREFIX[line.layout]}${lineMarkdown(segments, escape)}`;
     // Items follow one another in one list; every other line is a block of its own.

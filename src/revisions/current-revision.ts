@@ -5,6 +5,7 @@ import { contentHash } from '../store/parse-cache.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { readRevision, readRevisionSummaries } from './read-revision.js';
 import { IMPORT_REVISION } from './revision-store.js';
+import { compareTimes } from './revision-order.js';
 
 /** A paragraph file of the working draft: its address, its path, and its SHA-1 when already known. */
 export interface WorkingFile {
@@ -22,7 +23,7 @@ export interface WorkingFile {
 export async function currentRevisionName(dir: string, files: readonly WorkingFile[], cache: ObjectCache): Promise<string | undefined> {
   const { revisions } = await readRevisionSummaries(dir);
   // `import` is recorded by every import: a record of the source, not a round anybody circulates.
-  const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => a.time.localeCompare(b.time)).pop()?.name;
+  const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => compareTimes(a.time, b.time)).pop()?.name;
   if (name === undefined) return undefined;
   // Its manifest (5,000 hashes on a large draft) parsed once, then read back from the object cache.
   const latest = await readRevision(dir, name, cache);

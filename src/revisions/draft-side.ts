@@ -12,6 +12,7 @@ import { checkDraft } from '../validate/check-draft.js';
 import { ObjectCache } from '../store/object-cache.js';
 import { ObjectStore } from './object-store.js';
 import { readRevision } from './read-revision.js';
+import { RecordMap } from './record-map.js';
 import { revisionFile } from './revision-store.js';
 
 /**
@@ -91,7 +92,7 @@ export async function revisionSide(
     meta = parsed.meta;
     cache.set('draft', revision.draft, meta);
   }
-  const hashes = new Map(Object.entries(revision.paragraphs));
+  const hashes = new RecordMap(revision.paragraphs);
   // paragraph() is synchronous: the parser, which a paragraph the cache lacks needs, is loaded
   // ahead, now, or by prepare() for the paragraphs a compare will read.
   if (parsers === 'now') await loadParsers();

@@ -7,6 +7,7 @@ import { ObjectCache } from '../store/object-cache.js';
 import { quickParseRevision } from '../store/quick-parse-file.js';
 import type { ObjectStore } from './object-store.js';
 import { listRevisionNames, revisionFile, storedRevisionName } from './revision-store.js';
+import { sortRevisions } from './revision-order.js';
 
 /** A revision as `revisions` lists it: everything but its paragraphs' hashes. */
 export type RevisionSummary = Omit<Revision, 'paragraphs'>;
@@ -66,10 +67,6 @@ export async function readRevisionSummaries(dir: string, cache = new ObjectCache
   return { revisions: sortRevisions(revisions), diagnostics };
 }
 
-function sortRevisions<T extends RevisionSummary>(revisions: T[]): T[] {
-  return revisions.sort((a, b) => a.time.localeCompare(b.time) || a.name.localeCompare(b.name));
-}
-
 /**
  * One manifest, from the cache when its bytes were read before (as a whole in the `objects`
  * shelf, as its summary in `summaries`); else parsed, checked, and cached. A manifest with a
@@ -82,13 +79,18 @@ async function readRevisionFile(dir: string, name: string, cache: ObjectCache, w
   if (isRefusal(stats)) return { diagnostics: [refusalDiagnostic(file, stats)] };
   const listed = want === 'summary' ? cache.known<RevisionSummary>('revision-file', name, stats) : undefined;
   if (listed) return { revision: listed, diagnostics: [] };
+  // A whole manifest likewise, by the hash its bytes had when it last had this identity: `log N
+  // --revisions` opens fifty of them, and reading and hashing their 12 MB cost more than the rest.
+  const hashed = want === 'full' ? cache.known<string>('revision-file-hash', name, stats) : undefined;
+  const settled = hashed === undefined ? undefined : cache.get<Revision>('revision', hashed);
+  if (settled && settled.name === name) return { revision: settled, diagnostics: [] };
   const bytes = readDraftFile(dir, file, stats);
   if (isRefusal(bytes)) return { diagnostics: [refusalDiagnostic(file, bytes)] };
   const hash = contentHash(bytes);
   const known = want === 'summary' ? cache.get<RevisionSummary>('revision-summary', hash) : cache.get<Revision>('revision', hash);
   // The name is checked again: the same bytes may stand under another file name.
   if (known && known.name === name) {
-    if (want === 'summary') cache.remember('revision-file', name, stats, known);
+    cache.remember(want === 'summary' ? 'revision-file' : 'revision-file-hash', name, stats, want === 'summary' ? known : hash);
     return { revision: known, diagnostics: [] };
   }
   // A manifest ndraft wrote is read without the YAML parser and zod; anything else, or anything wrong, as ever.

@@ -7,12 +7,13 @@
  * Markdown show the same changes. LibreOffice is skipped, loudly, where it is not installed.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObjectCache } from '../../src/store/object-cache.js';
 import { editFile, makeTempDir, removeTempDirs, runInProcess, SEED_TEXT, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -134,6 +135,31 @@ describe('export --changes-since Rev.1', () => {
     expect(md).toMatch(/- · Framework for interface between\{-- \\\[existing and\\\]--\}\{>>G77 facilitator, \d{4}-\d\d-\d\d<<\} future arrangements\n- · Governance/);
     // One comment after each change (a deletion and its insertion by one author share one), and the legend's.
     expect(md.match(/\{>>/g)).toHaveLength(6);
+  });
+
+  it('reads the attribution of the changed words back from the object cache, never an entry that does not fit, never a stale one', async () => {
+    const md = ok(await ndraft('export', '--format', 'md', '--changes-since', 'Rev.1'));
+    // The exports above kept each changed paragraph's attribution in .ndraft/objects.
+    const objects = readFileSync(join(dir, '.ndraft', 'objects'));
+    const index = JSON.parse(objects.toString('utf8', 64, 64 + Number(/^ndraft-objects (\d+)/.exec(objects.toString('latin1', 0, 64))?.[1]))) as { names: string[] };
+    const kept = index.names.filter((name) => name.startsWith('attributed-'));
+    expect(kept.length).toBeGreaterThanOrEqual(4);
+    // Entries rewritten through the cache itself (so their checksums hold) that mark other stretches: each is refused and made again.
+    const forged = new ObjectCache(dir);
+    for (const name of kept) {
+      const [kind, key] = name.split(':') as [string, string];
+      const entry = forged.get<number[]>(kind, key) as number[];
+      forged.set(kind, key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
+    }
+    forged.save();
+    expect(ok(await ndraft('export', '--format', 'md', '--changes-since', 'Rev.1'))).toBe(md);
+    // A copy of the draft edited by hand since: the same cache, but the paragraph's new words are marked.
+    const copy = join(makeTempDir('tracked-copy'), 'draft');
+    cpSync(dir, copy, { recursive: true });
+    editFile(copy, 'paragraphs/045.yaml', (text) => text.replace('must involve all stakeholders', 'shall involve all stakeholders'));
+    const edited = ok(await runInProcess(['export', '--format', 'md', '--changes-since', 'Rev.1', '--draft', copy]));
+    expect(edited).toMatch(/\{--should--\}\{\+\+shall\+\+\}\{>>unattributed, \d{4}-\d\d-\d\d<<\} involve all stakeholders/);
+    expect(edited.replace('{++shall++}', '{++must++}')).toBe(md);
   });
 
   it('still takes a history id: the changes recorded after that entry, rebuilt from the history', async () => {

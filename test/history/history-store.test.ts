@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -111,6 +111,29 @@ describe('readHistory', () => {
     // Changed bytes are another entry: parsed again, never the cached one.
     writeFileSync(join(dir, HISTORY_DIR, `${e.id}.yaml`), text.replace('command: first', 'command: edited'));
     expect((await readHistory(dir, later)).entries.map((x) => x.command)).toEqual(['edited']);
+  });
+
+  it('with an object cache, finds a settled entry by its file\'s identity, and reads it again once it is edited', async () => {
+    const dir = draftWithIds();
+    const e = entry('20260101T000000000Z-0001', 'first');
+    const file = join(dir, HISTORY_DIR, `${e.id}.yaml`);
+    const text = serializeHistoryEntry(dir, e);
+    writeFileSync(file, text);
+    const run = async () => {
+      const cache = new ObjectCache(dir);
+      const read = await readHistory(dir, cache);
+      cache.save();
+      return read;
+    };
+    // The first runs record the file's identity once it is older than the cache; the later ones use it.
+    for (let i = 0; i < 3; i++) expect(await run()).toEqual({ entries: [e], diagnostics: [] });
+    const settled = new ObjectCache(dir);
+    expect(settled.known('history-file-hash', e.id, statSync(file))).toBe(contentHash(Buffer.from(text)));
+    // An edit of the same length with the mtime put back: only the ctime tells, and it is enough.
+    const stats = statSync(file);
+    writeFileSync(file, text.replace('command: first', 'command: fixed'));
+    utimesSync(file, stats.atime, stats.mtime);
+    expect((await run()).entries.map((x) => x.command)).toEqual(['fixed']);
   });
 
   it('writes entries with the schema line editors use', () => {

@@ -62,7 +62,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   const opened = await openDraft(options.draft, io.cwd);
   const { dir, draft } = opened;
   // Read once, saved once: the latest revision's manifest (named in the header), and with
-  // --changes-since the revision's paragraphs and the history entries.
+  // --changes-since the revision's paragraphs, the history entries and the changes' attribution.
   const cache = new ObjectCache(dir);
   if (overrides.revision === undefined) {
     const { currentRevisionName } = await import('../../revisions/current-revision.js');
@@ -86,8 +86,9 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   }
 
   const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author, cache);
-  cache.save();
   const content = await render(format, input, changes, io);
+  // After rendering: the formats keep the attribution of the changed words in it.
+  cache.save();
   if (target === undefined) {
     io.write(content as string);
     return 0;
