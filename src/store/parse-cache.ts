@@ -49,20 +49,29 @@ export interface CachedParagraph {
   legacy?: number;
 }
 
+/** What of a file's `stat` makes its identity. */
+export type FileStats = Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>;
+
 export interface ParseCache {
   /** The entry of a file whose identity (`stat`) shows it unchanged since it was hashed. */
-  knownEntry(name: string, stats: Stats): { hash: string; entry: CachedParagraph } | undefined;
+  knownEntry(name: string, stats: FileStats): { hash: string; entry: CachedParagraph } | undefined;
   /** Records which content a file holds; with `stats`, its identity too (when that is safe). */
-  noteFile(name: string, hash: string, stats?: Stats): void;
+  noteFile(name: string, hash: string, stats?: FileStats): void;
   get(hash: string): CachedParagraph | undefined;
   set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts; spanned?: boolean; legacy?: number }): void;
   /** draft.yaml's content when its identity shows it unchanged since it was parsed. */
-  knownMeta(stats: Stats): DraftMeta | undefined;
+  knownMeta(stats: FileStats): DraftMeta | undefined;
   /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
-  getMeta(hash: string, stats?: Stats): DraftMeta | undefined;
-  setMeta(hash: string, meta: DraftMeta, stats?: Stats): void;
+  getMeta(hash: string, stats?: FileStats): DraftMeta | undefined;
+  setMeta(hash: string, meta: DraftMeta, stats?: FileStats): void;
   /** Forgets a file removed from the draft. */
   forget(name: string): void;
+  /**
+   * The file system's clock as it reads now (the mtime of a file just made): the files stat'ed
+   * after this call whose ctime is older changed before it, so their identities are safe to record
+   * as if the cache had been saved at that time. A writer of new files uses it (`settleWrittenFiles`).
+   */
+  settledAt(clockMs: number): void;
   /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
@@ -130,7 +139,7 @@ class StoredEntry implements CachedParagraph {
 }
 
 /** Whether `values[at…at+3]` are the file's inode, size, mtime and ctime (a row holds them from index 1). */
-function sameIdentity(values: readonly unknown[], at: number, stats: Stats): boolean {
+function sameIdentity(values: readonly unknown[], at: number, stats: FileStats): boolean {
   return values[at] === stats.ino && values[at + 1] === stats.size && values[at + 2] === stats.mtimeMs && values[at + 3] === stats.ctimeMs;
 }
 
@@ -151,8 +160,8 @@ export function openParseCache(dir: string): ParseCache {
   } catch {
     stored = undefined;
   }
-  /** The cache file's mtime before this run: identities older than it are safe to record. */
-  const settledBefore = stored?.mtimeMs ?? -Infinity;
+  /** The cache file's mtime before this run (or a later reading of the clock, `settledAt`): identities older than it are safe to record. */
+  let settledBefore = stored?.mtimeMs ?? -Infinity;
   const rows = stored?.index.rows ?? [];
   const storedParagraph = stored?.paragraph;
   const rowByName = new Map<string, number>();
@@ -186,7 +195,7 @@ export function openParseCache(dir: string): ParseCache {
     if (!stored) throw damaged(path);
     return stored.stored(i);
   };
-  const safeIdentity = (stats: Stats | undefined): Identity | undefined =>
+  const safeIdentity = (stats: FileStats | undefined): Identity | undefined =>
     stats !== undefined && stats.ctimeMs < settledBefore ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;
   const fromRow = (i: number): CachedParagraph => {
     const row = rows[i] as Row;
@@ -255,6 +264,9 @@ export function openParseCache(dir: string): ParseCache {
     forget(name) {
       if (files.delete(name) || rowByName.has(name)) changed = true;
       written = undefined;
+    },
+    settledAt(clockMs) {
+      settledBefore = Math.max(settledBefore, clockMs);
     },
     save() {
       const few = files.size * LEARNED_SHARE_TO_SAVE;
