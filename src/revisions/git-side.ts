@@ -193,6 +193,7 @@ function readOnly(cache: ParseCache, objects: ObjectCache | undefined): ParseCac
     noteFile: () => undefined,
     forget: () => undefined,
     settledAt: () => undefined,
+    encodeParagraphs: () => undefined,
     get: (hash) => cache.get(hash) ?? objects?.get<CachedParagraph>('git-paragraph', hash),
     set: (hash, entry) => {
       cache.set(hash, entry);

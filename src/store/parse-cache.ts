@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { staysInsideDraft } from './read-draft-file.js';
-import { contentHash, damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
+import { contentHash, damaged, encodeParagraphs, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -72,6 +72,12 @@ export interface ParseCache {
    * as if the cache had been saved at that time. A writer of new files uses it (`settleWrittenFiles`).
    */
   settledAt(clockMs: number): void;
+  /**
+   * Encodes now, as the cache file holds them, the paragraphs of the files seen that are not in
+   * the cache file yet, so that saving later only copies them: a writer calls it while its files
+   * are being written on another thread (the JSON of 5,000 paragraphs is most of saving's cost).
+   */
+  encodeParagraphs(): void;
   /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
@@ -185,6 +191,8 @@ export function openParseCache(dir: string): ParseCache {
   let unsettled = 0;
   /** What the last save wrote, while nothing has changed since: saving again rewrites it as it is. */
   let written: Buffer | undefined;
+  /** Paragraphs already encoded (`encodeParagraphs`); one object is never changed once cached. */
+  const encoded = new WeakMap<Paragraph, StoredParagraph>();
   let meta = stored?.index.draft;
 
   const paragraphAt = (i: number): Paragraph => {
@@ -268,6 +276,14 @@ export function openParseCache(dir: string): ParseCache {
     settledAt(clockMs) {
       settledBefore = Math.max(settledBefore, clockMs);
     },
+    encodeParagraphs() {
+      const fresh: Paragraph[] = [];
+      for (const { hash } of files.values()) {
+        const entry = entries.get(hash);
+        if (entry && !(entry instanceof StoredEntry) && !encoded.has(entry.paragraph)) fresh.push(entry.paragraph);
+      }
+      encodeParagraphs(fresh).forEach((stored, i) => encoded.set(fresh[i] as Paragraph, stored));
+    },
     save() {
       const few = files.size * LEARNED_SHARE_TO_SAVE;
       if (!usable || (!changed && files.size === rows.length && learned < few && unsettled < few)) return;
@@ -282,7 +298,7 @@ export function openParseCache(dir: string): ParseCache {
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
           out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null, entry.legacy ? entry.legacy : null]);
-          paragraphs.push(entry instanceof StoredEntry ? entry.stored : entry.paragraph);
+          paragraphs.push(entry instanceof StoredEntry ? entry.stored : (encoded.get(entry.paragraph) ?? entry.paragraph));
         }
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });

@@ -11,7 +11,7 @@ import { contentHash, openParseCache, type FileStats, type ParseCache } from './
 import { settleWrittenFiles, type JustWritten } from './settle-written-files.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
-import { IDENTITY_LENGTH, writeFiles } from './write-files.js';
+import { IDENTITY_LENGTH, sharedBytes, writeFiles } from './write-files.js';
 import { lazyYamlFile } from './yaml-parser.js';
 
 /** A file of a draft folder: its name in the folder, its text, and the value that text holds. */
@@ -89,25 +89,27 @@ export async function writeDraftFolder(
       // the files are written and their identities known (a 5,000-paragraph cache is ~4 MB).
       cache: Object.create(cache, { save: { value: () => undefined } }) as ParseCache,
     };
-    const files: [string, string][] = [];
+    const files: [string, Buffer][] = [];
     const contents: WrittenFile[] = [];
     /** The files to settle in the cache once written: draft.yaml first, then each of `files`. */
     const settling: Omit<JustWritten, 'stats'>[] = [];
-    for (const { name, content, ...value } of draftFiles(draft, target)) {
+    const all = draftFiles(draft, target);
+    const allBytes = sharedBytes(all.map((f) => f.content));
+    for (const [i, { name, content, ...value }] of all.entries()) {
       const file = stagedPath(name);
-      const bytes = Buffer.from(content);
+      const bytes = allBytes[i] as Buffer;
       const hash = contentHash(bytes);
       contents.push({ name, bytes, hash, ...('paragraph' in value ? { address: value.paragraph.address } : {}) });
       const yaml = lazyYamlFile(file, () => content);
       if ('meta' in value) {
-        writeFileSync(file, content);
+        writeFileSync(file, bytes);
         cache.setMeta(hash, value.meta);
         settling.unshift({ name, hash, meta: value.meta });
         written.draftFile = yaml;
         written.meta = value.meta;
         continue;
       }
-      files.push([file, content]);
+      files.push([file, bytes]);
       cache.set(hash, { paragraph: value.paragraph });
       cache.noteFile(name, hash);
       settling.push({ name, hash });
@@ -118,6 +120,8 @@ export async function writeDraftFolder(
       // Checked (while the files are being written) before it replaces anything: a draft that
       // would not load is never put in place.
       await options.verify?.(written);
+      // Most of saving the cache, done while the files are still being written.
+      cache.encodeParagraphs();
       const identities = await writes.done;
       // A new folder is not in place yet, so nothing else changes its files: their identities are
       // recorded now, and the first command on the new draft reads none of them.
