@@ -288,9 +288,11 @@ export function openParseCache(dir: string): ParseCache {
       const few = files.size * LEARNED_SHARE_TO_SAVE;
       if (!usable || (!changed && files.size === rows.length && learned < few && unsettled < few)) return;
       try {
-        // Saved again with nothing changed (import saves once the files are written, after checking them saved it):
-        // the same bytes, newer than the files.
+        // Saved again with nothing changed since: the same bytes, newer than the files.
         if (written) return rewriteCacheFile(path, written);
+        // Encoded once and kept: a run that saves twice (a writer: after its check, then after its
+        // change) encodes only what is new the second time.
+        cache.encodeParagraphs();
         const out: Row[] = [];
         const paragraphs: (Paragraph | StoredParagraph)[] = [];
         for (const [name, { hash, identity }] of files) {

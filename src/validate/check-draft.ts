@@ -38,7 +38,7 @@ class OutlineRef {
  * `status`, which the cache remembers, so that `status` needs neither the paragraphs nor a parse
  * of their notation.
  */
-export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
+export async function checkDraft(loaded: LoadedDraft, options: CheckOptions = {}): Promise<CheckedDraft> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Placed at the end: placing needs the YAML parser, loaded only when something is wrong.
   const unplaced: { file: LoadedParagraph['yaml'] | LoadedDraft['draftFile']; path: (string | number)[]; code: string; message: string }[] = [];
@@ -133,7 +133,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
-  loaded.cache.save();
+  if (options.saveCache !== false) loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
   const legacySupporters = [...legacy.values()].reduce((a, b) => a + b, 0);
   if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts, spans: [], legacySupporters };
@@ -150,6 +150,15 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
       return draft;
     },
   };
+}
+
+export interface CheckOptions {
+  /**
+   * Whether to save the parse cache with what the check learned (by default). A writer that is
+   * about to change the draft passes false: its change saves the cache (`recordCommitted`), with
+   * all of it, and a large draft's cache (~4 MB) is then written once, not twice.
+   */
+  saveCache?: boolean;
 }
 
 export interface CheckedDraft {
