@@ -47,14 +47,18 @@ export interface WrittenFile {
  * Call it holding the lock of an existing draft.
  * `verify` is given the folder as `loadDraft` would read it, built from what was just written
  * rather than read back (the content is the same: `paragraphForYaml` is what reading gives); it
- * may throw to abandon the write. The parse cache is saved either way, with what the check found,
+ * may throw to abandon the write. `record` writes what else goes into the draft with its files
+ * (import's revision) into `dir`: for a new folder, into the folder itself, once checked, while
+ * the files are still being written (so that it takes no time of its own on a slow disk) and
+ * before the folder is put in place (a failure leaves nothing); for a replaced draft, once the
+ * new files are in place. The parse cache is saved either way, with what the check found,
  * so the first command on the new draft parses nothing; for a new folder, with the files'
  * identities too, so that it reads nothing either.
  */
 export async function writeDraftFolder(
   draft: Draft,
   dir: string,
-  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
+  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; record?: (dir: string, files: readonly WrittenFile[]) => void; name?: string },
 ): Promise<WrittenFile[]> {
   const target = resolve(dir);
   const name = options.name ?? dir;
@@ -122,6 +126,7 @@ export async function writeDraftFolder(
       await options.verify?.(written);
       // Most of saving the cache, done while the files are still being written.
       cache.encodeParagraphs();
+      if (!commit) options.record?.(staging, contents);
       const identities = await writes.done;
       // A new folder is not in place yet, so nothing else changes its files: their identities are
       // recorded now, and the first command on the new draft reads none of them.
@@ -138,6 +143,7 @@ export async function writeDraftFolder(
     }
     if (commit) {
       replaceDraft(target, commit, new Set(files.map(([file]) => relative(staging, file))), options.discardHistory === true);
+      options.record?.(target, contents);
     } else {
       renameSync(staging, target);
     }
