@@ -8,7 +8,8 @@ import { parseParagraph } from '../model/paragraph-slots.js';
 import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
-import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
+import { paragraphProblems, placeProblems, problemsOfKnownTexts, type ParagraphProblem } from './check-paragraph.js';
+import type { KnownTexts } from '../notation/known-texts.js';
 import { isReservedFileName } from '../model/reserved-names.js';
 import { controlCharacterProblems } from './control-characters.js';
 import { legacySupporterCount } from './legacy-supporters.js';
@@ -78,12 +79,14 @@ export async function checkDraft(loaded: LoadedDraft, options: CheckOptions = {}
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
-    const parsed = parseParagraph(paragraph);
-    counts.set(address, countParagraph(paragraph, parsed.brackets.length));
+    // Parsed here unless its texts were parsed where they were read (an import about to be written).
+    const known = options.known ? problemsOfKnownTexts(paragraph, options.known) : undefined;
+    const parsed = known ? undefined : parseParagraph(paragraph);
+    counts.set(address, countParagraph(paragraph, known ? known.brackets : parsed?.brackets.length));
     if (hasSpanMarks(paragraph)) spanned.add(address);
     const several = legacySupporterCount(paragraph);
     if (several > 0) legacy.set(address, several);
-    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
+    checked.push({ loadedParagraph, paragraph, problems: known ? known.problems : paragraphProblems(paragraph, parsed) });
   }
 
   const meta = loaded.meta;
@@ -159,6 +162,8 @@ export interface CheckOptions {
    * all of it, and a large draft's cache (~4 MB) is then written once, not twice.
    */
   saveCache?: boolean;
+  /** The notation of texts already parsed (by the importer), which the check then does not parse again. */
+  known?: KnownTexts;
 }
 
 export interface CheckedDraft {

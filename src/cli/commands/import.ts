@@ -62,7 +62,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
       name: outDir,
       verify: async (written) => {
         // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
-        const checked = await checkDraft(written);
+        const checked = await checkDraft(written, { known: result.knownTexts });
         const problems = checked.diagnostics.filter((d) => d.severity === 'error');
         if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
         counts = checked.counts;
