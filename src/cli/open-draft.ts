@@ -5,7 +5,7 @@ import type { Counts } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
 import { locateDraft } from '../store/locate-draft.js';
 import { foldersLeavingDraft } from '../store/read-draft-file.js';
-import { checkDraft } from '../validate/check-draft.js';
+import { checkDraft, type CheckOptions } from '../validate/check-draft.js';
 import type { DraftSpan } from '../model/spans.js';
 
 export interface OpenedDraft {
@@ -30,12 +30,15 @@ export function refuseLinkedFolders(dir: string): void {
   if (linked.length > 0) throw inputError(`${linked.map((name) => `${name}/`).join(' and ')} of the draft ${linked.length === 1 ? 'is a link' : 'are links'} to a folder outside it; ndraft does not follow ${linked.length === 1 ? 'it' : 'them'} (replace ${linked.length === 1 ? 'it' : 'them'} with the folder itself)`);
 }
 
-/** Finds, loads and checks the draft a command works on; a draft with errors is refused with all of them. */
-export async function openDraft(explicit: string | undefined, cwd: string): Promise<OpenedDraft> {
+/**
+ * Finds, loads and checks the draft a command works on; a draft with errors is refused with all of
+ * them. `options` go to the check (`CheckOptions`).
+ */
+export async function openDraft(explicit: string | undefined, cwd: string, options: CheckOptions = {}): Promise<OpenedDraft> {
   const dir = locateDraft({ explicit, cwd });
   refuseLinkedFolders(dir);
   const loaded = await loadDraft(dir);
-  const checked = await checkDraft(loaded);
+  const checked = await checkDraft(loaded, options);
   const { diagnostics, meta, counts } = checked;
   if (!meta) {
     const errors = diagnostics.filter((d) => d.severity === 'error');

@@ -2,7 +2,8 @@ import type { Paragraph, SpanMark, Status } from '../model/schemas.js';
 import { spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { NotationResult } from '../notation/types.js';
-import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
+import { noteKnownText, type KnownTexts } from '../notation/known-texts.js';
+import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import type { ParagraphNode } from './outline-nodes.js';
 import { repairBrackets } from './repair-brackets.js';
 import { locate, takeStatusMarker, type TextUnit } from './text-unit.js';
@@ -78,7 +79,7 @@ export function prepareParagraph(p: ParagraphNode, address: string, warn: Warn, 
  * (`spans`, from `planSpans`) marked, every other unbalanced bracket repaired (each with a
  * warning), and unbracketed choices outside brackets flagged.
  */
-export function finishParagraph(p: ParagraphNode, address: string, status: Status, warn: Warn, spans: ReadonlyMap<TextUnit, SpanMark[]> = new Map()): Paragraph {
+export function finishParagraph(p: ParagraphNode, address: string, status: Status, warn: Warn, spans: ReadonlyMap<TextUnit, SpanMark[]> = new Map(), known?: KnownTexts): Paragraph {
   const name = warningName(p, address);
 
   const units: { unit: TextUnit; what: string }[] = [
@@ -92,7 +93,10 @@ export function finishParagraph(p: ParagraphNode, address: string, status: Statu
   for (const { unit, what } of units) {
     const marks = spans.get(unit);
     const around = marks?.filter((m) => m.edge === 'inside').length ?? 0;
-    flagUnbracketedChoices(unit, repairBrackets(unit, what, warn, spanEdges(marks)), what, warn, around);
+    const result = repairBrackets(unit, what, warn, spanEdges(marks));
+    const choices = flagUnbracketedChoices(unit, result, what, warn, around);
+    // Kept for the check of the draft before it is written, which then need not parse the text again.
+    if (known && result.ok && marks === undefined) noteKnownText(known, unit.text, result.tree, choices);
   }
   const marksOf = (unit: TextUnit) => {
     const marks = spans.get(unit);
@@ -119,10 +123,12 @@ export function finishParagraph(p: ParagraphNode, address: string, status: Statu
   return paragraph;
 }
 
-function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn, around: number): void {
-  if (!result.ok) return;
-  for (const choice of findUnbracketedChoices(result.tree, around)) {
+function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn, around: number): UnbracketedChoice[] {
+  if (!result.ok) return [];
+  const choices = findUnbracketedChoices(result.tree, around);
+  for (const choice of choices) {
     const at = locate(unit, choice.offset);
     warn(at.line, at.column, 'UNBRACKETED_CHOICE', `"${choice.text}" in ${what} looks like a choice that is not in brackets; left as written`);
   }
+  return choices;
 }

@@ -7,6 +7,7 @@ import { buildOutline, type SourceLine } from './build-outline.js';
 import { compileConventions } from './compile-conventions.js';
 import { scopeAlternatives } from './scope-alternatives.js';
 import { optionId } from './option-labels.js';
+import type { KnownTexts } from '../notation/known-texts.js';
 import { finishParagraph, prepareParagraph, warningName } from './finish-paragraph.js';
 import { planSpans } from './plan-spans.js';
 import { foldSingleParagraphOptions } from './fold-options.js';
@@ -39,6 +40,8 @@ export interface ImportResult {
   markers: number;
   /** With the `places` option: the paragraph, item or alternative each source line went into. */
   places?: Map<number, LinePlace>;
+  /** What the notation of each text read holds (`KnownTexts`), for the check of the draft before it is written. */
+  knownTexts: KnownTexts;
 }
 
 /**
@@ -67,7 +70,8 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   }
   // Brackets that open in one text and close in a later one, across paragraphs too: one pass.
   const spans = planSpans(outline.sections, (p) => statuses.get(p) ?? 'open', (p) => warningName(p, addresses.get(p) as string), warn);
-  const built: Paragraph[] = paragraphs.map((p) => finishParagraph(p, addresses.get(p) as string, statuses.get(p) ?? 'open', warn, spans));
+  const knownTexts: KnownTexts = new Map();
+  const built: Paragraph[] = paragraphs.map((p) => finishParagraph(p, addresses.get(p) as string, statuses.get(p) ?? 'open', warn, spans, knownTexts));
   paragraphs.forEach((p, i) => scopeAlternatives(built[i] as Paragraph, options.conventions?.alternativeScope, (message) => warn(p.line, 1, 'SCOPE_DOES_NOT_FIT', message)));
 
   const unplaced = attachFootnotes(paragraphs, built, options.footnotes ?? [], options.references ?? []);
@@ -82,7 +86,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
     ...(options.conventions ? { conventions: options.conventions } : {}),
   };
   warnings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
-  return { draft: { meta, paragraphs: built }, warnings, markers, ...(options.places ? { places: linePlaces(paragraphs) } : {}) };
+  return { draft: { meta, paragraphs: built }, warnings, markers, knownTexts, ...(options.places ? { places: linePlaces(paragraphs) } : {}) };
 }
 
 function toSection(node: SectionNode, addresses: ReadonlyMap<ParagraphNode, string>): Section {

@@ -192,6 +192,8 @@ function readOnly(cache: ParseCache, objects: ObjectCache | undefined): ParseCac
     knownEntry: (name, stats) => cache.knownEntry(name, stats),
     noteFile: () => undefined,
     forget: () => undefined,
+    settledAt: () => undefined,
+    encodeParagraphs: () => undefined,
     get: (hash) => cache.get(hash) ?? objects?.get<CachedParagraph>('git-paragraph', hash),
     set: (hash, entry) => {
       cache.set(hash, entry);

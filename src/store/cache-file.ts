@@ -148,51 +148,49 @@ export class StoredParagraph {
 }
 
 /**
- * Writes both parts; a paragraph read from the cache file (`StoredParagraph`) is copied as it
- * was. Not flushed to disk first: after a crash, a cut-short or damaged file is recognised and
- * ignored.
+ * The paragraphs' JSON texts as the cache file holds them, encoded at once into one buffer (a
+ * first save, a fresh clone or an import, has thousands: a buffer for each was much of what saving
+ * cost); each is a piece of it, which `writeCacheFile` copies as it is.
+ */
+export function encodeParagraphs(paragraphs: readonly Paragraph[]): StoredParagraph[] {
+  const texts = paragraphs.map((paragraph) => JSON.stringify(paragraph));
+  const all = texts.join('');
+  const joined = Buffer.from(all, 'utf8');
+  // As many bytes as characters: all ASCII, each text's length is its length in bytes.
+  const ascii = joined.length === all.length;
+  let at = 0;
+  return texts.map((text) => {
+    const length = ascii ? text.length : Buffer.byteLength(text, 'utf8');
+    const json = joined.subarray(at, at + length);
+    at += length;
+    return new StoredParagraph(json, checksum(json));
+  });
+}
+
+/**
+ * Writes both parts; a paragraph already encoded (`StoredParagraph`: read from the cache file, or
+ * encoded beforehand) is copied as it is. Not flushed to disk first: after a crash, a cut-short
+ * or damaged file is recognised and ignored.
  */
 export function writeCacheFile(path: string, index: Omit<StoredIndex, 'slices' | 'sums'>, paragraphs: readonly (Paragraph | StoredParagraph)[]): Buffer {
-  const pieces: Buffer[] = [];
+  const pieces: StoredParagraph[] = [];
+  // The paragraphs not yet encoded are encoded together (see `encodeParagraphs`).
+  const fresh = paragraphs.filter((p): p is Paragraph => !(p instanceof StoredParagraph));
+  const encoded = fresh.length > 0 ? encodeParagraphs(fresh) : [];
+  let next = 0;
+  for (const paragraph of paragraphs) pieces.push(paragraph instanceof StoredParagraph ? paragraph : (encoded[next++] as StoredParagraph));
   const slices: number[] = [];
   const sums: number[] = [];
   let offset = 0;
-  // The paragraphs parsed in this run go in as one text, encoded at once: a first save (a fresh
-  // clone) has thousands, and a buffer for each was much of what saving cost.
-  let texts: string[] = [];
-  const encodeTexts = (): void => {
-    if (texts.length === 0) return;
-    const all = texts.join('');
-    const joined = Buffer.from(all, 'utf8');
-    // As many bytes as characters: all ASCII, each text's length is its length in bytes.
-    const ascii = joined.length === all.length;
-    let at = 0;
-    for (const text of texts) {
-      const length = ascii ? text.length : Buffer.byteLength(text, 'utf8');
-      slices.push(offset + at, length);
-      sums.push(checksum(joined.subarray(at, at + length)));
-      at += length;
-    }
-    pieces.push(joined);
-    offset += joined.length;
-    texts = [];
-  };
-  for (const paragraph of paragraphs) {
-    if (!(paragraph instanceof StoredParagraph)) {
-      texts.push(JSON.stringify(paragraph));
-      continue;
-    }
-    encodeTexts();
-    pieces.push(paragraph.json);
-    slices.push(offset, paragraph.json.length);
-    sums.push(paragraph.sum);
-    offset += paragraph.json.length;
+  for (const piece of pieces) {
+    slices.push(offset, piece.json.length);
+    sums.push(piece.sum);
+    offset += piece.json.length;
   }
-  encodeTexts();
   const indexBytes = Buffer.from(JSON.stringify({ ...index, slices, sums }), 'utf8');
   const header = Buffer.alloc(HEADER_LENGTH, ' ');
   header.write(`ndraft-cache ${indexBytes.length} ${offset} ${contentHash(indexBytes)}\n`, 'latin1');
-  const bytes = Buffer.concat([header, indexBytes, ...pieces], HEADER_LENGTH + indexBytes.length + offset);
+  const bytes = Buffer.concat([header, indexBytes, ...pieces.map((piece) => piece.json)], HEADER_LENGTH + indexBytes.length + offset);
   rewriteCacheFile(path, bytes);
   return bytes;
 }

@@ -6,7 +6,7 @@ import { PACKAGE_ROOT } from '../package-root.js';
 import type { Counts } from '../report/counts.js';
 import { VERSION } from '../version.js';
 import { staysInsideDraft } from './read-draft-file.js';
-import { contentHash, damaged, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
+import { contentHash, damaged, encodeParagraphs, readCacheFile, rewriteCacheFile, writeCacheFile, type CountsRow, type Identity, type Row, type StoredParagraph } from './cache-file.js';
 
 /**
  * Parsing YAML is most of what it costs to open a large draft, so each paragraph file (and
@@ -49,20 +49,35 @@ export interface CachedParagraph {
   legacy?: number;
 }
 
+/** What of a file's `stat` makes its identity. */
+export type FileStats = Pick<Stats, 'ino' | 'size' | 'mtimeMs' | 'ctimeMs'>;
+
 export interface ParseCache {
   /** The entry of a file whose identity (`stat`) shows it unchanged since it was hashed. */
-  knownEntry(name: string, stats: Stats): { hash: string; entry: CachedParagraph } | undefined;
+  knownEntry(name: string, stats: FileStats): { hash: string; entry: CachedParagraph } | undefined;
   /** Records which content a file holds; with `stats`, its identity too (when that is safe). */
-  noteFile(name: string, hash: string, stats?: Stats): void;
+  noteFile(name: string, hash: string, stats?: FileStats): void;
   get(hash: string): CachedParagraph | undefined;
   set(hash: string, entry: { paragraph: Paragraph; problems?: Omit<Diagnostic, 'file'>[]; counts?: Counts; spanned?: boolean; legacy?: number }): void;
   /** draft.yaml's content when its identity shows it unchanged since it was parsed. */
-  knownMeta(stats: Stats): DraftMeta | undefined;
+  knownMeta(stats: FileStats): DraftMeta | undefined;
   /** draft.yaml's content by the hash of its bytes; with `stats`, its identity is recorded too (when safe). */
-  getMeta(hash: string, stats?: Stats): DraftMeta | undefined;
-  setMeta(hash: string, meta: DraftMeta, stats?: Stats): void;
+  getMeta(hash: string, stats?: FileStats): DraftMeta | undefined;
+  setMeta(hash: string, meta: DraftMeta, stats?: FileStats): void;
   /** Forgets a file removed from the draft. */
   forget(name: string): void;
+  /**
+   * The file system's clock as it reads now (the mtime of a file just made): the files stat'ed
+   * after this call whose ctime is older changed before it, so their identities are safe to record
+   * as if the cache had been saved at that time. A writer of new files uses it (`settleWrittenFiles`).
+   */
+  settledAt(clockMs: number): void;
+  /**
+   * Encodes now, as the cache file holds them, the paragraphs of the files seen that are not in
+   * the cache file yet, so that saving later only copies them: a writer calls it while its files
+   * are being written on another thread (the JSON of 5,000 paragraphs is most of saving's cost).
+   */
+  encodeParagraphs(): void;
   /** Writes the cache when it changed, keeping only the files seen since it was opened. */
   save(): void;
 }
@@ -130,7 +145,7 @@ class StoredEntry implements CachedParagraph {
 }
 
 /** Whether `values[at…at+3]` are the file's inode, size, mtime and ctime (a row holds them from index 1). */
-function sameIdentity(values: readonly unknown[], at: number, stats: Stats): boolean {
+function sameIdentity(values: readonly unknown[], at: number, stats: FileStats): boolean {
   return values[at] === stats.ino && values[at + 1] === stats.size && values[at + 2] === stats.mtimeMs && values[at + 3] === stats.ctimeMs;
 }
 
@@ -151,8 +166,8 @@ export function openParseCache(dir: string): ParseCache {
   } catch {
     stored = undefined;
   }
-  /** The cache file's mtime before this run: identities older than it are safe to record. */
-  const settledBefore = stored?.mtimeMs ?? -Infinity;
+  /** The cache file's mtime before this run (or a later reading of the clock, `settledAt`): identities older than it are safe to record. */
+  let settledBefore = stored?.mtimeMs ?? -Infinity;
   const rows = stored?.index.rows ?? [];
   const storedParagraph = stored?.paragraph;
   const rowByName = new Map<string, number>();
@@ -176,6 +191,8 @@ export function openParseCache(dir: string): ParseCache {
   let unsettled = 0;
   /** What the last save wrote, while nothing has changed since: saving again rewrites it as it is. */
   let written: Buffer | undefined;
+  /** Paragraphs already encoded (`encodeParagraphs`); one object is never changed once cached. */
+  const encoded = new WeakMap<Paragraph, StoredParagraph>();
   let meta = stored?.index.draft;
 
   const paragraphAt = (i: number): Paragraph => {
@@ -186,7 +203,7 @@ export function openParseCache(dir: string): ParseCache {
     if (!stored) throw damaged(path);
     return stored.stored(i);
   };
-  const safeIdentity = (stats: Stats | undefined): Identity | undefined =>
+  const safeIdentity = (stats: FileStats | undefined): Identity | undefined =>
     stats !== undefined && stats.ctimeMs < settledBefore ? [stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs] : undefined;
   const fromRow = (i: number): CachedParagraph => {
     const row = rows[i] as Row;
@@ -256,13 +273,26 @@ export function openParseCache(dir: string): ParseCache {
       if (files.delete(name) || rowByName.has(name)) changed = true;
       written = undefined;
     },
+    settledAt(clockMs) {
+      settledBefore = Math.max(settledBefore, clockMs);
+    },
+    encodeParagraphs() {
+      const fresh: Paragraph[] = [];
+      for (const { hash } of files.values()) {
+        const entry = entries.get(hash);
+        if (entry && !(entry instanceof StoredEntry) && !encoded.has(entry.paragraph)) fresh.push(entry.paragraph);
+      }
+      encodeParagraphs(fresh).forEach((stored, i) => encoded.set(fresh[i] as Paragraph, stored));
+    },
     save() {
       const few = files.size * LEARNED_SHARE_TO_SAVE;
       if (!usable || (!changed && files.size === rows.length && learned < few && unsettled < few)) return;
       try {
-        // Saved again with nothing changed (import saves once the files are written, after checking them saved it):
-        // the same bytes, newer than the files.
+        // Saved again with nothing changed since: the same bytes, newer than the files.
         if (written) return rewriteCacheFile(path, written);
+        // Encoded once and kept: a run that saves twice (a writer: after its check, then after its
+        // change) encodes only what is new the second time.
+        cache.encodeParagraphs();
         const out: Row[] = [];
         const paragraphs: (Paragraph | StoredParagraph)[] = [];
         for (const [name, { hash, identity }] of files) {
@@ -270,7 +300,7 @@ export function openParseCache(dir: string): ParseCache {
           if (!entry) continue;
           const [ino, size, mtimeMs, ctimeMs] = identity ?? [null, null, null, null];
           out.push([name, ino, size, mtimeMs, ctimeMs, hash, entry.address, entry.counts ? countsRow(entry.counts) : null, entry.problems?.length ? entry.problems : null, entry.spanned ? 1 : null, entry.legacy ? entry.legacy : null]);
-          paragraphs.push(entry instanceof StoredEntry ? entry.stored : entry.paragraph);
+          paragraphs.push(entry instanceof StoredEntry ? entry.stored : (encoded.get(entry.paragraph) ?? entry.paragraph));
         }
         const folder = join(dir, FOLDER);
         mkdirSync(folder, { recursive: true });

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import type { Draft, DraftMeta, Paragraph } from '../model/schemas.js';
@@ -7,10 +7,11 @@ import { temporarySibling } from './atomic-write.js';
 import { stageCommit, type StagedCommit } from './journal.js';
 import type { LoadedDraft } from './load-draft.js';
 import { LOCAL_FOLDER } from './local-folder.js';
-import { contentHash, openParseCache } from './parse-cache.js';
+import { contentHash, openParseCache, type FileStats, type ParseCache } from './parse-cache.js';
+import { settleWrittenFiles, type JustWritten } from './settle-written-files.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
-import { writeFiles } from './write-files.js';
+import { IDENTITY_LENGTH, sharedBytes, writeFiles } from './write-files.js';
 import { lazyYamlFile } from './yaml-parser.js';
 
 /** A file of a draft folder: its name in the folder, its text, and the value that text holds. */
@@ -46,13 +47,18 @@ export interface WrittenFile {
  * Call it holding the lock of an existing draft.
  * `verify` is given the folder as `loadDraft` would read it, built from what was just written
  * rather than read back (the content is the same: `paragraphForYaml` is what reading gives); it
- * may throw to abandon the write. The parse cache is saved either way, so the first command on
- * the new draft parses nothing.
+ * may throw to abandon the write. `record` writes what else goes into the draft with its files
+ * (import's revision) into `dir`: for a new folder, into the folder itself, once checked, while
+ * the files are still being written (so that it takes no time of its own on a slow disk) and
+ * before the folder is put in place (a failure leaves nothing); for a replaced draft, once the
+ * new files are in place. The parse cache is saved either way, with what the check found,
+ * so the first command on the new draft parses nothing; for a new folder, with the files'
+ * identities too, so that it reads nothing either.
  */
 export async function writeDraftFolder(
   draft: Draft,
   dir: string,
-  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; name?: string },
+  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; record?: (dir: string, files: readonly WrittenFile[]) => void; name?: string },
 ): Promise<WrittenFile[]> {
   const target = resolve(dir);
   const name = options.name ?? dir;
@@ -83,26 +89,34 @@ export async function writeDraftFolder(
       draftFile: lazyYamlFile(join(staging, DRAFT_FILE), () => ''),
       paragraphs: [],
       diagnostics: [],
-      cache,
+      // The check (`checkDraft`) saves the cache it is given: here it is saved once, below, when
+      // the files are written and their identities known (a 5,000-paragraph cache is ~4 MB).
+      cache: Object.create(cache, { save: { value: () => undefined } }) as ParseCache,
     };
-    const files: [string, string][] = [];
+    const files: [string, Buffer][] = [];
     const contents: WrittenFile[] = [];
-    for (const { name, content, ...value } of draftFiles(draft, target)) {
+    /** The files to settle in the cache once written: draft.yaml first, then each of `files`. */
+    const settling: Omit<JustWritten, 'stats'>[] = [];
+    const all = draftFiles(draft, target);
+    const allBytes = sharedBytes(all.map((f) => f.content));
+    for (const [i, { name, content, ...value }] of all.entries()) {
       const file = stagedPath(name);
-      const bytes = Buffer.from(content);
+      const bytes = allBytes[i] as Buffer;
       const hash = contentHash(bytes);
       contents.push({ name, bytes, hash, ...('paragraph' in value ? { address: value.paragraph.address } : {}) });
       const yaml = lazyYamlFile(file, () => content);
       if ('meta' in value) {
-        writeFileSync(file, content);
+        writeFileSync(file, bytes);
         cache.setMeta(hash, value.meta);
+        settling.unshift({ name, hash, meta: value.meta });
         written.draftFile = yaml;
         written.meta = value.meta;
         continue;
       }
-      files.push([file, content]);
+      files.push([file, bytes]);
       cache.set(hash, { paragraph: value.paragraph });
       cache.noteFile(name, hash);
+      settling.push({ name, hash });
       written.paragraphs.push({ file, yaml, address: value.paragraph.address, paragraph: value.paragraph, hash });
     }
     const writes = writeFiles(files);
@@ -110,9 +124,18 @@ export async function writeDraftFolder(
       // Checked (while the files are being written) before it replaces anything: a draft that
       // would not load is never put in place.
       await options.verify?.(written);
-      await writes.done;
-      // Saved after the files: their ctimes are then older than the cache file, so the first
-      // command on the new draft can record their identities and the next need not read them.
+      // Most of saving the cache, done while the files are still being written.
+      cache.encodeParagraphs();
+      if (!commit) options.record?.(staging, contents);
+      const identities = await writes.done;
+      // A new folder is not in place yet, so nothing else changes its files: their identities are
+      // recorded now, and the first command on the new draft reads none of them.
+      if (!commit) {
+        const [draftFile, ...paragraphFiles] = settling as [Omit<JustWritten, 'stats'>, ...Omit<JustWritten, 'stats'>[]];
+        settleWrittenFiles(cache, staging, [{ ...draftFile, stats: lstatSync(join(staging, DRAFT_FILE)) }, ...paragraphFiles.map((file, i) => ({ ...file, stats: identityAt(identities, i) }))]);
+      }
+      // Saved after the files: their ctimes are then older than the cache file, so that the first
+      // command can record the identities of those not recorded above.
       cache.save();
     } catch (error) {
       await writes.stop();
@@ -120,6 +143,7 @@ export async function writeDraftFolder(
     }
     if (commit) {
       replaceDraft(target, commit, new Set(files.map(([file]) => relative(staging, file))), options.discardHistory === true);
+      options.record?.(target, contents);
     } else {
       renameSync(staging, target);
     }
@@ -128,6 +152,12 @@ export async function writeDraftFolder(
     if (commit) commit.abandon();
     else rmSync(staging, { recursive: true, force: true });
   }
+}
+
+/** The identity of the `i`th file written, from `FileWrites.done`. */
+function identityAt(identities: Float64Array, i: number): FileStats {
+  const at = i * IDENTITY_LENGTH;
+  return { ino: identities[at] as number, size: identities[at + 1] as number, mtimeMs: identities[at + 2] as number, ctimeMs: identities[at + 3] as number };
 }
 
 /** Puts the staged draft in place of the old one: its files, the cache, and the removal of what the new draft has not. */

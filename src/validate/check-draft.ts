@@ -8,7 +8,8 @@ import { parseParagraph } from '../model/paragraph-slots.js';
 import { countParagraph, type Counts } from '../report/counts.js';
 import { paragraphFileName } from '../store/paragraph-file-name.js';
 import { loadParsers } from '../store/yaml-parser.js';
-import { paragraphProblems, placeProblems, type ParagraphProblem } from './check-paragraph.js';
+import { paragraphProblems, placeProblems, problemsOfKnownTexts, type ParagraphProblem } from './check-paragraph.js';
+import type { KnownTexts } from '../notation/known-texts.js';
 import { isReservedFileName } from '../model/reserved-names.js';
 import { controlCharacterProblems } from './control-characters.js';
 import { legacySupporterCount } from './legacy-supporters.js';
@@ -38,7 +39,7 @@ class OutlineRef {
  * `status`, which the cache remembers, so that `status` needs neither the paragraphs nor a parse
  * of their notation.
  */
-export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
+export async function checkDraft(loaded: LoadedDraft, options: CheckOptions = {}): Promise<CheckedDraft> {
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
   // Placed at the end: placing needs the YAML parser, loaded only when something is wrong.
   const unplaced: { file: LoadedParagraph['yaml'] | LoadedDraft['draftFile']; path: (string | number)[]; code: string; message: string }[] = [];
@@ -78,12 +79,14 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
       continue;
     }
     const paragraph = loadedParagraph.paragraph as Paragraph;
-    const parsed = parseParagraph(paragraph);
-    counts.set(address, countParagraph(paragraph, parsed.brackets.length));
+    // Parsed here unless its texts were parsed where they were read (an import about to be written).
+    const known = options.known ? problemsOfKnownTexts(paragraph, options.known) : undefined;
+    const parsed = known ? undefined : parseParagraph(paragraph);
+    counts.set(address, countParagraph(paragraph, known ? known.brackets : parsed?.brackets.length));
     if (hasSpanMarks(paragraph)) spanned.add(address);
     const several = legacySupporterCount(paragraph);
     if (several > 0) legacy.set(address, several);
-    checked.push({ loadedParagraph, paragraph, problems: paragraphProblems(paragraph, parsed) });
+    checked.push({ loadedParagraph, paragraph, problems: known ? known.problems : paragraphProblems(paragraph, parsed) });
   }
 
   const meta = loaded.meta;
@@ -133,7 +136,7 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
     }
   }
   for (const { file, path, code, message } of unplaced) diagnostics.push({ code, severity: 'error', message, file: file.file, ...file.locate(path) });
-  loaded.cache.save();
+  if (options.saveCache !== false) loaded.cache.save();
   diagnostics.sort(compareDiagnostics);
   const legacySupporters = [...legacy.values()].reduce((a, b) => a + b, 0);
   if (!meta || diagnostics.some((d) => d.severity === 'error')) return { diagnostics, counts, spans: [], legacySupporters };
@@ -150,6 +153,17 @@ export async function checkDraft(loaded: LoadedDraft): Promise<CheckedDraft> {
       return draft;
     },
   };
+}
+
+export interface CheckOptions {
+  /**
+   * Whether to save the parse cache with what the check learned (by default). A writer that is
+   * about to change the draft passes false: its change saves the cache (`recordCommitted`), with
+   * all of it, and a large draft's cache (~4 MB) is then written once, not twice.
+   */
+  saveCache?: boolean;
+  /** The notation of texts already parsed (by the importer), which the check then does not parse again. */
+  known?: KnownTexts;
 }
 
 export interface CheckedDraft {

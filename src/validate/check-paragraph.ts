@@ -1,9 +1,10 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import { isAgreed, parseParagraph, type ParsedParagraph } from '../model/paragraph-slots.js';
+import { isAgreed, paragraphSlots, parseParagraph, type NumberedBracket, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
-import { findUnbracketedChoices } from '../notation/unbracketed-choices.js';
+import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import type { YamlFile, YamlPath } from '../store/yaml-file.js';
 import { controlCharacterProblems } from './control-characters.js';
+import type { KnownTexts, TextFacts } from '../notation/known-texts.js';
 import { scopeProblems } from './scope-problems.js';
 
 /** Bracket errors reported one by one in a text; past this, they are counted. */
@@ -52,17 +53,51 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
 
   for (const slot of parsed.slots) {
     const inside = slot.spans === undefined ? 0 : slot.spans.filter((m) => m.edge === 'inside').length;
-    for (const choice of findUnbracketedChoices(slot.tree, inside)) {
-      out.push({
-        code: 'UNBRACKETED_CHOICE',
-        severity: 'warning',
-        message: `"${choice.text}" looks like a choice that is not in brackets (in ${slot.name}); write [${choice.text.replace(/ ?\/ ?/, '/')}] if it is open`,
-        path: slot.path,
-        index: choice.offset,
-      });
-    }
+    for (const choice of findUnbracketedChoices(slot.tree, inside)) out.push(choiceProblem(slot, choice));
   }
+  out.push(...modelProblems(paragraph, parsed.brackets, parsed.slots));
+  return out;
+}
 
+/**
+ * `paragraphProblems` and the paragraph's bracket count from the facts of its texts already
+ * parsed (`KnownTexts`: the importer's), with no parse of its own; undefined, to parse, when a
+ * text is not known (or takes part in a bracket span), or when something agreed holds a bracket
+ * (its problems name each bracket, which only the parse numbers).
+ */
+export function problemsOfKnownTexts(paragraph: Paragraph, known: KnownTexts): { problems: ParagraphProblem[]; brackets: number } | undefined {
+  const slots = paragraphSlots(paragraph);
+  const facts: TextFacts[] = [];
+  let brackets = 0;
+  for (const slot of slots) {
+    const found = slot.spans === undefined ? known.get(slot.text) : undefined;
+    if (!found) return undefined;
+    facts.push(found);
+    brackets += found.brackets;
+  }
+  if (brackets > 0 && (isAgreed(paragraph.status) || paragraph.items.some((item) => isAgreed(item.status)))) return undefined;
+  const problems: ParagraphProblem[] = [];
+  slots.forEach((slot, i) => {
+    for (const choice of (facts[i] as TextFacts).choices) problems.push(choiceProblem(slot, choice));
+  });
+  // No bracket is open in anything agreed (above): the rules about them find nothing to name.
+  problems.push(...modelProblems(paragraph, [], slots));
+  return { problems, brackets };
+}
+
+function choiceProblem(slot: TextSlot, choice: UnbracketedChoice): ParagraphProblem {
+  return {
+    code: 'UNBRACKETED_CHOICE',
+    severity: 'warning',
+    message: `"${choice.text}" looks like a choice that is not in brackets (in ${slot.name}); write [${choice.text.replace(/ ?\/ ?/, '/')}] if it is open`,
+    path: slot.path,
+    index: choice.offset,
+  };
+}
+
+/** The rules on the paragraph's content beyond its notation: characters, scopes, and nothing left open in what is agreed. */
+function modelProblems(paragraph: Paragraph, brackets: readonly NumberedBracket[], slots: readonly TextSlot[]): ParagraphProblem[] {
+  const out: ParagraphProblem[] = [];
   out.push(...controlCharacterProblems(paragraph));
   out.push(...scopeProblems(paragraph));
 
@@ -70,8 +105,8 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
   if (isAgreed(paragraph.status)) {
     const problems: string[] = [];
     if (paragraph.bracketed) problems.push('the whole paragraph is in brackets');
-    for (const b of parsed.brackets) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
-    for (const s of parsed.slots) for (const mark of s.spans ?? []) problems.push(`its ${s.name} is in bracket span ${mark.span}, still open`);
+    for (const b of brackets) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
+    for (const s of slots) for (const mark of s.spans ?? []) problems.push(`its ${s.name} is in bracket span ${mark.span}, still open`);
     for (const alt of paragraph.alternatives) problems.push(`alternative "${alt.label}" is still on the table`);
     paragraph.items.forEach((item) => {
       for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" of item ${item.label} is still on the table`);
@@ -83,7 +118,7 @@ export function paragraphProblems(paragraph: Paragraph, parsed: ParsedParagraph 
   paragraph.items.forEach((item, itemIndex) => {
     if (!isAgreed(item.status) || item.status === undefined) return;
     const problems: string[] = [];
-    for (const b of parsed.brackets) {
+    for (const b of brackets) {
       if (b.slot.itemIndex === itemIndex) problems.push(`bracket ${b.n} in ${b.slot.name} is open`);
     }
     for (const mark of item.spans ?? []) problems.push(`it is in bracket span ${mark.span}, still open`);

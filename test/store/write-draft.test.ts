@@ -166,3 +166,44 @@ describe('writeDraftFolder over a draft that has a history', () => {
     expect((await checkDraft(await loadDraft(dir))).draft).toEqual(draft);
   });
 });
+
+describe('writeDraftFolder: what goes into the draft with its files (record)', () => {
+  it('a new folder: written into it before it is put in place, and kept with it', async () => {
+    const parent = makeTempDir('write-record');
+    const out = join(parent, 'rev1');
+    const seen: { dir: string; targetExisted: boolean; files: number }[] = [];
+    await writeDraftFolder(draft, out, {
+      force: false,
+      record: (dir, files) => {
+        seen.push({ dir, targetExisted: existsSync(out), files: files.length });
+        writeFileSync(join(dir, 'recorded.txt'), 'with the files');
+      },
+    });
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.dir).not.toBe(out);
+    expect(seen[0]?.targetExisted).toBe(false);
+    expect(seen[0]?.files).toBe(draft.paragraphs.length + 1);
+    expect(readFileSync(join(out, 'recorded.txt'), 'utf8')).toBe('with the files');
+    expect(temporaryLeftovers(parent)).toEqual([]);
+  });
+
+  it('a new folder: a failure to record leaves nothing behind', async () => {
+    const parent = makeTempDir('write-record-fail');
+    const out = join(parent, 'rev1');
+    await expect(writeDraftFolder(draft, out, { force: false, record: () => { throw new Error('disk full'); } })).rejects.toThrow('disk full');
+    expect(readdirSync(parent)).toEqual([]);
+  });
+
+  it('a replaced draft: recorded into it once its new files are in place', async () => {
+    const dir = copyBundledDraft('write-record-force');
+    let recordedIn: string | undefined;
+    await writeDraftFolder(draft, dir, {
+      force: true,
+      record: (at) => {
+        recordedIn = at;
+        expect(readdirSync(join(dir, '.ndraft', 'journal'))).toEqual([]);
+      },
+    });
+    expect(recordedIn).toBe(dir);
+  });
+});

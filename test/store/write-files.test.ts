@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Draft, Paragraph } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
-import { BACKGROUND_WRITE_MIN_FILES, writeFiles } from '../../src/store/write-files.js';
+import { BACKGROUND_WRITE_MIN_FILES, IDENTITY_LENGTH, sharedBytes, writeFiles } from '../../src/store/write-files.js';
 import { writeDraftFolder } from '../../src/store/write-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { BUNDLED_DRAFT, makeTempDir, removeTempDirs, temporaryLeftovers } from '../helpers/sandbox.js';
@@ -13,27 +13,39 @@ afterAll(removeTempDirs);
 const many = BACKGROUND_WRITE_MIN_FILES + 100;
 
 describe('writeFiles', () => {
-  it('writes few files at once and many on another thread, byte for byte', async () => {
+  it('writes few files at once and many on another thread, byte for byte, and gives each one\'s identity as written', async () => {
     for (const count of [3, many]) {
       const dir = makeTempDir('write-files');
-      const files = Array.from({ length: count }, (_, i) => [join(dir, `${i}.yaml`), `n: ${i} “é”\n`] as const);
-      await writeFiles(files).done;
+      const texts = Array.from({ length: count }, (_, i) => `n: ${i} “é”\n`);
+      const bytes = sharedBytes(texts);
+      const identities = await writeFiles(texts.map((_, i) => [join(dir, `${i}.yaml`), bytes[i] as Buffer] as const)).done;
       expect(readdirSync(dir)).toHaveLength(count);
-      expect(readFileSync(join(dir, `${count - 1}.yaml`), 'utf8')).toBe(`n: ${count - 1} “é”\n`);
+      for (const i of [0, count - 1]) {
+        expect(readFileSync(join(dir, `${i}.yaml`), 'utf8')).toBe(`n: ${i} “é”\n`);
+        const stats = statSync(join(dir, `${i}.yaml`));
+        expect([...identities.subarray(i * IDENTITY_LENGTH, (i + 1) * IDENTITY_LENGTH)]).toEqual([stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs]);
+      }
     }
+  });
+
+  it("sharedBytes: each text's UTF-8 bytes, all in one shared buffer", () => {
+    const texts = ['a', '', 'é “x”', '𝔸\n'];
+    const bytes = sharedBytes(texts);
+    expect(bytes.map((b) => b.toString('utf8'))).toEqual(texts);
+    expect(bytes.every((b) => b.buffer === bytes[0]?.buffer && b.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
 
   it('rejects with the error of the first file it cannot write, on either path', async () => {
     for (const count of [3, many]) {
       const dir = makeTempDir('write-files-fail');
-      const files = Array.from({ length: count }, (_, i) => [join(dir, i === 1 ? 'missing/x.yaml' : `${i}.yaml`), 'x\n'] as const);
+      const files = Array.from({ length: count }, (_, i) => [join(dir, i === 1 ? 'missing/x.yaml' : `${i}.yaml`), Buffer.from('x\n')] as const);
       await expect(writeFiles(files).done).rejects.toThrow(/ENOENT/);
     }
   });
 
   it('stop() waits until nothing more is written', async () => {
     const dir = makeTempDir('write-files-stop');
-    const writes = writeFiles(Array.from({ length: many }, (_, i) => [join(dir, `${i}.yaml`), 'x\n'] as const));
+    const writes = writeFiles(Array.from({ length: many }, (_, i) => [join(dir, `${i}.yaml`), Buffer.from('x\n')] as const));
     await writes.stop();
     const after = readdirSync(dir).length;
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -56,19 +56,19 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const out = resolve(io.cwd, outDir);
   let counts = new Map<string, Counts>();
   const write = async () => {
-    const files = await writeDraftFolder(result.draft, out, {
+    await writeDraftFolder(result.draft, out, {
       force: options.force === true,
       discardHistory: options.discardHistory === true,
       name: outDir,
       verify: async (written) => {
         // What is written must load back cleanly; a failure here is a bug in ndraft, said plainly.
-        const checked = await checkDraft(written);
+        const checked = await checkDraft(written, { known: result.knownTexts });
         const problems = checked.diagnostics.filter((d) => d.severity === 'error');
         if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
         counts = checked.counts;
       },
+      record: (dir, files) => recordImport(dir, files, statusFromCounts(result.draft.meta, counts), basename(path), io),
     });
-    recordImport(out, files, statusFromCounts(result.draft.meta, counts), basename(path), io);
   };
   // An existing draft is replaced holding its lock, as any change to it is made.
   await (options.force && existsSync(join(out, DRAFT_FILE)) ? whileLocked(io, out, 'import --force', write) : write());
@@ -100,13 +100,14 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
 /**
  * The imported text is revision "import", so that "ndraft compare import" shows every change
  * made since, by command or by hand. Recorded from the bytes just written: nothing is read back.
+ * `dir` is the new draft's folder before it is put in place (or the replaced draft).
  */
-function recordImport(out: string, files: readonly WrittenFile[], figures: Counts, source: string, io: Io): void {
+function recordImport(dir: string, files: readonly WrittenFile[], figures: Counts, source: string, io: Io): void {
   const draftFile = files.find((f) => f.address === undefined) as WrittenFile;
-  recordRevision(out, {
+  recordRevision(dir, {
     name: IMPORT_REVISION,
     time: new Date(),
-    author: resolveAuthor(undefined, io.env, out),
+    author: resolveAuthor(undefined, io.env, dir),
     message: `imported from ${source}`,
     figures,
     draft: { hash: draftFile.hash, bytes: () => draftFile.bytes },

@@ -1,0 +1,65 @@
+import { lstatSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { DraftMeta } from '../model/schemas.js';
+import type { FileStats, ParseCache } from './parse-cache.js';
+
+/** A file just written into a new draft folder: its name in the folder, the SHA-1 of its bytes, its identity once written; draft.yaml's content. */
+export interface JustWritten {
+  name: string;
+  hash: string;
+  stats: FileStats;
+  meta?: DraftMeta;
+}
+
+/** How many times the clock is read, at most, waiting for it to move past the last file written. */
+const READINGS = 4;
+
+/** A file made to read the file system's clock (its mtime), removed at once. */
+const CLOCK_FILE = '.ndraft-clock';
+
+/**
+ * Records in the parse cache the identity (inode, size, mtime, ctime) of every file of a new
+ * draft folder, written and not yet put in place, so that the first command on the new draft
+ * reads none of them: without it, that command reads and hashes every file (5,001 for the
+ * benchmark draft) and rewrites the whole cache to record what is recorded here.
+ *
+ * Safe by the cache's own rule (parse-cache.ts): an identity is recorded only when the file's
+ * ctime is older than a reading of the file system's clock taken after it was recorded, so that
+ * any later change gives the file a ctime at least as new as that reading, even within the same
+ * clock tick. Each identity was taken from the open file just written (`writeFiles`), and nothing
+ * else changes a folder that is not in place yet, so the clock is read once all are written; it
+ * ticks coarsely (4 ms here), so when the last files share the tick of the reading, it is read
+ * again a moment later. A file still as new as the last reading keeps no identity (the next
+ * command reads it). A file later moved into place by a rename gets a new ctime, so its recorded
+ * identity no longer matches and it is read: never wrong, only slower.
+ */
+export function settleWrittenFiles(cache: ParseCache, dir: string, files: readonly JustWritten[]): void {
+  let newest = -Infinity;
+  for (const file of files) newest = Math.max(newest, file.stats.ctimeMs);
+  let clock = readClock(dir);
+  for (let reading = 1; reading < READINGS && !(newest < clock); reading++) {
+    pause(2);
+    clock = readClock(dir);
+  }
+  cache.settledAt(clock);
+  for (const file of files) {
+    if (!(file.stats.ctimeMs < clock)) continue;
+    if (file.meta) cache.setMeta(file.hash, file.meta, file.stats);
+    else cache.noteFile(file.name, file.hash, file.stats);
+  }
+}
+
+/** The file system's clock now: the mtime it gives a file made now (the clock that stamps ctimes). */
+function readClock(dir: string): number {
+  const probe = join(dir, CLOCK_FILE);
+  writeFileSync(probe, '');
+  try {
+    return lstatSync(probe).mtimeMs;
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
