@@ -22,6 +22,13 @@ export interface PdfPageText {
   items: PdfItem[];
 }
 
+/** The pages' text, and the Info dictionary's Producer and Title (what made the PDF, and its title), when it has them. */
+export interface PdfText {
+  pages: PdfPageText[];
+  producer?: string;
+  title?: string;
+}
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /**
@@ -32,7 +39,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  * canvas is involved. Past the page limit, or for a PDF that is encrypted or damaged, nothing is
  * read: an input error says what to do instead.
  */
-export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfPageText[]> {
+export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
   const pdfjs = await importPdfJs();
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
@@ -69,7 +76,7 @@ export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfP
         pages.push(page.value);
       }
     }
-    return pages;
+    return { pages, ...(await documentInfo(document)) };
   } finally {
     await document.destroy();
   }
@@ -111,6 +118,17 @@ async function importPdfJs(): Promise<PdfJs> {
       const now = Object.getOwnPropertyDescriptor(target, key);
       if (descriptor && now && !(['value', 'get', 'set'] as const).every((part) => Object.is(now[part], descriptor[part]))) Object.defineProperty(target, key, descriptor);
     }
+  }
+}
+
+/** The Producer and Title of the Info dictionary; nothing when it is missing or unreadable (it only ever helps). */
+async function documentInfo(document: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy): Promise<{ producer?: string; title?: string }> {
+  try {
+    const { info } = await document.getMetadata();
+    const { Producer: producer, Title: title } = info as { Producer?: unknown; Title?: unknown };
+    return { ...(typeof producer === 'string' ? { producer } : {}), ...(typeof title === 'string' ? { title } : {}) };
+  } catch {
+    return {};
   }
 }
 
