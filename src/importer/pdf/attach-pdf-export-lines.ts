@@ -8,8 +8,8 @@ import type { PdfExportLines } from './read-export-lines.js';
 /**
  * Puts the positions, scopes and note lines of ndraft's PDF back on the draft the text pipeline
  * made, as the Word import does (`attachExportLine`): each on what the line of text above it
- * became. A note line under a section's heading is the section's; one under text that went into
- * no paragraph (the closing matter, where the draft's own notes are printed) is the draft's.
+ * became. A note line under a section's heading is the section's, one set in under a paragraph or
+ * alternative is that text's (`own`), and one at the margin elsewhere (at the end) is the draft's.
  * Returns a warning, on the line, for each with nothing to stand on.
  */
 export function attachPdfExportLines(result: ImportResult, own: PdfExportLines): Diagnostic[] {
@@ -36,7 +36,7 @@ export function attachPdfExportLines(result: ImportResult, own: PdfExportLines):
         lastText = undefined;
       } else lastText = places.has(line.line) ? line.line : undefined;
     }
-    const role = aside.role.kind === 'note' ? { ...aside.role, own: underHeading !== undefined || lastText !== undefined } : aside.role;
+    const role = aside.role.kind === 'note' ? { ...aside.role, own: aside.role.own || underHeading !== undefined } : aside.role;
     const problem = attachExportLine(draft, role, aside.text, lastText === undefined ? undefined : placeTarget(draft, places.get(lastText)), underHeading);
     if (problem) warnings.push({ code: problem.code, severity: 'warning', message: problem.message, line: aside.line, sourceLine: aside.text });
   }

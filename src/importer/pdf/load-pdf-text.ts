@@ -27,6 +27,8 @@ export interface PdfText {
   pages: PdfPageText[];
   producer?: string;
   title?: string;
+  /** The document outline (bookmarks), flattened in order: each title and its depth (0 at the top). */
+  outline: { title: string; depth: number }[];
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -76,7 +78,7 @@ export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfT
         pages.push(page.value);
       }
     }
-    return { pages, ...(await documentInfo(document)) };
+    return { pages, ...(await documentInfo(document)), outline: await outlineOf(document) };
   } finally {
     await document.destroy();
   }
@@ -129,6 +131,17 @@ async function documentInfo(document: import('pdfjs-dist/legacy/build/pdf.mjs').
     return { ...(typeof producer === 'string' ? { producer } : {}), ...(typeof title === 'string' ? { title } : {}) };
   } catch {
     return {};
+  }
+}
+
+/** The bookmarks, depth first; none when the PDF has none or they cannot be read (they only ever help). */
+async function outlineOf(document: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy): Promise<{ title: string; depth: number }[]> {
+  type Entry = { title: string; items: Entry[] };
+  const flat = (entries: readonly Entry[], depth: number): { title: string; depth: number }[] => entries.flatMap((e) => [{ title: e.title, depth }, ...flat(e.items, depth + 1)]);
+  try {
+    return flat(((await document.getOutline()) ?? []) as Entry[], 0);
+  } catch {
+    return [];
   }
 }
 

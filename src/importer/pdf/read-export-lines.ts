@@ -1,4 +1,5 @@
 import { exportAsideRole, exportOptionLine, isExportLegend, optionHeadingLine, readOptionHeading, type ExportLineRole, type OptionLinesState } from '../export-furniture.js';
+import type { WordSourceLine } from '../docx/word-lines.js';
 import type { SourceLine } from '../source-lines.js';
 
 /** A line of ndraft's own export read from the PDF: skipped as furniture, or put back on the draft. */
@@ -11,7 +12,7 @@ export interface PdfExportLine {
 
 export interface PdfExportLines {
   /** The lines for the text pipeline: without the export's lines, option headings as the text export writes them. */
-  lines: SourceLine[];
+  lines: WordSourceLine[];
   /** The title printed at the top, when the PDF is ndraft's. */
   title?: string;
   /** Every line of ndraft's export recognised, in reading order (the title and header fields included). */
@@ -28,11 +29,22 @@ const SOURCE = /^Source: \S.*$/;
  * header fields at the top, the legend, the captions of bracket spans, the scope, positions and
  * note lines, and the option headings, rewritten as the text export writes them. A PDF cannot
  * say what is in italics or bold here (pdf.js gives fonts no names), so only the export's exact
- * wording counts. In any other PDF every line is the document's own and is left as it is.
+ * wording counts; its bookmarks name the section headings. In any other PDF every line is the
+ * document's own and is left as it is.
  */
-export function readExportLines(lines: readonly SourceLine[], madeByNdraft: boolean): PdfExportLines {
+export function readExportLines(lines: readonly SourceLine[], madeByNdraft: boolean, layout: { outline?: readonly { title: string; depth: number }[]; lefts?: readonly number[]; extracted?: readonly string[] } = {}): PdfExportLines {
   if (!madeByNdraft) return { lines: [...lines], exportLines: [] };
-  const out: SourceLine[] = [];
+  const outline = layout.outline ?? [];
+  let bookmark = 0;
+  // A note of a paragraph or alternative is set in from the margin, under its text; the draft's own notes, at the end, are not.
+  const left = (line: number) => layout.lefts?.[line - 1] ?? 0;
+  const margin = Math.min(...lines.filter((l) => l.text.trim() !== '').map((l) => left(l.line)));
+  // Whether a line printed on the page between this prepared line and the next is exactly `title`.
+  const lineAlone = (first: number, title: string) => {
+    const after = lines.find((l) => l.line > first && l.text.trim() !== '')?.line ?? Number.POSITIVE_INFINITY;
+    return (layout.extracted ?? []).some((t, i) => i + 1 > first && i + 1 < after && t.trim() === title);
+  };
+  const out: WordSourceLine[] = [];
   const exportLines: PdfExportLine[] = [];
   let title: string | undefined;
   let head = true;
@@ -40,8 +52,14 @@ export function readExportLines(lines: readonly SourceLine[], madeByNdraft: bool
   const optionLines: OptionLinesState = { opened: new Set() };
   const texts = lines.filter((l) => l.text.trim() !== '');
   let at = 0;
+  let joined = 0;
   for (const line of lines) {
-    const text = line.text.trim();
+    let text = line.text.trim();
+    if (joined > 0 && text !== '') {
+      joined--;
+      at++;
+      continue;
+    }
     if (text === '') {
       out.push(line);
       continue;
@@ -63,7 +81,13 @@ export function readExportLines(lines: readonly SourceLine[], madeByNdraft: bool
       skip('legend');
       continue;
     }
-    const role = exportAsideRole(text, true);
+    // A caption wrapped where a line starts like an item (`(g)`) was broken there: joined again if it then reads as one.
+    let role = exportAsideRole(text, left(line.line) > margin + 1);
+    for (let more = 1, longer = text; role === undefined && more <= 2 && /^Bracket over /.test(text); more++) {
+      longer = `${longer} ${texts[at - 1 + more]?.text.trim() ?? ''}`;
+      role = exportAsideRole(longer, false);
+      if (role) [text, joined] = [longer, more];
+    }
     if (role) {
       exportLines.push({ line: line.line, text, role });
       continue;
@@ -83,7 +107,29 @@ export function readExportLines(lines: readonly SourceLine[], madeByNdraft: bool
       optionBlock = option.block;
       continue;
     }
-    out.push(line);
+    // ndraft's PDF bookmarks every section heading, in order: a heading, whatever its words look
+    // like (as a Word heading style). One at the top of a page can run on from the text above it.
+    const found = findBookmark(outline, bookmark, text, (title) => lineAlone(line.line, title));
+    if (found === undefined) {
+      out.push(line);
+      continue;
+    }
+    const heading = outline[found] as { title: string; depth: number };
+    bookmark = found + 1;
+    if (text !== heading.title) out.push({ ...line, text: text.slice(0, -heading.title.length).trimEnd() }, { text: '', line: line.line, column: 1 });
+    out.push({ ...line, text: heading.title, heading: heading.depth + 1 });
   }
   return { lines: out, ...(title !== undefined ? { title } : {}), exportLines };
+}
+
+/**
+ * The next few bookmarks that name this line; or the next one, when the line ends with its title
+ * and the title was a line of its own on the page (`ownLine`): a heading run on from the text above.
+ */
+function findBookmark(outline: readonly { title: string }[], from: number, text: string, ownLine: (title: string) => boolean): number | undefined {
+  for (let i = from; i < Math.min(outline.length, from + 3); i++) {
+    const title = (outline[i] as { title: string }).title;
+    if (title !== '' && (text === title || (i === from && text.endsWith(` ${title}`) && ownLine(title)))) return i;
+  }
+  return undefined;
 }

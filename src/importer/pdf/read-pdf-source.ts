@@ -28,14 +28,14 @@ export interface PdfSummary {
  * own; the line it quotes is the line as read from the PDF.
  */
 export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Promise<ReadSource> {
-  const { pages, producer } = await loadPdfText(bytes, options.file);
+  const { pages, producer, outline } = await loadPdfText(bytes, options.file);
   const prepared = preparePdf(pages, options.file);
   const text = prepared.extracted.join('\n');
   checkImportLines(text, options.file);
   const place = (d: Diagnostic): Diagnostic => placed(d, prepared.places);
   // ndraft's PDF export names itself in the Info dictionary (render-pdf.ts): only then are its own lines looked for.
   const madeByNdraft = producer !== undefined && /^ndraft(?: |$)/.test(producer);
-  const own = readExportLines(prepared.lines, madeByNdraft);
+  const own = readExportLines(prepared.lines, madeByNdraft, { outline, lefts: prepared.lefts, extracted: prepared.extracted });
   const title = options.titleGiven !== true && own.title !== undefined ? own.title : options.title;
   let result: ImportResult;
   try {
