@@ -34,7 +34,7 @@ const ndraft = async (...args: string[]) => {
 interface Exported {
   title: string;
   notes?: { text: string; kind?: string }[];
-  paragraphs: { address: string; number?: string; text: string; items: { label: string; text: string }[] }[];
+  paragraphs: { address: string; number?: string; text: string; items: { label: string; text: string }[]; alternatives: { scope?: unknown }[] }[];
   [field: string]: unknown;
 }
 
@@ -78,7 +78,7 @@ describe('export --format pdf, imported back', () => {
     expect(draft).toBe(join(work, 'bundled'));
     expect(pdf).toEqual(docx);
     expect(pdf.title).toBe('WSIS Tunis phase: Internet governance (paragraphs 39–76)');
-    const alternatives = pdf.paragraphs.find((p) => p.address === '61')?.alternatives as { scope?: unknown }[];
+    const alternatives = pdf.paragraphs.find((p) => p.address === '61')?.alternatives ?? [];
     expect(alternatives.map((a) => a.scope)).toEqual([{ insertAfterSentence: 1 }, { insertAfterSentence: 1 }, { insertAfterSentence: 1 }]);
     expect(stdout).toMatch(/pdf +7 pages, \d+ lines of text; written by ndraft: 7 lines of its own recognised \(1 title, 2 header fields, 1 legend, 3 scope\)/);
     expect(readFileSync(join(work, 'bundled.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
