@@ -133,5 +133,9 @@ describe('export --format pdf, imported back', () => {
     const back = await paragraphs('agreed-back');
     expect(back).toEqual(await paragraphs('agreed'));
     expect(back.length).toBeGreaterThan(20);
+    // The clean text's title, from the top of the page; its header fields are not taken for a preamble.
+    const [imported, source] = [await exported('agreed-back'), await exported('agreed')];
+    expect(imported.title).toBe(source.title);
+    expect(imported.preamble).toBe(source.preamble);
   }, 60_000);
 });
