@@ -11,6 +11,8 @@ export interface ImportPreparedOptions {
   /** The file name stored as the draft's source. */
   source?: string;
   conventions?: Conventions;
+  /** Also say where each line ended up (`ImportResult.places`). */
+  places?: boolean;
 }
 
 /**
@@ -30,6 +32,7 @@ export function importPrepared(prepared: PreparedSource, originalLines: readonly
     references: prepared.references,
     ...(options.conventions ? { conventions: options.conventions } : {}),
     ...(furniture ? { notes: [{ text: furniture, kind: 'furniture' as const }] } : {}),
+    ...(options.places === true ? { places: true } : {}),
   });
   checkImportResult(result, options.file);
   return result;

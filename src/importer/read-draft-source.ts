@@ -12,6 +12,8 @@ export interface ReadOptions {
   /** Absolute path of the source, for messages. */
   file: string;
   title: string;
+  /** `title` was given by the user (--title): a title the file prints does not replace it. */
+  titleGiven?: boolean;
   /** The file name stored as the draft's source. */
   source?: string;
   encoding?: string;

@@ -129,6 +129,7 @@ async function readText(bytes: Uint8Array, path: string, options: ImportOptions,
   const result = await readImportSource(bytes, {
     file: path,
     title: options.title ?? titleFromFileName(path),
+    ...(options.title !== undefined ? { titleGiven: true } : {}),
     source: basename(path),
     ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
     ...(options.from ? { from: options.from } : {}),

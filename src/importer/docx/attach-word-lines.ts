@@ -1,8 +1,8 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Draft, Section } from '../../model/schemas.js';
-import { sectionMarker } from '../../render/section-heading.js';
 import type { LinePlace } from '../line-places.js';
-import { addNote, addPositions, addScope, placeTarget } from './attach-word-extras.js';
+import { attachExportLine, headedSections } from '../attach-export-line.js';
+import { addNote, placeTarget } from './attach-word-extras.js';
 import type { ClassifiedBlock } from './classify-word-blocks.js';
 import type { WordNote } from './read-word-notes.js';
 
@@ -29,7 +29,7 @@ export function attachWordLines(draft: Draft, classified: readonly ClassifiedBlo
   let exportFurniture = 0;
   let lastText: number | undefined;
   // ndraft prints a section's notes under its heading: the sections that have a heading, in the order printed.
-  const headed = context.madeByNdraft ? headedSections(draft.meta.sections) : [];
+  const headed = context.madeByNdraft ? headedSections(draft.meta.sections).map((h) => h.section) : [];
   let headings = 0;
   let underHeading: Section | undefined;
   for (const c of classified) {
@@ -47,21 +47,8 @@ export function attachWordLines(draft: Draft, classified: readonly ClassifiedBlo
     }
     if (role.kind === 'text' || role.kind === 'title' || role.kind === 'table') continue;
     exportFurniture++;
-    if (role.kind === 'note') {
-      if (role.own && underHeading) underHeading.notes = [...(underHeading.notes ?? []), role.note];
-      else addNote(draft, role.own ? at(lastText) : undefined, role.note);
-    } else if (role.kind === 'scope') {
-      if (!addScope(at(lastText), role.scope)) warn(c, 'SCOPE_WITHOUT_ALTERNATIVE', `"${c.shown}" stands under no alternative; left out`);
-    } else if (role.kind === 'positions') {
-      if (!addPositions(at(lastText), role)) {
-        warn(c, 'POSITIONS_WITHOUT_ALTERNATIVE', `the positions "${c.shown}" stand under no alternative; kept as a note of the draft`);
-        addNote(draft, undefined, { text: c.shown, kind: 'editorial' });
-      }
-    }
+    const problem = attachExportLine(draft, role, c.shown, at(lastText), underHeading);
+    if (problem) warn(c, problem.code, problem.message);
   }
   return { comments, exportFurniture, warnings };
-}
-
-function headedSections(sections: readonly Section[], depth = 0): Section[] {
-  return sections.flatMap((s) => [...(sectionMarker(s, depth) !== '' || (s.title ?? '').trim() !== '' ? [s] : []), ...headedSections(s.subsections ?? [], depth + 1)]);
 }

@@ -48,9 +48,13 @@ function usualSpacing(lines: readonly { line: PlacedLine; page: number }[]): Map
     else gaps.set(key, [gap]);
   });
   const out = new Map<number, number>();
-  for (const [key, list] of gaps) out.set(key, list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number);
+  // Two or three gaps of a size say nothing: between two headings set one under the other they are
+  // the space around headings, not a leading (a size with so few is left to its default).
+  for (const [key, list] of gaps) if (list.length >= MIN_GAPS) out.set(key, list.sort((x, y) => x - y)[Math.floor(list.length / 2)] as number);
   return out;
 }
+
+const MIN_GAPS = 4;
 
 function sizeKey(line: PlacedLine): number {
   return Math.round(line.size * 2) / 2;

@@ -22,6 +22,15 @@ export interface PdfPageText {
   items: PdfItem[];
 }
 
+/** The pages' text, and the Info dictionary's Producer and Title (what made the PDF, and its title), when it has them. */
+export interface PdfText {
+  pages: PdfPageText[];
+  producer?: string;
+  title?: string;
+  /** The document outline (bookmarks), flattened in order: each title and its depth (0 at the top). */
+  outline: { title: string; depth: number }[];
+}
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 
 /**
@@ -32,7 +41,7 @@ type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
  * canvas is involved. Past the page limit, or for a PDF that is encrypted or damaged, nothing is
  * read: an input error says what to do instead.
  */
-export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfPageText[]> {
+export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfText> {
   const pdfjs = await importPdfJs();
   const root = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
@@ -69,7 +78,7 @@ export async function loadPdfText(bytes: Uint8Array, file: string): Promise<PdfP
         pages.push(page.value);
       }
     }
-    return pages;
+    return { pages, ...(await documentInfo(document)), outline: await outlineOf(document) };
   } finally {
     await document.destroy();
   }
@@ -111,6 +120,28 @@ async function importPdfJs(): Promise<PdfJs> {
       const now = Object.getOwnPropertyDescriptor(target, key);
       if (descriptor && now && !(['value', 'get', 'set'] as const).every((part) => Object.is(now[part], descriptor[part]))) Object.defineProperty(target, key, descriptor);
     }
+  }
+}
+
+/** The Producer and Title of the Info dictionary; nothing when it is missing or unreadable (it only ever helps). */
+async function documentInfo(document: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy): Promise<{ producer?: string; title?: string }> {
+  try {
+    const { info } = await document.getMetadata();
+    const { Producer: producer, Title: title } = info as { Producer?: unknown; Title?: unknown };
+    return { ...(typeof producer === 'string' ? { producer } : {}), ...(typeof title === 'string' ? { title } : {}) };
+  } catch {
+    return {};
+  }
+}
+
+/** The bookmarks, depth first; none when the PDF has none or they cannot be read (they only ever help). */
+async function outlineOf(document: import('pdfjs-dist/legacy/build/pdf.mjs').PDFDocumentProxy): Promise<{ title: string; depth: number }[]> {
+  type Entry = { title: string; items: Entry[] };
+  const flat = (entries: readonly Entry[], depth: number): { title: string; depth: number }[] => entries.flatMap((e) => [{ title: e.title, depth }, ...flat(e.items, depth + 1)]);
+  try {
+    return flat(((await document.getOutline()) ?? []) as Entry[], 0);
+  } catch {
+    return [];
   }
 }
 

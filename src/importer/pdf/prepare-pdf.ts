@@ -20,6 +20,8 @@ export interface PreparedPdf extends PreparedSource {
   extracted: string[];
   /** For each number in `extracted` (1-based), the page and the line on that page. */
   places: PdfPlace[];
+  /** For each number in `extracted` (1-based), where the line starts on the page (points from the left). */
+  lefts: number[];
   pages: number;
   /** The pages read as two columns. */
   twoColumnPages: number[];
@@ -55,6 +57,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
 
   const extracted: string[] = [];
   const places: PdfPlace[] = [];
+  const lefts: number[] = [];
   const removed: RemovedFurniture[] = [];
   const notes: ExtractedNote[] = [];
   const references: NoteReference[] = [];
@@ -68,6 +71,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
     order.forEach((line, i) => {
       extracted.push(line.text);
       places.push({ page: page.number, line: i + 1 });
+      lefts.push(line.x);
       const number = extracted.length;
       numberOf.set(line, number);
       const kind = furniture.get(line);
@@ -94,6 +98,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
     format: 'text',
     extracted,
     places,
+    lefts,
     pages: pages.length,
     twoColumnPages: placed.filter((p) => p.lines.some((l) => l.column !== 0)).map((p) => p.number),
   };

@@ -4,7 +4,9 @@ import { importPrepared } from '../import-prepared.js';
 import { checkImportLines } from '../input-limits.js';
 import type { ReadOptions, ReadSource } from '../read-draft-source.js';
 import { loadPdfText } from './load-pdf-text.js';
+import { attachPdfExportLines } from './attach-pdf-export-lines.js';
 import { preparePdf, type PdfPlace } from './prepare-pdf.js';
+import { readExportLines, type PdfExportLine } from './read-export-lines.js';
 
 /** What came from the PDF, for the import summary. */
 export interface PdfSummary {
@@ -13,6 +15,10 @@ export interface PdfSummary {
   twoColumnPages: number[];
   /** Lines of text read, furniture and footnotes included. */
   lines: number;
+  /** The Producer named ndraft: its export's own lines were looked for. */
+  madeByNdraft?: boolean;
+  /** The lines of ndraft's own export recognised: skipped (title, header fields, legend, span captions) or read back (positions, scopes, notes), by what they are. */
+  exportLines?: Record<string, number>;
 }
 
 /**
@@ -22,17 +28,22 @@ export interface PdfSummary {
  * own; the line it quotes is the line as read from the PDF.
  */
 export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Promise<ReadSource> {
-  const pages = await loadPdfText(bytes, options.file);
+  const { pages, producer, outline } = await loadPdfText(bytes, options.file);
   const prepared = preparePdf(pages, options.file);
   const text = prepared.extracted.join('\n');
   checkImportLines(text, options.file);
   const place = (d: Diagnostic): Diagnostic => placed(d, prepared.places);
+  // ndraft's PDF export names itself in the Info dictionary (render-pdf.ts): only then are its own lines looked for.
+  const madeByNdraft = producer !== undefined && /^ndraft(?: |$)/.test(producer);
+  const own = readExportLines(prepared.lines, madeByNdraft, { outline, lefts: prepared.lefts, extracted: prepared.extracted });
+  const title = options.titleGiven !== true && own.title !== undefined ? own.title : options.title;
   let result: ImportResult;
   try {
-    result = importPrepared(prepared, prepared.extracted, options);
+    result = importPrepared({ ...prepared, lines: own.lines }, prepared.extracted, { ...options, title, places: own.exportLines.length > 0 });
   } catch (error) {
     throw error instanceof NdraftError ? onPages(error, options.file, prepared.places, place) : error;
   }
+  const attached = attachPdfExportLines(result, own);
   // Each line number of what was taken out gets its page and line on the page beside it (--json).
   const onPage = <T extends { line: number }>(x: T): T & { page: number; lineOnPage: number } => ({ ...x, page: prepared.places[x.line - 1]?.page ?? 0, lineOnPage: prepared.places[x.line - 1]?.line ?? 0 });
   return {
@@ -40,8 +51,8 @@ export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Pr
     warnings: result.warnings.map(place),
     decoded: { text, encoding: 'utf-8', warnings: [] },
     prepared: { ...prepared, furniture: prepared.furniture.map(onPage), notes: prepared.notes.map(onPage), references: prepared.references.map(onPage) },
-    allWarnings: [...prepared.warnings, ...result.warnings].map(place),
-    pdf: { pages: prepared.pages, twoColumnPages: prepared.twoColumnPages, lines: prepared.extracted.length },
+    allWarnings: [...prepared.warnings, ...result.warnings, ...attached.map((w) => ({ ...w, file: options.file }))].map(place),
+    pdf: { pages: prepared.pages, twoColumnPages: prepared.twoColumnPages, lines: prepared.extracted.length, ...(madeByNdraft ? { madeByNdraft, exportLines: countBy(own.exportLines) } : {}) },
   };
 }
 
@@ -62,6 +73,16 @@ function onPages(error: NdraftError, file: string, places: readonly PdfPlace[], 
     .join(file)
     .replace(/\(first at line (\d+)\)/g, (all, line: string) => (at(line) ? `(first at page ${at(line)?.page}, line ${at(line)?.line})` : all));
   return new NdraftError(error.kind, message, error.diagnostics.map(place));
+}
+
+/** How many of the export's lines there were of each kind: `{ legend: 1, positions: 3 }`. */
+function countBy(lines: readonly PdfExportLine[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { role } of lines) {
+    const what = role.kind === 'furniture' ? role.what : role.kind;
+    counts[what] = (counts[what] ?? 0) + 1;
+  }
+  return counts;
 }
 
 function clip(text: string): string {

@@ -24,7 +24,7 @@ beforeAll(async () => {
 
 describe.runIf(chromium)('loadPdfText', () => {
   it('gives every page, in page order, each with the paragraphs printed on it', async () => {
-    const pages = await loadPdfText(pdf, 'draft.pdf');
+    const { pages } = await loadPdfText(pdf, 'draft.pdf');
     expect(pages.map((p) => p.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     pages.forEach((page, i) => {
       const text = page.items.map((item) => item.text).join(' ');
