@@ -2,12 +2,13 @@
  * The revision every export names: the latest snapshot, "with changes since" once the draft has
  * moved on (hand edits too), or what --revision says.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { revisionFile } from '../../src/revisions/revision-store.js';
 import { ObjectCache } from '../../src/store/object-cache.js';
 import { contentHash } from '../../src/store/parse-cache.js';
-import { copyBundledDraft, editFile, removeTempDirs, runInProcess, type RunResult } from '../helpers/sandbox.js';
+import { copyBundledDraft, editFile, makeTempDir, removeTempDirs, runInProcess, SMALL_TEXT, type RunResult } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -33,5 +34,33 @@ describe('the revision an export names', () => {
     editFile(dir, 'paragraphs/057.yaml', (t) => t.replace('We strive', 'We shall strive'));
     expect(await revisionLine()).toBe('Revision: Rev.2, with changes since');
     expect(/^Revision: .*$/m.exec((await ndraft('export', '--revision', 'Rev.3 (draft)')).stdout)?.[0]).toBe('Revision: Rev.3 (draft)');
+  });
+});
+
+describe('a draft just imported', () => {
+  const imported = join(makeTempDir('import-only'), 'draft');
+  const exportOf = (...args: string[]) => runInProcess(['export', ...args, '--draft', imported], { env: { NDRAFT_AUTHOR: 'Secretariat' } });
+
+  it('names no revision, without reading its import manifest: nothing of it is cached', async () => {
+    expect((await runInProcess(['import', SMALL_TEXT, '--out', imported], { env: { NDRAFT_AUTHOR: 'Secretariat' } })).status).toBe(0);
+    expect(existsSync(join(imported, 'revisions', 'import.yaml'))).toBe(true);
+    const result = await exportOf();
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/^Revision:/m);
+    expect(existsSync(join(imported, '.ndraft', 'summaries'))).toBe(false);
+  });
+
+  it('names a snapshot recorded beside the import, also one whose file sorts before import.yaml', async () => {
+    expect((await runInProcess(['snapshot', 'Draft-A', '--draft', imported], { env: { NDRAFT_AUTHOR: 'Secretariat' } })).status).toBe(0);
+    expect(/^Revision: .*$/m.exec((await exportOf()).stdout)?.[0]).toBe('Revision: Draft-A');
+  });
+
+  it('still exports when the import manifest is damaged, naming no revision, as before', async () => {
+    const other = join(makeTempDir('import-damaged'), 'draft');
+    expect((await runInProcess(['import', SMALL_TEXT, '--out', other], { env: { NDRAFT_AUTHOR: 'Secretariat' } })).status).toBe(0);
+    writeFileSync(join(other, 'revisions', 'import.yaml'), 'name: [unclosed\n');
+    const result = await runInProcess(['export', '--draft', other]);
+    expect(result.status).toBe(0);
+    expect(result.stdout).not.toMatch(/^Revision:/m);
   });
 });
