@@ -47,9 +47,13 @@ export function isPreviousExport(draftDir: string, target: string): boolean {
 export function writeExport(draftDir: string, target: string, content: string | Uint8Array, write: (target: string, content: string | Uint8Array) => void): void {
   const hash = sha256(content);
   const before = hashesOf(read(draftDir), target);
-  save(draftDir, target, [...new Set([...before, hash])]);
+  // The same content exported again (a draft exported after every change, most of which leave
+  // this format's output as it was): the record already says exactly this, so writing it twice
+  // more, each time synced to disk, would change nothing.
+  const recorded = before.length === 1 && before[0] === hash;
+  if (!recorded) save(draftDir, target, [...new Set([...before, hash])]);
   write(target, content);
-  save(draftDir, target, [hash]);
+  if (!recorded) save(draftDir, target, [hash]);
 }
 
 function save(draftDir: string, target: string, hashes: string[]): void {

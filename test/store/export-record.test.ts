@@ -1,7 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isPreviousExport, writeExport } from '../../src/store/export-record.js';
+import { isPreviousExport, sha256, writeExport } from '../../src/store/export-record.js';
 import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
@@ -45,5 +45,23 @@ describe('writeExport', () => {
     expect(readFileSync(target, 'utf8')).toBe('second\n');
     expect(isPreviousExport(dir, target)).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, '.ndraft', 'exports.json'), 'utf8')).files[target]).toHaveLength(2);
+  });
+
+  it('exporting the same content again leaves the record as it is; new content is recorded', () => {
+    const dir = makeTempDir('export-record');
+    const target = join(dir, 'out.txt');
+    const record = join(dir, '.ndraft', 'exports.json');
+    writeExport(dir, target, 'first\n', plainWrite);
+    const before = statSync(record, { bigint: true });
+    writeExport(dir, target, 'first\n', plainWrite);
+    const after = statSync(record, { bigint: true });
+    // writeFileAtomic renames a new file into place: an untouched record keeps its inode.
+    expect([after.ino, after.mtimeNs]).toEqual([before.ino, before.mtimeNs]);
+    expect(isPreviousExport(dir, target)).toBe(true);
+    writeExport(dir, target, 'second\n', plainWrite);
+    expect(JSON.parse(readFileSync(record, 'utf8')).files[target]).toBe(sha256('second\n'));
+    expect(isPreviousExport(dir, target)).toBe(true);
+    writeFileSync(target, 'edited by hand\n');
+    expect(isPreviousExport(dir, target)).toBe(false);
   });
 });
