@@ -1,5 +1,5 @@
 import type { ObjectCache } from '../store/object-cache.js';
-import * as crypto from 'node:crypto';
+import { contentHash } from '../store/cache-file.js';
 import { attributeChanges, WHOLE, wordTokens, type Attribution, type AttributedSegment, type TextStep } from './attribute-changes.js';
 
 /** One text of a changed paragraph to attribute: as it was, each step's text, and cut word by word or whole. */
@@ -65,21 +65,13 @@ function attributeChanged(texts: readonly Attributing[], unknown: Attribution, m
     const i = authors.indexOf(by);
     return i >= 0 ? i : authors.push(by) - 1;
   };
-  const key = textHash(JSON.stringify(texts.map(({ base, steps, whole }) => [whole ? 1 : 0, base, ...steps.flatMap((step) => [step.text, place(step.by)])])));
+  const key = contentHash(JSON.stringify(texts.map(({ base, steps, whole }) => [whole ? 1 : 0, base, ...steps.flatMap((step) => [step.text, place(step.by)])])));
   const known = fromStored(memo.get(key), texts, authors);
   if (known) return known;
   const segments = made();
   const stored = toStored(segments, texts, authors);
   if (stored) memo.set(key, stored);
   return segments;
-}
-
-/** Node's one-call hash (20.12 and later) takes the text itself: no buffer for each of a thousand paragraphs. */
-const oneCallHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;
-
-/** SHA-1 of a text's UTF-8, in hex. */
-function textHash(text: string): string {
-  return oneCallHash ? oneCallHash('sha1', text, 'hex') : crypto.createHash('sha1').update(text, 'utf8').digest('hex');
 }
 
 /** The text as it was, and as the last step left it. */

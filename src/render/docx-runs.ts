@@ -55,7 +55,8 @@ export function safeText(text: string): string {
 }
 
 
-const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
+/** Letters of the right-to-left scripts (the PDF writer leaves text holding one to a browser). */
+export const RTL_LETTER = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}]/u;
 const LETTER = /\p{L}/gu;
 
 /** True when most letters of the text belong to right-to-left scripts (Arabic, Hebrew …). */

@@ -5,7 +5,6 @@ import { contentHash } from '../store/parse-cache.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { readRevision, readRevisionSummaries } from './read-revision.js';
 import { IMPORT_REVISION, listRevisionNames } from './revision-store.js';
-import { compareTimes } from './revision-order.js';
 
 /** A paragraph file of the working draft: its address, its path, and its SHA-1 when already known. */
 export interface WorkingFile {
@@ -27,7 +26,8 @@ export async function currentRevisionName(dir: string, files: readonly WorkingFi
   if (listRevisionNames(dir).every((name) => name === IMPORT_REVISION)) return undefined;
   const { revisions } = await readRevisionSummaries(dir);
   // `import` is recorded by every import: a record of the source, not a round anybody circulates.
-  const name = revisions.filter((r) => r.name !== IMPORT_REVISION).sort((a, b) => compareTimes(a.time, b.time)).pop()?.name;
+  // readRevisionSummaries gives them oldest first, so the latest is the last.
+  const name = revisions.filter((r) => r.name !== IMPORT_REVISION).at(-1)?.name;
   if (name === undefined) return undefined;
   // Its manifest (5,000 hashes on a large draft) parsed once, then read back from the object cache.
   const latest = await readRevision(dir, name, cache);

@@ -60,10 +60,13 @@ export const checksum: (bytes: Uint8Array) => number =
   typeof zlib.crc32 === 'function' ? (bytes) => zlib.crc32(bytes) : (bytes) => crypto.createHash('sha1').update(bytes).digest().readUInt32BE(0);
 
 /** Node's one-call hash (20.12 and later): no hash object for each of a draft's thousands of files. */
-const oneCallHash = (crypto as { hash?: (algorithm: string, data: Uint8Array, encoding: 'hex') => string }).hash;
+const oneCallHash = (crypto as { hash?: (algorithm: string, data: Uint8Array | string, encoding: 'hex') => string }).hash;
 
-/** SHA-1 of the bytes, in hex: a file's key in the caches, and the check of this file's index. */
-export function contentHash(bytes: Uint8Array): string {
+/**
+ * SHA-1 of the bytes (a text: of its UTF-8), in hex: a file's key in the caches, and the check of
+ * this file's index. A text is hashed as it is, without a buffer made for it.
+ */
+export function contentHash(bytes: Uint8Array | string): string {
   return oneCallHash ? oneCallHash('sha1', bytes, 'hex') : crypto.createHash('sha1').update(bytes).digest('hex');
 }
 

@@ -214,7 +214,7 @@ function drawn(context: Context, spans: readonly Span[]): readonly Span[] {
 const ASCII = /^[\x20-\x7e\t\n]*$/;
 
 /** Spans as fragments of one line, unbroken (a numbered line is never broken again). */
-export function lineFragments(spans: readonly Span[], size: number, faces: TinosFaces): Fragment[] {
+function lineFragments(spans: readonly Span[], size: number, faces: TinosFaces): Fragment[] {
   return spans.map((span) => {
     const face = faces.face(faceName(span.style));
     // RunStyle sizes are Word's half-points.

@@ -1,3 +1,5 @@
+import { RTL_LETTER } from '../docx-runs.js';
+
 /**
  * Why ndraft's own PDF writer cannot set a text faithfully, if it cannot: it lays out glyphs left
  * to right, one per character, in Tinos. Right-to-left scripts need the bidi algorithm; Indic,
@@ -12,7 +14,8 @@ export interface PdfFallback {
   where: string;
 }
 
-const RIGHT_TO_LEFT = /[\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}\p{Script=Samaritan}\p{Script=Mandaic}\p{Script=Adlam}\u200F\u202B\u202E\u2067]/u;
+/** Right-to-left marks, embeddings, overrides and isolates: text that asks to be laid out right to left. */
+const RIGHT_TO_LEFT_MARK = /[\u200F\u202B\u202E\u2067]/;
 const SHAPED =
   /[\p{Script=Devanagari}\p{Script=Bengali}\p{Script=Gurmukhi}\p{Script=Gujarati}\p{Script=Oriya}\p{Script=Tamil}\p{Script=Telugu}\p{Script=Kannada}\p{Script=Malayalam}\p{Script=Sinhala}\p{Script=Thai}\p{Script=Lao}\p{Script=Tibetan}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Mongolian}\p{Script=Javanese}\p{Script=Balinese}\p{Script=Tai_Tham}\p{M}]/u;
 /**
@@ -29,7 +32,7 @@ const UNDRAWN = /[\t\n\p{Cf}\u00AD]/u;
 export function pdfFallback(text: string, where: string, hasGlyph: (codePoint: number) => boolean): PdfFallback | undefined {
   if (/^[\x20-\x7e\t\n]*$/.test(text)) return undefined;
   for (const character of text) {
-    if (RIGHT_TO_LEFT.test(character)) return { reason: 'right-to-left text', character, where };
+    if (RTL_LETTER.test(character) || RIGHT_TO_LEFT_MARK.test(character)) return { reason: 'right-to-left text', character, where };
     if (SHAPED.test(character)) return { reason: 'a script that needs shaping', character, where };
     if (!UNDRAWN.test(character) && !hasGlyph(character.codePointAt(0) as number)) return { reason: 'a character the Tinos font has no glyph for', character, where };
   }
