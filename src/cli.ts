@@ -158,16 +158,16 @@ Run "ndraft <command> --help" for a command's options.`,
     .argument('[label...]', 'the alternative to accept, e.g. Alt 3 (quotes optional; also alt3, "Alt. 3", or 3 where only one label ends in 3), which becomes the text of its paragraph or item; or the option of a block (Option 2: the other options\' paragraphs are deleted)')
     .option('--bracket <n|words>', 'the bracket to resolve: its number as "ndraft show" prints it, or its words ("management/development", or one option\'s)')
     .option('--span <n>', 'the bracket span to resolve (one bracket over several paragraphs or items), as numbered by "ndraft show" (ˢ¹); every text it covers changes at once')
-    .option('--keep', 'with --bracket or --span: keep its words')
+    .option('--keep', 'with --bracket or --span: keep its words (one bracket of [a]/[b]: that wording replaces the choice)')
     .option('--drop', 'with --bracket or --span: remove its words (with --span: an item left empty is removed, a paragraph left empty is deleted, its text kept)')
-    .option('--option <k>', 'with --bracket: choose option k of [a/b], or a labelled option by its label ("Option 2B" or 2B)')
+    .option('--option <k>', 'with --bracket: choose option k of [a/b] (of [a]/[b]: its k-th bracket), or a labelled option by its label ("Option 2B" or 2B)')
     .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .option('--replace', 'with a label: the alternative replaces the whole text, whatever its scope')
     .option('--append', 'with a label: the alternative is added at the end of the text, whatever its scope')
     .addHelpText(
       'after',
-      '\nExamples:\n  ndraft accept 61 Alt 3                    put where its scope says (see "ndraft scope")\n  ndraft accept 61 Alt 3 --replace          as the whole text of 61\n  ndraft accept 3 Option 2                  an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 56 --bracket management/development --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 3 --span 1 --keep           bracket span 1, over paragraphs 3 and 4\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
+      '\nExamples:\n  ndraft accept 61 Alt 3                    put where its scope says (see "ndraft scope")\n  ndraft accept 61 Alt 3 --replace          as the whole text of 61\n  ndraft accept 3 Option 2                  an option block numbered 3\n  ndraft accept 56 --bracket 1 --option 2\n  ndraft accept 56 --bracket management/development --option 2\n  ndraft accept 76 --bracket 1 --drop\n  ndraft accept 5 --bracket "Contracting Parties" --keep   of [Member States]/[Contracting Parties]\n  ndraft accept 3 --span 1 --keep           bracket span 1, over paragraphs 3 and 4\n  ndraft accept 61 --keep-paragraph\n\nThe wordings an accept replaces go to the history; "ndraft restore" brings them back.',
     )
     .action((number: string, label: string[], opts) =>
       run(async (io) => (await import('./cli/commands/accept.js')).acceptCommand(number, joinLabel(label), opts, io)),

@@ -19,7 +19,9 @@ export interface BuiltBracket {
  * the parser sees one option. Such a join gets a space on the side that cures it
  * (`[2005 / 2006]`); `applyChoices` removes that space again where it meets other space,
  * punctuation or the end of the text. A literal slash inside an option's text (`and/or`) cannot
- * be written at all; `readsBack` is then false and the tree is the only faithful form.
+ * be written at all, nor can options that meet as `]/[` unless each is one bracket alone (the
+ * parser reads such a slash as joining two brackets, see `joinsBrackets`); `readsBack` is then
+ * false and the tree is the only faithful form.
  */
 export function buildBracket(contents: readonly (readonly InlineNode[])[]): BuiltBracket {
   const options: OptionNode[] = contents.map((children) => ({ type: 'option', children: [...children] }));

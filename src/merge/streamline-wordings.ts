@@ -203,7 +203,7 @@ function verify(
     if (b.readsBack) return;
     issues.push({
       code: 'SLASH_READ_AS_SEPARATOR',
-      message: `the merge's bracket ${i + 1}, ${printNotation(b.bracket)}, holds a slash that would be read as an option separator; only the tree is faithful`,
+      message: `the merge's bracket ${i + 1}, ${printNotation(b.bracket)}, holds a slash that would not read back as written (a word's slash read as an option separator, or a slash joining two of its brackets among other words); only the tree is faithful`,
     });
   });
   const reparsed = parseNotation(text);

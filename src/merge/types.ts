@@ -8,7 +8,7 @@ import type { NotationRoot } from '../notation/types.js';
 export type Choice = { option: number } | 'drop' | 'keep';
 
 export type StreamlineIssueCode =
-  /** An option holds a literal slash that the parser would read as an option separator. */
+  /** An option holds a literal slash that the parser would read as an option separator, or a slash joins two brackets among other words (`[[a]/[b] c]`, see `joinsBrackets`). */
   | 'SLASH_READ_AS_SEPARATOR'
   /** Self-check failed: resolving the printed text does not give the wording back. */
   | 'WORDING_NOT_REPRODUCED';

@@ -1,3 +1,4 @@
+import { siblingGroup } from './sibling-group.js';
 import type { BracketNode, NotationRoot, RootChild } from './types.js';
 
 /**
@@ -16,7 +17,7 @@ export interface LabelledChoice {
 /** The labelled choice that `bracket` belongs to, looked for anywhere in `tree`; undefined when it has no label. */
 export function labelledChoice(tree: NotationRoot, bracket: BracketNode): LabelledChoice | undefined {
   if (bracket.label === undefined) return undefined;
-  return findIn(tree.children, bracket);
+  return siblingGroup(tree.children, bracket, labelledChoices, (g) => g.brackets);
 }
 
 /** Every labelled choice directly in `children` (not inside their brackets). */
@@ -39,16 +40,4 @@ export function labelledChoices(children: readonly RootChild[]): LabelledChoice[
 /** `Option 2A and Option 2B`, `A, B and C`: the labels of a choice in a sentence. */
 export function listLabels(labels: readonly string[]): string {
   return labels.length < 2 ? labels.join('') : `${labels.slice(0, -1).join(', ')} and ${labels[labels.length - 1]}`;
-}
-
-function findIn(children: readonly RootChild[], bracket: BracketNode): LabelledChoice | undefined {
-  if (children.includes(bracket)) return labelledChoices(children).find((g) => g.brackets.includes(bracket));
-  for (const child of children) {
-    if (child.type !== 'bracket') continue;
-    for (const option of child.options) {
-      const found = findIn(option.children, bracket);
-      if (found) return found;
-    }
-  }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import { LineIndex } from '../diagnostics/line-index.js';
 import { inputLimits, pastLimit } from '../limits/input-limits.js';
-import { isOptionSeparator } from './option-separator.js';
+import { isOptionSeparator, joinsBrackets } from './option-separator.js';
 import type {
   BracketLabel,
   BracketNode,
@@ -55,6 +55,8 @@ interface Frame {
   option: OptionNode;
   openOffset: number;
   optionStart: number;
+  /** A slash at this bracket's own level joins two brackets (`[should]/[shall]`); see `rejoined`. */
+  joins?: boolean;
 }
 
 /**
@@ -169,10 +171,12 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
       flushText(i);
       const frame = stack.pop() as Frame;
       closeOption(frame, i);
+      if (frame.joins && !frame.bracket.options.every(isLoneBracket)) frame.bracket.options = [rejoined(frame.bracket.options, point)];
       frame.bracket.position = { start: point(frame.openOffset), end: point(i + 1) };
       textStart = i + 1;
     } else if (stack.length > 0 && isOptionSeparator(source, i)) {
       const frame = stack[stack.length - 1] as Frame;
+      if (joinsBrackets(source, i)) frame.joins = true;
       flushText(i);
       closeOption(frame, i);
       frame.option = { type: 'option', children: [] };
@@ -196,6 +200,41 @@ export function parseNotation(source: string, spans?: SpanEdges): NotationResult
   flushText(source.length);
   root.position = { start: point(0), end: point(source.length) };
   return { ok: true, tree: root };
+}
+
+/** One bracket alone, blanks aside: `[[new]/[old]]` is a choice between two such options. */
+function isLoneBracket(option: OptionNode): boolean {
+  let brackets = 0;
+  for (const child of option.children) {
+    if (child.type === 'bracket') brackets++;
+    else if (child.value.trim() !== '') return false;
+  }
+  return brackets === 1;
+}
+
+/**
+ * The options of a bracket that holds `[a]/[b]` among other words, as the one option they are:
+ * the slash joins the two brackets beside it (a choice of its own, see `slashedChoice`), and a
+ * text that writes its choices so does not also write them as `[a/b]`, so the bracket's other
+ * slashes are words' too. `[[Member States]/[Contracting Parties] shall not apply sanctions in
+ * cases of incidental use/utilization]` is to keep or drop, not a choice of three.
+ */
+function rejoined(options: readonly OptionNode[], point: (offset: number) => Point): OptionNode {
+  const children: InlineNode[] = [];
+  const push = (node: InlineNode): void => {
+    const last = children[children.length - 1];
+    if (node.type === 'text' && last?.type === 'text' && last.position && node.position) {
+      children[children.length - 1] = { type: 'text', value: last.value + node.value, position: { start: last.position.start, end: node.position.end } };
+    } else children.push(node);
+  };
+  options.forEach((option, k) => {
+    const start = option.position?.start.offset ?? 0;
+    if (k > 0) push({ type: 'text', value: '/', position: { start: point(start - 1), end: point(start) } });
+    option.children.forEach(push);
+  });
+  const first = options[0]?.position;
+  const last = options[options.length - 1]?.position;
+  return { type: 'option', children, ...(first && last ? { position: { start: first.start, end: last.end } } : {}) };
 }
 
 const NOT_PLAIN_LINE = /[[\]\n]/;

@@ -3,6 +3,7 @@ import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.j
 import type { Alternative, Item, Note, Paragraph, SpanMark, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
 import { labelledChoice } from '../notation/labelled-choice.js';
+import { slashedChoice } from '../notation/slashed-choice.js';
 import type { BracketNode } from '../notation/types.js';
 import type { DraftSpan } from '../model/spans.js';
 import { spanRoles, type SpanRole } from './span-roles.js';
@@ -22,6 +23,8 @@ export interface BracketSummary {
   label?: string;
   /** For a labelled bracket side by side with others: the labels of the whole choice, in order. */
   choiceBetween?: string[];
+  /** For a bracket joined to others by slashes (`[should]/[shall]`): the numbers of the whole choice's brackets, in order. */
+  choiceWith?: number[];
   /** 0 for a bracket in plain text, 1 for one inside another bracket, and so on. */
   depth: number;
 }
@@ -63,15 +66,22 @@ export function choiceBetween(numbered: NumberedBracket): string[] | undefined {
   return group !== undefined && group.brackets.length > 1 ? group.labels : undefined;
 }
 
-export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
+/** The numbers of the brackets a bracket is chosen among when slashes join it to others (`[should]/[shall]`). */
+export function choiceWith(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number>): number[] | undefined {
+  return slashedChoice(numbered.slot.tree, numbered.bracket)?.map((b) => numbers.get(b) ?? 0);
+}
+
+export function summarizeBracket(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number> = new Map()): BracketSummary {
   const between = choiceBetween(numbered);
+  const joined = choiceWith(numbered, numbers);
   return {
     n: numbered.n,
     where: numbered.slot.name,
-    kind: between ? 'choice' : bracketKind(numbered.bracket),
+    kind: between || joined ? 'choice' : bracketKind(numbered.bracket),
     options: numbered.bracket.options.map((option) => printNotation(option)),
     ...(numbered.bracket.label ? { label: numbered.bracket.label.value } : {}),
     ...(between ? { choiceBetween: between } : {}),
+    ...(joined ? { choiceWith: joined } : {}),
     depth: numbered.depth,
   };
 }
@@ -79,9 +89,10 @@ export function summarizeBracket(numbered: NumberedBracket): BracketSummary {
 export function paragraphViewJson(paragraph: Paragraph, spans: readonly DraftSpan[] = []): ParagraphViewJson {
   const parsed = parseParagraph(paragraph);
   const roles = spanRoles(paragraph, spans);
+  const numbers = new Map(parsed.brackets.map((b) => [b.bracket, b.n]));
   const view: ParagraphViewJson = {
     ...paragraphForYaml(paragraph),
-    brackets: parsed.brackets.map(summarizeBracket),
+    brackets: parsed.brackets.map((b) => summarizeBracket(b, numbers)),
     ...(roles.length > 0 ? { bracketSpans: roles } : {}),
   };
   if (parsed.errors.length > 0) {

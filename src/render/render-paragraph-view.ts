@@ -7,7 +7,7 @@ import { listLabels } from '../notation/labelled-choice.js';
 import type { BracketNode, InlineNode, RootChild } from '../notation/types.js';
 import type { DraftSpan } from '../model/spans.js';
 import { spanRoles, type SpanRole } from './span-roles.js';
-import { bracketKind, choiceBetween } from './paragraph-view-json.js';
+import { bracketKind, choiceBetween, choiceWith } from './paragraph-view-json.js';
 import { noteLine } from './note-text.js';
 import { paragraphName } from '../model/paragraph-name.js';
 import type { Note } from '../model/schemas.js';
@@ -156,7 +156,7 @@ class ParagraphView {
     const rows = this.parsed.brackets.map((b) => {
       const parent = this.parents.get(b.bracket);
       const parentNumber = parent === undefined ? undefined : this.numbers.get(parent);
-      const between = choiceBetween(b);
+      const between = choiceBetween(b) ?? choiceWith(b, this.numbers)?.map(bracketMarker);
       const kind = between ? `choice between ${listLabels(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
       const label = b.bracket.label ? `${b.bracket.label.value}: ` : '';
       const words = label + b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');

@@ -6,6 +6,8 @@ import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
 import { labelledChoice, listLabels, type LabelledChoice } from '../notation/labelled-choice.js';
 import { replaceBracket } from '../notation/replace-bracket.js';
+import { slashedChoice } from '../notation/slashed-choice.js';
+import { resolveSlashedChoice } from './resolve-slashed-choice.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import type { Resolution } from './accept-alternative.js';
 
@@ -17,10 +19,17 @@ export type BracketChoice = { kind: 'keep' } | { kind: 'drop' } | { kind: 'optio
  * `findBracket`): keep its words (a one-option bracket),
  * drop them, or choose option k (1-based) of `[a/b]`. Brackets inside the bracket stay open.
  * A labelled bracket (`[Option 2A: …][Option 2B: …]`) is resolved as its whole choice: its label
- * picks one, whose words replace the group; labels never stay in the text.
+ * picks one, whose words replace the group; labels never stay in the text. So is a bracket joined
+ * to others by slashes (`[should]/[shall]`: see `resolveSlashedChoice`).
  */
 export function resolveBracket(paragraph: Paragraph, ref: number | string, choice: BracketChoice): Resolution {
-  const { bracket, slot, n } = findBracket(paragraph, parseParagraph(paragraph), ref);
+  const parsed = parseParagraph(paragraph);
+  const { bracket, slot, n } = findBracket(paragraph, parsed, ref);
+  const slashed = slashedChoice(slot.tree, bracket);
+  if (slashed) {
+    const numbers = slashed.map((b) => parsed.brackets.find((p) => p.bracket === b)?.n ?? 0);
+    return resolveSlashedChoice(paragraph, { bracket, n, group: slashed, numbers, slot }, choice);
+  }
   const group = labelledChoice(slot.tree, bracket);
   if (group && choice.kind !== 'drop') return chooseLabelled(paragraph, n, group, choice, slot);
   if (choice.kind === 'label') {

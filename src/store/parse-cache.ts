@@ -85,7 +85,7 @@ export interface ParseCache {
 const FOLDER = '.ndraft';
 const FILE = 'cache';
 /** Raised whenever what the cache stores changes shape. */
-const FORMAT = 8;
+const FORMAT = 9;
 export { contentHash } from './cache-file.js';
 
 function countsRow(c: Counts): CountsRow {

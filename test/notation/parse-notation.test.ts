@@ -359,6 +359,43 @@ describe('parseNotation: brackets', () => {
     );
   });
 
+  it('reads `[a]/[b]` among other words as brackets joined by a slash, not as options of the bracket around them', () => {
+    // WIPO IGC, TCE draft articles, article 5: the outer bracket is to keep or drop.
+    const source = '[[Member States]/[Contracting Parties] [should]/[shall] not apply sanctions in cases of use/utilization/inclusion.]';
+    const parsed = expectTree(parseNotation(source));
+    expect(stripPositions(parsed)).toEqual(
+      root(
+        bracket(
+          option(
+            bracket(option(text('Member States'))),
+            text('/'),
+            bracket(option(text('Contracting Parties'))),
+            text(' '),
+            bracket(option(text('should'))),
+            text('/'),
+            bracket(option(text('shall'))),
+            text(' not apply sanctions in cases of use/utilization/inclusion.'),
+          ),
+        ),
+      ),
+    );
+    expect(printNotation(parsed)).toBe(source);
+    // Positions still slice the source: the joined text runs from the first option's words to the last's.
+    const outer = parsed.children[0];
+    const last = outer?.type === 'bracket' ? outer.options[0]?.children.at(-1) : undefined;
+    expect(last?.position && source.slice(last.position.start.offset, last.position.end.offset)).toBe(' not apply sanctions in cases of use/utilization/inclusion.');
+    expect(shape('[this [instrument]/[treaty] applies]')).toEqual(
+      root(bracket(option(text('this '), bracket(option(text('instrument'))), text('/'), bracket(option(text('treaty'))), text(' applies')))),
+    );
+  });
+
+  it('still reads options that are each one bracket alone as a choice: `[[new]/[old]]`', () => {
+    expect(shape('[[new]/[old]]')).toEqual(root(bracket(option(bracket(option(text('new')))), option(bracket(option(text('old')))))));
+    expect(shape('[ [new] / [old] ]')).toEqual(
+      root(bracket(option(text(' '), bracket(option(text('new'))), text(' ')), option(text(' '), bracket(option(text('old'))), text(' ')))),
+    );
+  });
+
   it('gives positions on line 2 and later for multi-line input', () => {
     const source = 'first line\nsecond [a/b] line\n[c]';
     expect(parseNotation(source)).toEqual({

@@ -76,7 +76,23 @@ const { bracketNode } = fc.letrec<{ bracketNode: BracketNode; optionNode: Option
 
 const wellFormedTree = fc
   .array(fc.oneof(topText, bracketNode), { maxLength: 5 })
-  .map((children): NotationRoot => ({ type: 'root', children }));
+  .map((children): NotationRoot => ({ type: 'root', children }))
+  .filter((tree) => !hasJoinedOptions(tree.children));
+
+/**
+ * Whether some bracket's options meet as `]/[` while not every one of them is a bracket alone:
+ * the parser reads that slash as joining two brackets (`[[a]/[b] c]` is to keep or drop, see
+ * `joinsBrackets`), so such a tree cannot be written.
+ */
+function hasJoinedOptions(children: readonly NotationNode[]): boolean {
+  return children.some((child) => {
+    if (child.type !== 'bracket') return 'children' in child && hasJoinedOptions(child.children);
+    const printed = child.options.map((o) => printNotation(o));
+    const joined = printed.some((p, k) => k > 0 && /\][ \t\u00a0]*$/u.test(printed[k - 1] as string) && /^[ \t\u00a0]*\[/u.test(p));
+    const lone = child.options.every((o) => o.children.filter((c) => c.type === 'bracket').length === 1 && o.children.every((c) => c.type === 'bracket' || c.value.trim() === ''));
+    return (joined && !lone) || child.options.some((o) => hasJoinedOptions(o.children));
+  });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
