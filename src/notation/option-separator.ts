@@ -2,7 +2,7 @@
  * The slash rule. Inside a bracket, at that bracket's own level, `/` separates options
  * (`[management/development]`), except when the word it stands in contains a digit or `://`:
  * such a word is a document symbol, a resolution number or an address (`A/60/L.1`, `57/239`,
- * `https://un.org/x`), and its slashes are text. Outside brackets a slash is always text.
+ * `https://un.org/x`), and its slashes are text; so are those of a list of delegations (`US/AU`). Outside brackets a slash is always text.
  * A "word" runs between white space and brackets. (The parser takes back the splits of a bracket
  * that holds `[a]/[b]` among other words: see `joinsBrackets`.)
  */
@@ -29,10 +29,16 @@ function isBlank(code: number): boolean {
   return code === 32 || code === 9 || code === 0xa0;
 }
 
-/** A word whose slashes are text: it has a digit or `://` (`A/C.3/70/L.1`, `57/239`, an address). */
+/**
+ * A word whose slashes are text: it has a digit or `://` (`A/C.3/70/L.1`, `57/239`, an address),
+ * or it is a list of delegations' codes, two or three capitals each (`US/AU`, `NZ/CL/PE:`), as
+ * texts name who proposes a bracket (`[US/AU propose: useful]`).
+ */
 export function isSymbolWord(word: string): boolean {
-  return /\p{Nd}/u.test(word) || word.includes('://');
+  return /\p{Nd}/u.test(word) || word.includes('://') || DELEGATIONS.test(word);
 }
+
+const DELEGATIONS = /^\p{Lu}{2,3}(?:\/\p{Lu}{2,3})+[:;,.]?$/u;
 
 /** The word (between white space and brackets) that the character at `index` stands in. */
 export function wordAround(source: string, index: number): string {

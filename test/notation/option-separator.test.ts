@@ -42,6 +42,18 @@ describe('isOptionSeparator', () => {
     expect(verdicts('[1a/b]')).toEqual([false]);
   });
 
+  it('keeps slashes in a list of delegations as text: who proposes, not a choice', () => {
+    // TPP IP chapter (corpus 05, 06): the proposers open the bracket.
+    expect(verdicts('[US/AU propose: useful]')).toEqual([false]);
+    expect(verdicts('[AU/PE: For the purpose of this Chapter]')).toEqual([false]);
+    expect(verdicts('[NZ/CL/PE/MY/AU/VN/BN/SG/CA/MX propose:]')).toEqual(Array(9).fill(false));
+    // Words, one capital, four capitals or lower case are not delegations' codes.
+    expect(verdicts('[Member/Party]')).toEqual([true]);
+    expect(verdicts('[A/B]')).toEqual([true]);
+    expect(verdicts('[ISPs/NGOs]')).toEqual([true]);
+    expect(verdicts('[UNEP/UNESCO]')).toEqual([true]);
+  });
+
   it('counts non-ASCII decimal digits as digits', () => {
     // Arabic-Indic digits ٥٧/٢٣٩ (57/239).
     expect(verdicts('[القرار ٥٧/٢٣٩]')).toEqual([false]);
