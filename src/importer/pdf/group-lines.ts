@@ -65,6 +65,8 @@ export function lineOf(input: readonly PdfSpan[]): PdfLine {
   };
 }
 
+const BULLET_O = /^o ?$/;
+
 /**
  * The text of a line's spans, whitespace collapsed, without the spans in `drop` (footnote
  * markers); `cuts` says at which column (1-based) of the text each dropped span stood.
@@ -72,6 +74,7 @@ export function lineOf(input: readonly PdfSpan[]): PdfLine {
 export function joinSpans(spans: readonly PdfSpan[], drop?: ReadonlySet<PdfSpan>): { text: string; cuts: Map<PdfSpan, number> } {
   let text = '';
   let end = Number.NEGATIVE_INFINITY;
+  let inked = Number.NEGATIVE_INFINITY;
   const cuts = new Map<PdfSpan, number>();
   for (const span of spans) {
     if (drop?.has(span)) {
@@ -84,8 +87,16 @@ export function joinSpans(spans: readonly PdfSpan[], drop?: ReadonlySet<PdfSpan>
     const gap = span.x - end;
     if (text !== '' && !text.endsWith(' ') && !piece.startsWith(' ') && gap > span.size * 0.18) piece = ` ${piece}`;
     if (text === '' || text.endsWith(' ')) piece = piece.replace(/^ +/, '');
+    // Word's second-level bullet is a letter `o` and a tab stop: kept as `o` + tab, which reads as
+    // an item's bullet (`classifyLine`), where a space would glue it to the words as a word "o".
+    if (BULLET_O.test(text) && piece.trim() !== '' && span.x - inked > span.size * 0.9) {
+      text = 'o\t';
+      piece = piece.replace(/^ +/, '');
+    }
     text += piece;
     end = Math.max(end, span.x2);
+    // Where the last visible text ends: a space character may fill the gap a tab stop leaves.
+    if (piece.trim() !== '') inked = span.x2;
   }
   return { text: text.replace(/ +$/, ''), cuts };
 }

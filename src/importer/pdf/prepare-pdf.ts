@@ -22,6 +22,8 @@ export interface PreparedPdf extends PreparedSource {
   places: PdfPlace[];
   /** For each number in `extracted` (1-based), where the line starts on the page (points from the left). */
   lefts: number[];
+  /** For each number in `extracted` (1-based), whether its first word stands apart from the rest, as a label before a tab stop does. */
+  tabbed: boolean[];
   pages: number;
   /** The pages read as two columns. */
   twoColumnPages: number[];
@@ -58,6 +60,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
   const extracted: string[] = [];
   const places: PdfPlace[] = [];
   const lefts: number[] = [];
+  const tabbed: boolean[] = [];
   const removed: RemovedFurniture[] = [];
   const notes: ExtractedNote[] = [];
   const references: NoteReference[] = [];
@@ -72,6 +75,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
       extracted.push(line.text);
       places.push({ page: page.number, line: i + 1 });
       lefts.push(line.x);
+      tabbed.push(labelApart(line));
       const number = extracted.length;
       numberOf.set(line, number);
       const kind = furniture.get(line);
@@ -99,6 +103,7 @@ export function preparePdf(pages: readonly PdfPageText[], file: string): Prepare
     extracted,
     places,
     lefts,
+    tabbed,
     pages: pages.length,
     twoColumnPages: placed.filter((p) => p.lines.some((l) => l.column !== 0)).map((p) => p.number),
   };
@@ -115,4 +120,16 @@ function cutMarkers(line: PdfLine, number: number, markers: ReadonlySet<string>,
   const { text, cuts } = joinSpans(line.spans, drop);
   for (const [span, column] of cuts) references.push({ marker: span.text.trim(), line: number, column });
   return text;
+}
+
+/**
+ * Whether the line's first run of text is one word set apart from the next by more than a space,
+ * as an item's label is from its words in ndraft's PDF (a hanging indent): `(g)` then a gap is a
+ * label, `(g) and (h).` in one run is words that happen to start like one.
+ */
+function labelApart(line: PdfLine): boolean {
+  const visible = line.spans.filter((s) => s.text.trim() !== '');
+  const [first, second] = visible;
+  if (first === undefined || second === undefined || /\s/u.test(first.text.trim())) return false;
+  return second.x - first.x2 > first.size * 0.9;
 }

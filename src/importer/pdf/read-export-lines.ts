@@ -1,6 +1,7 @@
 import { exportAsideRole, exportOptionLine, isExportLegend, optionHeadingLine, readOptionHeading, type ExportLineRole, type OptionLinesState } from '../export-furniture.js';
 import type { WordSourceLine } from '../docx/word-lines.js';
 import type { SourceLine } from '../source-lines.js';
+import { classifyLine } from '../classify-line.js';
 
 /** A line of ndraft's own export read from the PDF: skipped as furniture, or put back on the draft. */
 export interface PdfExportLine {
@@ -32,7 +33,7 @@ const SOURCE = /^Source: \S.*$/;
  * wording counts; its bookmarks name the section headings. In any other PDF every line is the
  * document's own and is left as it is.
  */
-export function readExportLines(lines: readonly SourceLine[], madeByNdraft: boolean, layout: { outline?: readonly { title: string; depth: number }[]; lefts?: readonly number[]; extracted?: readonly string[] } = {}): PdfExportLines {
+export function readExportLines(lines: readonly SourceLine[], madeByNdraft: boolean, layout: { outline?: readonly { title: string; depth: number }[]; lefts?: readonly number[]; tabbed?: readonly boolean[]; extracted?: readonly string[] } = {}): PdfExportLines {
   if (!madeByNdraft) return { lines: [...lines], exportLines: [] };
   const outline = layout.outline ?? [];
   let bookmark = 0;
@@ -87,6 +88,13 @@ export function readExportLines(lines: readonly SourceLine[], madeByNdraft: bool
       longer = `${longer} ${texts[at - 1 + more]?.text.trim() ?? ''}`;
       role = exportAsideRole(longer, false);
       if (role) [text, joined] = [longer, more];
+    }
+    // A note wrapped where a line starts like an item (`(g) and (h).`): no label stands apart there, so it is the note's.
+    const after = texts[at];
+    if (role?.kind === 'note' && after !== undefined && classifyLine(after.text).kind === 'item' && layout.tabbed?.[after.line - 1] === false) {
+      text = `${text} ${after.text.trim()}`;
+      role = exportAsideRole(text, left(line.line) > margin + 1) ?? role;
+      joined = 1;
     }
     if (role) {
       exportLines.push({ line: line.line, text, role });

@@ -35,7 +35,7 @@ export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Pr
   const place = (d: Diagnostic): Diagnostic => placed(d, prepared.places);
   // ndraft's PDF export names itself in the Info dictionary (render-pdf.ts): only then are its own lines looked for.
   const madeByNdraft = producer !== undefined && /^ndraft(?: |$)/.test(producer);
-  const own = readExportLines(prepared.lines, madeByNdraft, { outline, lefts: prepared.lefts, extracted: prepared.extracted });
+  const own = readExportLines(prepared.lines, madeByNdraft, { outline, lefts: prepared.lefts, tabbed: prepared.tabbed, extracted: prepared.extracted });
   const title = options.titleGiven !== true && own.title !== undefined ? own.title : options.title;
   let result: ImportResult;
   try {

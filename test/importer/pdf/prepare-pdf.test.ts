@@ -36,6 +36,19 @@ describe('groupLines', () => {
     expect(texts(lines)).toEqual(['Hello world', 'next line']);
   });
 
+  it("keeps Word's `o` bullet apart from its words with a tab, even where a space fills the tab stop's gap", () => {
+    const [bullet] = groupLines([item('o', 60, 100), item(' ', 65, 100), item('Early warning', 90, 100)]);
+    expect(bullet?.text).toBe('o\tEarly warning');
+    // A word "o" at a normal space from the next is a word.
+    expect(groupLines([item('o', 60, 100), item('Early', 68, 100)])[0]?.text).toBe('o Early');
+  });
+
+  it('says which lines start with a label set apart from their words, as a hanging indent does', () => {
+    const prepared = preparePdf([page(1, [item('(g)', 60, 100), item('International Convention', 90, 100), item('(g) and (h).', 60, 130), item('o', 60, 160), item('x', 68, 160)])], 'x.pdf');
+    expect(prepared.extracted).toEqual(['(g) International Convention', '(g) and (h).', 'o x']);
+    expect(prepared.tabbed).toEqual([true, false, false]);
+  });
+
   it('keeps a superscript on its line, marked raised, and joins pieces of a word without a space', () => {
     const [line] = groupLines([item('session', 60, 100), item('1', 95, 96.5, 6.5), item('speci', 110, 100), item('fic', 135, 100)]);
     expect(line?.text).toBe('session1 specific');

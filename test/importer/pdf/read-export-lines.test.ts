@@ -30,6 +30,17 @@ const EXPORT = [
 const texts = (lines: readonly SourceLine[]) => lines.map((l) => l.text).filter((t) => t !== '');
 
 describe('readExportLines', () => {
+  it("joins a note wrapped where a line starts like an item, when no label stands apart there", () => {
+    const lines = ['Draft', '2. Parties shall act.', "Footnote 6: MX will reflect further on the additional subparagraphs", '(g) and (h).', '(g) A real item.'];
+    const tabbed = [false, false, false, false, true];
+    const read = readExportLines(prepared(lines), true, { tabbed });
+    expect(texts(read.lines)).toEqual(['2. Parties shall act.', '(g) A real item.']);
+    const note = read.exportLines.find((l) => l.role.kind === 'note');
+    expect(note?.text).toBe('Footnote 6: MX will reflect further on the additional subparagraphs (g) and (h).');
+    // With the label apart (an item of the paragraph), the line stays an item.
+    expect(texts(readExportLines(prepared(lines), true, { tabbed: [false, false, false, true, true] }).lines)).toContain('(g) and (h).');
+  });
+
   it("in ndraft's PDF: the title and header skipped, option headings as the text export writes them, bookmarked headings marked", () => {
     const lefts = EXPORT.map((t) => (t.startsWith('Comment') || t.startsWith('(') ? 100 : 70));
     const read = readExportLines(prepared(EXPORT), true, { outline: [{ title: 'Article 2 Scope', depth: 0 }], lefts });
