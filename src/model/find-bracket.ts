@@ -1,6 +1,6 @@
 import { inputError } from '../diagnostics/diagnostic.js';
 import { printNotation } from '../notation/print-notation.js';
-import { slashedChoice } from '../notation/slashed-choice.js';
+import { choiceGroups, type ChoiceGroups } from '../notation/choice-groups.js';
 import { paragraphName } from './paragraph-name.js';
 import type { NumberedBracket, ParsedParagraph } from './paragraph-slots.js';
 import type { Paragraph } from './schemas.js';
@@ -25,8 +25,9 @@ export function findBracket(paragraph: Paragraph, parsed: ParsedParagraph, asked
   }
   const prefix = /(?:…|\.\.\.)$/u.test(typed);
   const wanted = wordsKey(typed.replace(/(?:…|\.\.\.)$/u, ''));
-  const found = wanted === '' ? [] : brackets.filter((b) => bracketWords(b).some((w) => (prefix ? w.startsWith(wanted) : w === wanted)));
-  if (found.length === 1 || (found.length > 1 && oneChoice(found))) return found[0] as NumberedBracket;
+  const groups = choiceGroups(parsed.slots.map((slot) => slot.tree));
+  const found = wanted === '' ? [] : brackets.filter((b) => bracketWords(b, groups).some((w) => (prefix ? w.startsWith(wanted) : w === wanted)));
+  if (found.length === 1 || (found.length > 1 && oneChoice(found, groups))) return found[0] as NumberedBracket;
   if (found.length > 1) {
     throw inputError(`the words "${typed}" are in ${found.length} brackets of paragraph ${name}: ${found.map((b) => `${b.n} ${bracketText(b)}`).join(', ')}; name one by its number`);
   }
@@ -41,18 +42,18 @@ export function bracketText(numbered: NumberedBracket, max = 50): string {
 }
 
 /** The spellings a bracket answers to: all of it, its label, each option, the options joined; and a slashed choice's, all of it. */
-function bracketWords(numbered: NumberedBracket): string[] {
+function bracketWords(numbered: NumberedBracket, groups: ChoiceGroups): string[] {
   const { bracket } = numbered;
   const options = bracket.options.map((o) => printNotation(o));
-  const choice = slashedChoice(numbered.slot.tree, bracket)?.map((b) => printNotation(b)).join('/') ?? '';
+  const choice = groups.slashed.get(bracket)?.map((b) => printNotation(b)).join('/') ?? '';
   return [printNotation(bracket), bracket.label?.value ?? '', options.join('/'), ...options, choice].map(wordsKey).filter((w) => w !== '');
 }
 
 /** Whether the brackets found are all of one slashed choice (`Member States/Contracting Parties` names the choice). */
-function oneChoice(found: readonly NumberedBracket[]): boolean {
-  const first = found[0] as NumberedBracket;
-  const group = slashedChoice(first.slot.tree, first.bracket);
-  return group !== undefined && found.every((b) => b.slot === first.slot && group.includes(b.bracket));
+function oneChoice(found: readonly NumberedBracket[], groups: ChoiceGroups): boolean {
+  const group = groups.slashed.get((found[0] as NumberedBracket).bracket);
+  const members = new Set(group);
+  return group !== undefined && found.every((b) => members.has(b.bracket));
 }
 
 /** Case, brackets and spacing aside: `[Management / development]` → `management/development`. */

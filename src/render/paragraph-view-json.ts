@@ -2,8 +2,7 @@ import { paragraphForYaml } from '../store/serialize.js';
 import { parseParagraph, type NumberedBracket } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Note, Paragraph, SpanMark, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
-import { labelledChoice } from '../notation/labelled-choice.js';
-import { slashedChoice } from '../notation/slashed-choice.js';
+import { choiceGroups, type ChoiceGroups } from '../notation/choice-groups.js';
 import type { BracketNode } from '../notation/types.js';
 import type { DraftSpan } from '../model/spans.js';
 import { spanRoles, type SpanRole } from './span-roles.js';
@@ -61,19 +60,19 @@ export function bracketKind(bracket: BracketNode): BracketKind {
 }
 
 /** The labels a labelled bracket is chosen among, when it stands side by side with others. */
-export function choiceBetween(numbered: NumberedBracket): string[] | undefined {
-  const group = labelledChoice(numbered.slot.tree, numbered.bracket);
+export function choiceBetween(numbered: NumberedBracket, groups: ChoiceGroups): string[] | undefined {
+  const group = groups.labelled.get(numbered.bracket);
   return group !== undefined && group.brackets.length > 1 ? group.labels : undefined;
 }
 
 /** The numbers of the brackets a bracket is chosen among when slashes join it to others (`[should]/[shall]`). */
-export function choiceWith(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number>): number[] | undefined {
-  return slashedChoice(numbered.slot.tree, numbered.bracket)?.map((b) => numbers.get(b) ?? 0);
+export function choiceWith(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number>, groups: ChoiceGroups): number[] | undefined {
+  return groups.slashed.get(numbered.bracket)?.map((b) => numbers.get(b) ?? 0);
 }
 
-export function summarizeBracket(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number> = new Map()): BracketSummary {
-  const between = choiceBetween(numbered);
-  const joined = choiceWith(numbered, numbers);
+export function summarizeBracket(numbered: NumberedBracket, numbers: ReadonlyMap<BracketNode, number>, groups: ChoiceGroups): BracketSummary {
+  const between = choiceBetween(numbered, groups);
+  const joined = choiceWith(numbered, numbers, groups);
   return {
     n: numbered.n,
     where: numbered.slot.name,
@@ -90,9 +89,10 @@ export function paragraphViewJson(paragraph: Paragraph, spans: readonly DraftSpa
   const parsed = parseParagraph(paragraph);
   const roles = spanRoles(paragraph, spans);
   const numbers = new Map(parsed.brackets.map((b) => [b.bracket, b.n]));
+  const groups = choiceGroups(parsed.slots.map((slot) => slot.tree));
   const view: ParagraphViewJson = {
     ...paragraphForYaml(paragraph),
-    brackets: parsed.brackets.map((b) => summarizeBracket(b, numbers)),
+    brackets: parsed.brackets.map((b) => summarizeBracket(b, numbers, groups)),
     ...(roles.length > 0 ? { bracketSpans: roles } : {}),
   };
   if (parsed.errors.length > 0) {

@@ -4,6 +4,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Alternative, Item, Paragraph, Status } from '../model/schemas.js';
 import { listLabels } from '../notation/labelled-choice.js';
+import { choiceGroups, type ChoiceGroups } from '../notation/choice-groups.js';
 import type { BracketNode, InlineNode, RootChild } from '../notation/types.js';
 import type { DraftSpan } from '../model/spans.js';
 import { spanRoles, type SpanRole } from './span-roles.js';
@@ -81,6 +82,7 @@ class ParagraphView {
   private readonly numbers = new Map<BracketNode, number>();
   /** The bracket each nested bracket sits in, for the legend. */
   private readonly parents = new Map<BracketNode, BracketNode>();
+  private readonly groups: ChoiceGroups;
 
   constructor(
     private readonly paragraph: Paragraph,
@@ -88,6 +90,7 @@ class ParagraphView {
     private readonly spans: readonly SpanRole[] = [],
   ) {
     this.parsed = parseParagraph(paragraph);
+    this.groups = choiceGroups(this.parsed.slots.map((slot) => slot.tree));
     for (const b of this.parsed.brackets) {
       this.numbers.set(b.bracket, b.n);
       for (const option of b.bracket.options) {
@@ -156,7 +159,7 @@ class ParagraphView {
     const rows = this.parsed.brackets.map((b) => {
       const parent = this.parents.get(b.bracket);
       const parentNumber = parent === undefined ? undefined : this.numbers.get(parent);
-      const between = choiceBetween(b) ?? choiceWith(b, this.numbers)?.map(bracketMarker);
+      const between = choiceBetween(b, this.groups) ?? choiceWith(b, this.numbers, this.groups)?.map(bracketMarker);
       const kind = between ? `choice between ${listLabels(between)}` : bracketKind(b.bracket) === 'optional' ? 'keep or drop' : `choose one of ${b.bracket.options.length}`;
       const label = b.bracket.label ? `${b.bracket.label.value}: ` : '';
       const words = label + b.bracket.options.map((o) => this.inline(o.children, b.depth + 1, plain)).join(' / ');

@@ -27,7 +27,8 @@ export function resolveBracket(paragraph: Paragraph, ref: number | string, choic
   const { bracket, slot, n } = findBracket(paragraph, parsed, ref);
   const slashed = slashedChoice(slot.tree, bracket);
   if (slashed) {
-    const numbers = slashed.map((b) => parsed.brackets.find((p) => p.bracket === b)?.n ?? 0);
+    const numberOf = new Map(parsed.brackets.map((b) => [b.bracket, b.n]));
+    const numbers = slashed.map((b) => numberOf.get(b) ?? 0);
     return resolveSlashedChoice(paragraph, { bracket, n, group: slashed, numbers, slot }, choice);
   }
   const group = labelledChoice(slot.tree, bracket);

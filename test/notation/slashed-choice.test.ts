@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotation } from '../../src/notation/parse-notation.js';
 import { printNotation } from '../../src/notation/print-notation.js';
+import { choiceGroups } from '../../src/notation/choice-groups.js';
 import { slashedChoice, slashedChoices } from '../../src/notation/slashed-choice.js';
 import type { BracketNode, NotationRoot } from '../../src/notation/types.js';
 
@@ -33,5 +34,18 @@ describe('slashedChoices', () => {
     const inner = outer.options[0]?.children[1] as BracketNode;
     expect(slashedChoice(t, outer)).toBeUndefined();
     expect(words(slashedChoice(t, inner))).toEqual(['[instrument]', '[treaty]']);
+  });
+});
+
+describe('choiceGroups', () => {
+  it('finds every labelled and slashed choice of the texts in one walk, by bracket', () => {
+    const t = tree('[a]/[b] [Option A: x][Option B: y] [c [d]/[e]]');
+    const groups = choiceGroups([t]);
+    const [a, b, optA, optB, c] = t.children.filter((n): n is BracketNode => n.type === 'bracket');
+    expect(groups.slashed.get(a as BracketNode)).toEqual([a, b]);
+    expect(groups.labelled.get(optB as BracketNode)?.labels).toEqual(['Option A', 'Option B']);
+    expect(groups.labelled.get(optA as BracketNode)).toBe(groups.labelled.get(optB as BracketNode));
+    expect(groups.slashed.has(c as BracketNode)).toBe(false);
+    expect(words(groups.slashed.get((c as BracketNode).options[0]?.children[1] as BracketNode))).toEqual(['[d]', '[e]']);
   });
 });
