@@ -28,6 +28,9 @@ const PARAGRAPH = new RegExp(
   `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
   'i',
 );
+// `PP1 Recalling …`, `OP 2 Requests …`, `PP2bis …`: UN resolutions number their preambular and
+// operative paragraphs so, often without a period; the capitals say it is a number.
+const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
 const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
 // A number without its period (`1 Member States …`), as some PDF copies print them: accepted only in sequence.
 const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
@@ -116,7 +119,7 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
     return { kind: 'paragraph', number: attributed[1] as string, numeral: Number(attributed[1]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
   }
 
-  const para = PARAGRAPH.exec(t) ?? DECIMAL.exec(t);
+  const para = PARAGRAPH.exec(t) ?? PREAMBULAR_OPERATIVE.exec(t) ?? DECIMAL.exec(t);
   if (para) {
     const number = (para[2] as string).replace(/\s+$/, '');
     const rest = t.slice(para[0].length);

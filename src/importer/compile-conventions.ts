@@ -11,7 +11,10 @@ export interface Vocabulary {
   article: RegExp;
   option: RegExp;
   alternative: RegExp;
+  /** A status marker at the end of a text, before or after its last punctuation. Groups 1–3: ndraft's own; 4–6: the conventions' agreed, ad ref and deleted. */
   marker: RegExp;
+  /** The same markers first in a text, before its words (`(Agreed) Decides …`). */
+  leadingMarker: RegExp;
   /** The conventions' own markers alone, when there are some: a text ending in one is not a heading's title. */
   ownMarker?: RegExp;
 }
@@ -40,10 +43,14 @@ function compile(c: Conventions): Vocabulary {
   const lists = [c.agreedMarkers, c.adRefMarkers, c.deletedMarkers];
   // Groups 1 to 3 are ndraft's own markers; 4, 5 and 6 the conventions' agreed, ad ref and deleted (a group that can never match where a list is empty).
   const extra = lists.some((l) => l && l.length > 0) ? lists.map((l) => `|(${l && l.length > 0 ? l.map(markerPattern).join('|') : '(?!)'})`).join('') : '';
-  const marker = new RegExp(`\\s*(?:\\((agreed ad ref\\.?|agreed|deleted)\\)|\\[(agreed ad ref\\.?)\\]|(?<![\\p{L}])(agreed ad ref\\.?)${extra})\\s*$`, 'iu');
+  const markers = `\\((agreed ad ref\\.?|agreed|deleted)\\)|\\[(agreed ad ref\\.?)\\]|(?<![\\p{L}])(agreed ad ref\\.?)${extra}`;
+  // At the end, before the paragraph's last punctuation or after it (`… session (Agreed ad ref);`).
+  const marker = new RegExp(`\\s*(?:${markers})\\s*[.;,:]?\\s*$`, 'iu');
+  // Or first, just after the paragraph's number (`OP4 (Agreed) Decides …`).
+  const leadingMarker = new RegExp(`^\\s*(?:${markers})\\s+(?=\\S)`, 'iu');
   const own = lists.flatMap((l) => l ?? []);
   const ownMarker = own.length > 0 ? new RegExp(`(?:${own.map(markerPattern).join('|')})\\s*$`, 'iu') : undefined;
-  return { division, article, option: optionLine, alternative, marker, ...(ownMarker ? { ownMarker } : {}) };
+  return { division, article, option: optionLine, alternative, marker, leadingMarker, ...(ownMarker ? { ownMarker } : {}) };
 }
 
 /** An alternation of ndraft's words (already patterns) and the conventions' (escaped, also in capitals). */

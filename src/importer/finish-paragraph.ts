@@ -5,6 +5,7 @@ import type { NotationResult } from '../notation/types.js';
 import { noteKnownText, type KnownTexts } from '../notation/known-texts.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import type { ParagraphNode } from './outline-nodes.js';
+import { openUnresolved } from './open-unresolved.js';
 import { repairBrackets } from './repair-brackets.js';
 import { locate, takeStatusMarker, type TextUnit } from './text-unit.js';
 
@@ -20,11 +21,11 @@ export function warningName(p: ParagraphNode, address: string): string {
  * across paragraphs (`planSpans`): status markers read, and its own bracket and its
  * alternatives' brackets closed. Returns its status.
  */
-export function prepareParagraph(p: ParagraphNode, address: string, warn: Warn, marker?: RegExp): { status: Status; markers: number } {
+export function prepareParagraph(p: ParagraphNode, address: string, warn: Warn, marker?: RegExp, leadingMarker?: RegExp): { status: Status; markers: number } {
   const name = warningName(p, address);
   let markers = 0;
   const mark = (u: TextUnit): Status | undefined => {
-    const status = takeStatusMarker(u, marker);
+    const status = takeStatusMarker(u, marker, leadingMarker);
     if (status) markers++;
     return status;
   };
@@ -90,10 +91,12 @@ export function finishParagraph(p: ParagraphNode, address: string, status: Statu
     ]),
     ...p.alternatives.map((a) => ({ unit: a.unit, what: `"${a.label}" of paragraph ${name}` })),
   ];
+  const contested = new Set<TextUnit>();
   for (const { unit, what } of units) {
     const marks = spans.get(unit);
     const around = marks?.filter((m) => m.edge === 'inside').length ?? 0;
     const result = repairBrackets(unit, what, warn, spanEdges(marks));
+    if (marks !== undefined || (result.ok && result.tree.children.some((c) => c.type === 'bracket'))) contested.add(unit);
     const choices = flagUnbracketedChoices(unit, result, what, warn, around);
     // Kept for the check of the draft before it is written, which then need not parse the text again.
     if (known && result.ok && marks === undefined) noteKnownText(known, unit.text, result.tree, choices);
@@ -120,7 +123,7 @@ export function finishParagraph(p: ParagraphNode, address: string, status: Statu
     alternatives: p.alternatives.map((a) => ({ label: a.label, text: a.unit.text })),
     ...(p.notes.length > 0 ? { notes: p.notes } : {}),
   };
-  return paragraph;
+  return openUnresolved(paragraph, p, contested, name, warn);
 }
 
 function flagUnbracketedChoices(unit: TextUnit, result: NotationResult, what: string, warn: Warn, around: number): UnbracketedChoice[] {

@@ -64,7 +64,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
   let markers = 0;
   const statuses = new Map<ParagraphNode, Paragraph['status']>();
   for (const p of paragraphs) {
-    const prepared = prepareParagraph(p, addresses.get(p) as string, warn, vocabulary.marker);
+    const prepared = prepareParagraph(p, addresses.get(p) as string, warn, vocabulary.marker, vocabulary.leadingMarker);
     markers += prepared.markers;
     statuses.set(p, prepared.status);
   }

@@ -46,17 +46,30 @@ export function locate(unit: TextUnit, offset: number): { line: number; column: 
 }
 
 /**
- * Takes a status marker off the end of the text: `(Agreed)`, `(Agreed ad ref)`, `[Agreed ad ref]`,
- * `agreed ad ref`, `(Deleted)`, and the conventions' own (`marker`, from `compileConventions`).
+ * Takes a status marker off the text: `(Agreed)`, `(Agreed ad ref)`, `[Agreed ad ref]`,
+ * `agreed ad ref`, `(Deleted)`, and the conventions' own (`marker`, from `compileConventions`),
+ * at the end (`… session (Agreed ad ref);` keeps its `;`), or else first, before the words
+ * (`(Agreed) Decides …`, `leading`).
  */
-export function takeStatusMarker(unit: TextUnit, marker: RegExp = DEFAULT_VOCABULARY.marker): Status | undefined {
-  const match = marker.exec(unit.text);
+export function takeStatusMarker(unit: TextUnit, marker: RegExp = DEFAULT_VOCABULARY.marker, leading: RegExp = DEFAULT_VOCABULARY.leadingMarker): Status | undefined {
+  const atEnd = marker.exec(unit.text);
+  const match = atEnd ?? leading.exec(unit.text);
   if (!match) return undefined;
-  unit.text = unit.text.slice(0, match.index).trimEnd();
+  if (atEnd) {
+    const punctuation = /[.;,:](?=\s*$)/u.exec(match[0])?.[0] ?? '';
+    unit.text = unit.text.slice(0, match.index).trimEnd() + punctuation;
+  } else dropStart(unit, match[0].length);
   if (match[4] !== undefined) return 'agreed';
   if (match[5] !== undefined) return 'agreed-ad-ref';
   if (match[6] !== undefined) return 'deleted';
   const word = (match[1] ?? match[2] ?? match[3] ?? '').toLowerCase();
   if (word.startsWith('agreed ad ref')) return 'agreed-ad-ref';
   return word === 'deleted' ? 'deleted' : 'agreed';
+}
+
+/** Cuts the first `length` characters of the text, keeping every later offset on its source line and column. */
+function dropStart(unit: TextUnit, length: number): void {
+  unit.text = unit.text.slice(length);
+  const kept = unit.segments.filter((s, i) => s.offset >= length || (unit.segments[i + 1]?.offset ?? Infinity) > length);
+  unit.segments = kept.map((s) => (s.offset >= length ? { ...s, offset: s.offset - length } : { line: s.line, column: s.column + (length - s.offset), offset: 0 }));
 }

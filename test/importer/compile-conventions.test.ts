@@ -38,7 +38,9 @@ describe('compileConventions: the importer vocabulary built from a negotiation\'
     expect(DEFAULT_VOCABULARY.division.source).toBe(/^(Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+([0-9]{1,3}[A-Za-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.–—-]?\s*(.*)$/.source);
     expect(DEFAULT_VOCABULARY.option.source).toBe(/^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/.source);
     expect(DEFAULT_VOCABULARY.alternative.source).toContain('(?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)');
-    expect(DEFAULT_VOCABULARY.marker.source).toBe(/\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*$/iu.source);
+    // The markers as ever, now also before the last punctuation, and first in a text.
+    expect(DEFAULT_VOCABULARY.marker.source).toBe(/\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*[.;,:]?\s*$/iu.source);
+    expect(DEFAULT_VOCABULARY.leadingMarker.source).toBe(/^\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s+(?=\S)/iu.source);
     expect(DEFAULT_VOCABULARY.ownMarker).toBeUndefined();
   });
 

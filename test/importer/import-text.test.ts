@@ -49,6 +49,46 @@ describe('importText conventions', () => {
     ]);
   });
 
+  it('reads a marker before the last punctuation, keeping it, and one first, before the words', () => {
+    const draft = read('1. We note the report (Agreed ad ref);\n2. (Agreed) We decide to act.\n3. [Deleted] words (deleted).\n4. We agree, (agreed) in part.\n').draft;
+    expect(draft.paragraphs.map((p) => [p.number, p.status, p.text])).toEqual([
+      ['1', 'agreed-ad-ref', 'We note the report;'],
+      ['2', 'agreed', 'We decide to act.'],
+      ['3', 'deleted', '[Deleted] words.'],
+      ['4', 'open', 'We agree, (agreed) in part.'],
+    ]);
+  });
+
+  it('keeps warnings on their place after a marker first in the text', () => {
+    const { warnings } = read('1. (Agreed ad ref) We note enhance/establish.\n');
+    expect(warnings.map((w) => [w.line, w.column, w.code])).toEqual([[1, 28, 'UNBRACKETED_CHOICE']]);
+  });
+
+  it('reads PP1 and OP 2 as paragraph numbers, with or without a period, and a bracketed [OP3', () => {
+    const draft = read('PP1 Recalling its resolution 70/1,\nPP2bis. Noting,\nOP1: Decides to act;\nOP 2 Requests a report;\n[OP3 Invites States to contribute;]\n').draft;
+    expect(draft.paragraphs.map((p) => [p.number, p.address, p.bracketed, p.text])).toEqual([
+      ['PP1', 'pp1', false, 'Recalling its resolution 70/1,'],
+      ['PP2bis', 'pp2bis', false, 'Noting,'],
+      ['OP1', 'op1', false, 'Decides to act;'],
+      ['OP 2', 'op2', false, 'Requests a report;'],
+      ['OP3', 'op3', true, 'Invites States to contribute;'],
+    ]);
+  });
+
+  it('imports as open, with a warning, what is marked agreed but still holds brackets or alternatives', () => {
+    const { draft, warnings } = read('1. We [agree] to act. (Agreed)\n2. We note:\n(a) the [first] report; (Agreed ad ref)\n(b) the second; (Agreed)\n(c) the third.\n3. We act. (Agreed)\n[Alt 1 3. We act now.]\n');
+    expect(draft.paragraphs.map((p) => [p.number, p.status, p.items.map((i) => i.status ?? 'open')])).toEqual([
+      ['1', 'open', []],
+      ['2', 'open', ['open', 'agreed', 'open']],
+      ['3', 'open', []],
+    ]);
+    expect(warnings.filter((w) => w.code === 'AGREED_BUT_OPEN').map((w) => [w.line, w.message])).toEqual([
+      [1, 'paragraph 1 is marked (Agreed) but its text holds brackets; imported as open'],
+      [3, 'item (a) of paragraph 2 is marked (Agreed ad ref) but holds brackets; imported as open'],
+      [6, 'paragraph 3 is marked (Agreed) but an alternative is on the table; imported as open'],
+    ]);
+  });
+
   it('keeps 61bis and 61 ter as printed, with addresses a user can type', () => {
     const draft = read('61. A.\n61bis. B.\n61 ter. C.\n62. D.\n').draft;
     expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61 ter', '62']);
