@@ -122,12 +122,14 @@ class OutlineBuilder {
         return heading.next;
       }
       case 'article': {
-        const heading = k.title !== '' || k.rest !== '' ? { title: k.title, next: i } : this.takeBracedTitle(i);
+        // `Article 1. Use of terms`: a title, unless the next line goes on with it (a lower-case word).
+        const named = k.named !== undefined && !/^\p{Ll}/u.test(this.lines[i + 1]?.text.trim() ?? '') ? k.named : undefined;
+        const heading = named !== undefined ? { title: named, next: i } : k.title !== '' || k.rest !== '' ? { title: k.title, next: i } : this.takeBracedTitle(i);
         const top = this.top;
         const depth = top !== undefined && top.scopeKey === undefined && (top.division === true || (top.section.number === undefined && top.section.label !== undefined)) ? 1 : 0;
         const node = this.openSection({ number: k.number, title: heading.title }, `${k.bracketed ? '[' : ''}${k.marker}`, depth);
         node.scopeKey = `art${addressPart(k.number)}`;
-        if (k.rest !== '') this.text(k.rest, at.line, col(k.restColumn), true);
+        if (k.rest !== '' && named === undefined) this.text(k.rest, at.line, col(k.restColumn), true);
         return heading.next;
       }
       case 'caps-heading': {

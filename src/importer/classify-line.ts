@@ -12,7 +12,7 @@ export type LineKind =
   | { kind: 'rule' }
   | { kind: 'section-number'; number: string; title: string; forced?: boolean }
   | { kind: 'subsection'; number: string; marker: string; title: string }
-  | { kind: 'article'; number: string; marker: string; title: string; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'article'; number: string; marker: string; title: string; named?: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'division'; number: string; marker: string; title: string }
   | { kind: 'caps-heading'; title: string }
   | { kind: 'editorial'; text: string }
@@ -79,6 +79,11 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
   if (article) {
     const after = t.slice(article[0].length);
     const titled = /^(?:\(([^()]*)\)|\{([^{}]*)\})\s*\d{0,3}\s*/.exec(after);
+    // `Article 1. Use of terms`, `Article 2: Objective`, `Article 3 – Principles`: a title after a
+    // period, colon or dash, when it is shaped like one (a sentence there is the article's text).
+    // Whether it is one or the start of the article's first sentence, only the next line can say (build-outline).
+    const dashed = /^[–—-]\s+/.exec(after);
+    const named = !titled && (/[.:]\s*$/.test(article[0]) || dashed) ? after.slice(dashed?.[0].length ?? 0).trim() : '';
     const title = titled ? (titled[1] ?? titled[2] ?? '').trim() : '';
     const rest = titled ? after.slice(titled[0].length) : after;
     return {
@@ -86,6 +91,7 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
       number: article[3] as string,
       marker: `${article[2]} ${article[3]}`,
       title,
+      ...(isArticleTitle(named, vocabulary) ? { named } : {}),
       bracketed: article[1] === '[',
       rest,
       restColumn: indent + t.length - rest.length + 1,
@@ -181,6 +187,17 @@ function normaliseNumber(written: string): string {
 }
 
 /** A heading title: short, and not a sentence (no closing punctuation, no status marker, no dangling word). */
+/**
+ * Words after `Article 1.`, `Article 2:` or `Article 3 –` that may be its title: shaped like one,
+ * short, and no sentence (no `shall`, `may`, no bracket first). `Each Party shall provide …` is
+ * the article's text.
+ */
+function isArticleTitle(words: string, vocabulary: Vocabulary): boolean {
+  return words !== '' && !words.startsWith('[') && words.split(/\s+/).length <= 10 && !MODAL.test(words) && isTitleShaped(words, vocabulary);
+}
+
+const MODAL = /\b(?:shall|should|may|must|will|would|can|could|is|are)\b/i;
+
 export function isTitleShaped(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
   const t = text.trim();
   return (

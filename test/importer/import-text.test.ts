@@ -89,6 +89,18 @@ describe('importText conventions', () => {
     ]);
   });
 
+  it('reads the title after "Article 1.", "Article 2:" or "Article 3 –", and text that only starts there as text', () => {
+    const draft = read('Article 1. Use of terms\n1. For the purposes of this Agreement.\nArticle 2: Objective\n1. To act.\nArticle 3 – Principles\n1. Equity.\nArticle 4: Each Party shall provide applicants with at least one\nopportunity to amend.\nArticle 5. Amendments to the\nannexes are adopted by consensus.\n').draft;
+    expect(draft.meta.sections.flatMap((s) => s.subsections ?? [s]).map((s) => [s.label, s.title])).toEqual([
+      ['Article 1', 'Use of terms'],
+      ['Article 2', 'Objective'],
+      ['Article 3', 'Principles'],
+      ['Article 4', undefined],
+      ['Article 5', undefined],
+    ]);
+    expect(draft.paragraphs.slice(3).map((p) => p.text)).toEqual(['Each Party shall provide applicants with at least one opportunity to amend.', 'Amendments to the annexes are adopted by consensus.']);
+  });
+
   it('keeps 61bis and 61 ter as printed, with addresses a user can type', () => {
     const draft = read('61. A.\n61bis. B.\n61 ter. C.\n62. D.\n').draft;
     expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61 ter', '62']);
