@@ -52,8 +52,8 @@ export class ObjectStore {
     return bytes;
   }
 
-  /** Stores the objects not stored yet as one pack; returns how many were written. */
-  add(objects: ReadonlyMap<string, Uint8Array>): number {
+  /** Stores the objects not stored yet as one pack; returns how many were written. `durable: false` skips flushing the pack and its index (`writeFileAtomic`). */
+  add(objects: ReadonlyMap<string, Uint8Array>, options: { durable?: boolean } = {}): number {
     const fresh = [...objects].filter(([hash]) => !this.has(hash));
     if (fresh.length === 0) return 0;
     const lines = [INDEX_HEADER];
@@ -66,8 +66,8 @@ export class ObjectStore {
     const name = contentHash(pack);
     const folder = join(this.dir, OBJECTS_DIR);
     mkdirSync(folder, { recursive: true });
-    writeFileAtomic(join(folder, `${name}.pack`), pack);
-    writeFileAtomic(join(folder, `${name}.idx`), `${lines.join('\n')}\n`);
+    writeFileAtomic(join(folder, `${name}.pack`), pack, options);
+    writeFileAtomic(join(folder, `${name}.idx`), `${lines.join('\n')}\n`, options);
     const index = this.index();
     fresh.forEach(([hash], i) => {
       const [, start, length] = (lines[i + 1] as string).split(' ');

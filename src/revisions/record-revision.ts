@@ -23,6 +23,13 @@ export interface RevisionRequest {
   paragraphs: ReadonlyMap<string, RevisionFile>;
   /** Record the draft under a name already taken, replacing that revision. */
   force?: boolean;
+  /**
+   * false: `dir` is a new draft's folder not yet in place, put in place whole by one rename
+   * (`import`): its revision files need no flush of their own, no more than its paragraph files
+   * beside them, since nothing of it is seen before the rename. Flushing the pack (the whole
+   * draft's bytes) could take 10–200 ms of waiting on a busy disk.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -34,7 +41,7 @@ export interface RevisionRequest {
 export function recordRevision(dir: string, request: RevisionRequest): { revision: Revision; written: number } {
   const store = new ObjectStore(dir);
   const { revision, objects } = prepareRevision(dir, request, store);
-  return { revision, written: writeRevision(dir, revision, objects, store) };
+  return { revision, written: writeRevision(dir, revision, objects, store, request.durable !== false) };
 }
 
 /**
