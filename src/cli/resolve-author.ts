@@ -5,21 +5,31 @@ import { userInfo } from 'node:os';
 export function resolveAuthor(author: string | undefined, env: NodeJS.ProcessEnv, cwd: string): string {
   const given = givenAuthor(author, env);
   if (given !== undefined) return given;
-  const git = spawnSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 2000 });
+  const git = spawnSync('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: GIT_TIMEOUT_MS });
   return git.status === 0 ? fromGit(git.stdout) : osUser();
 }
 
+/** How long git may take to answer, as `resolveAuthor` allows it. */
+const GIT_TIMEOUT_MS = 2000;
+
 /**
  * `resolveAuthor` without waiting for git: started before a long piece of work (`import` parses a
- * whole document meanwhile) and awaited once the author is needed, so that running git (~20–40 ms,
- * more on a busy machine) costs the command no time of its own.
+ * whole document meanwhile), and the function returned gives the author once it is needed, so that
+ * running git (~20–40 ms, more on a busy machine) costs the command no time of its own. git's
+ * time limit runs from that call, not from the start: the time this process spent on its own work
+ * is no time git took (a timer started with git would expire during a long parse, and the author
+ * would silently become the OS user).
  */
-export function resolveAuthorSoon(author: string | undefined, env: NodeJS.ProcessEnv, cwd: string): Promise<string> {
+export function resolveAuthorSoon(author: string | undefined, env: NodeJS.ProcessEnv, cwd: string): () => Promise<string> {
   const given = givenAuthor(author, env);
-  if (given !== undefined) return Promise.resolve(given);
-  return new Promise((resolve) => {
-    execFile('git', ['config', 'user.name'], { cwd, encoding: 'utf8', timeout: 2000 }, (error, stdout) => resolve(error ? osUser() : fromGit(stdout)));
-  });
+  if (given !== undefined) return () => Promise.resolve(given);
+  let answer: (name: string) => void = () => undefined;
+  const answered = new Promise<string>((resolve) => (answer = resolve));
+  const git = execFile('git', ['config', 'user.name'], { cwd, encoding: 'utf8' }, (error, stdout) => answer(error ? osUser() : fromGit(stdout)));
+  return () => {
+    const timer = setTimeout(() => git.kill(), GIT_TIMEOUT_MS);
+    return answered.finally(() => clearTimeout(timer));
+  };
 }
 
 function givenAuthor(author: string | undefined, env: NodeJS.ProcessEnv): string | undefined {

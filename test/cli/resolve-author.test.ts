@@ -29,9 +29,18 @@ describe('resolveAuthor and resolveAuthorSoon (git asked without waiting) name t
   for (const [what, author, env, cwd, expected] of cases) {
     it(what, async () => {
       expect(resolveAuthor(author, env, cwd)).toBe(expected);
-      expect(await resolveAuthorSoon(author, env, cwd)).toBe(expected);
+      expect(await resolveAuthorSoon(author, env, cwd)()).toBe(expected);
     });
   }
+});
+
+describe('resolveAuthorSoon', () => {
+  it("gives git's answer however long this process was busy before asking for it (git's time limit runs from then)", async () => {
+    const soon = resolveAuthorSoon(undefined, {}, repositoryOf('Ada Lovelace'));
+    // Busy for longer than git's time limit, as a long parse is: no event is handled meanwhile.
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2500);
+    expect(await soon()).toBe('Ada Lovelace');
+  });
 });
 
 describe('import names who imported in its revision "import"', () => {

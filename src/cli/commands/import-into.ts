@@ -97,7 +97,7 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     const checked = draftSchema.safeParse(result.meta);
     if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
     const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
-    if (author) await commitImport(io, opened, result, name, { ...options, author: await author }, command, basename(path));
+    if (author) await commitImport(io, opened, result, name, { ...options, author: await author() }, command, basename(path));
     return { result, warnings: source.allWarnings, previous };
   };
   const { result, warnings, previous } = await (options.dryRun ? work() : whileLocked(io, dir, command, work));

@@ -58,7 +58,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
 
   let counts = new Map<string, Counts>();
   const write = async () => {
-    const importer = await author;
+    const importer = await author();
     await writeDraftFolder(result.draft, out, {
       force: options.force === true,
       discardHistory: options.discardHistory === true,
