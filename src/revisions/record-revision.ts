@@ -9,6 +9,12 @@ import { checkNewRevisionName, writeRevision } from './revision-store.js';
 export interface RevisionFile {
   hash: string;
   bytes: () => Uint8Array;
+  /**
+   * true: `hash` was taken from the very bytes `bytes()` gives, held in memory (a file just
+   * written, `import`), so they are not hashed again; otherwise they are read from the file and
+   * checked against it.
+   */
+  hashedFromBytes?: boolean;
 }
 
 export interface RevisionRequest {
@@ -56,7 +62,7 @@ export function prepareRevision(dir: string, request: RevisionRequest, store = n
     if (objects.has(file.hash) || store.has(file.hash)) return;
     const bytes = file.bytes();
     // A file edited by hand since it was read would be stored under a hash that is not its own.
-    if (contentHash(bytes) !== file.hash) throw inputError('a file of the draft changed while the revision was being recorded; nothing was recorded: run the command again');
+    if (file.hashedFromBytes !== true && contentHash(bytes) !== file.hash) throw inputError('a file of the draft changed while the revision was being recorded; nothing was recorded: run the command again');
     objects.set(file.hash, bytes);
   };
   keep(request.draft);

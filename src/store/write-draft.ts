@@ -174,7 +174,7 @@ export async function writeDraftFolder(
   }
 }
 
-/** The identity of the `i`th file written, from `FileWrites.done`. */
+/** The identity of the `i`th file written, from `FileWriter.done`. */
 function identityAt(identities: Float64Array, i: number): FileStats {
   const at = i * IDENTITY_LENGTH;
   return { ino: identities[at] as number, size: identities[at + 1] as number, mtimeMs: identities[at + 2] as number, ctimeMs: identities[at + 3] as number };

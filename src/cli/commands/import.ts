@@ -113,8 +113,8 @@ function recordImport(dir: string, files: readonly WrittenFile[], durable: boole
     author,
     message: `imported from ${source}`,
     figures,
-    draft: { hash: draftFile.hash, bytes: () => draftFile.bytes },
-    paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes }] as const]))),
+    draft: { hash: draftFile.hash, bytes: () => draftFile.bytes, hashedFromBytes: true },
+    paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes, hashedFromBytes: true }] as const]))),
     force: true,
     durable,
   });
