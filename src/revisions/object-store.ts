@@ -52,28 +52,29 @@ export class ObjectStore {
     return bytes;
   }
 
-  /** Stores the objects not stored yet as one pack; returns how many were written. */
-  add(objects: ReadonlyMap<string, Uint8Array>): number {
+  /** Stores the objects not stored yet as one pack; returns how many were written. `durable: false` skips flushing the pack and its index (`writeFileAtomic`). */
+  add(objects: ReadonlyMap<string, Uint8Array>, options: { durable?: boolean } = {}): number {
     const fresh = [...objects].filter(([hash]) => !this.has(hash));
     if (fresh.length === 0) return 0;
     const lines = [INDEX_HEADER];
+    const offsets: number[] = [];
     let offset = 0;
     for (const [hash, bytes] of fresh) {
       lines.push(`${hash} ${offset} ${bytes.length}`);
+      offsets.push(offset);
       offset += bytes.length;
     }
     const pack = Buffer.concat(fresh.map(([, bytes]) => bytes));
     const name = contentHash(pack);
     const folder = join(this.dir, OBJECTS_DIR);
     mkdirSync(folder, { recursive: true });
-    writeFileAtomic(join(folder, `${name}.pack`), pack);
-    writeFileAtomic(join(folder, `${name}.idx`), `${lines.join('\n')}\n`);
+    writeFileAtomic(join(folder, `${name}.pack`), pack, options);
+    writeFileAtomic(join(folder, `${name}.idx`), `${lines.join('\n')}\n`, options);
     const index = this.index();
-    fresh.forEach(([hash], i) => {
-      const [, start, length] = (lines[i + 1] as string).split(' ');
-      index.set(hash, { pack: join(OBJECTS_DIR, `${name}.pack`), offset: Number(start), length: Number(length) });
-    });
-    this.#packs.set(join(OBJECTS_DIR, `${name}.pack`), pack);
+    // One path for all (an import stores 5,000 objects: a join and a split each were ~30 ms).
+    const packPath = join(OBJECTS_DIR, `${name}.pack`);
+    fresh.forEach(([hash, bytes], i) => index.set(hash, { pack: packPath, offset: offsets[i] as number, length: bytes.length }));
+    this.#packs.set(packPath, pack);
     return fresh.length;
   }
 

@@ -9,6 +9,12 @@ import { checkNewRevisionName, writeRevision } from './revision-store.js';
 export interface RevisionFile {
   hash: string;
   bytes: () => Uint8Array;
+  /**
+   * true: `hash` was taken from the very bytes `bytes()` gives, held in memory (a file just
+   * written, `import`), so they are not hashed again; otherwise they are read from the file and
+   * checked against it.
+   */
+  hashedFromBytes?: boolean;
 }
 
 export interface RevisionRequest {
@@ -23,6 +29,13 @@ export interface RevisionRequest {
   paragraphs: ReadonlyMap<string, RevisionFile>;
   /** Record the draft under a name already taken, replacing that revision. */
   force?: boolean;
+  /**
+   * false: `dir` is a new draft's folder not yet in place, put in place whole by one rename
+   * (`import`): its revision files need no flush of their own, no more than its paragraph files
+   * beside them, since nothing of it is seen before the rename. Flushing the pack (the whole
+   * draft's bytes) could take 10–200 ms of waiting on a busy disk.
+   */
+  durable?: boolean;
 }
 
 /**
@@ -34,7 +47,7 @@ export interface RevisionRequest {
 export function recordRevision(dir: string, request: RevisionRequest): { revision: Revision; written: number } {
   const store = new ObjectStore(dir);
   const { revision, objects } = prepareRevision(dir, request, store);
-  return { revision, written: writeRevision(dir, revision, objects, store) };
+  return { revision, written: writeRevision(dir, revision, objects, store, request.durable !== false) };
 }
 
 /**
@@ -49,7 +62,7 @@ export function prepareRevision(dir: string, request: RevisionRequest, store = n
     if (objects.has(file.hash) || store.has(file.hash)) return;
     const bytes = file.bytes();
     // A file edited by hand since it was read would be stored under a hash that is not its own.
-    if (contentHash(bytes) !== file.hash) throw inputError('a file of the draft changed while the revision was being recorded; nothing was recorded: run the command again');
+    if (file.hashedFromBytes !== true && contentHash(bytes) !== file.hash) throw inputError('a file of the draft changed while the revision was being recorded; nothing was recorded: run the command again');
     objects.set(file.hash, bytes);
   };
   keep(request.draft);

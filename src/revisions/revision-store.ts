@@ -47,12 +47,15 @@ export function checkNewRevisionName(dir: string, name: string, force: boolean):
   if (taken !== undefined && !force) throw inputError(`there is already a revision "${taken}"; choose another name, or add --force to record the draft as "${taken}" again`);
 }
 
-/** Writes the objects a revision needs that are not stored yet, then its manifest; returns how many objects were written. */
-export function writeRevision(dir: string, revision: Revision, objects: ReadonlyMap<string, Uint8Array>, store = new ObjectStore(dir)): number {
-  const written = store.add(objects);
+/**
+ * Writes the objects a revision needs that are not stored yet, then its manifest; returns how many
+ * objects were written. `durable: false` (see `RevisionRequest.durable`) skips flushing them.
+ */
+export function writeRevision(dir: string, revision: Revision, objects: ReadonlyMap<string, Uint8Array>, store = new ObjectStore(dir), durable = true): number {
+  const written = store.add(objects, { durable });
   mkdirSync(join(dir, REVISIONS_DIR), { recursive: true });
   const taken = storedRevisionName(dir, revision.name);
   const file = revisionFile(dir, taken ?? revision.name);
-  writeFileAtomic(file, serializeYaml(revision, 'revision', file));
+  writeFileAtomic(file, serializeYaml(revision, 'revision', file), { durable });
   return written;
 }

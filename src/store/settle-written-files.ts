@@ -26,7 +26,7 @@ const CLOCK_FILE = '.ndraft-clock';
  * Safe by the cache's own rule (parse-cache.ts): an identity is recorded only when the file's
  * ctime is older than a reading of the file system's clock taken after it was recorded, so that
  * any later change gives the file a ctime at least as new as that reading, even within the same
- * clock tick. Each identity was taken from the open file just written (`writeFiles`), and nothing
+ * clock tick. Each identity was taken from the open file just written (`startWriting`), and nothing
  * else changes a folder that is not in place yet, so the clock is read once all are written; it
  * ticks coarsely (4 ms here), so when the last files share the tick of the reading, it is read
  * again a moment later. A file still as new as the last reading keeps no identity (the next

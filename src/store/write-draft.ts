@@ -11,7 +11,7 @@ import { contentHash, openParseCache, type FileStats, type ParseCache } from './
 import { settleWrittenFiles, type JustWritten } from './settle-written-files.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
-import { IDENTITY_LENGTH, sharedBytes, writeFiles } from './write-files.js';
+import { IDENTITY_LENGTH, sharedBytes, startWriting, type FileToWrite } from './write-files.js';
 import { lazyYamlFile } from './yaml-parser.js';
 
 /** A file of a draft folder: its name in the folder, its text, and the value that text holds. */
@@ -19,15 +19,26 @@ export type DraftFile = { name: string; content: string } & ({ meta: DraftMeta }
 
 /** Every file of a draft folder to be written in `dir`: draft.yaml first, then the paragraphs. */
 export function draftFiles(draft: Draft, dir: string): DraftFile[] {
-  const meta = draftMetaForYaml(draft.meta);
-  const files: DraftFile[] = [{ name: DRAFT_FILE, content: serializeYaml(meta, 'draft', join(dir, DRAFT_FILE)), meta }];
-  for (const given of draft.paragraphs) {
-    const name = `${PARAGRAPHS_DIR}/${paragraphFileName(given.address)}`;
-    const paragraph = paragraphForYaml(given);
-    files.push({ name, content: serializeYaml(paragraph, 'paragraph', join(dir, name)), paragraph });
-  }
-  return files;
+  return [metaFile(draft.meta, dir), ...draft.paragraphs.map((given) => paragraphFile(given, dir))];
 }
+
+function metaFile(given: DraftMeta, dir: string): DraftFile & { meta: DraftMeta } {
+  const meta = draftMetaForYaml(given);
+  return { name: DRAFT_FILE, content: serializeYaml(meta, 'draft', join(dir, DRAFT_FILE)), meta };
+}
+
+function paragraphFile(given: Paragraph, dir: string): DraftFile & { paragraph: Paragraph } {
+  const name = `${PARAGRAPHS_DIR}/${paragraphFileName(given.address)}`;
+  const paragraph = paragraphForYaml(given);
+  return { name, content: serializeYaml(paragraph, 'paragraph', join(dir, name)), paragraph };
+}
+
+/**
+ * How many paragraphs are serialised before they are handed to the writer: small enough that
+ * the first files are being created a few milliseconds after the serialising starts, large
+ * enough that the messages to the writing thread cost nothing.
+ */
+const BATCH = 250;
 
 /** A file as written: its name in the folder, bytes and SHA-1; a paragraph's address too. */
 export interface WrittenFile {
@@ -50,15 +61,17 @@ export interface WrittenFile {
  * may throw to abandon the write. `record` writes what else goes into the draft with its files
  * (import's revision) into `dir`: for a new folder, into the folder itself, once checked, while
  * the files are still being written (so that it takes no time of its own on a slow disk) and
- * before the folder is put in place (a failure leaves nothing); for a replaced draft, once the
- * new files are in place. The parse cache is saved either way, with what the check found,
+ * before the folder is put in place (a failure leaves nothing), told `durable: false` (nothing
+ * in a folder not yet in place needs flushing: see `RevisionRequest.durable`); for a replaced
+ * draft, once the new files are in place. The files are written on another thread, batch by
+ * batch as they are serialised (`startWriting`). The parse cache is saved either way, with what the check found,
  * so the first command on the new draft parses nothing; for a new folder, with the files'
  * identities too, so that it reads nothing either.
  */
 export async function writeDraftFolder(
   draft: Draft,
   dir: string,
-  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; record?: (dir: string, files: readonly WrittenFile[]) => void; name?: string },
+  options: { force: boolean; discardHistory?: boolean; verify?: (written: LoadedDraft) => Promise<void> | void; record?: (dir: string, files: readonly WrittenFile[], durable: boolean) => void; name?: string },
 ): Promise<WrittenFile[]> {
   const target = resolve(dir);
   const name = options.name ?? dir;
@@ -93,41 +106,48 @@ export async function writeDraftFolder(
       // the files are written and their identities known (a 5,000-paragraph cache is ~4 MB).
       cache: Object.create(cache, { save: { value: () => undefined } }) as ParseCache,
     };
-    const files: [string, Buffer][] = [];
+    const files: string[] = [];
     const contents: WrittenFile[] = [];
     /** The files to settle in the cache once written: draft.yaml first, then each of `files`. */
     const settling: Omit<JustWritten, 'stats'>[] = [];
-    const all = draftFiles(draft, target);
-    const allBytes = sharedBytes(all.map((f) => f.content));
-    for (const [i, { name, content, ...value }] of all.entries()) {
-      const file = stagedPath(name);
-      const bytes = allBytes[i] as Buffer;
-      const hash = contentHash(bytes);
-      contents.push({ name, bytes, hash, ...('paragraph' in value ? { address: value.paragraph.address } : {}) });
-      const yaml = lazyYamlFile(file, () => content);
-      if ('meta' in value) {
-        writeFileSync(file, bytes);
-        cache.setMeta(hash, value.meta);
-        settling.unshift({ name, hash, meta: value.meta });
-        written.draftFile = yaml;
-        written.meta = value.meta;
-        continue;
-      }
-      files.push([file, bytes]);
-      cache.set(hash, { paragraph: value.paragraph });
-      cache.noteFile(name, hash);
-      settling.push({ name, hash });
-      written.paragraphs.push({ file, yaml, address: value.paragraph.address, paragraph: value.paragraph, hash });
-    }
-    const writes = writeFiles(files);
+    // Started before the first paragraph is serialised: each batch is being written while the
+    // next is serialised and, after the last, while the draft is checked and its cache built.
+    const writes = startWriting(draft.paragraphs.length);
     try {
+      const meta = metaFile(draft.meta, target);
+      const metaBytes = Buffer.from(meta.content, 'utf8');
+      const metaHash = contentHash(metaBytes);
+      const metaPath = stagedPath(DRAFT_FILE);
+      contents.push({ name: DRAFT_FILE, bytes: metaBytes, hash: metaHash });
+      writeFileSync(metaPath, metaBytes);
+      cache.setMeta(metaHash, meta.meta);
+      settling.push({ name: DRAFT_FILE, hash: metaHash, meta: meta.meta });
+      written.draftFile = lazyYamlFile(metaPath, () => meta.content);
+      written.meta = meta.meta;
+      for (let from = 0; from < draft.paragraphs.length; from += BATCH) {
+        const batch = draft.paragraphs.slice(from, from + BATCH).map((given) => paragraphFile(given, target));
+        const batchBytes = sharedBytes(batch.map((f) => f.content));
+        const toWrite: FileToWrite[] = batch.map(({ name, content, paragraph }, i) => {
+          const file = stagedPath(name);
+          const bytes = batchBytes[i] as Buffer;
+          const hash = contentHash(bytes);
+          contents.push({ name, bytes, hash, address: paragraph.address });
+          files.push(file);
+          cache.set(hash, { paragraph });
+          cache.noteFile(name, hash);
+          settling.push({ name, hash });
+          written.paragraphs.push({ file, yaml: lazyYamlFile(file, () => content), address: paragraph.address, paragraph, hash });
+          return [file, bytes];
+        });
+        writes.write(toWrite);
+      }
       // Checked (while the files are being written) before it replaces anything: a draft that
       // would not load is never put in place.
       await options.verify?.(written);
       // Most of saving the cache, done while the files are still being written.
       cache.encodeParagraphs();
-      if (!commit) options.record?.(staging, contents);
-      const identities = await writes.done;
+      if (!commit) options.record?.(staging, contents, false);
+      const identities = await writes.done();
       // A new folder is not in place yet, so nothing else changes its files: their identities are
       // recorded now, and the first command on the new draft reads none of them.
       if (!commit) {
@@ -142,8 +162,8 @@ export async function writeDraftFolder(
       throw error;
     }
     if (commit) {
-      replaceDraft(target, commit, new Set(files.map(([file]) => relative(staging, file))), options.discardHistory === true);
-      options.record?.(target, contents);
+      replaceDraft(target, commit, new Set(files.map((file) => relative(staging, file))), options.discardHistory === true);
+      options.record?.(target, contents, true);
     } else {
       renameSync(staging, target);
     }
@@ -154,7 +174,7 @@ export async function writeDraftFolder(
   }
 }
 
-/** The identity of the `i`th file written, from `FileWrites.done`. */
+/** The identity of the `i`th file written, from `FileWriter.done`. */
 function identityAt(identities: Float64Array, i: number): FileStats {
   const at = i * IDENTITY_LENGTH;
   return { ino: identities[at] as number, size: identities[at + 1] as number, mtimeMs: identities[at + 2] as number, ctimeMs: identities[at + 3] as number };

@@ -6,30 +6,49 @@ import { Worker } from 'node:worker_threads';
  */
 export const BACKGROUND_WRITE_MIN_FILES = 500;
 
-/** How many numbers each file's identity takes in `FileWrites.done`'s array: inode, size, mtime, ctime (ms). */
+/** How many numbers each file's identity takes in `FileWriter.done`'s array: inode, size, mtime, ctime (ms). */
 export const IDENTITY_LENGTH = 4;
 
+/** A file to write: its path and its bytes (best in a SharedArrayBuffer, `sharedBytes`, to reach the writing thread without a copy). */
+export type FileToWrite = readonly [path: string, bytes: Uint8Array];
+
 // CommonJS, evaluated in the worker: no file of ours to find, so it runs the same from src/ in
-// the tests and from the bundle in dist/. Does what `writeAndIdentify` does, below.
+// the tests and from the bundle in dist/. Each message is a batch of files, written at once (as
+// `writeAndIdentify` does, below); `null` ends the list, and the identities of all are sent back.
+// A file that cannot be written throws out of the handler: the thread stops with that error.
 const WORKER = `
-const { parentPort, workerData } = require('node:worker_threads');
+const { parentPort } = require('node:worker_threads');
 const { closeSync, fstatSync, openSync, writeFileSync } = require('node:fs');
-const identities = new Float64Array(workerData.length * ${IDENTITY_LENGTH});
-workerData.forEach(([path, bytes], i) => {
-  const fd = openSync(path, 'w');
-  try {
-    writeFileSync(fd, bytes);
-    const stats = fstatSync(fd);
-    identities.set([stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs], i * ${IDENTITY_LENGTH});
-  } finally {
-    closeSync(fd);
+const batches = [];
+parentPort.on('message', (files) => {
+  if (files !== null) {
+    const identities = new Float64Array(files.length * ${IDENTITY_LENGTH});
+    files.forEach(([path, bytes], i) => {
+      const fd = openSync(path, 'w');
+      try {
+        writeFileSync(fd, bytes);
+        const stats = fstatSync(fd);
+        identities.set([stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs], i * ${IDENTITY_LENGTH});
+      } finally {
+        closeSync(fd);
+      }
+    });
+    batches.push(identities);
+    return;
   }
+  const all = new Float64Array(batches.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of batches) {
+    all.set(b, at);
+    at += b.length;
+  }
+  parentPort.postMessage(all, [all.buffer]);
+  parentPort.close();
 });
-parentPort.postMessage(identities, [identities.buffer]);
 `;
 
-/** Writes the files in order; returns each one's identity as written (see `FileWrites.done`). */
-function writeAndIdentify(files: readonly (readonly [path: string, bytes: Uint8Array])[]): Float64Array {
+/** Writes the files in order; returns each one's identity as written (see `FileWriter.done`). */
+function writeAndIdentify(files: readonly FileToWrite[]): Float64Array {
   const identities = new Float64Array(files.length * IDENTITY_LENGTH);
   files.forEach(([path, bytes], i) => {
     const fd = openSync(path, 'w');
@@ -44,51 +63,53 @@ function writeAndIdentify(files: readonly (readonly [path: string, bytes: Uint8A
   return identities;
 }
 
-export interface FileWrites {
+export interface FileWriter {
+  /** Writes these files after those given before (on the other thread: at once, while the caller goes on). */
+  write(files: readonly FileToWrite[]): void;
   /**
-   * Settles when every file is written, with each file's identity as it was once written (taken
-   * from the open file, no path looked up again: `IDENTITY_LENGTH` numbers a file, in the order
-   * of the files), for the parse cache (`settleWrittenFiles`); rejects with the first error.
+   * Call once every file is given: settles when every file is written, with each file's
+   * identity as it was once written (taken from the open file, no path looked up again:
+   * `IDENTITY_LENGTH` numbers a file, in the order the files were given), for the parse cache
+   * (`settleWrittenFiles`); rejects with the first error.
    */
-  done: Promise<Float64Array>;
+  done(): Promise<Float64Array>;
   /** Stops writing (after a failure elsewhere) and waits until nothing more will be written. */
   stop(): Promise<void>;
 }
 
 /**
- * The UTF-8 bytes of each text, all in one SharedArrayBuffer: handed to the thread that writes
- * them (`writeFiles`) without a copy, and without that thread encoding 5,000 texts again (which
- * grew its heap by ~15 MB, a good part of the Word import's peak memory).
+ * A writer of new files, given them batch by batch as the caller makes them. For `expected`
+ * files or more, they are written on another thread, started now, so that creating them (system
+ * time, ~0.1–0.6 s for 5,000 files on this kind of disk, more when the disk is busy) begins with
+ * the first batch and overlaps everything the caller does meanwhile: `ndraft import` serialises
+ * the rest of the paragraphs, checks the draft, builds its cache and records its revision while
+ * the first files are being created, instead of creating them all once every text is ready.
+ * With fewer, each batch is written at once on this thread. Bytes in a SharedArrayBuffer
+ * (`sharedBytes`) reach the other thread without a copy.
  */
-export function sharedBytes(texts: readonly string[]): Buffer[] {
-  const lengths = texts.map((text) => Buffer.byteLength(text, 'utf8'));
-  const shared = Buffer.from(new SharedArrayBuffer(lengths.reduce((sum, length) => sum + length, 0)));
-  let at = 0;
-  return texts.map((text, i) => {
-    const end = at + (lengths[i] as number);
-    shared.write(text, at, 'utf8');
-    const bytes = shared.subarray(at, end);
-    at = end;
-    return bytes;
-  });
+export function startWriting(expected: number): FileWriter {
+  return expected < BACKGROUND_WRITE_MIN_FILES ? writeHere() : writeInBackground();
 }
 
-/**
- * Writes new files on another thread when there are many, so that creating them (system time,
- * ~0.1–0.6 s for 5,000 files on this kind of disk) overlaps with the work the caller does
- * meanwhile (`ndraft import` checks the draft and builds its cache). With few files, writes at
- * once on this thread. Bytes in a SharedArrayBuffer (`sharedBytes`) reach the other thread
- * without a copy.
- */
-export function writeFiles(files: readonly (readonly [path: string, bytes: Uint8Array])[]): FileWrites {
-  if (files.length < BACKGROUND_WRITE_MIN_FILES) {
-    try {
-      return { done: Promise.resolve(writeAndIdentify(files)), stop: () => Promise.resolve() };
-    } catch (error) {
-      return { done: Promise.reject(error), stop: () => Promise.resolve() };
-    }
-  }
-  const worker = new Worker(WORKER, { eval: true, workerData: files });
+function writeHere(): FileWriter {
+  const written: Float64Array[] = [];
+  let failure: { error: unknown } | undefined;
+  return {
+    write(files) {
+      if (failure) return;
+      try {
+        written.push(writeAndIdentify(files));
+      } catch (error) {
+        failure = { error };
+      }
+    },
+    done: () => (failure ? Promise.reject(failure.error) : Promise.resolve(concatenate(written))),
+    stop: () => Promise.resolve(),
+  };
+}
+
+function writeInBackground(): FileWriter {
+  const worker = new Worker(WORKER, { eval: true });
   let finished = false;
   const done = new Promise<Float64Array>((resolve, reject) => {
     worker.once('message', (identities: Float64Array) => resolve(identities));
@@ -101,9 +122,43 @@ export function writeFiles(files: readonly (readonly [path: string, bytes: Uint8
   // The caller may stop before awaiting `done`: its rejection must not be unhandled meanwhile.
   done.catch(() => undefined);
   return {
-    done,
+    write(files) {
+      if (!finished) worker.postMessage(files);
+    },
+    done() {
+      if (!finished) worker.postMessage(null);
+      return done;
+    },
     stop: async () => {
       if (!finished) await worker.terminate();
     },
   };
+}
+
+function concatenate(arrays: readonly Float64Array[]): Float64Array {
+  const all = new Float64Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    all.set(a, at);
+    at += a.length;
+  }
+  return all;
+}
+
+/**
+ * The UTF-8 bytes of each text, all in one SharedArrayBuffer: handed to the thread that writes
+ * them (`startWriting`) without a copy, and without that thread encoding the texts again (which
+ * grew its heap by ~15 MB for 5,000 paragraphs, a good part of the Word import's peak memory).
+ */
+export function sharedBytes(texts: readonly string[]): Buffer[] {
+  const lengths = texts.map((text) => Buffer.byteLength(text, 'utf8'));
+  const shared = Buffer.from(new SharedArrayBuffer(lengths.reduce((sum, length) => sum + length, 0)));
+  let at = 0;
+  return texts.map((text, i) => {
+    const end = at + (lengths[i] as number);
+    shared.write(text, at, 'utf8');
+    const bytes = shared.subarray(at, end);
+    at = end;
+    return bytes;
+  });
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Draft, Paragraph } from '../../src/model/schemas.js';
 import { loadDraft } from '../../src/store/load-draft.js';
-import { BACKGROUND_WRITE_MIN_FILES, IDENTITY_LENGTH, sharedBytes, writeFiles } from '../../src/store/write-files.js';
+import { BACKGROUND_WRITE_MIN_FILES, IDENTITY_LENGTH, sharedBytes, startWriting, type FileToWrite } from '../../src/store/write-files.js';
 import { writeDraftFolder } from '../../src/store/write-draft.js';
 import { checkDraft } from '../../src/validate/check-draft.js';
 import { BUNDLED_DRAFT, makeTempDir, removeTempDirs, temporaryLeftovers } from '../helpers/sandbox.js';
@@ -12,15 +12,23 @@ afterAll(removeTempDirs);
 
 const many = BACKGROUND_WRITE_MIN_FILES + 100;
 
-describe('writeFiles', () => {
-  it('writes few files at once and many on another thread, byte for byte, and gives each one\'s identity as written', async () => {
+/** Gives the writer the files in batches of `size`, as `writeDraftFolder` does. */
+function writeAll(files: readonly FileToWrite[], size = 97) {
+  const writer = startWriting(files.length);
+  for (let from = 0; from < files.length; from += size) writer.write(files.slice(from, from + size));
+  return writer;
+}
+
+describe('startWriting', () => {
+  it('writes few files at once and many on another thread, batch after batch, byte for byte, and gives each one\'s identity as written, in order', async () => {
     for (const count of [3, many]) {
       const dir = makeTempDir('write-files');
       const texts = Array.from({ length: count }, (_, i) => `n: ${i} “é”\n`);
       const bytes = sharedBytes(texts);
-      const identities = await writeFiles(texts.map((_, i) => [join(dir, `${i}.yaml`), bytes[i] as Buffer] as const)).done;
+      const identities = await writeAll(texts.map((_, i) => [join(dir, `${i}.yaml`), bytes[i] as Buffer] as const)).done();
+      expect(identities).toHaveLength(count * IDENTITY_LENGTH);
       expect(readdirSync(dir)).toHaveLength(count);
-      for (const i of [0, count - 1]) {
+      for (const i of [0, 96, 97, count - 1].filter((i) => i < count)) {
         expect(readFileSync(join(dir, `${i}.yaml`), 'utf8')).toBe(`n: ${i} “é”\n`);
         const stats = statSync(join(dir, `${i}.yaml`));
         expect([...identities.subarray(i * IDENTITY_LENGTH, (i + 1) * IDENTITY_LENGTH)]).toEqual([stats.ino, stats.size, stats.mtimeMs, stats.ctimeMs]);
@@ -35,17 +43,17 @@ describe('writeFiles', () => {
     expect(bytes.every((b) => b.buffer === bytes[0]?.buffer && b.buffer instanceof SharedArrayBuffer)).toBe(true);
   });
 
-  it('rejects with the error of the first file it cannot write, on either path', async () => {
-    for (const count of [3, many]) {
+  it('rejects with the error of the first file it cannot write, on either path, in the first batch or a later one', async () => {
+    for (const [count, bad] of [[3, 1], [many, 1], [many, 150]] as const) {
       const dir = makeTempDir('write-files-fail');
-      const files = Array.from({ length: count }, (_, i) => [join(dir, i === 1 ? 'missing/x.yaml' : `${i}.yaml`), Buffer.from('x\n')] as const);
-      await expect(writeFiles(files).done).rejects.toThrow(/ENOENT/);
+      const files = Array.from({ length: count }, (_, i) => [join(dir, i === bad ? 'missing/x.yaml' : `${i}.yaml`), Buffer.from('x\n')] as const);
+      await expect(writeAll(files).done()).rejects.toThrow(/ENOENT/);
     }
   });
 
   it('stop() waits until nothing more is written', async () => {
     const dir = makeTempDir('write-files-stop');
-    const writes = writeFiles(Array.from({ length: many }, (_, i) => [join(dir, `${i}.yaml`), Buffer.from('x\n')] as const));
+    const writes = writeAll(Array.from({ length: many }, (_, i) => [join(dir, `${i}.yaml`), Buffer.from('x\n')] as const));
     await writes.stop();
     const after = readdirSync(dir).length;
     await new Promise((resolve) => setTimeout(resolve, 50));

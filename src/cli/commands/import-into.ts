@@ -28,6 +28,7 @@ import { checkResult } from '../change-paragraph.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { historyHeader } from '../history-header.js';
 import { colorsFor, type Io } from '../io.js';
+import { resolveAuthorSoon } from '../resolve-author.js';
 import { whileLocked } from '../lock-draft.js';
 import { openDraft, type OpenedDraft } from '../open-draft.js';
 
@@ -68,6 +69,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   // As other commands are recorded without their --draft: "." is the draft itself.
   const command = `import ${file} --into . --as ${name}`;
+  // Asked now, answered while the new text is read and matched (`resolveAuthorSoon`).
+  const author = options.dryRun ? undefined : resolveAuthorSoon(options.author, io.env, dir);
 
   const work = async () => {
     // The change saves the parse cache (~4 MB for a large draft) with what the check learned: once, not twice.
@@ -94,7 +97,7 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     const checked = draftSchema.safeParse(result.meta);
     if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
     const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
-    if (!options.dryRun) await commitImport(io, opened, result, name, options, command, basename(path));
+    if (author) await commitImport(io, opened, result, name, { ...options, author: await author() }, command, basename(path));
     return { result, warnings: source.allWarnings, previous };
   };
   const { result, warnings, previous } = await (options.dryRun ? work() : whileLocked(io, dir, command, work));

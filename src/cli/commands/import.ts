@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { inputError, usageError, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ImportResult } from '../../importer/import-text.js';
 import { sniffContent } from '../../importer/sniff-content.js';
@@ -13,7 +13,7 @@ import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { writeDraftFolder, type WrittenFile } from '../../store/write-draft.js';
 import { recordRevision } from '../../revisions/record-revision.js';
 import { IMPORT_REVISION } from '../../revisions/revision-store.js';
-import { resolveAuthor } from '../resolve-author.js';
+import { resolveAuthorSoon } from '../resolve-author.js';
 import { checkDraft } from '../../validate/check-draft.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { colorsFor, type Io } from '../io.js';
@@ -45,6 +45,9 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   if (intoOnly.length > 0) throw usageError(`${intoOnly.join(', ')} ${intoOnly.length === 1 ? 'goes' : 'go'} with --into <draft>, to import a later revision into an existing draft`);
   const outDir = options.out;
   const path = resolve(io.cwd, file);
+  const out = resolve(io.cwd, outDir);
+  // Asked now, answered while the document is read: the revision "import" names who imported it.
+  const author = resolveAuthorSoon(undefined, io.env, authorFolder(out));
   // Loaded only when asked for: reading a conventions file needs the YAML parser and zod (~100 ms).
   const conventions = options.conventions !== undefined ? (await import('../../importer/read-conventions.js')).readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   const bytes = readImportFile(path, file);
@@ -53,9 +56,9 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
   const { result, warnings } = read;
   if (result.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
 
-  const out = resolve(io.cwd, outDir);
   let counts = new Map<string, Counts>();
   const write = async () => {
+    const importer = await author();
     await writeDraftFolder(result.draft, out, {
       force: options.force === true,
       discardHistory: options.discardHistory === true,
@@ -67,7 +70,7 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
         if (problems.length > 0) throw inputError('the imported draft would not validate; nothing was written. This is a bug in the importer', problems);
         counts = checked.counts;
       },
-      record: (dir, files) => recordImport(dir, files, statusFromCounts(result.draft.meta, counts), basename(path), io),
+      record: (dir, files, durable) => recordImport(dir, files, durable, statusFromCounts(result.draft.meta, counts), basename(path), importer),
     });
   };
   // An existing draft is replaced holding its lock, as any change to it is made.
@@ -102,18 +105,31 @@ export async function importCommand(file: string, options: ImportOptions, io: Io
  * made since, by command or by hand. Recorded from the bytes just written: nothing is read back.
  * `dir` is the new draft's folder before it is put in place (or the replaced draft).
  */
-function recordImport(dir: string, files: readonly WrittenFile[], figures: Counts, source: string, io: Io): void {
+function recordImport(dir: string, files: readonly WrittenFile[], durable: boolean, figures: Counts, source: string, author: string): void {
   const draftFile = files.find((f) => f.address === undefined) as WrittenFile;
   recordRevision(dir, {
     name: IMPORT_REVISION,
     time: new Date(),
-    author: resolveAuthor(undefined, io.env, dir),
+    author,
     message: `imported from ${source}`,
     figures,
-    draft: { hash: draftFile.hash, bytes: () => draftFile.bytes },
-    paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes }] as const]))),
+    draft: { hash: draftFile.hash, bytes: () => draftFile.bytes, hashedFromBytes: true },
+    paragraphs: new Map(files.flatMap((f) => (f.address === undefined ? [] : [[f.address, { hash: f.hash, bytes: () => f.bytes, hashedFromBytes: true }] as const]))),
     force: true,
+    durable,
   });
+}
+
+/**
+ * Where git is asked who imports: the draft replaced (the revision is recorded in it), else the
+ * folder the new draft's folder is made in (its nearest existing one), where the new folder is
+ * written before it is put in place.
+ */
+function authorFolder(out: string): string {
+  if (existsSync(join(out, DRAFT_FILE))) return out;
+  let dir = dirname(out);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
 }
 
 /** What a reader gives the command: the draft, every warning, its own summary lines and JSON fields. */
