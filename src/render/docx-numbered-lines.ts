@@ -59,19 +59,35 @@ export function splitSpans(spans: readonly Span[], block: LineBlock): Span[][] {
   const lines: Span[][] = [[]];
   const walker = new BreakWalker(block.breaks);
   for (const span of spans) {
+    const text = span.text;
+    // Cut in slices between the breaks, not character by character.
     let piece = '';
+    let from = 0;
     const flush = () => {
       if (piece !== '') (lines[lines.length - 1] as Span[]).push({ text: piece, style: span.style });
       piece = '';
     };
-    for (const ch of span.text.split('')) {
+    for (let i = 0; i < text.length; ) {
+      const plain = Math.min(walker.plain(), text.length - i);
+      if (plain > 0) {
+        walker.pass(plain);
+        i += plain;
+        continue;
+      }
       const { newLine, shown } = walker.next();
       if (newLine) {
+        piece += text.slice(from, i);
+        from = i;
         flush();
         lines.push([]);
       }
-      if (shown) piece += ch;
+      if (!shown) {
+        piece += text.slice(from, i);
+        from = i + 1;
+      }
+      i++;
     }
+    piece += text.slice(from);
     flush();
   }
   for (let n = walker.rest(); n > 0; n--) lines.push([]);
