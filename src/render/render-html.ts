@@ -185,7 +185,8 @@ class HtmlPage {
       if (p === undefined || this.shown.has(p)) return '';
       this.shown.add(p);
       listed.push(p);
-      return [this.paragraph(p), ...this.removedAfter(p.address)].join('\n');
+      const html = this.paragraph(p);
+      return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
     };
     if (typeof entry === 'string') return paragraph(entry);
     const options = entry.options
