@@ -67,8 +67,8 @@ export function breakLines(text: string, length = LINE_LENGTH): string[] {
 /**
  * Follows a block's breaks through its text as a format writes it: before each character,
  * whether a new line starts there, and whether the character is shown (the spaces and line
- * breaks a break takes are not); between breaks, how many characters are simply shown. The HTML and the DOCX exports both put
- * their lines where this says, so they cannot disagree.
+ * breaks a break takes are not); between breaks, how many characters are simply shown. The
+ * HTML and the DOCX exports both put their lines where this says, so they cannot disagree.
  */
 export class BreakWalker {
   private at = 0;

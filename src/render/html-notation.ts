@@ -46,7 +46,9 @@ export function notationHtml(text: string, flag = true, marks?: readonly SpanMar
   const around = (marks ?? []).filter((m) => m.edge === 'inside').length;
   const choices = flag ? findUnbracketedChoices(parsed.tree, around) : [];
   // A text in no bracket span (nearly all): its nodes as they are, none of them inside one.
-  if (marks === undefined || marks.length === 0) return parsed.tree.children.map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : node.type === 'bracket' ? bracketHtml(node, 0) : '')).join('');
+  if (marks === undefined || marks.length === 0) {
+    return parsed.tree.children.map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : node.type === 'bracket' ? bracketHtml(node, 0) : '')).join('');
+  }
   return nodesInSpans(parsed.tree.children, marks)
     .map(({ node, inSpan }) => {
       if (node.type === 'spanOpen' || node.type === 'spanClose') {
