@@ -10,7 +10,9 @@
  *   node bench/compare-commands.mjs --ref <rev> [--paragraphs 5000] [--runs 5] [--only id,id]
  *
  * Rows: `import` of the generated draft (the previous run's output moved aside first, see
- * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, `export-pdf`, `validate`, `positions`, the
+ * lib/move-aside.mjs), `status`, `show`, `export` (text), `export-docx`, `export-pdf`, `export-html`,
+ * `export-html-lines`, `export-md`, `export-json`, `export-akn`, `export-agreed-only`, `export-docx-lines`,
+ * `export-pdf-lines` (`-lines`: `--line-numbers`), `validate`, `positions`, the
  * same three with no parse cache (`<draft>/.ndraft/` removed first), every writer of lib/writers.mjs
  * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
@@ -35,6 +37,7 @@ import { buildRef } from './lib/build-ref.mjs';
 import { stats, timeOnce } from './lib/harness.mjs';
 import { writerRows } from './lib/writers.mjs';
 import { commitBothRevisions } from './lib/commit-both-revisions.mjs';
+import { EXPORT_FORMAT_ROWS } from './lib/export-formats.mjs';
 import { option } from './lib/options.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -116,6 +119,8 @@ const sides = [
     { id: 'export', label: 'export (text)', argv: [bin, 'export', '--draft', draft, '-o', join(work, `export-${k}.txt`), '--force'] },
     { id: 'export-docx', label: 'export --format docx', argv: [bin, 'export', '--draft', draft, '--format', 'docx', '-o', join(work, `export-${k}.docx`), '--force'] },
     { id: 'export-pdf', label: 'export --format pdf', argv: [bin, 'export', '--draft', draft, '--format', 'pdf', '-o', join(work, `export-${k}.pdf`), '--force'] },
+    // The other formats and the line-numbered ones, as bench/run.mjs times them.
+    ...EXPORT_FORMAT_ROWS.map((f) => ({ id: f.id, label: f.label, argv: [bin, 'export', '--draft', draft, ...f.args, '-o', join(work, `export-${k}.${f.ext}`), '--force'] })),
     { id: 'compare-working', label: 'compare import (working draft)', argv: [bin, 'compare', 'import', '--draft', revised] },
     { id: 'compare-revisions', label: 'compare import Rev.2', argv: [bin, 'compare', 'import', 'Rev.2', '--draft', revised] },
     { id: 'compare-git', label: 'compare --git HEAD~1 HEAD (20 % reworded)', argv: [bin, 'compare', '--git', 'HEAD~1', 'HEAD', '--format', 'plain', '--draft', inGit] },

@@ -30,13 +30,8 @@ function breakHardLine(text: string, from: number, end: number, length: number, 
   let start = from;
   while (end - start > length) {
     // The last space that leaves at most `length` characters before it.
-    let space = -1;
-    for (let i = start + length; i > start; i--) {
-      if (text[i] === ' ') {
-        space = i;
-        break;
-      }
-    }
+    const found = text.lastIndexOf(' ', start + length);
+    const space = found > start ? found : -1;
     if (space < 0) {
       breaks.push({ at: start + length, skip: 0 });
       start += length;
@@ -70,10 +65,10 @@ export function breakLines(text: string, length = LINE_LENGTH): string[] {
 }
 
 /**
- * Follows a block's breaks through its text as a format writes it, character by character:
- * before each character, whether a new line starts there, and whether the character is shown
- * (the spaces and line breaks a break takes are not). The HTML and the DOCX exports both put
- * their lines where this says, so they cannot disagree.
+ * Follows a block's breaks through its text as a format writes it: before each character,
+ * whether a new line starts there, and whether the character is shown (the spaces and line
+ * breaks a break takes are not); between breaks, how many characters are simply shown. The
+ * HTML and the DOCX exports both put their lines where this says, so they cannot disagree.
  */
 export class BreakWalker {
   private at = 0;
@@ -81,6 +76,22 @@ export class BreakWalker {
   private skip = 0;
 
   constructor(private readonly breaks: readonly LineBreak[]) {}
+
+  /**
+   * How many characters from here on are shown with no line starting before any of them
+   * (`Infinity` when no break is left to come): a format copies them as one stretch, `pass`es
+   * them, and asks `next` only about the few characters where a line starts or a break hides one.
+   */
+  plain(): number {
+    if (this.skip > 0) return 0;
+    const brk = this.breaks[this.k];
+    return brk === undefined || brk.at < this.at ? Infinity : brk.at - this.at;
+  }
+
+  /** Goes past `n` characters that `plain` said are shown. */
+  pass(n: number): void {
+    this.at += n;
+  }
 
   next(): { newLine: boolean; shown: boolean } {
     const brk = this.breaks[this.k];

@@ -42,6 +42,8 @@ export interface RunRevision {
 const LINE_BREAKS = /\r\n?|[\u000B\u000C\u2028\u2029]/g;
 const UNWRITABLE = /[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+/** Anything `safeText` may change (any surrogate is looked at closely): most texts hold none of it, and one scan says so. */
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\uFFFE\uFFFF\uD800-\uDFFF\u202A-\u202E\u2066-\u2069]/;
 
 /**
  * The text with line breaks as `\n`, characters XML cannot hold as U+FFFD, and any bidi embedding,
@@ -50,6 +52,7 @@ const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
  * Right-to-left letters are kept as they are.
  */
 export function safeText(text: string): string {
+  if (!UNSAFE.test(text)) return text;
   const safe = text.replace(LINE_BREAKS, '\n').replace(UNWRITABLE, '\uFFFD');
   return BIDI_CONTROL.test(safe) ? closeBidi(safe) : safe;
 }
@@ -160,7 +163,8 @@ export function toRuns(spans: readonly Span[], revision?: RunRevision): string {
   const textTag = revision?.kind === 'deleted' ? 'w:delText' : 'w:t';
   for (const s of spans) {
     const format = runFormat(s);
-    for (const piece of s.text.split(/(\t|\n)/)) {
+    // Most spans hold neither a tab nor a line break: one piece, not split.
+    for (const piece of s.text.includes('\t') || s.text.includes('\n') ? s.text.split(/(\t|\n)/) : [s.text]) {
       if (piece === '') continue;
       const content = piece === '\t' ? '<w:tab/>' : piece === '\n' ? '<w:br/>' : `<${textTag} xml:space="preserve">${xmlText(piece)}</${textTag}>`;
       const run = `<w:r>${format}${content}</w:r>`;

@@ -24,14 +24,14 @@ export function documentFieldsHtml(header: DocumentHeader): string {
   return `<dl class="doc-fields">${items.join('')}</dl>`;
 }
 
-/** How many paragraphs stand how, with the brackets and alternatives left. */
-export function summaryHtml(paragraphs: readonly Paragraph[], spans = 0): string {
+/** How many paragraphs stand how, with the brackets and alternatives left (`brackets`: a paragraph's, when its parse is at hand). */
+export function summaryHtml(paragraphs: readonly Paragraph[], spans = 0, brackets: (p: Paragraph) => number = (p) => parseParagraph(p).brackets.length): string {
   const counts = STATUS_ORDER.map((status) => ({ status, n: paragraphs.filter((p) => p.status === status).length })).filter((c) => c.n > 0);
   // A bracket span counts once, however many texts it covers.
-  const brackets = paragraphs.reduce((sum, p) => sum + parseParagraph(p).brackets.length, 0) + spans;
+  const bracketCount = paragraphs.reduce((sum, p) => sum + brackets(p), 0) + spans;
   const alternatives = paragraphs.reduce((sum, p) => sum + countAlternatives(p), 0);
   const chips = counts.map((c) => `<span class="badge st-${c.status}">${c.n} ${STATUS_WORDS[c.status].toLowerCase()}</span>`).join(' ');
-  return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(brackets, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;
+  return `<p class="summary">${plural(paragraphs.length, 'paragraph')}: ${chips} <span class="counts">${plural(bracketCount, 'bracket')} · ${plural(alternatives, 'alternative')}</span></p>`;
 }
 
 /** The contents: every section, and under it a chip linking to each of its paragraphs. */

@@ -30,8 +30,12 @@ export function cleanText(text: string): string {
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
+/** Whatever `escapeHtml` changes: most strings hold none of it and are returned after this one scan. */
+const TOUCHED = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069&<>"']/;
+
 /** For element content and attribute values alike: no user string can open a tag, an entity or leave an attribute. */
 export function escapeHtml(text: string): string {
+  if (!TOUCHED.test(text)) return text;
   return cleanText(text).replace(/[&<>"']/gu, (ch) => HTML_ESCAPES[ch] as string);
 }
 

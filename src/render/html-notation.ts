@@ -1,7 +1,7 @@
 import type { SpanMark } from '../model/schemas.js';
 import { nodesInSpans, spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
-import type { BracketNode, InlineNode } from '../notation/types.js';
+import type { BracketNode, InlineNode, NotationResult } from '../notation/types.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
 import type { Status } from '../model/schemas.js';
 import { escapeHtml } from './html-escape.js';
@@ -39,13 +39,16 @@ export const LEGEND = [
  * Bracket notation as HTML: each bracket a span by nesting depth, options split by a visible `/`,
  * and, in text still negotiated (`flagChoices`), a choice somebody forgot to bracket
  * (`enhance/establish`) flagged. Agreed text is not flagged: a slash there (`and/or`) is what
- * was agreed. As written when it does not parse.
+ * was agreed. As written when it does not parse. `parsed`: the text already parsed (with `marks`' edges), not parsed again.
  */
-export function notationHtml(text: string, flag = true, marks?: readonly SpanMark[], caption?: (span: number) => string): string {
-  const parsed = parseNotation(text, spanEdges(marks));
+export function notationHtml(text: string, flag = true, marks?: readonly SpanMark[], caption?: (span: number) => string, parsed: NotationResult = parseNotation(text, spanEdges(marks))): string {
   if (!parsed.ok) return escapeHtml(text);
   const around = (marks ?? []).filter((m) => m.edge === 'inside').length;
   const choices = flag ? findUnbracketedChoices(parsed.tree, around) : [];
+  // A text in no bracket span (nearly all): its nodes as they are, none of them inside one.
+  if (marks === undefined || marks.length === 0) {
+    return parsed.tree.children.map((node) => (node.type === 'text' ? flagChoices(node.value, node.position?.start.offset ?? 0, choices) : node.type === 'bracket' ? bracketHtml(node, 0) : '')).join('');
+  }
   return nodesInSpans(parsed.tree.children, marks)
     .map(({ node, inSpan }) => {
       if (node.type === 'spanOpen' || node.type === 'spanClose') {

@@ -132,8 +132,9 @@ function statusAttributes(status: Status, bracketed: boolean): string {
 
 /** Bracket notation as inline AKN; clean text has no brackets left to mark. `marks`: the bracket spans the text takes part in. */
 function inline(text: string, mode: ExportInput['mode'], marks?: readonly SpanMark[]): string {
+  if (mode === 'clean') return xmlText(text);
   const parsed = parseNotation(text, spanEdges(marks));
-  if (!parsed.ok || mode === 'clean') return xmlText(text);
+  if (!parsed.ok) return xmlText(text);
   const walk = (nodes: readonly InlineNode[]): string =>
     nodes
       .map((n) =>

@@ -2,7 +2,8 @@ import { describeScope } from '../model/describe-scope.js';
 import { diffWordings, similarity } from '../diff/wording-diff.js';
 import { headerOf, type ExportInput } from '../export/export-input.js';
 import { isAcceptedOption } from '../model/outline.js';
-import { parseParagraph } from '../model/paragraph-slots.js';
+import { parseParagraph, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
+import type { NotationResult } from '../notation/types.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
 import { collectSpans, hasSpanMarks, spanExtent, type DraftSpan } from '../model/spans.js';
 import { escapeHtml, idSafe } from './html-escape.js';
@@ -69,6 +70,8 @@ class HtmlPage {
   private readonly spanCaptions = new Map<number, string>();
   /** The spans each paragraph takes part in. */
   private readonly spansOf = new Map<Paragraph, DraftSpan[]>();
+  /** Each shown paragraph's brackets, counted from the one parse its texts are shown from (for the summary). */
+  private readonly bracketCounts = new Map<Paragraph, number>();
 
   private readonly lines: boolean;
 
@@ -99,8 +102,8 @@ class HtmlPage {
   }
 
   /** A text in bracket notation, its bracket spans highlighted with their captions. */
-  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean): string {
-    return notationHtml(text, flag, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`);
+  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean, parsed: NotationResult): string {
+    return notationHtml(text, flag, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`, parsed);
   }
 
   render(): string {
@@ -134,7 +137,7 @@ class HtmlPage {
       `<p class="kind">${kind}</p>`,
       `<h1 dir="auto">${escapeHtml(meta.title)}</h1>`,
       meta.source ? `<p class="source">Source: <bdi>${escapeHtml(meta.source)}</bdi></p>` : '',
-      this.compilation ? summaryHtml(this.input.draft.paragraphs, this.spanCaptions.size) : '',
+      this.compilation ? summaryHtml(this.input.draft.paragraphs, this.spanCaptions.size, (p) => this.bracketCounts.get(p) ?? parseParagraph(p).brackets.length) : '',
       '</header>',
       '<div class="layout">',
       tocHtml([...toc, ...extra.map((section) => ({ id: section.id, heading: escapeHtml(section.title), paragraphs: [], subsections: [] }))], (p) => this.chip(p)),
@@ -182,7 +185,8 @@ class HtmlPage {
       if (p === undefined || this.shown.has(p)) return '';
       this.shown.add(p);
       listed.push(p);
-      return [this.paragraph(p), ...this.removedAfter(p.address)].join('\n');
+      const html = this.paragraph(p);
+      return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
     };
     if (typeof entry === 'string') return paragraph(entry);
     const options = entry.options
@@ -232,7 +236,11 @@ class HtmlPage {
     const close = p.bracketed ? '<span class="whole-bracket">]</span>' : '';
     const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
     if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
-    if (parseParagraph(p).errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    // Parsed once: the badge, the summary's count and every text's notation below read this.
+    const parsed = parseParagraph(p);
+    this.bracketCounts.set(p, parsed.brackets.length);
+    const slot = (kind: TextSlot['kind'], itemIndex?: number) => (alternativeIndex?: number) => slotParse(parsed, kind, itemIndex, alternativeIndex);
+    if (parsed.errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
     for (const span of this.spansOf.get(p) ?? []) {
       const caption = this.spanCaptions.get(span.span) ?? '';
       badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
@@ -240,10 +248,10 @@ class HtmlPage {
     const flag = p.status === 'open';
     const items = p.items.map((item, i) => {
       const isLast = i === p.items.length - 1;
-      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered });
+      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered, parsed: slot('item', i)(), alternatives: slot('item-alternative', i) });
     });
     const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
-    const text = numbered('text', `${this.notation(p.text, p.spans, flag)}${marker}${items.length === 0 ? close : ''}`);
+    const text = numbered('text', `${this.notation(p.text, p.spans, flag, slot('text')())}${marker}${items.length === 0 ? close : ''}`);
     return [
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
       `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
@@ -251,7 +259,7 @@ class HtmlPage {
       text === '' ? '' : `<p class="text" dir="auto">${text}</p>`,
       items.length > 0 ? `<ul class="items">\n${items.join('\n')}\n</ul>` : '',
       '</div>',
-      this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown)),
+      this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
     ]
@@ -260,7 +268,18 @@ class HtmlPage {
   }
 
   /** With line numbers the status is a marker in the text, `(Agreed)`, counted as the DOCX counts it. */
-  private item(item: Item, close: string, context: { flag: boolean; shownStatus: Status | undefined; numbered: (key: string, html: string) => string }): string {
+  private item(
+    item: Item,
+    close: string,
+    context: {
+      flag: boolean;
+      shownStatus: Status | undefined;
+      numbered: (key: string, html: string) => string;
+      /** The item's text parsed, and its alternatives', by index. */
+      parsed: NotationResult;
+      alternatives: (index: number) => NotationResult;
+    },
+  ): string {
     const key = `item ${item.label}`;
     const status = item.status === undefined || this.lines ? '' : `<span class="badge st-${item.status}">${STATUS_WORDS[item.status]}</span>`;
     const flag = context.flag && (item.status === undefined || item.status === 'open');
@@ -268,8 +287,8 @@ class HtmlPage {
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
-      this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`),
+      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.alternatives(0)),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
     ].join('');
@@ -282,12 +301,14 @@ class HtmlPage {
     numbered: (key: string, html: string) => string,
     keyOf: (label: string) => string,
     headOf: (label: string) => string,
+    /** The first alternative's text parsed (the others are shown as their differences from it). */
+    firstParsed: NotationResult,
   ): string {
     const first = alternatives[0];
     if (first === undefined) return '';
     const cards = alternatives.map((alt, i) => {
       const compared = i > 0 ? diffWordings(first.text, alt.text) : undefined;
-      const words = compared === undefined ? notationHtml(alt.text, flag) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value, flag) : notationHtml(c.value, flag))).join('');
+      const words = compared === undefined ? notationHtml(alt.text, flag, undefined, undefined, firstParsed) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value, flag) : notationHtml(c.value, flag))).join('');
       // Numbered, an alternative reads as the text export writes it, `[Alt 2 61. …]`, and is counted so.
       const text = this.lines ? numbered(keyOf(alt.label), `<span class="bm">${escapeHtml(headOf(alt.label).slice(0, 1))}</span>${escapeHtml(headOf(alt.label).slice(1))} ${words}<span class="bm">]</span>`) : words;
       const alike = compared === undefined ? '' : `<p class="alike">${Math.round(similarity(compared) * 100)}% of words shared with <bdi>${escapeHtml(first.label)}</bdi></p>`;
@@ -324,4 +345,11 @@ function positions(alt: Alternative): string {
   const line = (cls: string, words: string, delegations: readonly string[] | undefined): string =>
     delegations?.length ? `<p class="pos ${cls}">${words} ${delegations.map((d) => `<bdi>${escapeHtml(d)}</bdi>`).join(', ')}</p>` : '';
   return line('proposed', 'Proposed by', alt.proposedBy) + line('supported', 'Supported by', alt.supportedBy) + line('opposed', 'Opposed by', alt.opposedBy);
+}
+
+/** One text of a parsed paragraph as `parseNotation` gave it: its tree, or its errors. */
+function slotParse(parsed: ParsedParagraph, kind: TextSlot['kind'], itemIndex?: number, alternativeIndex?: number): NotationResult {
+  const at = (slot: TextSlot) => slot.kind === kind && slot.itemIndex === itemIndex && slot.alternativeIndex === alternativeIndex;
+  const slot = parsed.slots.find(at);
+  return slot ? { ok: true, tree: slot.tree } : { ok: false, errors: parsed.errors.filter((e) => at(e.slot)).map((e) => e.error) };
 }

@@ -3,11 +3,14 @@
  * lines at the same places and give them the same numbers, so "paragraph 61, line 3" is the
  * same words in each.
  */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { consolidateDraft } from '../../src/export/consolidate-draft.js';
 import { exportInput, type ExportInput } from '../../src/export/export-input.js';
 import type { Draft } from '../../src/model/schemas.js';
-import { LINE_LENGTH } from '../../src/render/break-lines.js';
+import { breakLines, LINE_LENGTH, lineBreaks } from '../../src/render/break-lines.js';
+import { splitSpans } from '../../src/render/docx-numbered-lines.js';
+import { escapeHtml } from '../../src/render/html-escape.js';
 import { numberHtmlLines } from '../../src/render/html-lines.js';
 import { paragraphLineBlocks } from '../../src/render/paragraph-lines.js';
 import { renderDocx } from '../../src/render/render-docx.js';
@@ -105,5 +108,36 @@ describe('line numbers', () => {
     const block = { key: 'text', text: 'a & b [c d] e', first: 4, breaks: [{ at: 5, skip: 1 }, { at: 8, skip: 1 }] };
     const html = 'a &amp; b <span class="br">[c d]</span> e';
     expect(numberHtmlLines(html, block)).toBe('<span class="ln">4</span>a &amp; b<br><span class="ln">5</span><span class="br">[c<br><span class="ln">6</span>d]</span> e');
+  });
+
+  // Any text, cut into pieces of markup as the exports cut it: each format's lines are the lines of the text.
+  const pieces = fc.array(fc.tuple(fc.stringMatching(/^[a-z&<"]{1,12}$/), fc.constantFrom(' ', '  ', '\n', '', ' & '), fc.boolean()), { minLength: 1, maxLength: 40 });
+
+  it('numbers in the HTML exactly the lines the text breaks into, whatever markup and entities stand between', () => {
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        const html = parts.map(([w, g, span]) => (span ? `<span class="br">${escapeHtml(w)}</span>${escapeHtml(g)}` : escapeHtml(w + g))).join('');
+        const numbered = numberHtmlLines(html, { key: 'text', text, first: 7, breaks: lineBreaks(text) });
+        const lines = numbered.split('<br>').map((line, i) => {
+          const number = `<span class="ln">${7 + i}</span>`;
+          expect(line.startsWith(number)).toBe(true);
+          return decode(line.slice(number.length).replace(/<[^>]*>/g, ''));
+        });
+        expect(lines).toEqual(breakLines(text));
+      }),
+    );
+  });
+
+  it('cuts the Word and PDF spans at exactly the lines the text breaks into, across spans', () => {
+    fc.assert(
+      fc.property(pieces, (parts) => {
+        const text = parts.map(([w, g]) => w + g).join('');
+        const spans = parts.map(([w, g, bold]) => ({ text: w + g, style: bold ? { bold: true } : {} }));
+        const lines = splitSpans(spans, { key: 'text', text, first: 1, breaks: lineBreaks(text) });
+        expect(lines.map((line) => line.map((span) => span.text).join(''))).toEqual(breakLines(text));
+        for (const line of lines) for (const span of line) expect(span.text).not.toBe('');
+      }),
+    );
   });
 });
