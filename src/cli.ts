@@ -160,7 +160,7 @@ Run "ndraft <command> --help" for a command's options.`,
     .option('--span <n>', 'the bracket span to resolve (one bracket over several paragraphs or items), as numbered by "ndraft show" (ˢ¹); every text it covers changes at once')
     .option('--keep', 'with --bracket or --span: keep its words (one bracket of [a]/[b]: that wording replaces the choice)')
     .option('--drop', 'with --bracket or --span: remove its words (with --span: an item left empty is removed, a paragraph left empty is deleted, its text kept)')
-    .option('--option <k>', 'with --bracket: choose option k of [a/b] (of [a]/[b]: its k-th bracket), or a labelled option by its label ("Option 2B" or 2B)')
+    .option('--option <k>', 'with --bracket: choose option k of [a/b] (of [a]/[b]: its k-th bracket), or a labelled option by its label ("Option 2B" or 2B; [MX propose: …] by MX)')
     .option('--keep-paragraph', 'keep a paragraph that is bracketed as a whole')
     .option('--drop-paragraph', 'drop a paragraph that is bracketed as a whole (status deleted; the text is kept)')
     .option('--replace', 'with a label: the alternative replaces the whole text, whatever its scope')

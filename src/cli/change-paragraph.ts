@@ -120,7 +120,7 @@ export async function checkResult(paragraph: Paragraph): Promise<void> {
   // No command may leave a paragraph that the next command would refuse to open (undo and reopen included).
   const { paragraphProblems } = await import('../validate/check-paragraph.js');
   const locked = paragraphProblems(paragraph).find((p) => p.code === 'AGREED_NOT_RESOLVED');
-  if (locked) throw inputError(`refused: ${locked.message}; reopen it first with "ndraft reopen ${paragraph.number}"`);
+  if (locked) throw inputError(`refused: ${locked.message}; reopen it first with "ndraft reopen ${paragraph.address}"`);
 }
 
 function capitalize(text: string): string {

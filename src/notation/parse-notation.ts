@@ -17,11 +17,21 @@ import type {
 // `Option 2A:`, `option 1:`, `Option (a):`, `Option B :`, and the blanks after the colon.
 const OPTION_LABEL = /(option[ \t\u00a0]+(?:\([0-9a-z]+\)|[0-9a-z]+))[ \t\u00a0]*:[ \t\u00a0]*/iy;
 
-/** The option label that opens a bracket at `offset`, if there is one. */
+// `EU: `, `G77: `, `US/AU propose: `, `NZ/CL propose; US/JP oppose: `: who proposes the bracket's
+// words, as compilations write it; delegations' codes of two or three capitals (and a footnote digit), or G77.
+const CODE = String.raw`(?:[A-Z]{2,3}\d{0,3}|[A-Z]\d{2})`;
+const CODES = String.raw`${CODE}(?:[ \t]*\/+[ \t]*${CODE})*`;
+const STANCE = String.raw`[ \t]+(?:propose|oppose|Propose|Oppose)[;,]?`;
+const ATTRIBUTION_LABEL = new RegExp(String.raw`(${CODES}(?:${STANCE}(?:[ \t]*${CODES}${STANCE})?)?)[ \t\u00a0]*:[ \t\u00a0]*`, 'y');
+
+/** The label that opens a bracket at `offset`, if there is one: an option's (`Option 2A: `) or its proposers' (`EU: `). */
 function optionLabelAt(source: string, offset: number): BracketLabel | undefined {
-  OPTION_LABEL.lastIndex = offset;
-  const match = OPTION_LABEL.exec(source);
-  return match ? { value: match[1] as string, raw: match[0] } : undefined;
+  for (const pattern of [OPTION_LABEL, ATTRIBUTION_LABEL]) {
+    pattern.lastIndex = offset;
+    const match = pattern.exec(source);
+    if (match) return { value: match[1] as string, raw: match[0] };
+  }
+  return undefined;
 }
 
 const OPEN = 91; // [

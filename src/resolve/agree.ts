@@ -1,3 +1,4 @@
+import { paragraphName } from '../model/paragraph-name.js';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findItem } from '../model/find-wording.js';
 import { isAgreed, parseParagraph } from '../model/paragraph-slots.js';
@@ -48,18 +49,18 @@ export function agree(paragraph: Paragraph, options: { item?: string; adRef?: bo
   const status: Status = options.adRef ? 'agreed-ad-ref' : 'agreed';
   const word = options.adRef ? 'agreed ad ref' : 'agreed';
   const next = structuredClone(paragraph);
-  if (paragraph.status === 'deleted') throw inputError(`paragraph ${paragraph.number} is deleted; reopen it before agreeing it`);
+  if (paragraph.status === 'deleted') throw inputError(`paragraph ${paragraphName(paragraph)} is deleted; reopen it before agreeing it`);
   if (options.item !== undefined) {
     const { item, index } = findItem(paragraph, options.item);
-    if (item.status === status) throw inputError(`item ${item.label} of paragraph ${paragraph.number} is already ${word}`);
-    refuseUnresolved(unresolvedPlaces(paragraph, index), `item ${item.label} of paragraph ${paragraph.number}`);
+    if (item.status === status) throw inputError(`item ${item.label} of paragraph ${paragraphName(paragraph)} is already ${word}`);
+    refuseUnresolved(unresolvedPlaces(paragraph, index), `item ${item.label} of paragraph ${paragraphName(paragraph)}`);
     (next.items[index] as NonNullable<(typeof next.items)[number]>).status = status;
-    return { paragraph: next, summary: `item ${item.label} of paragraph ${paragraph.number} is now ${word}` };
+    return { paragraph: next, summary: `item ${item.label} of paragraph ${paragraphName(paragraph)} is now ${word}` };
   }
-  if (paragraph.status === status) throw inputError(`paragraph ${paragraph.number} is already ${word}`);
-  refuseUnresolved(unresolvedPlaces(paragraph), `paragraph ${paragraph.number}`);
+  if (paragraph.status === status) throw inputError(`paragraph ${paragraphName(paragraph)} is already ${word}`);
+  refuseUnresolved(unresolvedPlaces(paragraph), `paragraph ${paragraphName(paragraph)}`);
   next.status = status;
-  return { paragraph: next, summary: `paragraph ${paragraph.number} is now ${word}` };
+  return { paragraph: next, summary: `paragraph ${paragraphName(paragraph)} is now ${word}` };
 }
 
 /** Opens an agreed (or deleted) paragraph, or an agreed item, again. */
@@ -67,13 +68,13 @@ export function reopen(paragraph: Paragraph, options: { item?: string }): Resolu
   const next = structuredClone(paragraph);
   if (options.item !== undefined) {
     const { item, index } = findItem(paragraph, options.item);
-    if (!isAgreed(item.status) && item.status !== 'deleted') throw inputError(`item ${item.label} of paragraph ${paragraph.number} is not agreed; there is nothing to reopen`);
+    if (!isAgreed(item.status) && item.status !== 'deleted') throw inputError(`item ${item.label} of paragraph ${paragraphName(paragraph)} is not agreed; there is nothing to reopen`);
     delete (next.items[index] as NonNullable<(typeof next.items)[number]>).status;
-    return { paragraph: next, summary: `item ${item.label} of paragraph ${paragraph.number} is open again` };
+    return { paragraph: next, summary: `item ${item.label} of paragraph ${paragraphName(paragraph)} is open again` };
   }
-  if (paragraph.status === 'open') throw inputError(`paragraph ${paragraph.number} is already open`);
+  if (paragraph.status === 'open') throw inputError(`paragraph ${paragraphName(paragraph)} is already open`);
   next.status = 'open';
-  return { paragraph: next, summary: `paragraph ${paragraph.number} is open again (it was ${paragraph.status})` };
+  return { paragraph: next, summary: `paragraph ${paragraphName(paragraph)} is open again (it was ${paragraph.status})` };
 }
 
 function refuseUnresolved(unresolved: readonly Unresolved[], what: string): void {

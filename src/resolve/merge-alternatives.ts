@@ -1,3 +1,4 @@
+import { paragraphName } from '../model/paragraph-name.js';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { allAlternatives, findAlternative, findItem } from '../model/find-wording.js';
 import { splitLabels } from '../model/match-label.js';
@@ -38,7 +39,7 @@ export function mergeAlternatives(paragraph: Paragraph, request: MergeRequest): 
   const itemIndex = request.item !== undefined ? findItem(paragraph, request.item).index : undefined;
   const owner = itemIndex === undefined ? paragraph : paragraph.items[itemIndex];
   const available = (itemIndex === undefined ? paragraph.alternatives : paragraph.items[itemIndex]?.alternatives) ?? [];
-  const where = itemIndex === undefined ? `paragraph ${paragraph.number}` : `item ${paragraph.items[itemIndex]?.label} of paragraph ${paragraph.number}`;
+  const where = itemIndex === undefined ? `paragraph ${paragraphName(paragraph)}` : `item ${paragraph.items[itemIndex]?.label} of paragraph ${paragraphName(paragraph)}`;
 
   let chosen: Alternative[];
   if (request.labels.length === 0) chosen = [...available];

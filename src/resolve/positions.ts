@@ -20,20 +20,20 @@ export function proposeAlternative(paragraph: Paragraph, options: { text: string
   const next = structuredClone(paragraph);
   const label = options.label?.trim() || nextLabel(paragraph);
   if (allAlternatives(paragraph).some((f) => sameLabelKey(f.alternative.label, label))) {
-    throw inputError(`paragraph ${paragraph.number} already has an alternative "${label}"; choose another --label`);
+    throw inputError(`paragraph ${paragraphName(paragraph)} already has an alternative "${label}"; choose another --label`);
   }
   const alternative: Alternative = { label, text, proposedBy: [options.by] };
   if (options.item !== undefined) {
     const { item, index } = findItem(paragraph, options.item);
     if (item.status === 'agreed' || item.status === 'agreed-ad-ref') {
-      throw inputError(`item ${item.label} of paragraph ${paragraph.number} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.number} --item ${item.label.replace(/[()]/g, '')}"`);
+      throw inputError(`item ${item.label} of paragraph ${paragraphName(paragraph)} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.address} --item ${item.label.replace(/[()]/g, '')}"`);
     }
     const target = next.items[index] as NonNullable<(typeof next.items)[number]>;
     target.alternatives = [...(target.alternatives ?? []), alternative];
-    return { paragraph: next, summary: `added "${label}" to item ${item.label} of paragraph ${paragraph.number}, proposed by ${options.by}` };
+    return { paragraph: next, summary: `added "${label}" to item ${item.label} of paragraph ${paragraphName(paragraph)}, proposed by ${options.by}` };
   }
   next.alternatives = [...next.alternatives, alternative];
-  return { paragraph: next, summary: `added "${label}" to paragraph ${paragraph.number}, proposed by ${options.by}` };
+  return { paragraph: next, summary: `added "${label}" to paragraph ${paragraphName(paragraph)}, proposed by ${options.by}` };
 }
 
 /** The next free `Alt N` label. */

@@ -1,3 +1,4 @@
+import { paragraphName } from '../model/paragraph-name.js';
 import { usageError } from '../diagnostics/diagnostic.js';
 import { findBracket } from '../model/find-bracket.js';
 import { listShown, matchLabel } from '../model/match-label.js';
@@ -58,7 +59,7 @@ export function resolveBracket(paragraph: Paragraph, ref: number | string, choic
     done = `chose option ${choice.option} "${printNotation(option)}" of bracket ${n}`;
   }
   const text = printNotation(replaceBracket(slot.tree, bracket, replacement));
-  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
+  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraphName(paragraph)}` };
 }
 
 /** Picks one labelled bracket of a choice (or keeps a lone one): its words, without the label, replace the whole group. */
@@ -70,7 +71,9 @@ function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, 
     chosen = group.brackets[0];
   } else {
     const asked = choice.kind === 'label' ? choice.label : String(choice.option);
-    const found = matchLabel(group.brackets.map((b) => ({ label: b.label?.value ?? '', value: b })), asked);
+    const candidates = group.brackets.map((b) => ({ label: b.label?.value ?? '', value: b }));
+    const byLabel = matchLabel(candidates, asked);
+    const found = byLabel.length > 0 ? byLabel : candidates.filter((c) => proposers(c.label).includes(asked.trim().toUpperCase()));
     chosen = found.length === 1 ? found[0]?.value : undefined;
     if (found.length > 1) throw usageError(`"${asked}" could name any of ${listShown(found)} in bracket ${n}; give the whole label`);
     if (!chosen) throw usageError(`bracket ${n} is ${group.brackets.length > 1 ? `one of a choice between ${between}` : `labelled ${between}`}; there is no "${asked}"`);
@@ -87,5 +90,14 @@ function chooseLabelled(paragraph: Paragraph, n: number, group: LabelledChoice, 
     group.brackets.length > 1
       ? `chose ${picked.label?.value} "${words}" of bracket ${n} (a choice between ${listLabels(group.labels)})`
       : `kept the words of bracket ${n} ${printNotation(picked)}`;
-  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
+  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraphName(paragraph)}` };
+}
+
+/**
+ * The delegations a proposers' label names, and all of them together: `US/AU propose` answers to
+ * `US`, `AU` and `US/AU`, so that `--option MX` picks `[MX propose: …]`.
+ */
+function proposers(label: string): string[] {
+  const codes = (label.split(/\s+(?:propose|oppose)\b/iu)[0] ?? '').replace(/\s+/gu, '');
+  return /^[A-Z0-9/]+$/u.test(codes) ? [codes, ...codes.split('/').filter((c) => c !== '')] : [];
 }

@@ -1,3 +1,4 @@
+import { paragraphName } from '../model/paragraph-name.js';
 import { usageError } from '../diagnostics/diagnostic.js';
 import { withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
@@ -47,7 +48,7 @@ export function resolveSlashedChoice(paragraph: Paragraph, target: SlashedTarget
     text = printNotation(replaceBracket(slot.tree, group, replacement));
     done = `chose bracket ${numbers[k]} "${printNotation(replacement)}" of ${between}`;
   }
-  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraph.number}` };
+  return { paragraph: withSlotText(paragraph, slot.path, text), summary: `${done} in ${slot.name} of paragraph ${paragraphName(paragraph)}` };
 }
 
 /** The choice as written, from its first `[` to its last `]`, blanks collapsed. */

@@ -63,7 +63,7 @@ export function restoreWording(paragraph: Paragraph, label: string, entries: rea
   }
   const newLabel = as ?? (found.alternative ? found.alternative.label : found.label === 'text' ? 'Former text' : `Former ${found.label}`);
   if (allAlternatives(paragraph).some((f) => sameLabelKey(f.alternative.label, newLabel))) {
-    throw inputError(`paragraph ${paragraph.number} already has an alternative "${newLabel}"; restore it under another name with --as`);
+    throw inputError(`paragraph ${paragraphName(paragraph)} already has an alternative "${newLabel}"; restore it under another name with --as`);
   }
   const alternative: Alternative = found.alternative ? { ...structuredClone(found.alternative), label: newLabel } : { label: newLabel, text: found.text };
   const next = structuredClone(paragraph);
@@ -71,10 +71,10 @@ export function restoreWording(paragraph: Paragraph, label: string, entries: rea
   const target = next.items[itemIndex];
   // Agreed text is locked: a wording restored into it would leave an agreed item with an open alternative.
   if (target && isAgreed(target.status)) {
-    throw inputError(`item ${target.label} of paragraph ${paragraph.number} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.number} --item ${target.label.replace(/[()\s]/g, '')}"`);
+    throw inputError(`item ${target.label} of paragraph ${paragraphName(paragraph)} is agreed and locked; reopen it first with "ndraft reopen ${paragraph.address} --item ${target.label.replace(/[()\s]/g, '')}"`);
   }
   if (target) target.alternatives = [...(target.alternatives ?? []), alternative];
   else next.alternatives = [...next.alternatives, alternative];
-  const where = target ? `item ${target.label} of paragraph ${paragraph.number}` : `paragraph ${paragraph.number}`;
+  const where = target ? `item ${target.label} of paragraph ${paragraphName(paragraph)}` : `paragraph ${paragraphName(paragraph)}`;
   return { paragraph: next, summary: `restored "${found.label}" as alternative "${newLabel}" of ${where} (dropped on ${found.entry.time.slice(0, 10)} by: ${found.entry.command})` };
 }

@@ -1,3 +1,4 @@
+import { paragraphName } from '../model/paragraph-name.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { isAgreed, paragraphSlots, parseParagraph, type NumberedBracket, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
@@ -112,7 +113,7 @@ function modelProblems(paragraph: Paragraph, brackets: readonly NumberedBracket[
       for (const alt of item.alternatives ?? []) problems.push(`alternative "${alt.label}" of item ${item.label} is still on the table`);
     });
     for (const problem of problems) {
-      out.push({ code: 'AGREED_NOT_RESOLVED', severity: 'error', message: `paragraph ${paragraph.number} is ${statusWord(paragraph.status)} but ${problem}`, path: ['status'] });
+      out.push({ code: 'AGREED_NOT_RESOLVED', severity: 'error', message: `paragraph ${paragraphName(paragraph)} is ${statusWord(paragraph.status)} but ${problem}`, path: ['status'] });
     }
   }
   paragraph.items.forEach((item, itemIndex) => {
@@ -127,7 +128,7 @@ function modelProblems(paragraph: Paragraph, brackets: readonly NumberedBracket[
       out.push({
         code: 'AGREED_NOT_RESOLVED',
         severity: 'error',
-        message: `item ${item.label} of paragraph ${paragraph.number} is ${statusWord(item.status)} but ${problem}`,
+        message: `item ${item.label} of paragraph ${paragraphName(paragraph)} is ${statusWord(item.status)} but ${problem}`,
         path: ['items', itemIndex, 'status'],
       });
     }

@@ -42,7 +42,7 @@ describe('brackets joined by a slash, in the WIPO IGC draft articles', () => {
   it('accept --keep takes one wording in place of the whole choice; --drop takes the slash with it', () => {
     const dir = copy();
     expect(ok(ndraft(dir, 'accept', 's6-1', '--bracket', 'Contracting Parties', '--keep'))).toMatch(
-      /^✓ Chose bracket 2 "Contracting Parties" of the choice \[Member States\]\/\[Contracting Parties\] \(brackets 1 and 2\) in text of paragraph 1\n/u,
+      /^✓ Chose bracket 2 "Contracting Parties" of the choice \[Member States\]\/\[Contracting Parties\] \(brackets 1 and 2\) in text of paragraph 1 \(s6-1\)\n/u,
     );
     expect(text(dir, 's6-1.yaml')).toMatch(/^Contracting Parties may establish or designate a competent authority,/u);
     ok(ndraft(dir, 'accept', 's10-5', '--bracket', '4', '--drop'));
@@ -58,5 +58,17 @@ describe('brackets joined by a slash, in the WIPO IGC draft articles', () => {
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('ndraft: bracket 1 is one of the choice [Member States]/[Contracting Parties] (brackets 1 and 2); there is no wording 3 (--option 1 to 2)\n');
     expect(snapshotFiles(dir)).toEqual(before);
+  });
+});
+
+describe('brackets their proposers open, in the TPP IP chapter (corpus 06)', () => {
+  it('show names the proposals as a choice; accept keeps the words without the proposers', () => {
+    const dir = join(makeTempDir('tpp'), 'draft');
+    expect(runNdraft(['import', join(REPO_ROOT, 'test', 'fixtures', 'corpus', '06-tpp-ip-chapter-2013-patents.txt'), '--out', dir]).status).toBe(0);
+    const shown = ok(ndraft(dir, 'show', 'artqq.e.10-pp2'));
+    expect(shown).toMatch(/^ {2}¹ {2}text {2}choice between US\/AU propose and MX propose {2}US\/AU propose: useful$/mu);
+    expect(shown).toMatch(/^ {2}³ {2}text {2}keep or drop +MX propose: and$/mu);
+    expect(ok(ndraft(dir, 'accept', 'artqq.e.10-pp2', '--bracket', '1', '--option', 'MX'))).toMatch(/^✓ Chose MX propose "industrially applicable" of bracket 1/u);
+    expect(text(dir, 'artqq.e.10-pp2.yaml')).toMatch(/^Each Party shall provide that a claimed invention is industrially applicable if it has a specific \[MX propose: and\], substantial,/u);
   });
 });

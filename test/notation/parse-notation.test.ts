@@ -632,6 +632,22 @@ describe('parseNotation: labelled brackets', () => {
     }
   });
 
+  it("reads the proposers that open a bracket as its label: `[EU: …]`, `[US/AU propose: …]`", () => {
+    const labels = ['EU: ', 'G77: ', 'US/AU propose: ', 'NZ/CL/PE propose; US/JP oppose: ', 'CA5/MX6 propose:  '];
+    for (const raw of labels) {
+      const source = `[${raw}useful]`;
+      const tree = shape(source);
+      expect(tree, source).toEqual(root(labelled(raw, option(text('useful')))));
+      expect(printNotation(tree)).toBe(source);
+    }
+    // Words, long acronyms, lower case and a missing colon are the bracket's own words.
+    for (const source of ['[Note: see above]', '[AOSIS: now]', '[eu: now]', '[EU now]', '[the EU: now]', '[EU : now]x']) {
+      const tree = shape(source);
+      const node = tree.children[0];
+      expect(node?.type === 'bracket' ? node.label?.value : undefined, source).toBe(source === '[EU : now]x' ? 'EU' : undefined);
+    }
+  });
+
   it('reads a label on a nested bracket too, and a labelled bracket left open is still an error', () => {
     expect(shape('[a [Option 1: b]]')).toEqual(root(bracket(option(text('a '), labelled('Option 1: ', option(text('b')))))));
     expect(expectErrors(parseNotation('x [Option 1: y'))).toEqual([

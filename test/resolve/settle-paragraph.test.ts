@@ -27,7 +27,7 @@ describe('settleParagraph', () => {
       expect(error.message).toBe('paragraph 56 is not bracketed as a whole; there is nothing to keep or drop');
     }
     expect(failure(() => settleParagraph(paragraph({ number: '61bis' }), 'keep')).message).toBe(
-      'paragraph 61bis is not bracketed as a whole; there is nothing to keep or drop',
+      'paragraph 61bis (9) is not bracketed as a whole; there is nothing to keep or drop',
     );
   });
 });
