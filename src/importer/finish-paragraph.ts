@@ -7,7 +7,7 @@ import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbr
 import type { ParagraphNode } from './outline-nodes.js';
 import { openUnresolved } from './open-unresolved.js';
 import { repairBrackets } from './repair-brackets.js';
-import { locate, takeStatusMarker, type TextUnit } from './text-unit.js';
+import { locate, takeMoveNote, takeStatusMarker, type TextUnit } from './text-unit.js';
 
 export type Warn = (line: number, column: number, code: string, message: string) => void;
 
@@ -29,7 +29,10 @@ export function prepareParagraph(p: ParagraphNode, address: string, warn: Warn, 
     if (status) markers++;
     return status;
   };
-  const own = mark(p.text);
+  const moved = takeMoveNote(p.text);
+  if (moved !== undefined) p.notes.push({ text: moved, kind: 'editorial' });
+  // `(moved to 63)` in place of the text: its words now stand in paragraph 63.
+  const own = mark(p.text) ?? (moved?.startsWith('Moved to') && p.text.text === '' && p.items.length === 0 ? 'deleted' : undefined);
   for (const item of p.items) {
     const status = mark(item.unit);
     if (status) item.status = status;

@@ -52,6 +52,11 @@ export function locate(unit: TextUnit, offset: number): { line: number; column: 
  * (`(Agreed) Decides …`, `leading`).
  */
 export function takeStatusMarker(unit: TextUnit, marker: RegExp = DEFAULT_VOCABULARY.marker, leading: RegExp = DEFAULT_VOCABULARY.leadingMarker): Status | undefined {
+  // `[deleted]` as the whole text: the paragraph or item was deleted (a bracket of that one word would mean nothing).
+  if (/^\s*\[\s*deleted\s*\][.;]?\s*$/iu.test(unit.text)) {
+    unit.text = '';
+    return 'deleted';
+  }
   const atEnd = marker.exec(unit.text);
   const match = atEnd ?? leading.exec(unit.text);
   if (!match) return undefined;
@@ -72,4 +77,15 @@ function dropStart(unit: TextUnit, length: number): void {
   unit.text = unit.text.slice(length);
   const kept = unit.segments.filter((s, i) => s.offset >= length || (unit.segments[i + 1]?.offset ?? Infinity) > length);
   unit.segments = kept.map((s) => (s.offset >= length ? { ...s, offset: s.offset - length } : { line: s.line, column: s.column + (length - s.offset), offset: 0 }));
+}
+
+const MOVED = /\s*\((moved (?:to|from) [^()]{1,60})\)\s*[.;]?\s*$/iu;
+
+/** Takes `(moved to 63)` or `(moved from 12)` off the end of the text, as a note: `Moved to 63`. */
+export function takeMoveNote(unit: TextUnit): string | undefined {
+  const match = MOVED.exec(unit.text);
+  if (!match) return undefined;
+  unit.text = unit.text.slice(0, match.index).trimEnd();
+  const words = (match[1] as string).trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

@@ -101,6 +101,17 @@ describe('importText conventions', () => {
     expect(draft.paragraphs.slice(3).map((p) => p.text)).toEqual(['Each Party shall provide applicants with at least one opportunity to amend.', 'Amendments to the annexes are adopted by consensus.']);
   });
 
+  it('reads "[deleted]" as a whole text and "(moved to 5)" as what they say', () => {
+    const draft = read('1. [deleted]\n2. (moved to 5)\n3. We [deleted] it.\n4. We note. (Moved from 2).\n5. We act.\n').draft;
+    expect(draft.paragraphs.map((p) => [p.number, p.status, p.text, p.notes?.map((n) => `${n.kind}: ${n.text}`)])).toEqual([
+      ['1', 'deleted', '', undefined],
+      ['2', 'deleted', '', ['editorial: Moved to 5']],
+      ['3', 'open', 'We [deleted] it.', undefined],
+      ['4', 'open', 'We note.', ['editorial: Moved from 2']],
+      ['5', 'open', 'We act.', undefined],
+    ]);
+  });
+
   it('keeps 61bis and 61 ter as printed, with addresses a user can type', () => {
     const draft = read('61. A.\n61bis. B.\n61 ter. C.\n62. D.\n').draft;
     expect(draft.paragraphs.map((p) => p.number)).toEqual(['61', '61bis', '61 ter', '62']);
