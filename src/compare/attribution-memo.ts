@@ -41,16 +41,79 @@ const KINDS: readonly AttributedSegment['kind'][] = ['same', 'deleted', 'inserte
  * authors. An entry that fails (damaged, edited by hand, or from another build) is made again.
  */
 export function attributeAll(all: readonly Attributing[], unknown: Attribution, memo?: AttributionMemo): AttributedSegment[][] {
-  // A text no step changed (a number, a marker, most items) is shown as it is, at no cost: only
-  // the others are diffed, and kept.
-  const result = all.map(({ base, steps }): AttributedSegment[] | undefined => (steps.every((step) => step.text === base) ? (base === '' ? [] : [{ kind: 'same', text: base }]) : undefined));
+  const result = unchangedTexts(all);
   const changed = all.filter((_, i) => result[i] === undefined);
-  if (changed.length > 0) {
-    const attributed = attributeChanged(changed, unknown, memo);
-    let next = 0;
-    for (let i = 0; i < result.length; i++) result[i] ??= attributed[next++];
-  }
+  return changed.length === 0 ? (result as AttributedSegment[][]) : fillIn(result, attributeChanged(changed, unknown, memo));
+}
+
+/**
+ * `attributeAll` for every changed paragraph of a draft (`paragraphs`: each one's texts), with
+ * one memo entry for them all, in the memo's `slot` (one per export format and revision: an
+ * export of the same draft after another writes over it, so the cache does not fill with
+ * entries of texts since edited). The entry holds the SHA-1 of everything `attributeChanges`
+ * reads, paragraph by paragraph, and the segments as `toStored` keeps them: it is used only for
+ * the same texts, and checked against them as a paragraph's entry is. When it does not fit (a
+ * paragraph edited since, or none yet), each paragraph is attributed by `attributeAll`, with
+ * its own entry, and the whole is kept again.
+ */
+export function attributeDraft(paragraphs: readonly (readonly Attributing[])[], unknown: Attribution, memo: AttributionMemo | undefined, slot: string): AttributedSegment[][][] {
+  if (memo === undefined) return paragraphs.map((texts) => attributeAll(texts, unknown));
+  const results = paragraphs.map(unchangedTexts);
+  const changed = paragraphs.map((texts, p) => texts.filter((_, i) => (results[p] as unknown[])[i] === undefined));
+  const texts = changed.flat();
+  const authors: Attribution[] = [unknown];
+  const key = draftKey(changed, authors);
+  const name = `draft:${slot}`;
+  const entry = memo.get(name) as { key?: unknown; segments?: unknown } | undefined;
+  const known = entry?.key === key ? fromStored(entry.segments, texts, authors) : undefined;
+  let next = 0;
+  if (known) return results.map((result, p) => fillIn(result, known.slice(next, (next += (changed[p] as Attributing[]).length))));
+  const made = paragraphs.map((texts) => attributeAll(texts, unknown, memo));
+  const segments = made.flatMap((result, p) => result.filter((_, i) => (results[p] as unknown[])[i] === undefined));
+  const stored = toStored(segments, texts, authors);
+  if (stored) memo.set(name, { key, segments: stored });
+  return made;
+}
+
+/** A text no step changed (a number, a marker, most items) as it is shown, at no cost; undefined for the others. */
+function unchangedTexts(all: readonly Attributing[]): (AttributedSegment[] | undefined)[] {
+  return all.map(({ base, steps }) => (steps.every((step) => step.text === base) ? (base === '' ? [] : [{ kind: 'same', text: base }]) : undefined));
+}
+
+/** `result` with its gaps filled, in order, by `attributed`. */
+function fillIn(result: (AttributedSegment[] | undefined)[], attributed: readonly AttributedSegment[][]): AttributedSegment[][] {
+  let next = 0;
+  for (let i = 0; i < result.length; i++) result[i] ??= attributed[next++];
   return result as AttributedSegment[][];
+}
+
+/**
+ * The SHA-1 of the changed texts of every paragraph (how each is cut, its base, each step's text
+ * and author's place in `authors`, which it fills), paragraph by paragraph: each paragraph has a
+ * word differ of its own. Written with lengths rather than as JSON (a draft's thousand changed
+ * paragraphs are megabytes of text): each text is preceded by its length, so two lists never
+ * read alike; a text that is not well-formed UTF-16 (a lone surrogate, which UTF-8 cannot tell
+ * from another) is written as JSON.
+ */
+function draftKey(paragraphs: readonly (readonly Attributing[])[], authors: Attribution[]): string {
+  const parts: string[] = [];
+  const write = (text: string) => parts.push(`${text.length}:`, text);
+  for (const texts of paragraphs) {
+    parts.push(`\n${texts.length}`);
+    for (const { base, steps, whole } of texts) {
+      parts.push(whole ? ' W' : ' w', `${steps.length} `);
+      write(base);
+      for (const step of steps) {
+        let place = authors.indexOf(step.by);
+        if (place < 0) place = authors.push(step.by) - 1;
+        parts.push(`${place} `);
+        write(step.text);
+      }
+    }
+  }
+  const all = parts.join('');
+  // String.prototype.isWellFormed: Node 20 has it, TypeScript's ES2023 library does not list it.
+  return contentHash((all as string & { isWellFormed(): boolean }).isWellFormed() ? all : JSON.stringify(parts));
 }
 
 function attributeChanged(texts: readonly Attributing[], unknown: Attribution, memo?: AttributionMemo): AttributedSegment[][] {
