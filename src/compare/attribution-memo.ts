@@ -18,6 +18,10 @@ export interface Attributing {
 export interface AttributionMemo {
   get(key: string): unknown;
   set(key: string, value: unknown): void;
+  /** Told of an entry `get` gave that fitted its texts, and was used. */
+  kept?(key: string, value: unknown): void;
+  /** Keeps what the run used for the next (`attributionMemo` with a slot); called before the cache is saved. */
+  flush?(): void;
 }
 
 /**
@@ -27,8 +31,50 @@ export interface AttributionMemo {
 const FORMAT = 1;
 const KIND = `attributed-${FORMAT}`;
 
-export function attributionMemo(cache: ObjectCache): AttributionMemo {
-  return { get: (key) => cache.get(KIND, key), set: (key, value) => cache.set(KIND, key, value) };
+/**
+ * The memo in the object cache: an entry for each changed paragraph. With a `slot` (an export's
+ * format and revision), the entries the run used are also kept together, in one entry for the
+ * whole draft, which the next export in that slot reads in one go: a thousand changed paragraphs
+ * (a 5,000-paragraph draft, a fifth reworded) were a thousand entries, each found, checksummed and
+ * parsed on its own. An entry is found there by the same key as alone and checked against its
+ * texts just the same. It holds the paragraphs of the last export in its slot, and only those:
+ * `flush` rewrites it when they differ, so it does not grow as the draft is edited.
+ */
+export function attributionMemo(cache: ObjectCache, slot?: string): AttributionMemo {
+  const single: AttributionMemo = { get: (key) => cache.get(KIND, key), set: (key, value) => cache.set(KIND, key, value) };
+  if (slot === undefined) return single;
+  const name = `draft:${slot}`;
+  let draft: Record<string, unknown> | undefined;
+  const read = (): Record<string, unknown> => {
+    if (draft === undefined) {
+      const value = cache.get(KIND, name);
+      draft = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+    }
+    return draft;
+  };
+  const used = new Map<string, unknown>();
+  let changed = false;
+  return {
+    get: (key) => {
+      const all = read();
+      return Object.hasOwn(all, key) ? all[key] : single.get(key);
+    },
+    set(key, value) {
+      single.set(key, value);
+      used.set(key, value);
+      changed = true;
+    },
+    kept(key, value) {
+      used.set(key, value);
+      if (read()[key] !== value) changed = true;
+    },
+    flush() {
+      if (!changed && used.size === Object.keys(read()).length) return;
+      cache.set(KIND, name, Object.fromEntries(used));
+      changed = false;
+      draft = Object.fromEntries(used);
+    },
+  };
 }
 
 const KINDS: readonly AttributedSegment['kind'][] = ['same', 'deleted', 'inserted'];
@@ -41,79 +87,16 @@ const KINDS: readonly AttributedSegment['kind'][] = ['same', 'deleted', 'inserte
  * authors. An entry that fails (damaged, edited by hand, or from another build) is made again.
  */
 export function attributeAll(all: readonly Attributing[], unknown: Attribution, memo?: AttributionMemo): AttributedSegment[][] {
-  const result = unchangedTexts(all);
+  // A text no step changed (a number, a marker, most items) is shown as it is, at no cost: only
+  // the others are diffed, and kept.
+  const result = all.map(({ base, steps }): AttributedSegment[] | undefined => (steps.every((step) => step.text === base) ? (base === '' ? [] : [{ kind: 'same', text: base }]) : undefined));
   const changed = all.filter((_, i) => result[i] === undefined);
-  return changed.length === 0 ? (result as AttributedSegment[][]) : fillIn(result, attributeChanged(changed, unknown, memo));
-}
-
-/**
- * `attributeAll` for every changed paragraph of a draft (`paragraphs`: each one's texts), with
- * one memo entry for them all, in the memo's `slot` (one per export format and revision: an
- * export of the same draft after another writes over it, so the cache does not fill with
- * entries of texts since edited). The entry holds the SHA-1 of everything `attributeChanges`
- * reads, paragraph by paragraph, and the segments as `toStored` keeps them: it is used only for
- * the same texts, and checked against them as a paragraph's entry is. When it does not fit (a
- * paragraph edited since, or none yet), each paragraph is attributed by `attributeAll`, with
- * its own entry, and the whole is kept again.
- */
-export function attributeDraft(paragraphs: readonly (readonly Attributing[])[], unknown: Attribution, memo: AttributionMemo | undefined, slot: string): AttributedSegment[][][] {
-  if (memo === undefined) return paragraphs.map((texts) => attributeAll(texts, unknown));
-  const results = paragraphs.map(unchangedTexts);
-  const changed = paragraphs.map((texts, p) => texts.filter((_, i) => (results[p] as unknown[])[i] === undefined));
-  const texts = changed.flat();
-  const authors: Attribution[] = [unknown];
-  const key = draftKey(changed, authors);
-  const name = `draft:${slot}`;
-  const entry = memo.get(name) as { key?: unknown; segments?: unknown } | undefined;
-  const known = entry?.key === key ? fromStored(entry.segments, texts, authors) : undefined;
-  let next = 0;
-  if (known) return results.map((result, p) => fillIn(result, known.slice(next, (next += (changed[p] as Attributing[]).length))));
-  const made = paragraphs.map((texts) => attributeAll(texts, unknown, memo));
-  const segments = made.flatMap((result, p) => result.filter((_, i) => (results[p] as unknown[])[i] === undefined));
-  const stored = toStored(segments, texts, authors);
-  if (stored) memo.set(name, { key, segments: stored });
-  return made;
-}
-
-/** A text no step changed (a number, a marker, most items) as it is shown, at no cost; undefined for the others. */
-function unchangedTexts(all: readonly Attributing[]): (AttributedSegment[] | undefined)[] {
-  return all.map(({ base, steps }) => (steps.every((step) => step.text === base) ? (base === '' ? [] : [{ kind: 'same', text: base }]) : undefined));
-}
-
-/** `result` with its gaps filled, in order, by `attributed`. */
-function fillIn(result: (AttributedSegment[] | undefined)[], attributed: readonly AttributedSegment[][]): AttributedSegment[][] {
-  let next = 0;
-  for (let i = 0; i < result.length; i++) result[i] ??= attributed[next++];
-  return result as AttributedSegment[][];
-}
-
-/**
- * The SHA-1 of the changed texts of every paragraph (how each is cut, its base, each step's text
- * and author's place in `authors`, which it fills), paragraph by paragraph: each paragraph has a
- * word differ of its own. Written with lengths rather than as JSON (a draft's thousand changed
- * paragraphs are megabytes of text): each text is preceded by its length, so two lists never
- * read alike; a text that is not well-formed UTF-16 (a lone surrogate, which UTF-8 cannot tell
- * from another) is written as JSON.
- */
-function draftKey(paragraphs: readonly (readonly Attributing[])[], authors: Attribution[]): string {
-  const parts: string[] = [];
-  const write = (text: string) => parts.push(`${text.length}:`, text);
-  for (const texts of paragraphs) {
-    parts.push(`\n${texts.length}`);
-    for (const { base, steps, whole } of texts) {
-      parts.push(whole ? ' W' : ' w', `${steps.length} `);
-      write(base);
-      for (const step of steps) {
-        let place = authors.indexOf(step.by);
-        if (place < 0) place = authors.push(step.by) - 1;
-        parts.push(`${place} `);
-        write(step.text);
-      }
-    }
+  if (changed.length > 0) {
+    const attributed = attributeChanged(changed, unknown, memo);
+    let next = 0;
+    for (let i = 0; i < result.length; i++) result[i] ??= attributed[next++];
   }
-  const all = parts.join('');
-  // String.prototype.isWellFormed: Node 20 has it, TypeScript's ES2023 library does not list it.
-  return contentHash((all as string & { isWellFormed(): boolean }).isWellFormed() ? all : JSON.stringify(parts));
+  return result as AttributedSegment[][];
 }
 
 function attributeChanged(texts: readonly Attributing[], unknown: Attribution, memo?: AttributionMemo): AttributedSegment[][] {
@@ -128,13 +111,35 @@ function attributeChanged(texts: readonly Attributing[], unknown: Attribution, m
     const i = authors.indexOf(by);
     return i >= 0 ? i : authors.push(by) - 1;
   };
-  const key = contentHash(JSON.stringify(texts.map(({ base, steps, whole }) => [whole ? 1 : 0, base, ...steps.flatMap((step) => [step.text, place(step.by)])])));
-  const known = fromStored(memo.get(key), texts, authors);
-  if (known) return known;
+  const key = textsKey(texts, place);
+  const entry = memo.get(key);
+  const known = fromStored(entry, texts, authors);
+  if (known) {
+    memo.kept?.(key, entry);
+    return known;
+  }
   const segments = made();
   const stored = toStored(segments, texts, authors);
   if (stored) memo.set(key, stored);
   return segments;
+}
+
+/**
+ * The SHA-1 of the texts (how each is cut, its base, each step's text and author's place),
+ * written with lengths rather than as JSON, which costs more for the megabytes of a large
+ * draft's changes: each text follows its length, so two lists never read alike. Texts that are
+ * not well-formed UTF-16 (a lone surrogate, which UTF-8 cannot tell from another) are written as
+ * JSON.
+ */
+function textsKey(texts: readonly Attributing[], place: (by: Attribution) => number): string {
+  const parts: string[] = [];
+  for (const { base, steps, whole } of texts) {
+    parts.push(whole ? 'W' : 'w', `${steps.length} ${base.length}:`, base);
+    for (const step of steps) parts.push(` ${place(step.by)} ${step.text.length}:`, step.text);
+  }
+  const all = parts.join('');
+  // String.prototype.isWellFormed: Node 20 has it, TypeScript's ES2023 library does not list it.
+  return contentHash((all as string & { isWellFormed(): boolean }).isWellFormed() ? all : JSON.stringify(parts));
 }
 
 /** The text as it was, and as the last step left it. */

@@ -7,7 +7,7 @@ import { RevisionMarks, trackedRuns } from './docx-revisions.js';
 import { isMostlyRightToLeft, pieceSpans, safeText, span, toRuns, type RevisionKind, type RevisionMark, type RunStyle } from './docx-runs.js';
 import { BodyXml, docxPackage } from './docx-package.js';
 import { paragraphXml, type ParagraphProps } from './word-xml.js';
-import { changesNote, trackedDraftLines, type TrackedLine } from './tracked-lines.js';
+import { changesNote, trackedLines } from './tracked-lines.js';
 import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { paragraphLineBlocks } from './paragraph-lines.js';
 import { noteLine } from './note-text.js';
@@ -38,14 +38,12 @@ export async function renderDocx(input: ExportInput, options: DocxOptions = {}):
   const compilation = input.mode === 'compilation';
   const changes = options.changes;
   const byAddress = new Map(input.draft.paragraphs.map((p) => [p.address, p]));
-  const captions: Map<string, string[]> = compilation ? spanCaptions(input, byAddress) : new Map();
   const context: Context = {
     input,
     compilation,
     byAddress,
-    spanCaptions: captions,
-    // Every changed paragraph laid out and attributed before the first is written (one memo entry).
-    ...(changes ? { changes: { tracked: changes, marks: new RevisionMarks(), lines: trackedDraftLines(changes, input, 'docx', (address) => captions.get(address)) } } : {}),
+    spanCaptions: compilation ? spanCaptions(input, byAddress) : new Map(),
+    ...(changes ? { changes: { tracked: changes, marks: new RevisionMarks() } } : {}),
   };
   const title = safeText(input.draft.meta.title);
   const symbol = headerOf(input).symbol;
@@ -72,7 +70,7 @@ interface Context {
   byAddress: Map<string, Paragraph>;
   /** The captions of the bracket spans that open in a paragraph, by its address: `Bracket over paragraphs 3–4`. */
   spanCaptions: Map<string, string[]>;
-  changes?: { tracked: TrackedChanges; marks: RevisionMarks; lines: Map<TrackedParagraph, TrackedLine[]> };
+  changes?: { tracked: TrackedChanges; marks: RevisionMarks };
 }
 
 const INDENT = 567; // 1 cm in twips
@@ -155,7 +153,7 @@ function paragraphBlocks(p: Paragraph, context: Context): string[] {
   }
   const tracked = changes?.tracked.changed.get(p.address);
   if (changes === undefined || tracked === undefined) return current.map((line) => wordParagraph(line, plainRuns(line)));
-  return trackedBlocks(tracked, context);
+  return trackedBlocks(tracked, context, context.spanCaptions.get(p.address));
 }
 
 /** The paragraphs removed since the revision that stood after `address` ("" at the start), as deleted paragraphs. */
@@ -166,9 +164,9 @@ function removedAfter(address: string, context: Context): string[] {
 }
 
 /** A changed paragraph as Word revisions; a line that came or went has its paragraph mark tracked too. */
-function trackedBlocks(tracked: TrackedParagraph, context: Context): string[] {
-  const { marks, lines } = context.changes as NonNullable<Context['changes']>;
-  return (lines.get(tracked) as TrackedLine[]).map(({ line, pieces, came, went }) => {
+function trackedBlocks(tracked: TrackedParagraph, context: Context, captions?: readonly string[]): string[] {
+  const { marks, tracked: all } = context.changes as NonNullable<Context['changes']>;
+  return trackedLines(tracked, context.input, all.unattributed, captions, all.memo).map(({ line, pieces, came, went }) => {
     const children = pieces.map((piece) => trackedRuns(piece, marks)).join('');
     const mark = came ?? went;
     return wordParagraph(line, children, mark === undefined ? undefined : { kind: came ? 'inserted' : 'deleted', mark: marks.mark(mark) });

@@ -15,9 +15,9 @@ import { POSITIONS_STYLE, positionsSectionHtml } from './html-positions.js';
 import { noteLabel } from './note-text.js';
 import type { Note } from '../model/schemas.js';
 import { sectionMarker } from './section-heading.js';
-import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
+import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { TRACKED_STYLE, trackedParagraphHtml } from './tracked-html.js';
-import { changesNote, trackedDraftLines, type TrackedLine } from './tracked-lines.js';
+import { changesNote } from './tracked-lines.js';
 
 /**
  * The draft as one self-contained HTML page: inline style, no script, nothing fetched, so it
@@ -199,25 +199,16 @@ class HtmlPage {
     return `<div class="option-block"><p class="block-name" dir="auto">${escapeHtml(entry.block)}</p>\n${options.join('\n')}\n</div>`;
   }
 
-  #trackedLines: Map<TrackedParagraph, TrackedLine[]> | undefined;
-
-  /** A changed paragraph's lines; every changed paragraph's are laid out and attributed at the first (one memo entry). */
-  private trackedLines(changes: TrackedChanges, tracked: TrackedParagraph): TrackedLine[] {
-    this.#trackedLines ??= trackedDraftLines(changes, this.input, 'html');
-    return this.#trackedLines.get(tracked) as TrackedLine[];
-  }
-
   /** The paragraphs removed since the revision that stood after `address` ("" at the start), struck through. */
   private removedAfter(address: string): string[] {
     if (!this.changes) return [];
-    const changes = this.changes;
-    return (changes.removed.get(address) ?? []).map((tracked) => trackedParagraphHtml(tracked, this.trackedLines(changes, tracked), undefined, 'deleted'));
+    return (this.changes.removed.get(address) ?? []).map((tracked) => trackedParagraphHtml(tracked, this.input, (this.changes as TrackedChanges).unattributed, undefined, 'deleted', this.changes?.memo));
   }
 
   private paragraph(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
     const tracked = this.changes?.changed.get(p.address);
-    if (tracked && this.changes) return trackedParagraphHtml(tracked, this.trackedLines(this.changes, tracked), id, p.status);
+    if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status, this.changes.memo);
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
     const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;

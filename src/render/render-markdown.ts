@@ -10,8 +10,8 @@ import { optionHeading } from '../model/outline.js';
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { statusMarker } from './status-marker.js';
 import { stancePhrases } from '../model/stances.js';
-import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
-import { changesNote, trackedDraftLines, type TrackedLine } from './tracked-lines.js';
+import type { TrackedChanges } from '../compare/tracked-changes.js';
+import { changesNote } from './tracked-lines.js';
 import { trackedParagraphMarkdown } from './tracked-markdown.js';
 
 /**
@@ -162,26 +162,18 @@ class MarkdownDocument {
     });
   }
 
-  #trackedLines: Map<TrackedParagraph, TrackedLine[]> | undefined;
-
-  /** A changed paragraph's lines; every changed paragraph's are laid out and attributed at the first (one memo entry). */
-  private trackedLines(changes: TrackedChanges, tracked: TrackedParagraph): TrackedLine[] {
-    this.#trackedLines ??= trackedDraftLines(changes, this.input, 'md');
-    return this.#trackedLines.get(tracked) as TrackedLine[];
-  }
-
   /** The paragraphs removed since the revision that stood after `address` ("" at the start), deleted. */
   private removedAfter(address: string): string[] {
     const changes = this.changes;
     if (!changes) return [];
-    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(this.trackedLines(changes, tracked), escapeMarkdown));
+    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown, changes.memo));
   }
 
   private paragraph(address: string): string[] {
     const p = this.byAddress.get(address);
     if (p === undefined) return [];
     const tracked = this.changes?.changed.get(address);
-    if (tracked && this.changes) return [...trackedParagraphMarkdown(this.trackedLines(this.changes, tracked), escapeMarkdown), ...this.removedAfter(address)];
+    if (tracked && this.changes) return [...trackedParagraphMarkdown(tracked, this.input, this.changes.unattributed, escapeMarkdown, this.changes.memo), ...this.removedAfter(address)];
     return [...this.plainParagraph(p), ...this.removedAfter(address)];
   }
 

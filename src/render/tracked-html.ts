@@ -1,19 +1,21 @@
 import type { Attribution } from '../compare/attribute-changes.js';
+import type { AttributionMemo } from '../compare/attribution-memo.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
+import type { ExportInput } from '../export/export-input.js';
 import type { Piece } from './docx-runs.js';
 import { escapeHtml } from './html-escape.js';
 import { notationHtml } from './html-notation.js';
-import { runsOf, type TrackedLine } from './tracked-lines.js';
+import { runsOf, trackedLines } from './tracked-lines.js';
 
 /**
  * A changed paragraph in the HTML export, laid out as its lines (`trackedLines`, the lines the
- * Word export writes, from `trackedDraftLines`): each change an `<ins>` or `<del>` that names its author and date, in
+ * Word export writes): each change an `<ins>` or `<del>` that names its author and date, in
  * `data-author` and `data-date` and in a title a mouse shows. A line that came or went is marked
  * as a whole. `status` colours the paragraph as the others are.
  */
-export function trackedParagraphHtml(tracked: TrackedParagraph, trackedLines: readonly TrackedLine[], id: string | undefined, status: string): string {
+export function trackedParagraphHtml(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, id: string | undefined, status: string, memo?: AttributionMemo): string {
   const flag = (tracked.current ?? tracked.base)?.status === 'open';
-  const lines = trackedLines.map(({ line, pieces, came, went }) => {
+  const lines = trackedLines(tracked, input, unknown, [], memo).map(({ line, pieces, came, went }) => {
     const html = runsOf(pieces.flatMap(({ piece, segments }) => segments.map((segment) => ({ piece, segment }))))
       .map((run) => {
         const inner = run.map(({ piece, segment }) => segmentHtml(piece, segment.text, flag)).join('');

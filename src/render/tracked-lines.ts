@@ -1,7 +1,7 @@
 import type { Attribution, AttributedSegment } from '../compare/attribute-changes.js';
-import { attributeAll, attributeDraft, type Attributing, type AttributionMemo } from '../compare/attribution-memo.js';
+import { attributeAll, type Attributing, type AttributionMemo } from '../compare/attribution-memo.js';
 import { pairItems } from '../compare/pair-items.js';
-import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
+import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
 import type { Paragraph } from '../model/schemas.js';
 import { paragraphLines, type Line } from './docx-paragraph-lines.js';
@@ -31,38 +31,6 @@ export interface TrackedLine {
  * earlier run for the same texts is read back (`attributeAll`).
  */
 export function trackedLines(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, spanCaptions: readonly string[] = [], memo?: AttributionMemo): TrackedLine[] {
-  const laid = layOut(tracked, input, spanCaptions);
-  return assemble(laid, attributeAll(laid.texts, unknown, memo), unknown);
-}
-
-/**
- * `trackedLines` of every paragraph changed and removed since the revision, laid out first and
- * attributed together (`attributeDraft`): one memo entry for the draft, read in one go, in the
- * memo's `slot` for the format. `captions`: a changed paragraph's span captions, as the format
- * lays it out (`paragraphLines`).
- */
-export function trackedDraftLines(changes: TrackedChanges, input: ExportInput, slot: string, captions: (address: string) => readonly string[] | undefined = () => undefined): Map<TrackedParagraph, TrackedLine[]> {
-  const all: LaidOut[] = [];
-  for (const [address, tracked] of changes.changed) all.push(layOut(tracked, input, captions(address) ?? []));
-  for (const removed of changes.removed.values()) for (const tracked of removed) all.push(layOut(tracked, input, []));
-  const attributed = attributeDraft(
-    all.map((laid) => laid.texts),
-    changes.unattributed,
-    changes.memo,
-    `${slot}:${changes.since ?? ''}`,
-  );
-  return new Map(all.map((laid, i) => [laid.tracked, assemble(laid, attributed[i] as AttributedSegment[][], changes.unattributed)]));
-}
-
-/** A changed paragraph laid out in each of its versions, its lines paired, and the texts of their pieces to attribute. */
-interface LaidOut {
-  tracked: TrackedParagraph;
-  laidOut: Map<string, Line>[];
-  pairs: PartPair<Line>[];
-  texts: Attributing[];
-}
-
-function layOut(tracked: TrackedParagraph, input: ExportInput, spanCaptions: readonly string[]): LaidOut {
   const versions = [tracked.base, ...tracked.steps.map((step) => step.paragraph)];
   const keys = itemKeysOf(versions);
   const laidOut = versions.map((p, v) => (p === undefined ? new Map<string, Line>() : new Map(paragraphLines(p, input, spanCaptions, keys[v]).map((line) => [line.label, line]))));
@@ -79,12 +47,7 @@ function layOut(tracked: TrackedParagraph, input: ExportInput, spanCaptions: rea
       texts.push({ base: textIn(first), steps: steps.map((step, s) => ({ text: textIn(laidOut[s + 1] as Map<string, Line>), by: step.by })), whole: piece.kind !== 'words' });
     });
   }
-  return { tracked, laidOut, pairs, texts };
-}
-
-/** The lines of a paragraph laid out, each piece with its attributed segments (`attributed`: one list for each of `texts`). */
-function assemble({ tracked, laidOut, pairs }: LaidOut, attributed: readonly AttributedSegment[][], unknown: Attribution): TrackedLine[] {
-  const steps = tracked.steps;
+  const attributed = attributeAll(texts, unknown, memo);
   let next = 0;
   return pairs.map(({ before, after }) => {
     const line = (after ?? before) as Line;

@@ -1,6 +1,9 @@
-import type { AttributedSegment } from '../compare/attribute-changes.js';
+import type { Attribution, AttributedSegment } from '../compare/attribute-changes.js';
+import type { AttributionMemo } from '../compare/attribution-memo.js';
+import type { TrackedParagraph } from '../compare/tracked-changes.js';
+import type { ExportInput } from '../export/export-input.js';
 import type { Layout } from './docx-paragraph-lines.js';
-import { runsOf, type TrackedLine } from './tracked-lines.js';
+import { runsOf, trackedLines } from './tracked-lines.js';
 
 /** Escapes a draft's string for Markdown (`escapeMarkdown` of the Markdown export). */
 export type MarkdownEscape = (text: string, options?: { lineStart?: boolean; oneLine?: boolean }) => string;
@@ -13,13 +16,12 @@ const PREFIX: Record<Layout, string> = { paragraph: '', item: '- ', alternative:
  * `{>>Ana for EU, 2026-11-30<<}`. Plain Markdown viewers show the marks as typed, which still
  * reads; CriticMarkup-aware ones (MultiMarkdown, Pandoc's filters, Obsidian plug-ins) show them
  * as changes. Curly braces in the text are escaped so they never close a mark. Lines as the Word
- * export lays them out (`lines`, from `trackedDraftLines`): the numbered line, items as a list,
- * alternatives quoted.
+ * export lays them out: the numbered line, items as a list, alternatives quoted.
  */
-export function trackedParagraphMarkdown(lines: readonly TrackedLine[], escape: MarkdownEscape): string[] {
+export function trackedParagraphMarkdown(tracked: TrackedParagraph, input: ExportInput, unknown: Attribution, escape: MarkdownEscape, memo?: AttributionMemo): string[] {
   const blocks: string[] = [];
   let previous: Layout | undefined;
-  for (const { line, pieces } of lines) {
+  for (const { line, pieces } of trackedLines(tracked, input, unknown, [], memo)) {
     const segments = pieces.flatMap(({ piece, segments }) => segments.map((segment) => ({ segment, bold: piece.style.bold === true, italics: piece.style.italics === true })));
     const text = `${PREFIX[line.layout]}${lineMarkdown(segments, escape)}`;
     // Items follow one another in one list; every other line is a block of its own.

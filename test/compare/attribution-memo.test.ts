@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { attributeChanges, WHOLE, type Attribution } from '../../src/compare/attribute-changes.js';
-import { attributeAll, attributeDraft, attributionMemo, type Attributing, type AttributionMemo } from '../../src/compare/attribution-memo.js';
+import { attributeAll, attributionMemo, type Attributing, type AttributionMemo } from '../../src/compare/attribution-memo.js';
 import { ObjectCache } from '../../src/store/object-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 
@@ -103,90 +101,69 @@ describe('attributeAll', () => {
   });
 });
 
-/** A second paragraph: its text reworded by one delegation, then by hand (no history entry). */
-const other: Attributing[] = [
-  { base: '62.', steps: [{ text: '62.', by: g77 }, { text: '62.', by: unknown }], whole: true },
-  { base: 'invites all Parties to [review] the report', steps: [{ text: 'invites all Parties to consider the report', by: g77 }, { text: 'invites Parties to consider the report', by: unknown }], whole: false },
-];
-const draft = [texts, other, [{ base: '63.', steps: [], whole: true }]];
-const eachAlone = draft.map((paragraph) => paragraph.map(({ base, steps, whole }) => (steps.every((s) => s.text === base) ? (base === '' ? [] : [{ kind: 'same', text: base }]) : attributeChanges(base, steps, unknown, whole ? WHOLE : undefined))));
+describe('attributionMemo with a slot (one entry for the draft)', () => {
+  /** A second paragraph: reworded by one delegation, then by hand (no history entry). */
+  const other: Attributing[] = [{ base: 'invites all Parties to [review] the report', steps: [{ text: 'invites all Parties to consider the report', by: g77 }, { text: 'invites Parties to consider the report', by: unknown }], whole: false }];
+  const edited: Attributing[] = [{ base: 'invites all Parties to [review] the report', steps: [{ text: 'invites all Parties to note the report', by: g77 }], whole: false }];
+  const direct = (paragraph: Attributing[]) => paragraph.map(({ base, steps, whole }) => attributeChanges(base, steps, unknown, whole ? WHOLE : undefined));
 
-/** The names of the entries an object cache file holds (its index, after the header). */
-function entryNames(dir: string): string[] {
-  const bytes = readFileSync(join(dir, '.ndraft', 'objects'));
-  const indexLength = Number(bytes.toString('latin1', 0, 64).split(' ')[1]);
-  return (JSON.parse(bytes.toString('utf8', 64, 64 + indexLength)) as { names: string[] }).names;
-}
-
-describe('attributeDraft', () => {
-  it('attributes each paragraph as attributeAll does, and a later run reads the whole draft back from one entry', () => {
-    const dir = makeTempDir('attribution-memo');
+  /** Attributes each paragraph with the slot's memo, as an export does, and saves the cache; with what it made and kept. */
+  function exportRun(dir: string, paragraphs: Attributing[][], slot = 'md:Rev.1') {
     const cache = new ObjectCache(dir);
-    const first = watched(attributionMemo(cache));
-    expect(attributeDraft(draft, unknown, first.memo, 'md:import')).toEqual(eachAlone);
-    // One entry for each changed paragraph, then one for the draft: its key, and numbers only.
-    expect(first.seen.stored).toHaveLength(3);
-    const whole = first.seen.stored[2] as { key: string; segments: unknown[] };
-    expect(whole.key).toMatch(/^[0-9a-f]{40}$/);
-    expect(whole.segments.every((n) => typeof n === 'number')).toBe(true);
+    const inner = attributionMemo(cache, slot);
+    const stored: unknown[] = [];
+    const memo: AttributionMemo = { ...inner, set: (key, value) => (stored.push(value), inner.set(key, value)) };
+    const results = paragraphs.map((paragraph) => attributeAll(paragraph, unknown, memo));
+    memo.flush?.();
     cache.save();
+    return { results, stored };
+  }
 
-    const later = watched(attributionMemo(new ObjectCache(dir)));
-    const again = attributeDraft(draft, unknown, later.memo, 'md:import');
-    expect(again).toEqual(eachAlone);
-    expect(later.seen).toEqual({ found: 1, stored: [] });
-    expect(again[1]?.[1]?.find((s) => s.kind === 'inserted')?.by).toBe(g77);
+  /** The draft entry of a slot: the paragraphs' entries by their keys. */
+  const draftEntry = (dir: string, slot = 'md:Rev.1') => new ObjectCache(dir).get<Record<string, number[]>>('attributed-1', `draft:${slot}`);
+
+  it("keeps the entries an export used in one entry, which the next export reads instead of each paragraph's", () => {
+    const dir = makeTempDir('attribution-memo');
+    expect(exportRun(dir, [texts, other]).results).toEqual([direct(texts), direct(other)]);
+    const whole = draftEntry(dir) as Record<string, number[]>;
+    expect(Object.keys(whole)).toHaveLength(2);
+    expect(Object.values(whole).every((entry) => entry.every((n) => typeof n === 'number'))).toBe(true);
+    // The paragraphs' own entries made useless (rewritten with other lengths): the draft's is read, nothing is made again.
+    const cache = new ObjectCache(dir);
+    for (const [key, entry] of Object.entries(whole)) cache.set('attributed-1', key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
+    cache.save();
+    const again = exportRun(dir, [texts, other]);
+    expect(again.results).toEqual([direct(texts), direct(other)]);
+    expect(again.stored).toEqual([]);
+    expect(draftEntry(dir)).toEqual(whole);
   });
 
-  it('does not use a draft entry made for other texts or another author, or forged, and makes it again from the paragraphs', () => {
+  it('checks what it reads there against the texts, as an entry of its own: a forged one is refused and made again', () => {
     const dir = makeTempDir('attribution-memo');
+    exportRun(dir, [texts, other]);
+    const whole = draftEntry(dir) as Record<string, number[]>;
     const cache = new ObjectCache(dir);
-    attributeDraft(draft, unknown, attributionMemo(cache), 'md:import');
+    cache.set('attributed-1', 'draft:md:Rev.1', Object.fromEntries(Object.entries(whole).map(([key, entry]) => [key, entry.map((n, i) => (i === 6 ? 9 : n))])));
+    // The paragraphs' own entries forged too, so that only making them again gives the right marks.
+    for (const [key, entry] of Object.entries(whole)) cache.set('attributed-1', key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
     cache.save();
-    const good = (attributionMemo(new ObjectCache(dir)).get('draft:md:import') as { key: string; segments: number[] });
-    const edited = [texts, [other[0] as Attributing, { ...(other[1] as Attributing), steps: [{ text: 'invites all Parties to note the report', by: g77 }] }]];
-    const byOne = draft.map((paragraph) => paragraph.map((t) => ({ ...t, steps: t.steps.map((step) => ({ ...step, by: eu })) })));
-    // The same paragraphs, cut into paragraphs otherwise: each has a word differ of its own.
-    const regrouped = [[...texts, ...other]];
-    for (const changed of [edited, byOne, regrouped]) {
-      const later = watched(attributionMemo(new ObjectCache(dir)));
-      const expected = changed.map((paragraph) => attributeAll(paragraph, unknown));
-      expect(attributeDraft(changed, unknown, later.memo, 'md:import')).toEqual(expected);
-      // The draft entry was found but not used; the paragraphs' own entries were, where they fit.
-      expect(later.seen.stored.at(-1)).toMatchObject({ key: expect.not.stringMatching(good.key) });
-    }
-    const forged: unknown[] = [
-      { ...good, key: good.key.replace(/^./, (c) => (c === '0' ? '1' : '0')) }, // another draft's
-      { key: good.key, segments: good.segments.map((n, i) => (i === 2 ? n + 1 : n)) }, // a length past its stretch
-      { key: good.key, segments: good.segments.map((n, i) => (i === 6 ? 9 : n)) }, // an author the draft does not have
-      { key: good.key, segments: good.segments.slice(0, -3) }, // cut short
-      { key: good.key, segments: good.segments.map(String) }, // not numbers
-      { key: good.key },
-      good.segments, // a paragraph's entry, not the draft's
-    ];
-    for (const entry of forged) {
-      const stored: unknown[] = [];
-      const result = attributeDraft(draft, unknown, { get: (name) => (name === 'draft:md:import' ? entry : undefined), set: (_, value) => stored.push(value) }, 'md:import');
-      expect(result, JSON.stringify(entry)).toEqual(eachAlone);
-      expect(stored.at(-1), JSON.stringify(entry)).toEqual(good);
-    }
+    const again = exportRun(dir, [texts, other]);
+    expect(again.results).toEqual([direct(texts), direct(other)]);
+    expect(again.stored).toHaveLength(2);
+    expect(draftEntry(dir)).toEqual(whole);
   });
 
-  it('keeps one entry for each slot: an export of the draft since edited writes over the one before', () => {
+  it('holds only the paragraphs of the last export in its slot, and each slot its own', () => {
     const dir = makeTempDir('attribution-memo');
-    const edited = [texts, [other[0] as Attributing, { ...(other[1] as Attributing), steps: [{ text: 'invites all Parties to note the report', by: g77 }] }]];
-    for (const [paragraphs, slot] of [
-      [draft, 'md:import'],
-      [edited, 'md:import'],
-      [draft, 'docx:import'],
-    ] as const) {
-      const cache = new ObjectCache(dir);
-      attributeDraft(paragraphs, unknown, attributionMemo(cache), slot);
-      cache.save();
-    }
-    expect(entryNames(dir).filter((name) => name.includes(':draft:')).sort()).toEqual(['attributed-1:draft:docx:import', 'attributed-1:draft:md:import']);
-    const later = watched(attributionMemo(new ObjectCache(dir)));
-    attributeDraft(edited, unknown, later.memo, 'md:import');
-    expect(later.seen.stored).toEqual([]);
+    exportRun(dir, [texts, other]);
+    exportRun(dir, [texts, edited]);
+    exportRun(dir, [other], 'docx:Rev.1');
+    const md = draftEntry(dir) as Record<string, number[]>;
+    expect(Object.keys(md)).toHaveLength(2);
+    expect(Object.keys(draftEntry(dir, 'docx:Rev.1') as object)).toHaveLength(1);
+    // The edited paragraph's entry replaced the one before: read back, it gives the new marks, made by nobody.
+    const later = exportRun(dir, [texts, edited]);
+    expect(later.results).toEqual([direct(texts), direct(edited)]);
+    expect(later.stored).toEqual([]);
   });
 });
