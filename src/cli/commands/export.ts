@@ -94,7 +94,9 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
     io.write(content as string);
     return 0;
   }
-  writeExport(dir, target, content, (path, bytes) => writeFileAtomic(path, bytes));
+  // Encoded once: the record's hash and the file are of the same bytes (a text export is megabytes).
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+  writeExport(dir, target, bytes, (path, written) => writeFileAtomic(path, written));
   io.error(`Exported ${input.draft.paragraphs.length} paragraphs (${clean ? 'clean' : 'compilation'}) as ${format} to ${displayPath(target, io.cwd)}\n`);
   return 0;
 }
