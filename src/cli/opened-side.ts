@@ -1,7 +1,6 @@
 import { WORKING_DRAFT } from '../model/revision-names.js';
-import { statusFromCounts } from '../report/compute-status.js';
 import { countParagraph } from '../report/counts.js';
-import { countsOnly, type DraftSide } from '../revisions/draft-side.js';
+import { draftFigures, type DraftSide } from '../revisions/draft-side.js';
 import type { OpenedDraft } from './open-draft.js';
 
 /**
@@ -18,7 +17,7 @@ export function openedSide(opened: OpenedDraft): DraftSide {
     hashes,
     // Only a summary shows them (compare); tracked changes never ask.
     get figures() {
-      return countsOnly(statusFromCounts(opened.meta, opened.counts));
+      return draftFigures(opened.counts);
     },
     // Named by its address, which the draft has: found at once, never taken for a printed number.
     paragraph: (address) => opened.paragraph(address),

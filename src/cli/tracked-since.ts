@@ -14,12 +14,13 @@ export const UNATTRIBUTED = 'unattributed';
  * hashes as loaded, so paragraphs unchanged since the revision are never compared), and its
  * changes since `since`, attributed.
  */
-export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined, cache: ObjectCache): Promise<TrackedChanges> {
+export async function trackedSince(opened: OpenedDraft, since: string, author: string | undefined, cache: ObjectCache, format: string): Promise<TrackedChanges> {
   const { dir, draft } = opened;
   const working = openedSide(opened);
   const unattributed = { author: author?.trim() ?? UNATTRIBUTED, date: new Date().toISOString() };
   // The revision's paragraphs, the history entries and (as the formats lay the changes out) the
   // words' attribution are kept in `cache`, which the caller saves after rendering.
   const changes = await changesSince(dir, since, working, draft, () => readValidHistory(dir, cache), unattributed, cache);
-  return { ...changes, memo: attributionMemo(cache) };
+  // One memo entry for the draft's changes in each format (see `attributionMemo`), flushed by the caller.
+  return { ...changes, memo: attributionMemo(cache, `${format}:${changes.since ?? since}`) };
 }

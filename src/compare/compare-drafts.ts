@@ -7,7 +7,7 @@ import { alignParagraphs } from './align-paragraphs.js';
 import { compareParagraph, type Side } from './compare-paragraph.js';
 import { outlinePlaces, type OutlinePlace } from './outline-places.js';
 import type { CompareSummary, DraftComparison, ParagraphComparison } from './types.js';
-import type { WordDiffMemo } from './word-diff-memo.js';
+import type { DiffOf, WordDiffMemo } from './word-diff-memo.js';
 
 /**
  * The whole-draft compare: what changed from side `a` to side `b`, paragraph by paragraph. The
@@ -28,13 +28,22 @@ export function compareDrafts(a: DraftSide, b: DraftSide, memo?: WordDiffMemo): 
     if (pair.alignedBy === 'address' && pair.a !== undefined && pair.b !== undefined && a.hashes.get(pair.a) === b.hashes.get(pair.b) && placeA?.section === placeB?.section) continue;
     const hashA = pair.a === undefined ? undefined : a.hashes.get(pair.a);
     const hashB = pair.b === undefined ? undefined : b.hashes.get(pair.b);
-    const known = memo && hashA !== undefined && hashB !== undefined ? memo.get(hashA, hashB) : undefined;
-    const made: Change[][] = [];
-    let next = 0;
-    // A diff read back is used in the order it was made; one missing (a damaged entry) is made again.
-    const diff = (before: string, after: string): Change[] => known?.[next++] ?? (made[made.length] = diffWordings(before, after));
+    const kept = memo && hashA !== undefined && hashB !== undefined ? memo.get(hashA, hashB) : undefined;
+    const diffs: DiffOf[] = [];
+    let fresh = false;
+    // A diff read back is used in the order it was made, when it fits the texts; one missing or
+    // not fitting (a damaged entry) is made again, and the pair's diffs kept again.
+    const diff = (before: string, after: string): Change[] => {
+      let changes = kept?.diff(diffs.length, before, after);
+      if (changes === undefined) {
+        changes = diffWordings(before, after);
+        fresh = true;
+      }
+      diffs.push({ before, after, changes });
+      return changes;
+    };
     const comparison = compareParagraph(paragraphSide(a, pair.a, placeA), paragraphSide(b, pair.b, placeB), pair.alignedBy, diff);
-    if (memo && !known && hashA !== undefined && hashB !== undefined) memo.set(hashA, hashB, made);
+    if (memo && (fresh || !kept) && hashA !== undefined && hashB !== undefined) memo.set(hashA, hashB, diffs);
     if (!comparison) continue;
     // b's reading order; a paragraph removed stands after the last paragraph before it that b still has.
     const order: [number, number, number] = placeB ? [placeB.index, 0, 0] : [placeInB(placeA?.index ?? 0, orderA, placesB), 1, placeA?.index ?? 0];

@@ -9,20 +9,99 @@ import type { ObjectCache } from '../store/object-cache.js';
  * `compareParagraph`, in the order it asks for them, which its two paragraphs alone decide.
  */
 export interface WordDiffMemo {
-  get(hashA: string, hashB: string): Change[][] | undefined;
-  set(hashA: string, hashB: string, diffs: Change[][]): void;
+  /** The diffs kept for the pair, read one by one and checked against their texts (`KeptDiffs`). */
+  get(hashA: string, hashB: string): KeptDiffs | undefined;
+  /** Keeps the pair's diffs, each with the two texts it was made from. */
+  set(hashA: string, hashB: string, diffs: readonly DiffOf[]): void;
+}
+
+/** A word diff and the two texts it was made from. */
+export interface DiffOf {
+  before: string;
+  after: string;
+  changes: Change[];
+}
+
+export interface KeptDiffs {
+  /**
+   * The `index`-th diff, when it fits `before` and `after`: its words are cut from them, so an
+   * entry (damaged, edited by hand, or made for other texts) can never show a word that is not
+   * there; undefined when it does not fit, or there is none.
+   */
+  diff(index: number, before: string, after: string): Change[] | undefined;
 }
 
 /**
- * Bumped whenever the word diff's output changes (tokens, alignment, tidying), so that a cache
- * written by an earlier build of the same version is not read.
+ * Bumped whenever the word diff's output changes (tokens, alignment, tidying), or how it is kept,
+ * so that a cache written by an earlier build of the same version is not read. 2: lengths, not
+ * the words themselves.
  */
-const FORMAT = 1;
+const FORMAT = 2;
 const KIND = `word-diffs-${FORMAT}`;
 
 export function wordDiffMemo(cache: ObjectCache): WordDiffMemo {
   return {
-    get: (hashA, hashB) => cache.get<Change[][]>(KIND, `${hashA}:${hashB}`),
-    set: (hashA, hashB, diffs) => cache.set(KIND, `${hashA}:${hashB}`, diffs),
+    get(hashA, hashB) {
+      const stored = cache.get<unknown>(KIND, `${hashA}:${hashB}`);
+      return Array.isArray(stored) ? { diff: (index, before, after) => fromStored(stored[index], before, after) } : undefined;
+    },
+    set(hashA, hashB, diffs) {
+      const stored = diffs.map(toStored);
+      // A diff whose unchanged words are spelt otherwise on the two sides cannot be cut from both: not kept.
+      if (stored.every((entry) => entry !== undefined)) cache.set(KIND, `${hashA}:${hashB}`, stored);
+    },
   };
+}
+
+/**
+ * A diff as kept: numbers only, three for each change: its kind (0 the same on both sides, 1
+ * removed, 2 added), its length in the text it stands in, and its count of tokens. Undefined when
+ * the changes do not spell the two texts (an unchanged stretch spelt otherwise on one side).
+ */
+function toStored({ before, after, changes }: DiffOf): number[] | undefined {
+  const stored: number[] = [];
+  let b = 0;
+  let a = 0;
+  for (const change of changes) {
+    const { value } = change;
+    if (!change.added && !before.startsWith(value, b)) return undefined;
+    if (!change.removed && !after.startsWith(value, a)) return undefined;
+    if (!change.added) b += value.length;
+    if (!change.removed) a += value.length;
+    stored.push(change.added ? 2 : change.removed ? 1 : 0, value.length, change.count ?? 0);
+  }
+  return b === before.length && a === after.length ? stored : undefined;
+}
+
+/** A kept diff cut from the two texts, or undefined when it does not fit them (see `toStored`). */
+function fromStored(stored: unknown, before: string, after: string): Change[] | undefined {
+  if (!Array.isArray(stored) || stored.length % 3 !== 0) return undefined;
+  const changes: Change[] = [];
+  let b = 0;
+  let a = 0;
+  for (let i = 0; i < stored.length; i += 3) {
+    const kind: unknown = stored[i];
+    const length: unknown = stored[i + 1];
+    const count: unknown = stored[i + 2];
+    if (!Number.isInteger(length) || (length as number) < 0 || !Number.isInteger(count) || (count as number) < 0) return undefined;
+    const end = (at: number) => at + (length as number);
+    let value: string;
+    if (kind === 0) {
+      value = after.slice(a, end(a));
+      if (value.length !== length || before.slice(b, end(b)) !== value) return undefined;
+      b += value.length;
+      a += value.length;
+    } else if (kind === 1) {
+      value = before.slice(b, end(b));
+      if (value.length !== length) return undefined;
+      b += value.length;
+    } else if (kind === 2) {
+      value = after.slice(a, end(a));
+      if (value.length !== length) return undefined;
+      a += value.length;
+    } else return undefined;
+    // The fields in the order the diff library gives them.
+    changes.push({ count: count as number, added: kind === 2, removed: kind === 1, value });
+  }
+  return b === before.length && a === after.length ? changes : undefined;
 }

@@ -3,8 +3,7 @@ import { inputError } from '../diagnostics/diagnostic.js';
 import { WORKING_DRAFT } from '../model/revision-names.js';
 import type { Revision } from '../model/revision-schema.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
-import { statusFromCounts, type Counts } from '../report/compute-status.js';
-import { countParagraph } from '../report/counts.js';
+import { countParagraph, sumCounts, type Counts } from '../report/counts.js';
 import { loadDraft } from '../store/load-draft.js';
 import { DRAFT_FILE } from '../store/paragraph-file-name.js';
 import { loadedParsers, loadParsers } from '../store/yaml-parser.js';
@@ -58,7 +57,7 @@ export async function workingSide(dir: string): Promise<DraftSide & { files: Rea
     meta: checked.meta,
     hashes,
     files,
-    figures: countsOnly(statusFromCounts(checked.meta, checked.counts)),
+    figures: draftFigures(checked.counts),
     paragraph: (address) => lookup(address) as Paragraph,
     counts: (address) => counts.get(address) ?? countParagraph(lookup(address) as Paragraph),
   };
@@ -140,7 +139,10 @@ interface CachedObject {
   counts: Counts;
 }
 
-/** The draft's counts without the rest of the status report (title, sections), as a revision keeps them. */
-export function countsOnly({ paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives }: Counts): Counts {
-  return { paragraphs, itemsAgreed, brackets, bracketedParagraphs, alternatives };
+/**
+ * The whole draft's counts from its paragraphs' (the totals of `statusFromCounts`, without the
+ * section by section report, which walks the outline: a compare shows only the totals).
+ */
+export function draftFigures(perParagraph: ReadonlyMap<string, Counts>): Counts {
+  return sumCounts(perParagraph.values());
 }

@@ -5,7 +5,6 @@ import { pathInRepository } from '../git/find-repository.js';
 import { draftRepository, draftTreeIds, readCommittedDraft, resolveCommit, type CommittedFile, type DraftRepository } from '../git/read-committed-draft.js';
 import { inputLimits } from '../limits/input-limits.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
-import { statusFromCounts } from '../report/compute-status.js';
 import { countParagraph } from '../report/counts.js';
 import { paragraphFileName, PARAGRAPHS_DIR } from '../store/paragraph-file-name.js';
 import { served, type LoadedDraft, type LoadedParagraph } from '../store/load-draft.js';
@@ -13,7 +12,7 @@ import type { ObjectCache } from '../store/object-cache.js';
 import { contentHash, openParseCache, type CachedParagraph, type ParseCache } from '../store/parse-cache.js';
 import { lazyYamlFile, loadParsers } from '../store/yaml-parser.js';
 import { checkDraft } from '../validate/check-draft.js';
-import { countsOnly, type DraftSide } from './draft-side.js';
+import { draftFigures, type DraftSide } from './draft-side.js';
 import { treeKey, validatedTrees, type ValidatedTree, type ValidatedTrees } from './validated-trees.js';
 
 /**
@@ -145,7 +144,7 @@ async function readSide(dir: string, ref: string, commit: string, key: string | 
   for (const p of paragraphs) if (p.address !== undefined && p.hash !== undefined) hashes.set(p.address, p.hash);
   const lookup = checked.paragraph;
   const counts = checked.counts;
-  const figures = countsOnly(statusFromCounts(checked.meta, counts));
+  const figures = draftFigures(counts);
   // Validated: draft.yaml's content and the commit's verdict are kept for the next run.
   if (draftHash !== undefined) cache.setMeta(draftHash, checked.meta);
   if (key !== undefined && draftHash !== undefined) {

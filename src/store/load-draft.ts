@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, type Stats } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { firstInvalidUtf8 } from '../encoding/utf8.js';
 import type { DraftMeta, Paragraph } from '../model/schemas.js';
@@ -83,7 +83,10 @@ export async function loadDraft(dir: string): Promise<LoadedDraft> {
   const paragraphs: LoadedParagraph[] = [];
   const toParse: { at: number; file: string; bytes: FileBytes; hash?: string }[] = [];
   for (const name of names) {
-    const file = join(paragraphsDir, name);
+    // A name read from the folder is a plain name: put after the folder's path as it is, since
+    // path.join normalising the whole path again was a fifth of stat'ing 5,000 files.
+    const plain = !name.includes('/') && !name.includes(sep) && name !== '.' && name !== '..';
+    const file = plain ? `${paragraphsDir}${sep}${name}` : join(paragraphsDir, name);
     if (!name.endsWith('.yaml')) {
       if (name.endsWith('.yml')) {
         diagnostics.push({ code: 'STRAY_FILE', severity: 'warning', message: `ignored: paragraph files end in .yaml, not .yml (rename ${name})`, file });

@@ -100,3 +100,70 @@ describe('attributeAll', () => {
     }
   });
 });
+
+describe('attributionMemo with a slot (one entry for the draft)', () => {
+  /** A second paragraph: reworded by one delegation, then by hand (no history entry). */
+  const other: Attributing[] = [{ base: 'invites all Parties to [review] the report', steps: [{ text: 'invites all Parties to consider the report', by: g77 }, { text: 'invites Parties to consider the report', by: unknown }], whole: false }];
+  const edited: Attributing[] = [{ base: 'invites all Parties to [review] the report', steps: [{ text: 'invites all Parties to note the report', by: g77 }], whole: false }];
+  const direct = (paragraph: Attributing[]) => paragraph.map(({ base, steps, whole }) => attributeChanges(base, steps, unknown, whole ? WHOLE : undefined));
+
+  /** Attributes each paragraph with the slot's memo, as an export does, and saves the cache; with what it made and kept. */
+  function exportRun(dir: string, paragraphs: Attributing[][], slot = 'md:Rev.1') {
+    const cache = new ObjectCache(dir);
+    const inner = attributionMemo(cache, slot);
+    const stored: unknown[] = [];
+    const memo: AttributionMemo = { ...inner, set: (key, value) => (stored.push(value), inner.set(key, value)) };
+    const results = paragraphs.map((paragraph) => attributeAll(paragraph, unknown, memo));
+    memo.flush?.();
+    cache.save();
+    return { results, stored };
+  }
+
+  /** The draft entry of a slot: the paragraphs' entries by their keys. */
+  const draftEntry = (dir: string, slot = 'md:Rev.1') => new ObjectCache(dir).get<Record<string, number[]>>('attributed-1', `draft:${slot}`);
+
+  it("keeps the entries an export used in one entry, which the next export reads instead of each paragraph's", () => {
+    const dir = makeTempDir('attribution-memo');
+    expect(exportRun(dir, [texts, other]).results).toEqual([direct(texts), direct(other)]);
+    const whole = draftEntry(dir) as Record<string, number[]>;
+    expect(Object.keys(whole)).toHaveLength(2);
+    expect(Object.values(whole).every((entry) => entry.every((n) => typeof n === 'number'))).toBe(true);
+    // The paragraphs' own entries made useless (rewritten with other lengths): the draft's is read, nothing is made again.
+    const cache = new ObjectCache(dir);
+    for (const [key, entry] of Object.entries(whole)) cache.set('attributed-1', key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
+    cache.save();
+    const again = exportRun(dir, [texts, other]);
+    expect(again.results).toEqual([direct(texts), direct(other)]);
+    expect(again.stored).toEqual([]);
+    expect(draftEntry(dir)).toEqual(whole);
+  });
+
+  it('checks what it reads there against the texts, as an entry of its own: a forged one is refused and made again', () => {
+    const dir = makeTempDir('attribution-memo');
+    exportRun(dir, [texts, other]);
+    const whole = draftEntry(dir) as Record<string, number[]>;
+    const cache = new ObjectCache(dir);
+    cache.set('attributed-1', 'draft:md:Rev.1', Object.fromEntries(Object.entries(whole).map(([key, entry]) => [key, entry.map((n, i) => (i === 6 ? 9 : n))])));
+    // The paragraphs' own entries forged too, so that only making them again gives the right marks.
+    for (const [key, entry] of Object.entries(whole)) cache.set('attributed-1', key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
+    cache.save();
+    const again = exportRun(dir, [texts, other]);
+    expect(again.results).toEqual([direct(texts), direct(other)]);
+    expect(again.stored).toHaveLength(2);
+    expect(draftEntry(dir)).toEqual(whole);
+  });
+
+  it('holds only the paragraphs of the last export in its slot, and each slot its own', () => {
+    const dir = makeTempDir('attribution-memo');
+    exportRun(dir, [texts, other]);
+    exportRun(dir, [texts, edited]);
+    exportRun(dir, [other], 'docx:Rev.1');
+    const md = draftEntry(dir) as Record<string, number[]>;
+    expect(Object.keys(md)).toHaveLength(2);
+    expect(Object.keys(draftEntry(dir, 'docx:Rev.1') as object)).toHaveLength(1);
+    // The edited paragraph's entry replaced the one before: read back, it gives the new marks, made by nobody.
+    const later = exportRun(dir, [texts, edited]);
+    expect(later.results).toEqual([direct(texts), direct(edited)]);
+    expect(later.stored).toEqual([]);
+  });
+});

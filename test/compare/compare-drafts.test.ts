@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareDrafts } from '../../src/compare/compare-drafts.js';
 import { narrowComparison } from '../../src/compare/narrow-comparison.js';
-import { wordDiffMemo } from '../../src/compare/word-diff-memo.js';
+import { wordDiffMemo, type WordDiffMemo } from '../../src/compare/word-diff-memo.js';
 import { ObjectCache } from '../../src/store/object-cache.js';
 import { makeTempDir, removeTempDirs } from '../helpers/sandbox.js';
 import type { DraftMeta, Paragraph } from '../../src/model/schemas.js';
@@ -115,27 +117,71 @@ describe('compareDrafts', () => {
     first.save();
     expect(fresh).toEqual(compareDrafts(side('a', base), side('b', after)));
 
-    // A memo whose diffs are marked: the later run shows them, so they were read, not made again.
-    const later = new ObjectCache(dir);
-    const memo = wordDiffMemo(later);
-    const read: string[] = [];
-    const marked = {
-      get: (hashA: string, hashB: string) => {
-        const diffs = memo.get(hashA, hashB);
-        if (diffs) read.push(hashB);
-        return diffs?.map((changes) => changes.map((c) => ({ ...c, value: c.added ? `+${c.value}` : c.value })));
-      },
-      set: memo.set,
-    };
-    const again = compareDrafts(side('a', base), side('b', after), marked);
-    expect(read).toHaveLength(2);
-    expect(again.summary).toEqual(fresh.summary);
-    expect(again.paragraphs[1]?.diffs.flatMap((d) => d.changes.filter((c) => c.added).map((c) => c.value))).toEqual(['+ high', '+first']);
+    // A later run reads both pairs' diffs back and makes none.
+    const later = watched(wordDiffMemo(new ObjectCache(dir)));
+    expect(compareDrafts(side('a', base), side('b', after), later.memo)).toEqual(fresh);
+    expect(later.seen).toEqual({ read: 2, kept: 0 });
+  });
+
+  it('never shows a kept diff that does not fit the texts (damaged, edited by hand, or made for others): it is made again, and kept again', () => {
+    const after = [para('1', 'We recognize the vital role of governments.'), ...base.slice(1)];
+    const dir = makeTempDir('word-diff-memo');
+    const first = new ObjectCache(dir);
+    const fresh = compareDrafts(side('a', base), side('b', after), wordDiffMemo(first));
+    first.save();
+    const name = entryNames(dir).find((n) => n.startsWith('word-diffs-2:')) as string;
+    const key = name.slice('word-diffs-2:'.length);
+    const good = new ObjectCache(dir).get<number[][]>('word-diffs-2', key) as number[][];
+    // [kind, length, count] for each change: each forgery breaks one rule.
+    const forged: unknown[] = [
+      good.map((d) => d.map((n, i) => (i === 1 ? n + 1 : n))), // a length past its stretch
+      good.map((d) => d.map((n, i) => (i === 0 ? 2 : n))), // words kept shown as added: the old text would lack them
+      good.map((d) => d.map((n, i) => (i === 0 ? 7 : n))), // no such kind
+      good.map((d) => d.slice(0, -3)), // cut short
+      good.map((d) => d.map(String)), // not numbers
+      [[]],
+      { not: 'a list' },
+    ];
+    for (const entry of forged) {
+      const cache = new ObjectCache(dir);
+      cache.set('word-diffs-2', key, entry);
+      cache.save();
+      const reread = new ObjectCache(dir);
+      const again = watched(wordDiffMemo(reread));
+      expect(compareDrafts(side('a', base), side('b', after), again.memo), JSON.stringify(entry)).toEqual(fresh);
+      expect(again.seen.kept, JSON.stringify(entry)).toBe(1);
+      reread.save();
+      expect(new ObjectCache(dir).get('word-diffs-2', key)).toEqual(good);
+    }
   });
 
   it('makes a diff again when the memo has fewer than the paragraphs need (a damaged entry)', () => {
     const after = [para('1', 'We recognize the vital role of governments.'), ...base.slice(1)];
-    const memo = { get: () => [], set: () => {} };
+    const memo = { get: () => ({ diff: () => undefined }), set: () => {} };
     expect(compareDrafts(side('a', base), side('b', after), memo)).toEqual(compareDrafts(side('a', base), side('b', after)));
   });
 });
+
+/** A memo that counts the pairs it read back and kept, over `inner`. */
+function watched(inner: WordDiffMemo) {
+  const seen = { read: 0, kept: 0 };
+  const memo: WordDiffMemo = {
+    get: (hashA, hashB) => {
+      const kept = inner.get(hashA, hashB);
+      if (kept) seen.read++;
+      return kept;
+    },
+    set: (hashA, hashB, diffs) => {
+      seen.kept++;
+      inner.set(hashA, hashB, diffs);
+    },
+  };
+  return { memo, seen };
+}
+
+/** The names of the entries an object cache file holds (its index, after the header). */
+function entryNames(dir: string): string[] {
+  const bytes = readFileSync(join(dir, '.ndraft', 'objects'));
+  const indexLength = Number(bytes.toString('latin1', 0, 64).split(' ')[1]);
+  return (JSON.parse(bytes.toString('utf8', 64, 64 + indexLength)) as { names: string[] }).names;
+}

@@ -144,12 +144,16 @@ describe('export --changes-since Rev.1', () => {
     const index = JSON.parse(objects.toString('utf8', 64, 64 + Number(/^ndraft-objects (\d+)/.exec(objects.toString('latin1', 0, 64))?.[1]))) as { names: string[] };
     const kept = index.names.filter((name) => name.startsWith('attributed-'));
     expect(kept.length).toBeGreaterThanOrEqual(4);
+    // Each paragraph's, and, for each format, the draft's: the same entries together, read in one go.
+    expect(kept).toContain('attributed-1:draft:md:Rev.1');
     // Entries rewritten through the cache itself (so their checksums hold) that mark other stretches: each is refused and made again.
     const forged = new ObjectCache(dir);
+    const shifted = (entry: number[]) => entry.map((n, i) => (i === 2 ? n + 1 : n));
     for (const name of kept) {
-      const [kind, key] = name.split(':') as [string, string];
-      const entry = forged.get<number[]>(kind, key) as number[];
-      forged.set(kind, key, entry.map((n, i) => (i === 2 ? n + 1 : n)));
+      const kind = name.slice(0, name.indexOf(':'));
+      const key = name.slice(kind.length + 1);
+      const entry = forged.get<number[] | Record<string, number[]>>(kind, key) as number[] | Record<string, number[]>;
+      forged.set(kind, key, Array.isArray(entry) ? shifted(entry) : Object.fromEntries(Object.entries(entry).map(([k, v]) => [k, shifted(v)])));
     }
     forged.save();
     expect(ok(await ndraft('export', '--format', 'md', '--changes-since', 'Rev.1'))).toBe(md);

@@ -86,9 +86,10 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
     input = exportInput(draft, 'compilation', { ...extra, ...(options.renumber ? { numbers: renumbered(draft.paragraphs) } : {}) });
   }
 
-  const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author, cache);
+  const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author, cache, format);
   const content = await render(format, input, changes, io);
   // After rendering: the formats keep the attribution of the changed words in it.
+  changes?.memo?.flush?.();
   cache.save();
   if (target === undefined) {
     io.write(content as string);
