@@ -1,6 +1,6 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { findItem } from '../model/find-wording.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed, parseParagraph } from '../model/paragraph-slots.js';
 import type { Paragraph, Status } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';

@@ -1,7 +1,7 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { allAlternatives, findAlternative, findItem } from '../model/find-wording.js';
 import { splitLabels } from '../model/match-label.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import type { Alternative, AlternativeScope, Paragraph } from '../model/schemas.js';
 import { streamlineWordings } from '../merge/streamline-wordings.js';
 import type { StreamlineResult } from '../merge/types.js';

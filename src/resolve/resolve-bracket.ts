@@ -1,7 +1,7 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import { usageError } from '../diagnostics/diagnostic.js';
 import { findBracket } from '../model/find-bracket.js';
 import { listShown, matchLabel } from '../model/match-label.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { parseParagraph, withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';

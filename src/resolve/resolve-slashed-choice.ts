@@ -1,5 +1,5 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import { usageError } from '../diagnostics/diagnostic.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { listLabels } from '../notation/labelled-choice.js';

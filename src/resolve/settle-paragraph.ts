@@ -1,5 +1,5 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import { inputError } from '../diagnostics/diagnostic.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import type { Paragraph } from '../model/schemas.js';
 import type { Resolution } from './accept-alternative.js';
 

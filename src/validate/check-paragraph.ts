@@ -1,5 +1,5 @@
-import { paragraphName } from '../model/paragraph-name.js';
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import { paragraphName } from '../model/paragraph-name.js';
 import { isAgreed, paragraphSlots, parseParagraph, type NumberedBracket, type ParsedParagraph, type TextSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
