@@ -5,7 +5,7 @@ import { quickSchemaCheck } from '../model/quick-schema-check.js';
 import type { Paragraph } from '../model/schemas.js';
 import type { DraftChange } from '../resolve/accept-option.js';
 import { commitChanges } from '../store/commit-changes.js';
-import { checkResult, type ChangeOptions } from './change-paragraph.js';
+import { authorOf, checkResult, type ChangeOptions } from './change-paragraph.js';
 import { colorsFor, type Io } from './io.js';
 import { historyHeader } from './history-header.js';
 import { locateDraft } from '../store/locate-draft.js';
@@ -16,7 +16,7 @@ export interface DraftChangeRequest {
   /** The command as typed, for the history: `accept 3 "Option 2"`. */
   command: string;
   /** The pure change, given the whole draft as it is under the lock. */
-  change: (opened: OpenedDraft) => DraftChange<Paragraph | null> | Promise<DraftChange<Paragraph | null>>;
+  change: (opened: OpenedDraft, author: () => Promise<string>) => DraftChange<Paragraph | null> | Promise<DraftChange<Paragraph | null>>;
 }
 
 /**
@@ -27,7 +27,8 @@ export interface DraftChangeRequest {
 export async function changeDraft(io: Io, options: ChangeOptions, request: DraftChangeRequest): Promise<number> {
   if (options.dryRun) return applyDraftChange(io, options, await openDraft(options.draft, io.cwd), request);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
-  return whileLocked(io, dir, request.command, async () => applyDraftChange(io, { ...options, draft: dir }, await openDraft(dir, io.cwd), request));
+  const authorSoon = (await import('./resolve-author.js')).resolveAuthorSoon(options.author, io.env, dir);
+  return whileLocked(io, dir, request.command, async () => applyDraftChange(io, { ...options, draft: dir, authorSoon }, await openDraft(dir, io.cwd), request));
 }
 
 /**
@@ -39,7 +40,7 @@ export async function changeDraft(io: Io, options: ChangeOptions, request: Draft
  */
 export async function applyDraftChange(io: Io, options: ChangeOptions, opened: OpenedDraft, request: DraftChangeRequest): Promise<number> {
   const { dir } = opened;
-  const { meta, paragraphs, summary } = await request.change(opened);
+  const { meta, paragraphs, summary } = await request.change(opened, authorOf(options, io, dir));
   for (const { after } of paragraphs) await checkResult(after);
   if (meta !== undefined && !quickSchemaCheck('draft', meta)) {
     const { draftSchema } = await import('../model/schemas.js');

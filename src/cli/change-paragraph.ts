@@ -24,6 +24,11 @@ export interface ChangeOptions {
   onBehalfOf?: string;
   message?: string;
   dryRun?: boolean;
+  /**
+   * Who enters the change, asked of git as soon as the draft's folder is known (`resolveAuthorSoon`)
+   * and answered while the draft is opened and changed: set by `changeParagraph` and `changeDraft`.
+   */
+  authorSoon?: () => Promise<string>;
 }
 
 /** A change's result: the paragraph and summary, and for a position, the delegation it was entered for. */
@@ -40,7 +45,7 @@ export interface ChangeRequest {
    * The pure change; `dir` for what it reads besides the paragraph (under the same lock). It may
    * name the delegation the change is entered for, read under the lock too, for the history.
    */
-  change: (paragraph: Paragraph, dir: string) => ChangeResult | Promise<ChangeResult>;
+  change: (paragraph: Paragraph, dir: string, author: () => Promise<string>) => ChangeResult | Promise<ChangeResult>;
   /**
    * Another change the same words may mean, decided on the draft as opened under the lock (an
    * option block's, for `accept 3 "Option 2"`): it returns the exit code when it took over.
@@ -58,7 +63,8 @@ export interface ChangeRequest {
 export async function changeParagraph(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
   if (options.dryRun) return changeUnlocked(io, options, request);
   const dir = locateDraft({ explicit: options.draft, cwd: io.cwd });
-  return whileLocked(io, dir, request.command, () => changeUnlocked(io, { ...options, draft: dir }, request));
+  const authorSoon = (await import('./resolve-author.js')).resolveAuthorSoon(options.author, io.env, dir);
+  return whileLocked(io, dir, request.command, () => changeUnlocked(io, { ...options, draft: dir, authorSoon }, request));
 }
 
 async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeRequest): Promise<number> {
@@ -70,7 +76,7 @@ async function changeUnlocked(io: Io, options: ChangeOptions, request: ChangeReq
   const allowed = typeof request.allowAgreed === 'function' ? request.allowAgreed(before) : request.allowAgreed === true;
   if (!allowed) refuseAgreed(before);
   const changed: ChangeResult = await Promise.resolve()
-    .then(() => request.change(before, dir))
+    .then(() => request.change(before, dir, authorOf(options, io, dir)))
     .catch((error: unknown) => {
       throw withOtherPrintings(error, request.paragraph, before, opened.draft.paragraphs);
     });
@@ -139,4 +145,9 @@ function withOtherPrintings(error: unknown, ref: string, found: Paragraph, parag
   if (others.length === 0) return error;
   const hint = `number ${ref} is also printed for ${others.map((p) => p.address).join(', ')}; name the one you mean by its address`;
   return new NdraftError(error.kind, `${error.message} (${hint})`, error.diagnostics);
+}
+
+/** Who enters the change: the answer already asked for (`authorSoon`), else asked now (a dry run). */
+export function authorOf(options: ChangeOptions, io: Io, dir: string): () => Promise<string> {
+  return options.authorSoon ?? (async () => (await import('./resolve-author.js')).resolveAuthor(options.author, io.env, dir));
 }

@@ -9,13 +9,13 @@ import type { Io } from './io.js';
  * Loaded only to write: finding the author may run git (node:child_process), which a preview
  * never needs.
  */
-export async function historyHeader(dir: string, options: { author?: string; onBehalfOf?: string; message?: string }, io: Io, command: string): Promise<Pick<HistoryEntry, 'id' | 'time' | 'author' | 'onBehalfOf' | 'command' | 'message'>> {
-  const { resolveAuthor } = await import('./resolve-author.js');
+export async function historyHeader(dir: string, options: { author?: string; onBehalfOf?: string; message?: string; authorSoon?: () => Promise<string> }, io: Io, command: string): Promise<Pick<HistoryEntry, 'id' | 'time' | 'author' | 'onBehalfOf' | 'command' | 'message'>> {
+  const author = options.authorSoon !== undefined ? await options.authorSoon() : (await import('./resolve-author.js')).resolveAuthor(options.author, io.env, dir);
   const now = new Date();
   return {
     id: nextHistoryId(dir, now),
     time: now.toISOString(),
-    author: resolveAuthor(options.author, io.env, dir),
+    author,
     ...(options.onBehalfOf !== undefined ? { onBehalfOf: options.onBehalfOf } : {}),
     command,
     ...(options.message ? { message: options.message } : {}),

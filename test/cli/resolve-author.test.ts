@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.js';
 import { resolveAuthor, resolveAuthorSoon } from '../../src/cli/resolve-author.js';
-import { fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
+import { copyBundledDraft, fakeIo, makeTempDir, removeTempDirs, SMALL_TEXT } from '../helpers/sandbox.js';
 
 afterAll(removeTempDirs);
 
@@ -49,5 +49,17 @@ describe('import names who imported in its revision "import"', () => {
     const io = fakeIo();
     expect(await main(['import', SMALL_TEXT, '--out', out], io), io.err).toBe(0);
     expect(readFileSync(join(out, 'revisions', 'import.yaml'), 'utf8')).toMatch(/^author: Ada Lovelace$/m);
+  });
+});
+
+describe('a writer asks git for its author while it opens the draft', () => {
+  it("names git's user.name in its history entry, and in the note it signs, asked once for both", async () => {
+    const dir = copyBundledDraft('draft', repositoryOf('Ada Lovelace'));
+    const io = fakeIo();
+    expect(await main(['note', '56', 'Check with capitals.', '--draft', dir], io), io.err).toBe(0);
+    expect(readFileSync(join(dir, 'paragraphs', '056.yaml'), 'utf8')).toMatch(/^ {4}author: Ada Lovelace$/m);
+    const logged = fakeIo();
+    expect(await main(['log', '-n', '1', '--draft', dir], logged), logged.err).toBe(0);
+    expect(logged.out).toContain('Ada Lovelace');
   });
 });

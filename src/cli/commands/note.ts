@@ -3,7 +3,6 @@ import { ADDED_NOTE_KINDS, addNote, makeNote, type AddedNoteKind } from '../../e
 import { changeParagraph, type ChangeOptions } from '../change-paragraph.js';
 import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
-import { resolveAuthor } from '../resolve-author.js';
 
 export interface NoteOptions extends ChangeOptions {
   item?: string;
@@ -18,7 +17,7 @@ export async function noteCommand(ref: string, text: string, options: NoteOption
     command: commandLine(['note', ref, text, options.item !== undefined && '--item', options.item, options.kind !== undefined && '--kind', options.kind]),
     // Notes are not negotiating text: an agreed paragraph takes one too.
     allowAgreed: true,
-    change: (p, dir) => addNote(p, makeNote(text, kind, resolveAuthor(options.author, io.env, dir), today()), options.item),
+    change: async (p, _dir, author) => addNote(p, makeNote(text, kind, await author(), today()), options.item),
   });
 }
 

@@ -5,7 +5,6 @@ import type { ChangeOptions } from '../change-paragraph.js';
 import { commandLine } from '../command-line.js';
 import type { Io } from '../io.js';
 import { noteKind, today } from './note.js';
-import { resolveAuthor } from '../resolve-author.js';
 
 export interface SectionAddOptions extends ChangeOptions {
   title?: string;
@@ -37,6 +36,6 @@ export async function sectionNoteCommand(ref: string, text: string, options: Cha
   const kind = noteKind(options.kind);
   return changeDraft(io, options, {
     command: commandLine(['section', 'note', ref, text, options.kind !== undefined && '--kind', options.kind]),
-    change: (opened) => ({ ...noteSection(opened.meta, ref, makeNote(text, kind, resolveAuthor(options.author, io.env, opened.dir), today())), paragraphs: [] }),
+    change: async (opened, author) => ({ ...noteSection(opened.meta, ref, makeNote(text, kind, await author(), today())), paragraphs: [] }),
   });
 }
