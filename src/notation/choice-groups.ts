@@ -26,3 +26,13 @@ export function choiceGroups(trees: readonly NotationRoot[]): ChoiceGroups {
   for (const tree of trees) visit(tree.children);
   return groups;
 }
+
+/** The labelled choice `bracket` belongs to, anywhere in `tree`; undefined when it has no label. */
+export function labelledChoice(tree: NotationRoot, bracket: BracketNode): LabelledChoice | undefined {
+  return bracket.label === undefined ? undefined : choiceGroups([tree]).labelled.get(bracket);
+}
+
+/** The brackets of the slashed choice `bracket` belongs to, anywhere in `tree` (see `slashedChoices`). */
+export function slashedChoice(tree: NotationRoot, bracket: BracketNode): BracketNode[] | undefined {
+  return choiceGroups([tree]).slashed.get(bracket);
+}

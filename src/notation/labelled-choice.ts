@@ -1,5 +1,4 @@
-import { siblingGroup } from './sibling-group.js';
-import type { BracketNode, NotationRoot, RootChild } from './types.js';
+import type { BracketNode, RootChild } from './types.js';
 
 /**
  * Labelled brackets side by side, with nothing but blanks between them
@@ -12,12 +11,6 @@ export interface LabelledChoice {
   brackets: BracketNode[];
   /** Their labels as written: `Option 2A`, `Option 2B`. */
   labels: string[];
-}
-
-/** The labelled choice that `bracket` belongs to, looked for anywhere in `tree`; undefined when it has no label. */
-export function labelledChoice(tree: NotationRoot, bracket: BracketNode): LabelledChoice | undefined {
-  if (bracket.label === undefined) return undefined;
-  return siblingGroup(tree.children, bracket, labelledChoices, (g) => g.brackets);
 }
 
 /** Every labelled choice directly in `children` (not inside their brackets). */

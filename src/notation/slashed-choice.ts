@@ -1,5 +1,4 @@
-import { siblingGroup } from './sibling-group.js';
-import type { BracketNode, NotationRoot, RootChild } from './types.js';
+import type { BracketNode, RootChild } from './types.js';
 
 // What joins two brackets of a slashed choice: a slash, blanks allowed (`]/[`, `]/ [`, `] / [`).
 const JOIN = /^[ \t\u00a0]*\/[ \t\u00a0]*$/u;
@@ -11,11 +10,6 @@ const JOIN = /^[ \t\u00a0]*\/[ \t\u00a0]*$/u;
  * `accept`), so the parser, the printer and every other walk see the brackets as written.
  * Labelled brackets are never part of one: they make labelled choices of their own.
  */
-export function slashedChoice(tree: NotationRoot, bracket: BracketNode): BracketNode[] | undefined {
-  if (bracket.label !== undefined) return undefined;
-  return siblingGroup(tree.children, bracket, slashedChoices, (g) => g);
-}
-
 /** Every slashed choice directly in `children` (not inside their brackets): runs of two brackets or more. */
 export function slashedChoices(children: readonly RootChild[]): BracketNode[][] {
   const groups: BracketNode[][] = [];

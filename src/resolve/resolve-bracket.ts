@@ -5,9 +5,9 @@ import { paragraphName } from '../model/paragraph-name.js';
 import { parseParagraph, withSlotText, type ParsedSlot } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { printNotation } from '../notation/print-notation.js';
-import { labelledChoice, listLabels, type LabelledChoice } from '../notation/labelled-choice.js';
+import { choiceGroups } from '../notation/choice-groups.js';
+import { listLabels, type LabelledChoice } from '../notation/labelled-choice.js';
 import { replaceBracket } from '../notation/replace-bracket.js';
-import { slashedChoice } from '../notation/slashed-choice.js';
 import { resolveSlashedChoice } from './resolve-slashed-choice.js';
 import type { BracketNode, InlineNode } from '../notation/types.js';
 import type { Resolution } from './accept-alternative.js';
@@ -26,13 +26,15 @@ export type BracketChoice = { kind: 'keep' } | { kind: 'drop' } | { kind: 'optio
 export function resolveBracket(paragraph: Paragraph, ref: number | string, choice: BracketChoice): Resolution {
   const parsed = parseParagraph(paragraph);
   const { bracket, slot, n } = findBracket(paragraph, parsed, ref);
-  const slashed = slashedChoice(slot.tree, bracket);
+  // One walk finds the choice the bracket belongs to, slashed or labelled.
+  const groups = choiceGroups([slot.tree]);
+  const slashed = groups.slashed.get(bracket);
   if (slashed) {
     const numberOf = new Map(parsed.brackets.map((b) => [b.bracket, b.n]));
     const numbers = slashed.map((b) => numberOf.get(b) ?? 0);
     return resolveSlashedChoice(paragraph, { bracket, n, group: slashed, numbers, slot }, choice);
   }
-  const group = labelledChoice(slot.tree, bracket);
+  const group = bracket.label === undefined ? undefined : groups.labelled.get(bracket);
   if (group && choice.kind !== 'drop') return chooseLabelled(paragraph, n, group, choice, slot);
   if (choice.kind === 'label') {
     throw usageError(`bracket ${n} ${printNotation(bracket)} has no label; choose its option by number${bracket.options.length > 1 ? ` (--option 1 to ${bracket.options.length})` : ' or use --keep or --drop'}`);

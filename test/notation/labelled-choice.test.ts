@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { labelledChoice, labelledChoices, listLabels } from '../../src/notation/labelled-choice.js';
+import { labelledChoice } from '../../src/notation/choice-groups.js';
+import { labelledChoices, listLabels } from '../../src/notation/labelled-choice.js';
 import { parseNotation } from '../../src/notation/parse-notation.js';
 import { printNotation } from '../../src/notation/print-notation.js';
 import { replaceBracket } from '../../src/notation/replace-bracket.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseNotation } from '../../src/notation/parse-notation.js';
 import { printNotation } from '../../src/notation/print-notation.js';
-import { choiceGroups } from '../../src/notation/choice-groups.js';
-import { slashedChoice, slashedChoices } from '../../src/notation/slashed-choice.js';
+import { choiceGroups, slashedChoice } from '../../src/notation/choice-groups.js';
+import { slashedChoices } from '../../src/notation/slashed-choice.js';
 import type { BracketNode, NotationRoot } from '../../src/notation/types.js';
 
 function tree(source: string): NotationRoot {
