@@ -28,7 +28,7 @@ export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: 
   // Numbering that restarts section by section: every numbered paragraph of such a section
   // names its section, not only the second one to use a number.
   const uses = new Map<string, number>();
-  for (const address of plain.values()) uses.set(address.toLowerCase(), (uses.get(address.toLowerCase()) ?? 0) + 1);
+  for (const [p, address] of plain) if (!p.duplicate) uses.set(address.toLowerCase(), (uses.get(address.toLowerCase()) ?? 0) + 1);
   const restarting = new Set<SectionNode>();
   for (const [p, address] of plain) if (p.number !== undefined && (uses.get(address.toLowerCase()) ?? 0) > 1) restarting.add(p.section);
 
@@ -43,7 +43,12 @@ export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: 
     const own = plain.get(p) as string;
     const sectionKey = sectionKeys.get(p.section) ?? 'sec';
     let address = p.number !== undefined && restarting.has(p.section) && p.section.scopeKey === undefined ? `${sectionKey}-${own}` : own;
-    for (let n = 2; !take(address); n++) address = `${sectionKey}-${own}${n === 2 ? '' : `-${n}`}`;
+    if (p.duplicate) {
+      // The second `47` of a section: `47-2`, as a merge names the second of two `61bis`.
+      let n = 2;
+      while (!take(`${address}-${n}`)) n++;
+      address = `${address}-${n}`;
+    } else for (let n = 2; !take(address); n++) address = `${sectionKey}-${own}${n === 2 ? '' : `-${n}`}`;
     addresses.set(p, address);
   }
   return addresses;

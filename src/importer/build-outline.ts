@@ -1,8 +1,8 @@
-import { inputError, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sectionMarker } from '../render/section-heading.js';
 import { classifyHeading, classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
-import { openingReading, optionId, readingIn, type OptionReading } from './option-labels.js';
+import { nextReading, openingReading, optionId, optionKey, type OptionKey, type OptionReading } from './option-labels.js';
 import type { AltNode, BlockNode, ItemNode, OptionNode, OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
 import { continuesUnit, isPlaceholder, isPreambular, languageNote } from './line-shapes.js';
 import type { SourceLine } from './source-lines.js';
@@ -25,8 +25,8 @@ type Warn = (line: number, column: number, code: string, message: string) => voi
  * numbered lines open paragraphs, and other text either continues the unit before it or, where
  * it reads as a paragraph of its own, becomes an unnumbered one. What is not recognised is kept.
  */
-export function buildOutline(lines: readonly SourceLine[], file: string, warn: Warn, vocabulary: Vocabulary = DEFAULT_VOCABULARY): BuiltOutline {
-  return new OutlineBuilder(lines, file, warn, vocabulary).build();
+export function buildOutline(lines: readonly SourceLine[], warn: Warn, vocabulary: Vocabulary = DEFAULT_VOCABULARY): BuiltOutline {
+  return new OutlineBuilder(lines, warn, vocabulary).build();
 }
 
 class OutlineBuilder {
@@ -58,7 +58,6 @@ class OutlineBuilder {
 
   constructor(
     private readonly lines: readonly SourceLine[],
-    private readonly file: string,
     private readonly warn: Warn,
     private readonly vocabulary: Vocabulary,
   ) {
@@ -209,9 +208,11 @@ class OutlineBuilder {
   private optionLine(i: number, k: Extract<LineKind, { kind: 'option' }>, blankBefore: boolean): number {
     const at = this.lines[i] as SourceLine;
     const column = at.column + k.restColumn - 1;
-    // Options after an item are competing wordings of that item.
-    if (k.anchor === undefined && this.unitKind === 'item' && this.para) {
-      const item = this.para.items[this.para.items.length - 1] as ItemNode;
+    // Options after an item are competing wordings of that item, unless the option is the next
+    // of an open block's series and the item has not started a series of its own (`Option 1:`
+    // … `2. … (a) …` then `Option 2:` is the block's second option, not the item's wording).
+    const item = this.unitKind === 'item' && this.para ? (this.para.items[this.para.items.length - 1] as ItemNode) : undefined;
+    if (k.anchor === undefined && item && (continuesItem(item, k.key) || !this.continuesBlock(k.key))) {
       const alt: AltNode = { label: k.label, bracketed: k.bracketed, unit: newUnit(), line: at.line, column };
       item.alternatives.push(alt);
       appendLine(alt.unit, k.rest, at.line, column);
@@ -227,6 +228,7 @@ class OutlineBuilder {
     }
     const { option } = placed;
     if (k.title !== undefined) option.title = k.title;
+    if (k.through !== undefined) option.through = k.through;
     this.para = undefined;
     this.unit = undefined;
     const rest = k.rest.trim();
@@ -243,6 +245,11 @@ class OutlineBuilder {
     return i;
   }
 
+  /** Whether `key` is the next option of one of the open blocks' series. */
+  private continuesBlock(key: OptionKey): boolean {
+    return this.blocks.some(({ option }) => nextReading(key, option.reading) !== undefined);
+  }
+
   /**
    * Puts an option line in its block: the next option of an open block's series (closing the
    * blocks inside it), or the first option of a new block inside the current option or section.
@@ -250,16 +257,18 @@ class OutlineBuilder {
   private placeOption(k: Extract<LineKind, { kind: 'option' }>, line: number): { option: OptionNode; bracketOwned: boolean } | undefined {
     for (let depth = this.blocks.length - 1; depth >= 0; depth--) {
       const open = this.blocks[depth] as { block: BlockNode; option: OptionNode };
-      const reading = readingIn(k.key, open.option.reading.series);
-      if (reading && reading.index > open.option.reading.index && k.anchor === undefined) {
+      const reading = nextReading(k.key, open.option.reading);
+      if (reading && k.anchor === undefined) {
         this.blocks = this.blocks.slice(0, depth + 1);
         return { option: this.addOption(open, k, reading, line), bracketOwned: false };
       }
     }
     const reading = openingReading(k.key);
     if (!reading) return undefined;
-    // A new series: inside the current option, unless an inline option's one paragraph is done.
-    while (this.blocks.length > 0 && isFinished((this.blocks[this.blocks.length - 1] as { option: OptionNode }).option)) this.blocks.pop();
+    // A new series: inside the current option, unless an inline option's one paragraph is done
+    // (`3. Option 1: … which entails:` then `3.1 Option (a): …` is still inside Option 1 of 3).
+    const inside = (open: { block: BlockNode }) => k.anchor !== undefined && open.block.anchor !== undefined && isSubNumber(k.anchor, open.block.anchor);
+    while (this.blocks.length > 0 && isFinished((this.blocks[this.blocks.length - 1] as { option: OptionNode }).option) && !inside(this.blocks[this.blocks.length - 1] as { block: BlockNode })) this.blocks.pop();
     const anchor = k.anchor ?? this.anchorForUnanchored();
     this.started = true;
     const block: BlockNode = { kind: 'block', ...(k.anchor !== undefined ? { anchor: k.anchor } : {}), ...(anchor ? { scopeKey: anchor } : {}), options: [], line };
@@ -309,7 +318,7 @@ class OutlineBuilder {
     for (let depth = 0; depth < this.blocks.length; depth++) {
       const { block, option } = this.blocks[depth] as { block: BlockNode; option: OptionNode };
       const anchored = block.anchor !== undefined && !isSubNumber(number, block.anchor);
-      if (anchored || option.placeholder !== undefined || (option.inline && !(block.anchor !== undefined && isSubNumber(number, block.anchor)))) {
+      if (anchored || option.placeholder !== undefined || (option.inline && !(block.anchor !== undefined && isSubNumber(number, block.anchor))) || pastItsLast(option, number)) {
         this.blocks = this.blocks.slice(0, depth);
         return;
       }
@@ -318,7 +327,12 @@ class OutlineBuilder {
 
   private alternativeLine(i: number, k: Extract<LineKind, { kind: 'alternative' }>): number {
     const at = this.lines[i] as SourceLine;
-    if (k.ref !== undefined && k.itemRef === undefined && this.para?.number !== k.ref) this.startParagraph(k.ref, false, at.line, at.column);
+    if (k.ref !== undefined && k.itemRef === undefined && this.para?.number !== k.ref) {
+      // `[Alt 2 61.` after lines that are not 61's: another wording of the 61 already read, if there is one.
+      const twin = this.twin(k.ref);
+      if (twin) this.para = twin;
+      else this.startParagraph(k.ref, false, at.line, at.column);
+    }
     if (!this.para) {
       this.warn(at.line, at.column, 'ALTERNATIVE_OUTSIDE_PARAGRAPH', `"${k.label}" stands before any paragraph; kept as text`);
       this.text(at.text.trim(), at.line, at.column, false);
@@ -375,18 +389,18 @@ class OutlineBuilder {
     this.started = true;
     const section = this.currentSection();
     const scope = this.scope();
-    if (number !== undefined) {
-      const twin = this.twin(number);
-      if (twin) {
-        const where = scope.length > 0 ? 'article or option' : 'section';
-        throw inputError(`${this.file}:${line}:1: paragraph ${number} appears twice (first at line ${twin.line}) in the same ${where}; give one of them another number, e.g. ${number}bis`);
-      }
+    // The same number twice in one section is a slip of the drafters or of a conversion: both
+    // paragraphs are kept (the second under an address of its own), and the reader is told.
+    const twin = number !== undefined ? this.twin(number) : undefined;
+    if (twin) {
+      const where = scope.length > 0 ? 'article or option' : 'section';
+      this.warn(line, column, 'DUPLICATE_NUMBER', `paragraph ${number} appears twice in the same ${where} (first at line ${twin.line}): both are kept, under different addresses ("ndraft show ${number}" lists them); give one of them another number, e.g. ${number}bis`);
     }
-    const para: ParagraphNode = { kind: 'paragraph', ...(number !== undefined ? { number } : {}), bracketed, line, column, text: newUnit(), items: [], alternatives: [], notes: [], scope, section };
+    const para: ParagraphNode = { kind: 'paragraph', ...(number !== undefined ? { number } : {}), bracketed, line, column, text: newUnit(), items: [], alternatives: [], notes: [], scope, section, ...(twin ? { duplicate: true as const } : {}) };
     this.paragraphs.push(para);
     this.container().push(para);
     if (number !== undefined) {
-      this.numbered.set(this.numberKey(number), para);
+      if (!twin) this.numbered.set(this.numberKey(number), para);
       this.lastNumbered.set(section, para);
       const numeral = parseInt(number, 10);
       if (numeral < this.lowestNumeral) this.lowestNumeral = numeral;
@@ -521,6 +535,26 @@ class OutlineBuilder {
 /** Word's lost bullets (U+F0B7 from the Symbol font) print as nothing: they are shown as the bullet they were. */
 function itemLabel(label: string): string {
   return label === '\uf0b7' ? '•' : label;
+}
+
+/** Whether `key` follows the item's last option-labelled wording in its series (`Option 1:` → `Option 2:`). */
+function continuesItem(item: ItemNode, key: OptionKey): boolean {
+  const last = item.alternatives[item.alternatives.length - 1];
+  if (!last) return false;
+  return optionKey(optionId(last.label)).readings.some((r) => nextReading(key, r) !== undefined);
+}
+
+/**
+ * Whether paragraph `number` is past the last one the option's line named (`(paragraphs 3-3quater)`):
+ * a higher number (`4`), or another after the last is in (`3quinquies`); its sub-paragraphs (`3quater.1`) are not.
+ */
+function pastItsLast(option: OptionNode, number: string): boolean {
+  const last = option.through;
+  if (last === undefined) return false;
+  const written = number.replace(/\s+/g, '').toLowerCase();
+  if (written === last || isSubNumber(written, last)) return false;
+  const lead = (n: string) => Number(/\d+/.exec(n)?.[0] ?? Number.NaN);
+  return lead(written) > lead(last) || option.entries.some((e) => e.kind === 'paragraph' && e.number?.replace(/\s+/g, '').toLowerCase() === last);
 }
 
 /** An option that held its one paragraph, or only placeholder words, takes nothing more. */

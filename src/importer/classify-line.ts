@@ -16,7 +16,7 @@ export type LineKind =
   | { kind: 'division'; number: string; marker: string; title: string }
   | { kind: 'caps-heading'; title: string }
   | { kind: 'editorial'; text: string }
-  | { kind: 'option'; label: string; key: OptionKey; title?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
+  | { kind: 'option'; label: string; key: OptionKey; title?: string; through?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'paragraph'; number: string; numeral: number; bracketed: boolean; bare: boolean; rest: string; restColumn: number; attribution?: string }
   | { kind: 'alternative'; label: string; bracketed: boolean; ref?: string; itemRef?: string; rest: string; restColumn: number }
   | { kind: 'item'; label: string; bracketed: boolean; rest: string; restColumn: number }
@@ -76,7 +76,7 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
   }
 
   const article = vocabulary.article.exec(t);
-  if (article) {
+  if (article && (article[4] === undefined || article[1] === '[')) {
     const after = t.slice(article[0].length);
     const titled = /^(?:\(([^()]*)\)|\{([^{}]*)\})\s*\d{0,3}\s*/.exec(after);
     // `Article 1. Use of terms`, `Article 2: Objective`, `Article 3 – Principles`: a title after a
@@ -89,7 +89,8 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
     return {
       kind: 'article',
       number: article[3] as string,
-      marker: `${article[2]} ${article[3]}`,
+      // `[Article 3bis] (REDD-plus)`: the heading alone in brackets, the article contested; its label keeps them.
+      marker: `${article[2]} ${article[3]}${article[4] ?? ''}`,
       title,
       ...(isArticleTitle(named, vocabulary) ? { named } : {}),
       bracketed: article[1] === '[',
@@ -160,20 +161,32 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
 function optionLine(t: string, indent: number, vocabulary: Vocabulary): Extract<LineKind, { kind: 'option' }> | undefined {
   const match = vocabulary.option.exec(t);
   if (!match) return undefined;
-  const rest = t.slice(match[0].length);
+  let rest = t.slice(match[0].length);
   // ndraft's own export writes alternatives as `[Option 2 5.`: that is an alternative, not a block.
   if (match[1] === '[' && /^\d{1,5}(?:\.\d{1,2})?(?:\s*[a-z]+)?\.?(?:\s|$)/.test(rest)) return undefined;
   const label = `${match[2]} ${match[3]}`;
+  let title = match[4] ?? match[5];
+  // `Option 2: (paragraphs 3-3quater)`, `Option 1: (paragraph 7) {title}`: the paragraphs the option
+  // holds, said before them (UNFCCC); a title, not the option's text, and where the option ends.
+  const covers = title === undefined ? COVERS.exec(rest) : null;
+  if (covers) {
+    title = [covers[1], covers[2]].filter((x) => x !== undefined).join(' ');
+    rest = rest.slice(covers[0].length);
+  }
+  const through = /^(?:paragraphs?|paras?\.?)\s.*?(\d{1,5}\s*[a-z]*)\s*$/i.exec((covers?.[1] ?? title ?? '').trim())?.[1];
   return {
     kind: 'option',
     label,
     key: optionKey(match[3] as string),
-    ...(match[4] !== undefined ? { title: match[4].trim() } : {}),
+    ...(title !== undefined ? { title: title.trim() } : {}),
+    ...(through !== undefined ? { through: normaliseNumber(through) } : {}),
     bracketed: match[1] === '[',
     rest,
-    restColumn: indent + match[0].length + 1,
+    restColumn: indent + t.length - rest.length + 1,
   };
 }
+
+const COVERS = /^\(((?:paragraphs?|paras?\.?)\s[^()]*)\)\s*[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?\s*/i;
 
 /** `USE OF TERMS`, `SCOPE OF [PROTECTION]/[SAFEGUARDING]`: a short line in capitals, brackets allowed. */
 function isCapsHeading(t: string): boolean {

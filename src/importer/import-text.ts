@@ -58,7 +58,7 @@ export function importText(input: string | readonly SourceLine[], options: Impor
     warnings.push({ code, severity: 'warning', message, file: options.file, line, column, sourceLine: sourceLine.get(line) ?? '' });
 
   const vocabulary = compileConventions(options.conventions);
-  const outline = buildOutline(lines, options.file, warn, vocabulary);
+  const outline = buildOutline(lines, warn, vocabulary);
   const paragraphs = foldSingleParagraphOptions(outline.sections, outline.paragraphs);
   const addresses = assignAddresses(paragraphs, outline.sections);
   let markers = 0;

@@ -15,12 +15,15 @@ export class ListLabels {
       this.counts.pop();
     }
     const top = this.indents[this.indents.length - 1];
-    if (top === undefined || indent > top + 1) {
+    const written = /^\d+/.exec(marker)?.[0];
+    // Indented two spaces or more, an item nests; indented by one, only when it starts again at 1
+    // under a numbered item (` 1. A national inventory report` under `7.`: its `(a)`).
+    const restarts = top !== undefined && indent > top && written === '1' && (this.counts[this.counts.length - 1] as number) >= 1;
+    if (top === undefined || indent > top + 1 || restarts) {
       this.indents.push(indent);
       this.counts.push(0);
     }
     const depth = this.indents.length - 1;
-    const written = /^\d+/.exec(marker)?.[0];
     const place = written !== undefined ? Number(written) : (this.counts[depth] as number) + 1;
     this.counts[depth] = place;
     if (depth === 0) return written !== undefined ? `${written}.` : '•';

@@ -22,6 +22,9 @@ export function normalizeMarkdown(input: readonly SourceLine[]): NormalizedMarkd
   const references: NoteReference[] = [];
   const labels = new ListLabels();
   let note: ExtractedNote | undefined;
+  // A list item's text may go on, unindented, on the lines right after it (a "lazy" continuation,
+  // as wrapped text pasted from a PDF does): those lines do not end the list.
+  let inItem = false;
   for (const line of input) {
     const definition = /^ {0,3}\[\^([^\]\s]+)\]:\s*(.*)$/.exec(line.text);
     if (definition) {
@@ -40,13 +43,16 @@ export function normalizeMarkdown(input: readonly SourceLine[]): NormalizedMarkd
     const item = /^( *)(\d{1,9}[.)]|[-*+])( +)(.*)$/.exec(text);
     if (heading) {
       labels.reset();
+      inItem = false;
       lines.push({ text: inline(heading[1] as string), line: line.line, column: line.column + text.indexOf(heading[1] as string) });
     } else if (item) {
       const indent = (item[1] as string).length;
       const label = labels.label(indent, item[2] as string);
       lines.push({ text: `${label} ${inline(item[4] as string)}`, line: line.line, column: line.column + indent });
+      inItem = true;
     } else {
-      if (/^\S/.test(text)) labels.reset();
+      if (text.trim() === '') inItem = false;
+      else if (/^\S/.test(text) && !inItem) labels.reset();
       const lead = /^\s*/.exec(text)?.[0].length ?? 0;
       lines.push({ text: inline(text.slice(lead)), line: line.line, column: line.column + lead });
     }

@@ -34,6 +34,19 @@ export function readingIn(key: OptionKey, series: OptionReading['series']): Opti
   return key.readings.find((r) => r.series === series);
 }
 
+/**
+ * The reading of `key` that comes after `open` in its block: a later option of the same series,
+ * or the very next one written with the other kind of numeral (`Option I` … `Option 2`, a slip
+ * that real drafts make), read as the block's series.
+ */
+export function nextReading(key: OptionKey, open: OptionReading): OptionReading | undefined {
+  const same = readingIn(key, open.series);
+  if (same) return same.index > open.index ? same : undefined;
+  const twin = open.series === 'roman' ? 'number' : open.series === 'number' ? 'roman' : undefined;
+  const other = twin ? readingIn(key, twin) : undefined;
+  return other?.index === open.index + 1 ? { series: open.series, index: other.index } : undefined;
+}
+
 /** The reading that opens a series (its first option), preferring numbers, then letters, then roman. */
 export function openingReading(key: OptionKey): OptionReading | undefined {
   return key.readings.find((r) => r.index === 1) ?? key.readings[0];

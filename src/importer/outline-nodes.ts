@@ -36,6 +36,8 @@ export interface ParagraphNode {
   scope: string[];
   /** The section it stands in, for telling a restart from a real duplicate. */
   section: SectionNode;
+  /** A second paragraph printed with the same number in the same section and scope: kept, under an address of its own. */
+  duplicate?: true;
 }
 
 export interface OptionNode {
@@ -44,6 +46,8 @@ export interface OptionNode {
   title?: string;
   /** The words of an option that holds no paragraphs: "(No text)", "No provision on …". */
   placeholder?: TextUnit;
+  /** The last paragraph it holds, where its line says (`Option 2: (paragraphs 3-3quater)`), as `normaliseNumber` writes it. */
+  through?: string;
   /** Its text began on the option line itself (`Option 2: Each Party …`): it holds that one paragraph. */
   inline: boolean;
   entries: OutlineNode[];

@@ -168,8 +168,8 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     refused(await runInProcess(['import', rev2, '--out', join(parent, 'other'), '--as', 'Rev.3'], { env }), 2, /--as goes with --into/);
     refused(await runInProcess(['import', rev2], { env }), 2, /give --out <dir> for a new draft, or --into <draft> --as <name>/);
     const broken = join(parent, 'broken.txt');
-    writeFileSync(broken, '1. Introduction\n\n39. One text.\n\n39. The same number again.\n');
-    refused(await runInProcess(['import', broken, '--into', dir, '--as', 'Rev.3'], { env }), 1, /broken\.txt:5:1: paragraph 39 appears twice \(first at line 3\)/);
+    writeFileSync(broken, Buffer.concat([Buffer.from('1. Introduction\n\n39. One text.\n\n39. '), Buffer.from([0xd0, 0xf0, 0xe8, 0xec, 0xe5, 0xf0]), Buffer.from(' again.\n')]));
+    refused(await runInProcess(['import', broken, '--into', dir, '--as', 'Rev.3'], { env }), 1, /broken\.txt:5:5: .*not valid UTF-8/);
     expect(snapshotFiles(dir)).toEqual(files);
   });
 

@@ -83,11 +83,17 @@ describe.skipIf(!chromium)('ndraft import x.pdf', () => {
     expect(result.stderr).toMatch(/“3\. Decides that the forum shall meet \[once a year/);
   });
 
-  it('an error in the text names pages and lines too, and nothing is written', async () => {
+  it('a warning naming an earlier line names its page too (a number printed twice: both kept)', async () => {
     const result = await ndraft(['import', 'twice.pdf', '--out', 'twice']);
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/^twice\.pdf: warning: page 2, line 2: paragraph 3 appears twice in the same section \(first at page 1, line \d+\): both are kept/m);
+  });
+
+  it('an error in the text names pages and lines too, and nothing is written', async () => {
+    const result = await ndraft(['--max-line-length', '60', 'import', 'draft.pdf', '--out', 'too-long']);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/twice\.pdf, page 2, line 2: paragraph 3 appears twice \(first at page 1, line \d+\)/);
-    expect(existsSync(join(dir, 'twice'))).toBe(false);
+    expect(result.stderr).toMatch(/^draft\.pdf: error: page 1, line \d+: the text from there to the end of its paragraph is \d+ characters long, past the limit of 60 /m);
+    expect(existsSync(join(dir, 'too-long'))).toBe(false);
   });
 
   it('refuses a PDF of more pages than --max-pdf-pages or NDRAFT_MAX_PDF_PAGES allow', async () => {

@@ -36,6 +36,17 @@ describe('articles and restarted numbering', () => {
     ]);
   });
 
+  it('reads `[Article 3bis] (REDD-plus)`, a heading alone in brackets, as the article, its label keeping them', () => {
+    const { draft } = read('Article 3\n\n1. One.\n\n[Article 3bis] (REDD-plus)\n\n1. Defined.\n\n2. Consists.\n\nArticle 4\n\n1. Four.\n');
+    expect(draft.meta.sections.map((s) => [s.label, s.title ?? null, s.paragraphs])).toEqual([
+      ['Article 3', null, ['art3-1']],
+      ['[Article 3bis]', 'REDD-plus', ['art3bis-1', 'art3bis-2']],
+      ['Article 4', null, ['art4-1']],
+    ]);
+    // A closing bracket after an article number with none opened is no heading.
+    expect(read('1. See\nArticle 4] of the Convention.\n').draft.meta.sections[0]?.label).toBeUndefined();
+  });
+
   it('reads Article QQ.A.1: {Title} with the title in braces', () => {
     const { draft } = read('Article QQ.A.1:   {Definitions}\n\nFor the purposes of this Chapter:\n');
     expect(draft.meta.sections[0]).toMatchObject({ label: 'Article QQ.A.1', number: 'QQ.A.1', title: 'Definitions', paragraphs: ['artqq.a.1-pp1'] });
@@ -46,8 +57,11 @@ describe('articles and restarted numbering', () => {
     expect(paragraphs(draft).map(([address, number]) => `${address}=${number}`)).toEqual(['s1-1=1', 's1-2=2', 's2-1=1']);
   });
 
-  it('still refuses a number printed twice in the same section, naming both lines', () => {
-    expect(() => read('Article 1\n\n1. One.\n1. Again.\n')).toThrow(/draft\.txt:4:1: paragraph 1 appears twice \(first at line 3\) in the same article or option/);
+  it('keeps a number printed twice in one article, the second as <address>-2, and says so', () => {
+    const result = read('Article 1\n\n1. One.\n1. Again.\n2. Two.\n');
+    expect(paragraphs(result.draft).map(([address, number]) => `${address}=${number}`)).toEqual(['art1-1=1', 'art1-1-2=1', 'art1-2=2']);
+    expect(result.warnings.map((w) => [w.code, w.line])).toEqual([['DUPLICATE_NUMBER', 4]]);
+    expect(result.warnings[0]?.message).toMatch(/^paragraph 1 appears twice in the same article or option \(first at line 3\): both are kept/);
   });
 });
 
@@ -108,6 +122,58 @@ describe('option blocks', () => {
     const [three, four] = draft.meta.sections[0]?.paragraphs ?? [];
     expect(block(three)).toMatchObject({ number: '3', options: [{ label: 'Option 1', paragraphs: ['3-opt1-pp1', '3-opt1-3.1'] }, { label: 'Option 2', paragraphs: ['3-opt2-pp1', '3-opt2-3.1'] }] });
     expect(four).toBe('4');
+  });
+
+  it("takes an option after an item as the open block's next option, unless the item began a series of its own", () => {
+    // COP21, 23 October 2015, Article 3ter: each option's last paragraph ends in items.
+    const { draft } = read('Article 3ter\n\nOption 1:\n\n1. Establishes a mechanism to:\n(a) Enhance ambition;\n(b) Incentivise participation.\n\nOption 2:\n\n1. Recommends a mechanism.\n');
+    const options = block(draft.meta.sections[0]?.paragraphs[0]).options;
+    expect(options.map((o) => [o.label, o.paragraphs])).toEqual([
+      ['Option 1', ['art3ter-opt1-1']],
+      ['Option 2', ['art3ter-opt2-1']],
+    ]);
+    expect(draft.paragraphs.find((p) => p.address === 'art3ter-opt1-1')?.items.map((i) => i.alternatives ?? [])).toEqual([[], []]);
+    // An item whose own `Option 1:` opened a series keeps its `Option 2:`; the next `Option 2:` is the block's.
+    const nested = read('Option 1:\n7. Chapeau:\n(a) regarding Parties:\nOption 1: All Parties;\nOption 2: Some Parties.\nOption 2:\n7. No text.\n').draft;
+    expect(nested.paragraphs.find((p) => p.address === 'opt1-7')?.items[0]?.alternatives?.map((a) => a.label)).toEqual(['Option 1', 'Option 2']);
+    expect(block(nested.meta.sections[0]?.paragraphs[0]).options.map((o) => [o.label, o.paragraphs])).toEqual([
+      ['Option 1', ['opt1-7']],
+      ['Option 2', ['opt2-7']],
+    ]);
+  });
+
+  it('reads `Option 2: (paragraphs 3-3quater)` as the paragraphs the option holds: its title, and where it ends', () => {
+    // UNFCCC, ADP 2015: the options name their paragraphs; the next paragraph after the last is outside the block.
+    const { draft } = read('2. Two.\nOption 1: (paragraph 3):\n3. No text additional to paragraph 2.\nOption 2: (paragraphs 3-3bis) {modulators}\n3. Developed countries shall.\n3bis. Developing countries should.\n4. Four.\n');
+    const [, options, four] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(block(options).options.map((o) => [o.label, o.title, o.paragraphs])).toEqual([
+      ['Option 1', 'paragraph 3', ['2-opt1-3']],
+      ['Option 2', 'paragraphs 3-3bis modulators', ['2-opt2-3', '2-opt2-3bis']],
+    ]);
+    expect(four).toBe('4');
+    expect(draft.paragraphs.find((p) => p.address === '2-opt1-3')?.text).toBe('No text additional to paragraph 2.');
+  });
+
+  it('reads `Option I (paras 6-9bis):` with its title, and `Option 2` after `Option I` as the same series (a slip real drafts make)', () => {
+    const { draft } = read('5. Five.\n\nOption I (paras 6-7):\n\n6. Notes.\n\n7. Decides.\n\nOption 2 (paras 6-7):\n\n6. Notes again.\n\n8. Eight.\n');
+    const [, options, eight] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(block(options).options.map((o) => [o.label, o.title, o.paragraphs])).toEqual([
+      ['Option I', 'paras 6-7', ['5-opti-6', '5-opti-7']],
+      ['Option 2', 'paras 6-7', ['5-opt2-6']],
+    ]);
+    expect(eight).toBe('8');
+  });
+
+  it('keeps `3.1 Option (a):` inside paragraph 3\'s option whose words began on its line (`3. [Option 1: … which entails:`)', () => {
+    // ADP Geneva negotiating text, February 2015, as its PDF reads: each paragraph on one line.
+    const { draft } = read('3. [Option 1: All Parties take action, which entails:\n3.1 Option (a): Ensuring A;\nOption (b): Ensuring B;]\n3.2 Ensuring resilience;\nOption 2: All Parties enhance action, which entails:\n3.1 Parties to work;\n4. Four.\n');
+    const [three, four] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(block(three).options.map((o) => [o.label, o.paragraphs])).toEqual([
+      ['Option 1', ['3-opt1-pp1', '3-opt1-3.1', '3-opt1-3.2']],
+      ['Option 2', ['3-opt2-pp1', '3-opt2-3.1']],
+    ]);
+    expect(four).toBe('4');
+    expect(draft.paragraphs.find((p) => p.address === '3-opt1-3.1')?.alternatives?.map((a) => a.label)).toEqual(['Option (a)', 'Option (b)']);
   });
 
   it('reads Option I, Option (a) and an option starting a line of text', () => {

@@ -118,8 +118,26 @@ describe('importText conventions', () => {
     expect(draft.paragraphs.map((p) => p.address)).toEqual(['61', '61bis', '61ter', '62']);
   });
 
-  it('refuses a paragraph number that appears twice in the same section, naming both lines', () => {
-    expect(() => read('7. A.\n8. B.\n7. C.\n')).toThrow(/draft\.txt:3:1: paragraph 7 appears twice \(first at line 1\)/);
+  it('keeps both paragraphs of a number printed twice in the same section, the second under an address of its own, with a warning naming both lines', () => {
+    const result = read('7. A.\n8. B.\n7. C.\n');
+    expect(result.draft.paragraphs.map((p) => [p.address, p.number, p.text])).toEqual([
+      ['7', '7', 'A.'],
+      ['8', '8', 'B.'],
+      ['7-2', '7', 'C.'],
+    ]);
+    expect(result.warnings.map((w) => [w.code, w.line, w.column, w.message])).toEqual([
+      ['DUPLICATE_NUMBER', 3, 1, 'paragraph 7 appears twice in the same section (first at line 1): both are kept, under different addresses ("ndraft show 7" lists them); give one of them another number, e.g. 7bis'],
+    ]);
+  });
+
+  it('reads `[Alt 2 61.` after lines that are not 61\'s as another wording of the 61 before them, not a second 61', () => {
+    const result = read('61. We underline.\n[Alt 1 61. We further underline A.]\n\nA remark that is no part of 61.\n\n[Alt 2 61. We further underline B.]\n62. Next.\n');
+    expect(result.draft.paragraphs.map((p) => [p.address, p.text, (p.alternatives ?? []).map((a) => a.label)])).toEqual([
+      ['61', 'We underline.', ['Alt 1', 'Alt 2']],
+      ['pp1', 'A remark that is no part of 61.', []],
+      ['62', 'Next.', []],
+    ]);
+    expect(result.warnings).toEqual([]);
   });
 
   it('keeps text it does not understand, before the first paragraph and inside paragraphs', () => {

@@ -59,6 +59,29 @@ describe('normalizeMarkdown', () => {
     expect(result.lines[2]).toEqual({ text: '(i) making; or', line: 3, column: 7 });
   });
 
+  it('keeps a list open across an item\'s unindented continuation line, and nests ` 1.` restarting under a numbered item', () => {
+    // COP21 Markdown copies: wrapped text pasted at column 1 inside a list item; sub-items indented by one space.
+    expect(texts('15. When accounting:\n    1. Such resources\ntarget adaptation;\n    2. Any uncertainty;\n    3. Counted once.\n16. Next')).toEqual([
+      '15. When accounting:',
+      '(a) Such resources',
+      'target adaptation;',
+      '(b) Any uncertainty;',
+      '(c) Counted once.',
+      '16. Next',
+    ]);
+    expect(texts('7. Each Party shall provide:\n\n 1. A national inventory report;\n\n 2. Information to track progress.\n\n8. Each Party')).toEqual([
+      '7. Each Party shall provide:',
+      '',
+      '(a) A national inventory report;',
+      '',
+      '(b) Information to track progress.',
+      '',
+      '8. Each Party',
+    ]);
+    // After a blank line, an unindented line ends the list.
+    expect(texts('1. One\n   1. sub\n\nText\n   1. again')).toEqual(['1. One', '(a) sub', '', 'Text', '1. again']);
+  });
+
   it('counts labels as drafts do', () => {
     expect([1, 2, 26, 27].map(letters)).toEqual(['a', 'b', 'z', 'aa']);
     expect([1, 4, 9, 14, 40].map(roman)).toEqual(['i', 'iv', 'ix', 'xiv', 'xl']);

@@ -31,7 +31,6 @@ export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Pr
   const { pages, producer, outline } = await loadPdfText(bytes, options.file);
   const prepared = preparePdf(pages, options.file);
   const text = prepared.extracted.join('\n');
-  checkImportLines(text, options.file);
   const place = (d: Diagnostic): Diagnostic => placed(d, prepared.places);
   // ndraft's PDF export names itself in the Info dictionary (render-pdf.ts): only then are its own lines looked for.
   const madeByNdraft = producer !== undefined && /^ndraft(?: |$)/.test(producer);
@@ -39,6 +38,7 @@ export async function readPdfSource(bytes: Uint8Array, options: ReadOptions): Pr
   const title = options.titleGiven !== true && own.title !== undefined ? own.title : options.title;
   let result: ImportResult;
   try {
+    checkImportLines(text, options.file);
     result = importPrepared({ ...prepared, lines: own.lines }, prepared.extracted, { ...options, title, places: own.exportLines.length > 0 });
   } catch (error) {
     throw error instanceof NdraftError ? onPages(error, options.file, prepared.places, place) : error;
@@ -61,7 +61,17 @@ function placed(d: Diagnostic, places: readonly PdfPlace[]): Diagnostic {
   const at = d.line === undefined ? undefined : places[d.line - 1];
   if (at === undefined) return d;
   const { line: _line, column: _column, sourceLine, ...rest } = d;
-  return { ...rest, message: `page ${at.page}, line ${at.line}: ${d.message}${sourceLine ? ` (“${clip(sourceLine)}”)` : ''}` };
+  // A line of the text read is a paragraph's lines joined: "line 9 is 111 characters long" says nothing on the page.
+  const message = firstOnPage(d.message, places).replace(/^line \d+ is /, 'the text from there to the end of its paragraph is ');
+  return { ...rest, message: `page ${at.page}, line ${at.line}: ${message}${sourceLine ? ` (“${clip(sourceLine)}”)` : ''}` };
+}
+
+/** "(first at line 185)", a line of the text read from the pages, as the page and line a reader finds it at. */
+function firstOnPage(message: string, places: readonly PdfPlace[]): string {
+  return message.replace(/\(first at line (\d+)\)/g, (all, line: string) => {
+    const at = places[Number(line) - 1];
+    return at ? `(first at page ${at.page}, line ${at.line})` : all;
+  });
 }
 
 /** An import error with its places ("draft.pdf:189:1: …") said as pages and lines. */
@@ -70,9 +80,8 @@ function onPages(error: NdraftError, file: string, places: readonly PdfPlace[], 
   const message = error.message
     .split(`${file}:`)
     .map((part, i) => (i === 0 ? part : part.replace(/^(\d+):\d+:/, (all, line: string) => (at(line) ? `, page ${at(line)?.page}, line ${at(line)?.line}:` : `:${all}`))))
-    .join(file)
-    .replace(/\(first at line (\d+)\)/g, (all, line: string) => (at(line) ? `(first at page ${at(line)?.page}, line ${at(line)?.line})` : all));
-  return new NdraftError(error.kind, message, error.diagnostics.map(place));
+    .join(file);
+  return new NdraftError(error.kind, firstOnPage(message, places), error.diagnostics.map(place));
 }
 
 /** How many of the export's lines there were of each kind: `{ legend: 1, positions: 3 }`. */
