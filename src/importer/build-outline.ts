@@ -99,13 +99,15 @@ class OutlineBuilder {
         const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
         // `B. Definitions` (or `B.` and `Definitions` on the next line) is a heading whatever follows.
         const lettered = /^[IVXLC]+$|^[A-Z]$/.test(k.number);
-        const isHeading = k.forced === true || (lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary) : this.isHeadingTitle(heading.title, heading.next, lettered));
+        // The letter after the current heading's (`K.` after `J.`) may carry a longer title.
+        const next = k.number.length === 1 && this.top?.section.number?.length === 1 && this.top.section.number.charCodeAt(0) + 1 === k.number.charCodeAt(0);
+        const isHeading = k.forced === true || (lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary, next ? 250 : 120) : this.isHeadingTitle(heading.title, heading.next, lettered));
         if (!isHeading) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
           return i;
         }
         const isLetter = /^[A-Z]$/.test(k.number) && !/^[IVXLC]$/.test(k.number);
-        const depth = isLetter && this.top?.section.number !== undefined && /^[IVXLC]+$/.test(this.top.section.number) ? 1 : 0;
+        const depth = isLetter && this.romanTop() ? 1 : 0;
         this.openSection({ number: k.number, title: heading.title }, `${k.number}.`, depth);
         return heading.next;
       }
@@ -136,8 +138,10 @@ class OutlineBuilder {
           this.text(k.title, at.line, at.column, blankBefore);
           return i;
         }
-        // A Word heading style says the level a heading without a number stands at.
-        this.openSection({ title: k.title }, k.title, at.heading !== undefined && at.heading > 1 ? 1 : 0, true);
+        // A Word heading style says the level a heading without a number stands at; else, under a
+        // numbered heading (`III. DECISIONS …` then `MITIGATION`) it is a subheading, as a title is.
+        const numberedTop = this.top !== undefined && this.top.scopeKey === undefined && this.top.section.number !== undefined;
+        this.openSection({ title: k.title }, k.title, (at.heading !== undefined ? at.heading > 1 : numberedTop) ? 1 : 0, true);
         return i;
       }
       case 'editorial': {
@@ -239,10 +243,27 @@ class OutlineBuilder {
       this.setUnit(option.placeholder, 'placeholder');
       return i;
     }
+    // `Option I: [Loss and damage]` over numbered paragraphs: a title (in brackets: contested), not a paragraph.
+    if (option.title === undefined && rest.length <= 80 && isTitleShaped(rest.replace(/^\[+|\]+$/g, ''), this.vocabulary) && this.kinds[this.nextNonBlank(i + 1)]?.kind === 'paragraph') {
+      option.title = rest;
+      return i;
+    }
     option.inline = true;
     this.startParagraph(undefined, k.bracketed && !placed.bracketOwned, at.line, column);
     appendLine((this.para as unknown as ParagraphNode).text, k.rest, at.line, column);
     return i;
+  }
+
+  /**
+   * Whether the current top heading is numbered in roman numerals, so that a letter (`A.`) goes
+   * under it. `C`, `D`, `I` and `L` are letters where they follow the letter before them
+   * (`B.`, `C.`: the ADP's sections A. to M.).
+   */
+  private romanTop(): boolean {
+    const number = this.top?.section.number;
+    if (number === undefined || !/^[IVXLC]+$/.test(number)) return false;
+    const before = this.sections[this.sections.indexOf(this.top as SectionNode) - 1]?.section.number;
+    return !(number.length === 1 && before !== undefined && before.length === 1 && before.charCodeAt(0) + 1 === number.charCodeAt(0));
   }
 
   /** Whether `key` is the next option of one of the open blocks' series. */
@@ -365,9 +386,9 @@ class OutlineBuilder {
     }
     if (this.started && isTitleShaped(words, this.vocabulary) && words.length <= 100 && !/[[\]]/.test(words) && this.titleFollowed(this.current)) {
       const top = this.top?.section;
-      // Under a numbered or lettered heading (`A. Preamble`, `PART II`) a title is a subheading;
-      // after another title (`Annex`), it is a heading of its own.
-      const underHeading = top !== undefined && this.top?.scopeKey === undefined && top.number !== undefined;
+      // Under a numbered or lettered heading (`A. Preamble`, `PART II`) or in an article a title is
+      // a subheading (the next article closes it); after another title (`Annex`), it is a heading of its own.
+      const underHeading = top !== undefined && (this.top?.scopeKey !== undefined || top.number !== undefined);
       this.openSection({ title: words }, words, underHeading ? 1 : 0, true);
       return;
     }

@@ -1,6 +1,6 @@
 import { attributionLabel, attributionPrefix } from '../model/attribution.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
-import { optionKey, type OptionKey } from './option-labels.js';
+import { LATIN_SUFFIXES, optionKey, type OptionKey } from './option-labels.js';
 
 /**
  * What one line of a plain-text draft starts: the importer's vocabulary. Each pattern is a
@@ -22,7 +22,7 @@ export type LineKind =
   | { kind: 'item'; label: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'text'; rest: string; restColumn: number };
 
-const SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
+const SUFFIXES = LATIN_SUFFIXES;
 // `12.`, `12 bis.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1` and `35.1` (decimal sub-paragraphs) need no period.
 const PARAGRAPH = new RegExp(
   `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
@@ -30,7 +30,9 @@ const PARAGRAPH = new RegExp(
 );
 // `PP1 Recalling …`, `OP 2 Requests …`, `PP2bis …`: UN resolutions number their preambular and
 // operative paragraphs so, often without a period; the capitals say it is a number.
-const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
+// `37. ter A clear process …`: the period before the suffix, as the ADP's Geneva text prints some.
+const SUFFIX_AFTER_PERIOD = new RegExp(`^(\\[)?\\s*((\\d{1,5})\\.\\s?(?:${SUFFIXES}))(?:\\s+|$)`);
+const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
 const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
 // A number without its period (`1 Member States …`), as some PDF copies print them: accepted only in sequence.
 const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
@@ -126,9 +128,9 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
     return { kind: 'paragraph', number: attributed[1] as string, numeral: Number(attributed[1]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
   }
 
-  const para = PARAGRAPH.exec(t) ?? PREAMBULAR_OPERATIVE.exec(t) ?? DECIMAL.exec(t);
+  const para = SUFFIX_AFTER_PERIOD.exec(t) ?? PARAGRAPH.exec(t) ?? PREAMBULAR_OPERATIVE.exec(t) ?? DECIMAL.exec(t);
   if (para) {
-    const number = (para[2] as string).replace(/\s+$/, '');
+    const number = (para[2] as string).replace(/\s+$/, '').replace(/^(\d+)\.\s?(?=\p{L})/u, '$1 ');
     const rest = t.slice(para[0].length);
     const restColumn = indent + para[0].length + 1;
     // `3. Option 1: …`: the paragraph number stands over a block of options.
@@ -211,11 +213,11 @@ function isArticleTitle(words: string, vocabulary: Vocabulary): boolean {
 
 const MODAL = /\b(?:shall|should|may|must|will|would|can|could|is|are)\b/i;
 
-export function isTitleShaped(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY): boolean {
+export function isTitleShaped(text: string, vocabulary: Vocabulary = DEFAULT_VOCABULARY, maxLength = 120): boolean {
   const t = text.trim();
   return (
     t.length > 0 &&
-    t.length <= 120 &&
+    t.length <= maxLength &&
     !/[.;:,]\]*$/.test(t) &&
     !/\(agreed/i.test(t) &&
     !(vocabulary.ownMarker?.test(t) ?? false) &&

@@ -1,4 +1,5 @@
 import type { Conventions } from '../model/conventions-schema.js';
+import { LATIN_SUFFIXES } from './option-labels.js';
 
 /**
  * The importer's vocabulary as compiled patterns: the labels that open articles, divisions,
@@ -19,7 +20,7 @@ export interface Vocabulary {
   ownMarker?: RegExp;
 }
 
-const SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
+const SUFFIXES = LATIN_SUFFIXES;
 
 export function compileConventions(conventions?: Conventions): Vocabulary {
   if (conventions === undefined) return DEFAULT_VOCABULARY;
@@ -31,10 +32,11 @@ function compile(c: Conventions): Vocabulary {
   // `PART II`, `Part 2: Title`, `Chapter IV`, `SECTION 3 – Title`, `Annex I`: divisions above articles.
   const division = new RegExp(`^(${words(['Part', 'PART', 'Chapter', 'CHAPTER', 'Section', 'SECTION', 'Annex', 'ANNEX'], c.divisionWords)})\\s+([0-9]{1,3}[A-Za-z]?|[IVXLC]{1,7}|[A-Z])\\b\\s*[:.–—-]?\\s*(.*)$`);
   // `Article 3`, `ARTICLE 3 (Mitigation)`, `Article 2bis`, `Article QQ.A.2bis: {Principles}`
-  const article = new RegExp(`^(\\[)?\\s*(${words(['Article', 'ARTICLE'], c.articleWords)})\\s+([0-9A-Z][0-9A-Za-z.–-]*?)(\\])?\\s*[:.]?(?:\\s+|$)`);
+  // `Article 3 bis`: a spaced suffix is part of the number.
+  const article = new RegExp(`^(\\[)?\\s*(${words(['Article', 'ARTICLE'], c.articleWords)})\\s+([0-9A-Z][0-9A-Za-z.–-]*?(?: (?:${SUFFIXES}))?)(\\])?\\s*[:.]?(?:\\s+|$)`);
   // `Option 1:`, `Option (a):`, `Option I`, `Option A`, `Option 2 {title}`, `Option 2{title}`
   // `Option 1:`, `Option (a).`, `Option 2 {Title}:`, `Option I (paras 6-9bis):` (a title in parentheses needs its colon).
-  const optionLine = new RegExp(`^(\\[)?\\s*(${option})\\s+(\\(?(?:\\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\\)?)(?=[\\s:.{]|$)\\s*(?:\\(([^()]*)\\)\\s*:|[:.]?\\s*(?:\\{([^{}]*)\\}\\s*[:.]?)?)\\s*`);
+  const optionLine = new RegExp(`^(\\[)?\\s*(${option})\\s+(\\(?(?:\\d{1,2}(?: ?(?:${SUFFIXES})\\b|[A-Za-z]?)|[A-Za-z]|[IVXLC]{1,5})\\)?)(?=[\\s:.{]|$)\\s*(?:\\(([^()]*)\\)\\s*:|[:.]{0,2}\\s*(?:\\{([^{}]*)\\}\\s*[:.]?)?)\\s*`);
   // `[Alt 1 61.`, `[Alt 71g1)`, `Alt. 2:`, `Alternative 3`, `ALT 3.`, and ndraft's own `[Option 2 5.`
   const altWords = words(['Alt\\.?', 'ALT\\.?', 'Alternative', 'ALTERNATIVE'], [...(c.alternativeWords ?? []), ...(c.optionWords ?? [])], true);
   const alternative = new RegExp(

@@ -18,9 +18,13 @@ export function optionKey(written: string): OptionKey {
   const paren = written.startsWith('(');
   const core = written.replace(/[()]/g, '');
   const readings: OptionReading[] = [];
+  const latin = new RegExp(`^(\\d+)\\s?(${LATIN_SUFFIXES})$`, 'i').exec(core);
   if (/^\d+[A-Za-z]?$/.test(core)) {
     // `2A` is read as 2 of its numbered series: sub-variants sit beside their number.
     readings.push({ series: paren ? 'paren-number' : 'number', index: Number.parseInt(core, 10) });
+  } else if (latin) {
+    // `Option 1 bis`, `Option 1ter` come after 1 and before 2.
+    readings.push({ series: paren ? 'paren-number' : 'number', index: Number(latin[1]) + latinRank(latin[2] as string) / 10 });
   } else {
     if (/^[A-Za-z]$/.test(core)) readings.push({ series: paren ? 'paren-letter' : 'letter', index: core.toLowerCase().charCodeAt(0) - 96 });
     const roman = romanValue(core);
@@ -64,7 +68,16 @@ function romanValue(text: string): number | undefined {
   return total;
 }
 
-/** The option's own label without its word: `Option 2` → `2`, `Opción (b)` → `(b)` (a line's label is its word, a space and the id). */
+/** The option's own label without its word: `Option 2` → `2`, `Opción (b)` → `(b)`, `Option 1 bis` → `1 bis` (a line's label is its word, a space and the id). */
 export function optionId(label: string): string {
-  return label.slice(label.search(/\S+$/));
+  return label.slice(label.search(new RegExp(`\\S+(?:\\s(?:${LATIN_SUFFIXES}))?$`, 'i')));
+}
+
+/** The Latin suffixes of numbers, as `61quater`, `Article 3 bis` and `Option 1 bis` use them (a regular expression's alternatives). */
+export const LATIN_SUFFIXES = 'bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies';
+
+/** 1 for bis, 2 for ter … */
+function latinRank(suffix: string): number {
+  const word = suffix.toLowerCase();
+  return LATIN_SUFFIXES.split('|').filter((w) => w !== 'nonies').indexOf(word === 'nonies' ? 'novies' : word) + 1;
 }

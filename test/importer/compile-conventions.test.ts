@@ -34,11 +34,11 @@ const shape = (draft: Draft) => ({
 describe('compileConventions: the importer vocabulary built from a negotiation\'s spellings', () => {
   it('without conventions, the patterns are exactly the ones the importer always had', () => {
     expect(compileConventions()).toBe(DEFAULT_VOCABULARY);
-    // Since: `[Article 3bis]`, the heading alone in brackets.
-    expect(DEFAULT_VOCABULARY.article.source).toBe(/^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?)(\])?\s*[:.]?(?:\s+|$)/.source);
+    // Since: `[Article 3bis]`, the heading alone in brackets, and `Article 3 bis`, its suffix spaced.
+    expect(DEFAULT_VOCABULARY.article.source).toBe(/^(\[)?\s*(Article|ARTICLE)\s+([0-9A-Z][0-9A-Za-z.–-]*?(?: (?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies))?)(\])?\s*[:.]?(?:\s+|$)/.source);
     expect(DEFAULT_VOCABULARY.division.source).toBe(/^(Part|PART|Chapter|CHAPTER|Section|SECTION|Annex|ANNEX)\s+([0-9]{1,3}[A-Za-z]?|[IVXLC]{1,7}|[A-Z])\b\s*[:.–—-]?\s*(.*)$/.source);
-    // Since: `Option I (paras 6-9bis):`, a title in parentheses before the colon.
-    expect(DEFAULT_VOCABULARY.option.source).toBe(/^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}[A-Za-z]?|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*(?:\(([^()]*)\)\s*:|[:.]?\s*(?:\{([^{}]*)\}\s*[:.]?)?)\s*/.source);
+    // Since: `Option I (paras 6-9bis):`, a title in parentheses before the colon, and `Option 1 bis.:`.
+    expect(DEFAULT_VOCABULARY.option.source).toBe(/^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}(?: ?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)\b|[A-Za-z]?)|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*(?:\(([^()]*)\)\s*:|[:.]{0,2}\s*(?:\{([^{}]*)\}\s*[:.]?)?)\s*/.source);
     expect(DEFAULT_VOCABULARY.alternative.source).toContain('(?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)');
     // The markers as ever, now also before the last punctuation, and first in a text.
     expect(DEFAULT_VOCABULARY.marker.source).toBe(/\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*[.;,:]?\s*$/iu.source);

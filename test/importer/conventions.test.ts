@@ -176,6 +176,18 @@ describe('option blocks', () => {
     expect(draft.paragraphs.find((p) => p.address === '3-opt1-3.1')?.alternatives?.map((a) => a.label)).toEqual(['Option (a)', 'Option (b)']);
   });
 
+  it('reads `Option 1 bis.:` between Option 1 and Option 2, and `Option I: [Loss and damage]` over numbered paragraphs as its title', () => {
+    // ADP Geneva negotiating text, February 2015.
+    const { draft } = read('26. Option 1: Each Party to plan.\nOption 1 bis.: All Parties have obligations.\nOption 1 ter.: Developed countries lead.\nOption 2: No text.\n27. Next.\n\nOption I: [Loss and damage]\n31 quater. [Parties recognize.\n31 quinquies. The purpose.]\nOption II: No text\n');
+    const [first, , second] = draft.meta.sections[0]?.paragraphs ?? [];
+    expect(draft.paragraphs.find((p) => p.address === '26')?.alternatives?.map((a) => a.label)).toEqual(['Option 1', 'Option 1 bis', 'Option 1 ter', 'Option 2']);
+    expect(first).toBe('26');
+    expect(block(second).options.map((o) => [o.label, o.title ?? null, o.paragraphs])).toEqual([
+      ['Option I', '[Loss and damage]', ['27-opti-31quater', '27-opti-31quinquies']],
+      ['Option II', null, []],
+    ]);
+  });
+
   it('reads Option I, Option (a) and an option starting a line of text', () => {
     const { draft } = read('Option I: The first reading.\nOption II: The second reading.\n\n7. Chapeau:\n(a) regarding Parties:\nOption (a): All Parties;\nOption (b): Developed country Parties.\n');
     expect(block(draft.meta.sections[0]?.paragraphs[0]).options.map((o) => o.label)).toEqual(['Option I', 'Option II']);
@@ -183,6 +195,19 @@ describe('option blocks', () => {
       { label: 'Option (a)', text: 'All Parties;' },
       { label: 'Option (b)', text: 'Developed country Parties.' },
     ]);
+  });
+});
+
+describe('labels and numbers, as the ADP printed them', () => {
+  it('reads Pp1 in the margin, `Article 3 bis` with its suffix spaced, and `[37. ter` with the period before it', () => {
+    const { draft } = read('Pp1 Being Parties to the Convention,\nPp2 Recalling decisions,\n\n[Article 3 bis] (REDD-PLUS)\n\n1. Defined.\n\n[37. ter A clear process for periodic reviews.]\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.number])).toEqual([
+      ['pp1', 'Pp1'],
+      ['pp2', 'Pp2'],
+      ['art3bis-1', '1'],
+      ['art3bis-37ter', '37 ter'],
+    ]);
+    expect(draft.meta.sections.map((s) => s.label)).toContain('[Article 3 bis]');
   });
 });
 

@@ -23,13 +23,19 @@ export function breaksBefore(lines: readonly { line: PlacedLine; page: number }[
     // Stopped short: well before the column's edge, after a sentence's or a clause's end, or a
     // heading (in ragged text a line ends short anywhere). A number or label on a line of its own ("12."
     // over its text) is short but ends nothing.
+    const short = (x: PlacedLine, page: number) => x.x2 < (edges.get(`${page}:${x.column}`) ?? x.x2) - x.size * 3;
     if (previous.page !== current.page || a.column !== b.column || b.y < a.y) {
-      return starts || (a.x2 < (edges.get(`${previous.page}:${a.column}`) ?? a.x2) - a.size * 3 && (/[.;:,)\]]$/.test(a.text) || HEADINGS.has(classifyLine(a.text).kind)) && !labelOnly(a.text));
+      // A change of type size (a heading at the top of the page) breaks there too.
+      return starts || Math.abs(a.size - b.size) > 0.5 || (short(a, previous.page) && (/[.;:,)\]]$/.test(a.text) || HEADINGS.has(classifyLine(a.text).kind)) && !labelOnly(a.text));
     }
     // A change of type size: a heading and its text, or text and a quotation set smaller.
     if (Math.abs(a.size - b.size) > 0.5) return true;
     const gap = b.y - a.y;
     if (gap > (spacing.get(sizeKey(b)) ?? b.size * 1.2) * 1.4) return true;
+    // A short line in capitals or under a roman number (`ADAPTATION`, `IV. [WORKSTREAM 2]`) after
+    // a line of text that stopped short is a heading, however tight the spacing (UNFCCC's informal
+    // notes); after a heading's line, it is that heading wrapped (`ELIGIBILITY CRITERIA FOR` / `…`).
+    if (!starts && short(a, previous.page) && short(b, current.page) && STANDALONE_HEADINGS.has(classifyLine(b.text).kind) && !HEADINGS.has(classifyLine(a.text).kind)) return true;
     return starts;
   });
 }
@@ -64,6 +70,9 @@ function sizeKey(line: PlacedLine): number {
 const UNIT_STARTS = new Set<LineKind['kind']>(['paragraph', 'item', 'option', 'alternative', 'subsection', 'editorial']);
 
 const HEADINGS = new Set<LineKind['kind']>(['caps-heading', 'section-number', 'subsection', 'article', 'division']);
+
+/** Headings no sentence wrapped onto a line of its own could be read as (`Article 2 of the Convention.` could). */
+const STANDALONE_HEADINGS = new Set<LineKind['kind']>(['caps-heading', 'section-number']);
 
 /**
  * A line that opens a unit of its own, read by the text import's own classifier: a paragraph

@@ -9,8 +9,8 @@ export interface PdfFootnote {
 }
 
 /**
- * Footnotes: the block of lines at the foot of a page set smaller than the running text (less
- * than 90% of its size), each note starting with its marker, a superscript or a number or a
+ * Footnotes: the block of lines at the foot of a page set smaller than the running text (90%
+ * of its size or less), each note starting with its marker, a superscript or a number or a
  * symbol; lines without a marker continue the note above. A small-type block that does not start
  * with a marker (a table's notes, a signature block) is left in the text. `bodySize` is the size
  * of most of the document's text.
@@ -34,8 +34,9 @@ export function findPdfFootnotes(page: PageLines, bodySize: number): PdfFootnote
   return notes;
 }
 
+/** 90% of the body size or less: UNFCCC's 9-point notes under 10-point text are (a hair of rounding allowed). */
 function isSmall(line: PdfLine, bodySize: number): boolean {
-  return line.size < bodySize * 0.9;
+  return line.size <= bodySize * 0.9 + 0.01;
 }
 
 /** The marker a footnote line starts with, and the rest of its text. */

@@ -114,7 +114,9 @@ function cutMarkers(line: PdfLine, number: number, markers: ReadonlySet<string>,
   const drop = new Set<PdfSpan>();
   line.spans.forEach((span, i) => {
     const marker = span.text.trim();
-    if (span.raised && i > 0 && MARKER.test(marker) && markers.has(marker)) drop.add(span);
+    // After raised text, a raised digit goes on with it: `Pp1` `5` is the margin label Pp15.
+    const before = line.spans[i - 1];
+    if (span.raised && i > 0 && MARKER.test(marker) && markers.has(marker) && !(before?.raised === true && before.text.trim() !== '')) drop.add(span);
   });
   if (drop.size === 0) return line.text;
   const { text, cuts } = joinSpans(line.spans, drop);

@@ -113,6 +113,49 @@ describe('preparePdf', () => {
     expect(prepared.pages).toBe(2);
   });
 
+  // The ADP's informal notes of 2015, read on real PDFs (UNFCCC, ADP.2015.8/11.InformalNote).
+  it('breaks before a heading set larger at the top of a page, where the paragraph before ran to the foot of the last', () => {
+    const full = 'x'.repeat(80);
+    const one = textPage(1, [item(`2. The CMA shall undertake its first stocktaking ${full}`, 60, 700), item(`the CMA at its first session ${full}`, 90, 714)]);
+    const two = textPage(2, [item('Article 11 (FACILITATING IMPLEMENTATION AND COMPLIANCE)', 180, 95, 12), item('1. A mechanism is hereby established.', 60, 112)]);
+    expect(texts(preparePdf([one, two], '/drafts/8.pdf').lines).filter(Boolean)).toEqual([
+      `2. The CMA shall undertake its first stocktaking ${full} the CMA at its first session ${full}`,
+      'Article 11 (FACILITATING IMPLEMENTATION AND COMPLIANCE)',
+      '1. A mechanism is hereby established.',
+    ]);
+  });
+
+  it('takes a short line in capitals after a line of text that stopped short for a heading, however tight the spacing; a heading wrapped stays one', () => {
+    const full = 'x'.repeat(90);
+    const body = [
+      item(`46bis. Requests the SBSTA ${full}`, 60, 100),
+      item('consistent with the rules of the COP;]', 90, 112),
+      item('Option III: [No text on this mechanism]', 60, 127),
+      item('ADAPTATION', 60, 141),
+      item(`47. [Decides that the activities ${full}`, 60, 156),
+      item('ELIGIBILITY CRITERIA FOR', 200, 200),
+      item('SUBJECT MATTER', 220, 212),
+      item('1. One.', 60, 226),
+    ];
+    expect(texts(preparePdf([page(1, body)], '/drafts/11.pdf').lines).filter(Boolean)).toEqual([
+      `46bis. Requests the SBSTA ${full} consistent with the rules of the COP;]`,
+      'Option III: [No text on this mechanism]',
+      'ADAPTATION',
+      `47. [Decides that the activities ${full}`,
+      'ELIGIBILITY CRITERIA FOR SUBJECT MATTER',
+      '1. One.',
+    ]);
+  });
+
+  it('reads 9-point notes under 10-point text as footnotes, and a raised digit after a raised label as part of it (Pp15, not Pp1 and note 5)', () => {
+    const body = [item('Pp1', 56, 97, 6.5), item('5', 66, 97, 6.5), item('[Acknowledging that putting a price on carbon', 85, 100), item('5', 310, 97, 6.5), item('is important,]', 320, 100)];
+    const notes = [item('5 See the report of the Executive Secretary.', 56, 700, 9)];
+    const prepared = preparePdf([page(1, [...body, ...notes])], '/drafts/11.pdf');
+    expect(texts(prepared.lines).filter(Boolean)).toEqual(['Pp15 [Acknowledging that putting a price on carbon is important,]']);
+    expect(prepared.notes).toEqual([{ marker: '5', text: 'See the report of the Executive Secretary.', line: expect.any(Number), kind: 'footnote' }]);
+    expect(prepared.references.map((r) => [r.marker, r.column])).toEqual([['5', 'Pp15 [Acknowledging that putting a price on carbon'.length + 1]]);
+  });
+
   it('refuses a PDF without any text: no text layer, run OCR first', () => {
     let error: unknown;
     try {
