@@ -244,8 +244,9 @@ class OutlineBuilder {
       return i;
     }
     // `Option I: [Loss and damage]` over numbered paragraphs: a title (in brackets: contested), not a paragraph.
-    if (option.title === undefined && rest.length <= 80 && isTitleShaped(rest.replace(/^\[+|\]+$/g, ''), this.vocabulary) && this.kinds[this.nextNonBlank(i + 1)]?.kind === 'paragraph') {
-      option.title = rest;
+    // `Option II (proposed as a separate chapter): [Article X: Loss and damage]` has two.
+    if (rest.length <= 80 && isTitleShaped(rest.replace(/^\[+|\]+$/g, ''), this.vocabulary) && this.kinds[this.nextNonBlank(i + 1)]?.kind === 'paragraph') {
+      option.title = option.title === undefined ? rest : `${option.title}: ${rest}`;
       return i;
     }
     option.inline = true;

@@ -178,13 +178,13 @@ describe('option blocks', () => {
 
   it('reads `Option 1 bis.:` between Option 1 and Option 2, and `Option I: [Loss and damage]` over numbered paragraphs as its title', () => {
     // ADP Geneva negotiating text, February 2015.
-    const { draft } = read('26. Option 1: Each Party to plan.\nOption 1 bis.: All Parties have obligations.\nOption 1 ter.: Developed countries lead.\nOption 2: No text.\n27. Next.\n\nOption I: [Loss and damage]\n31 quater. [Parties recognize.\n31 quinquies. The purpose.]\nOption II: No text\n');
+    const { draft } = read('26. Option 1: Each Party to plan.\nOption 1 bis.: All Parties have obligations.\nOption 1 ter.: Developed countries lead.\nOption 2: No text.\n27. Next.\n\nOption I: [Loss and damage]\n31 quater. [Parties recognize.\n31 quinquies. The purpose.]\nOption II (a separate chapter): [Article X: Loss and damage]\n31 quater. A mechanism.\n');
     const [first, , second] = draft.meta.sections[0]?.paragraphs ?? [];
     expect(draft.paragraphs.find((p) => p.address === '26')?.alternatives?.map((a) => a.label)).toEqual(['Option 1', 'Option 1 bis', 'Option 1 ter', 'Option 2']);
     expect(first).toBe('26');
     expect(block(second).options.map((o) => [o.label, o.title ?? null, o.paragraphs])).toEqual([
       ['Option I', '[Loss and damage]', ['27-opti-31quater', '27-opti-31quinquies']],
-      ['Option II', null, []],
+      ['Option II', 'a separate chapter: [Article X: Loss and damage]', ['27-optii-31quater']],
     ]);
   });
 
