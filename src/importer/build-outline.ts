@@ -69,7 +69,9 @@ class OutlineBuilder {
       this.current = i;
       i = this.line(i);
     }
-    return { sections: this.sections, paragraphs: this.paragraphs, preamble: this.preamble, ...(this.closing ? { closing: this.closing } : {}), notes: this.notes };
+    // A section opened for nothing (no heading, no paragraph, no note) before the first heading is no section.
+    const sections = this.sections.filter((n) => n.entries.length > 0 || n.subsections.length > 0 || Object.keys(n.section).length > 0);
+    return { sections, paragraphs: this.paragraphs, preamble: this.preamble, ...(this.closing ? { closing: this.closing } : {}), notes: this.notes };
   }
 
   /** Handles line `i`; returns the last line it consumed. */
@@ -117,7 +119,8 @@ class OutlineBuilder {
         return heading.next;
       }
       case 'division': {
-        const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i);
+        // A decision's title is its subject, often long (`Parties included in Annex I … whose special circumstances …`).
+        const heading = k.title !== '' ? { title: k.title, next: i } : this.takeTitle(i, k.decision ? 250 : 120);
         const node = this.openSection({ number: k.number, title: heading.title }, k.marker, 0);
         node.division = true;
         return heading.next;
@@ -530,10 +533,10 @@ class OutlineBuilder {
   }
 
   /** A heading's title on the next line: consumed when it reads like a title. */
-  private takeTitle(i: number): { title: string; next: number } {
+  private takeTitle(i: number, maxLength = 120): { title: string; next: number } {
     const j = this.nextNonBlank(i + 1);
     const k = this.kinds[j];
-    if ((k?.kind === 'text' || k?.kind === 'caps-heading') && isTitleShaped(k.kind === 'text' ? k.rest : k.title, this.vocabulary)) return { title: (k.kind === 'text' ? k.rest : k.title).trim(), next: j };
+    if ((k?.kind === 'text' || k?.kind === 'caps-heading') && isTitleShaped(k.kind === 'text' ? k.rest : k.title, this.vocabulary, maxLength)) return { title: (k.kind === 'text' ? k.rest : k.title).trim(), next: j };
     return { title: '', next: i };
   }
 

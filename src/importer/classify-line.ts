@@ -13,7 +13,7 @@ export type LineKind =
   | { kind: 'section-number'; number: string; title: string; forced?: boolean }
   | { kind: 'subsection'; number: string; marker: string; title: string }
   | { kind: 'article'; number: string; marker: string; title: string; named?: string; bracketed: boolean; rest: string; restColumn: number }
-  | { kind: 'division'; number: string; marker: string; title: string }
+  | { kind: 'division'; number: string; marker: string; title: string; decision?: true }
   | { kind: 'caps-heading'; title: string }
   | { kind: 'editorial'; text: string }
   | { kind: 'option'; label: string; key: OptionKey; title?: string; through?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
@@ -30,6 +30,7 @@ const PARAGRAPH = new RegExp(
 );
 // `PP1 Recalling …`, `OP 2 Requests …`, `PP2bis …`: UN resolutions number their preambular and
 // operative paragraphs so, often without a period; the capitals say it is a number.
+const DECISION = /^((?:Draft\s+)?[Dd]ecision)\s+((?:\d{1,3}|[-–]|\[-\]|X{1,3})\/[A-Z]{2,4}(?:-[A-Z]{2,4})?\.\s?\d{1,3})(?:\s*[:–—-]?\s+(\S.*))?$/;
 // `37. ter A clear process …`: the period before the suffix, as the ADP's Geneva text prints some.
 const SUFFIX_AFTER_PERIOD = new RegExp(`^(\\[)?\\s*((\\d{1,5})\\.\\s?(?:${SUFFIXES}))(?:\\s+|$)`);
 const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
@@ -71,6 +72,13 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
 
   const sub = SUBSECTION.exec(t);
   if (sub) return { kind: 'subsection', number: sub[1] as string, marker: `${sub[1]})`, title: (sub[2] ?? '').trim() };
+
+  // `Decision 2/CP.20`, `Draft decision -/CMA.1`: a COP decision's heading, its title on the next line or after it.
+  const decision = DECISION.exec(t);
+  // With its title on the same line (as ndraft's export writes it), where that reads as one.
+  if (decision && (decision[3] === undefined || isTitleShaped(decision[3], vocabulary, 250))) {
+    return { kind: 'division', number: decision[2] as string, marker: `${decision[1]} ${decision[2]}`, title: decision[3]?.trim() ?? '', decision: true };
+  }
 
   const division = vocabulary.division.exec(t);
   if (division && (division[3] === '' || isTitleShaped(division[3] as string, vocabulary)) && !/[.;,]$/.test(t)) {

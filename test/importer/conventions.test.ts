@@ -198,6 +198,22 @@ describe('option blocks', () => {
   });
 });
 
+describe('COP decisions', () => {
+  it('reads `Decision 2/CP.20` and `Draft decision -/CP.20` as headings, each decision numbering its paragraphs from 1', () => {
+    // A COP report holds one decision after another (FCCC/CP/2014/10/Add.2); a number alone on its line ("1.") before the next one is no paragraph's.
+    const text = '\tDecision 2/CP.20\nWarsaw International Mechanism for Loss and Damage\n\tThe Conference of the Parties,\n\t1.\tApproves the workplan;\n\t2.\tNotes the inputs;\n\t10th plenary meeting\n\nDecision 3/CP.20: National adaptation plans\n\tThe Conference of the Parties,\n\t1.\tTakes note of the progress;\n\tDraft decision -/CMA.1\n\t1.\tDecides.\n';
+    const result = read(text);
+    expect(result.draft.meta.sections.map((s) => [s.label, s.title ?? null])).toEqual([
+      ['Decision 2/CP.20', 'Warsaw International Mechanism for Loss and Damage'],
+      ['Decision 3/CP.20', 'National adaptation plans'],
+      ['Draft decision -/CMA.1', null],
+    ]);
+    expect(result.warnings.filter((w) => w.code === 'DUPLICATE_NUMBER')).toEqual([]);
+    // A sentence that cites a decision is no heading.
+    expect(read('1. Recalls decision 2/CP.17, paragraph 83;\n2. Decision 1/CP.16 applies.\n').draft.meta.sections.map((s) => s.label ?? null)).toEqual([null]);
+  });
+});
+
 describe('labels and numbers, as the ADP printed them', () => {
   it('reads Pp1 in the margin, `Article 3 bis` with its suffix spaced, and `[37. ter` with the period before it', () => {
     const { draft } = read('Pp1 Being Parties to the Convention,\nPp2 Recalling decisions,\n\n[Article 3 bis] (REDD-PLUS)\n\n1. Defined.\n\n[37. ter A clear process for periodic reviews.]\n');
