@@ -31,6 +31,7 @@ const PARAGRAPH = new RegExp(
 // `PP1 Recalling …`, `OP 2 Requests …`, `PP2bis …`: UN resolutions number their preambular and
 // operative paragraphs so, often without a period; the capitals say it is a number.
 const DECISION = /^((?:Draft\s+)?[Dd]ecision)\s+((?:\d{1,3}|[-–]|\[-\]|X{1,3})\/[A-Z]{2,4}(?:-[A-Z]{2,4})?\.\s?\d{1,3})(?:\s*[:–—-]?\s+(\S.*))?$/;
+const ALT_AFTER_NUMBER = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)?\\s?\\d{1,5}(?:\\s*(?:${SUFFIXES}))?)\\.?\\s*\\(?(?:alt|Alt|ALT)\\.?\\s*(\\d{1,2})?\\)?[.:]?(?:\\s+|$)`);
 // `37. ter A clear process …`: the period before the suffix, as the ADP's Geneva text prints some.
 const SUFFIX_AFTER_PERIOD = new RegExp(`^(\\[)?\\s*((\\d{1,5})\\.\\s?(?:${SUFFIXES}))(?:\\s+|$)`);
 const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
@@ -134,6 +135,19 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
     const rest = `${prefix}${t.slice(prefix.length + attributed[0].length)}`;
     const attribution = attributionLabel(prefix);
     return { kind: 'paragraph', number: attributed[1] as string, numeral: Number(attributed[1]), bracketed: false, bare: false, rest, restColumn: indent + 1, attribution };
+  }
+
+  // `OP5 alt Decides …`, `10 alt. The Parties …`, `12 (alt 2)`: another wording of that paragraph, as UN resolutions write it.
+  const altOf = ALT_AFTER_NUMBER.exec(t);
+  if (altOf) {
+    return {
+      kind: 'alternative',
+      label: `Alt${altOf[3] !== undefined ? ` ${altOf[3]}` : ''}`,
+      bracketed: altOf[1] === '[',
+      ref: (altOf[2] as string).replace(/\s+/g, ' '),
+      rest: t.slice(altOf[0].length),
+      restColumn: indent + altOf[0].length + 1,
+    };
   }
 
   const para = SUFFIX_AFTER_PERIOD.exec(t) ?? PARAGRAPH.exec(t) ?? PREAMBULAR_OPERATIVE.exec(t) ?? DECIMAL.exec(t);

@@ -198,6 +198,18 @@ describe('option blocks', () => {
   });
 });
 
+describe('UN resolutions', () => {
+  it('reads `OP5 alt …` and `10 alt. …` as another wording of that paragraph, labelled Alt', () => {
+    const { draft, warnings } = read('OP5 Decides to meet in 2027;\n\nOP5 alt Decides to meet in 2028;\n\n10. The Parties shall cooperate.\n\n10 alt 2. The Parties may cooperate.\n\n11. Alternatively, they report.\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.text, (p.alternatives ?? []).map((a) => `${a.label}: ${a.text}`)])).toEqual([
+      ['op5', 'Decides to meet in 2027;', ['Alt: Decides to meet in 2028;']],
+      ['10', 'The Parties shall cooperate.', ['Alt 2: The Parties may cooperate.']],
+      ['11', 'Alternatively, they report.', []],
+    ]);
+    expect(warnings).toEqual([]);
+  });
+});
+
 describe('COP decisions', () => {
   it('reads `Decision 2/CP.20` and `Draft decision -/CP.20` as headings, each decision numbering its paragraphs from 1', () => {
     // A COP report holds one decision after another (FCCC/CP/2014/10/Add.2); a number alone on its line ("1.") before the next one is no paragraph's.
