@@ -149,7 +149,7 @@ class OutlineBuilder {
       }
       case 'editorial': {
         const text = k.text.replace(/\s*\d{0,3}$/, '');
-        if (this.followedByStructure(i) && this.unit === undefined) this.openSection({ title: text }, text, this.top ? 1 : 0, true);
+        if (k.note !== true && this.followedByStructure(i) && this.unit === undefined) this.openSection({ title: text }, text, this.top ? 1 : 0, true);
         else this.note(text, at.line);
         return i;
       }

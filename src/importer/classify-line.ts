@@ -15,7 +15,7 @@ export type LineKind =
   | { kind: 'article'; number: string; marker: string; title: string; named?: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'division'; number: string; marker: string; title: string; decision?: true }
   | { kind: 'caps-heading'; title: string }
-  | { kind: 'editorial'; text: string }
+  | { kind: 'editorial'; text: string; note?: true }
   | { kind: 'option'; label: string; key: OptionKey; title?: string; through?: string; anchor?: string; bracketed: boolean; rest: string; restColumn: number }
   | { kind: 'paragraph'; number: string; numeral: number; bracketed: boolean; bare: boolean; rest: string; restColumn: number; attribution?: string }
   | { kind: 'alternative'; label: string; bracketed: boolean; ref?: string; itemRef?: string; rest: string; restColumn: number }
@@ -45,6 +45,7 @@ const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
 const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
 const RULE = /^[_=*\-–—]{3,}$/;
 const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
+const NOTE_LINE = /^\[?\s*(?:(?:co-?)?(?:chair(?:person)?|facilitator|president|rapporteur|editor|secretariat)s?['’]?s?\s+note|note\s+(?:by|from)\s+the\s+[\p{L} -]{2,40}|editorial\s+note|N\.?B\.?)\s*:/iu;
 
 /**
  * A line that a Word heading style marks as a heading: a numbered section, subsection, article or
@@ -70,6 +71,8 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
   if (t.startsWith('\\')) return { kind: 'text', rest: t.slice(1), restColumn: indent + 2 };
   if (RULE.test(t)) return { kind: 'rule' };
   if (EDITORIAL.test(t)) return { kind: 'editorial', text: t };
+  // `[Facilitators’ note: …]`, `Chair’s note: …`, `Note by the secretariat: …`: said about the text, never negotiated.
+  if (NOTE_LINE.test(t) && (!t.startsWith('[') || /\]$/.test(t))) return { kind: 'editorial', text: t, note: true };
 
   const sub = SUBSECTION.exec(t);
   if (sub) return { kind: 'subsection', number: sub[1] as string, marker: `${sub[1]})`, title: (sub[2] ?? '').trim() };

@@ -46,7 +46,8 @@ function compile(c: Conventions): Vocabulary {
   const lists = [c.agreedMarkers, c.adRefMarkers, c.deletedMarkers];
   // Groups 1 to 3 are ndraft's own markers; 4, 5 and 6 the conventions' agreed, ad ref and deleted (a group that can never match where a list is empty).
   const extra = lists.some((l) => l && l.length > 0) ? lists.map((l) => `|(${l && l.length > 0 ? l.map(markerPattern).join('|') : '(?!)'})`).join('') : '';
-  const markers = `\\((agreed ad ref\\.?|agreed|deleted)\\)|\\[(agreed ad ref\\.?)\\]|(?<![\\p{L}])(agreed ad ref\\.?)${extra}`;
+  // `(Agreed ad referendum)` spelled out, `(Agreed in informals)` too.
+  const markers = `\\((agreed ad ref(?:erendum|\\.)?|agreed(?: (?:at|in) informals?)?|deleted)\\)|\\[(agreed ad ref(?:erendum|\\.)?)\\]|(?<![\\p{L}])(agreed ad ref(?:erendum|\\.)?)${extra}`;
   // At the end, before the paragraph's last punctuation or after it (`… session (Agreed ad ref);`).
   const marker = new RegExp(`\\s*(?:${markers})\\s*[.;,:]?\\s*$`, 'iu');
   // Or first, just after the paragraph's number (`OP4 (Agreed) Decides …`).

@@ -40,9 +40,9 @@ describe('compileConventions: the importer vocabulary built from a negotiation\'
     // Since: `Option I (paras 6-9bis):`, a title in parentheses before the colon, and `Option 1 bis.:`.
     expect(DEFAULT_VOCABULARY.option.source).toBe(/^(\[)?\s*(Option|OPTION)\s+(\(?(?:\d{1,2}(?: ?(?:bis|ter|quater|quinquies|sexies|septies|octies|novies|nonies|decies)\b|[A-Za-z]?)|[A-Za-z]|[IVXLC]{1,5})\)?)(?=[\s:.{]|$)\s*(?:\(([^()]*)\)\s*:|[:.]{0,2}\s*(?:\{([^{}]*)\}\s*[:.]?)?)\s*/.source);
     expect(DEFAULT_VOCABULARY.alternative.source).toContain('(?:Alt\\.?|ALT\\.?|Alternative|ALTERNATIVE|Option|OPTION)');
-    // The markers as ever, now also before the last punctuation, and first in a text.
-    expect(DEFAULT_VOCABULARY.marker.source).toBe(/\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s*[.;,:]?\s*$/iu.source);
-    expect(DEFAULT_VOCABULARY.leadingMarker.source).toBe(/^\s*(?:\((agreed ad ref\.?|agreed|deleted)\)|\[(agreed ad ref\.?)\]|(?<![\p{L}])(agreed ad ref\.?))\s+(?=\S)/iu.source);
+    // The markers as ever (and `(Agreed ad referendum)`, `(Agreed in informals)`), now also before the last punctuation, and first in a text.
+    expect(DEFAULT_VOCABULARY.marker.source).toBe(/\s*(?:\((agreed ad ref(?:erendum|\.)?|agreed(?: (?:at|in) informals?)?|deleted)\)|\[(agreed ad ref(?:erendum|\.)?)\]|(?<![\p{L}])(agreed ad ref(?:erendum|\.)?))\s*[.;,:]?\s*$/iu.source);
+    expect(DEFAULT_VOCABULARY.leadingMarker.source).toBe(/^\s*(?:\((agreed ad ref(?:erendum|\.)?|agreed(?: (?:at|in) informals?)?|deleted)\)|\[(agreed ad ref(?:erendum|\.)?)\]|(?<![\p{L}])(agreed ad ref(?:erendum|\.)?))\s+(?=\S)/iu.source);
     expect(DEFAULT_VOCABULARY.ownMarker).toBeUndefined();
   });
 

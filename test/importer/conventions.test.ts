@@ -210,6 +210,26 @@ describe('UN resolutions', () => {
   });
 });
 
+describe('notes and markers in words', () => {
+  it('keeps `[Facilitators’ note: …]`, `Chair’s note: …` and `Note by the secretariat: …` as notes, never as paragraphs or brackets', () => {
+    const { draft } = read('Article 4\n\n1. Each Party shall act.\n\n[Facilitators’ note: paragraph 2 to be revisited.]\n\n2. Parties shall report.\n\nChair’s note: brackets not yet discussed.\n\nNote by the secretariat: see document FCCC/2026/1.\n\n3. The CMA shall review.\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.text, (p.notes ?? []).map((n) => `${n.kind}: ${n.text}`)])).toEqual([
+      ['art4-1', 'Each Party shall act.', ['editorial: [Facilitators’ note: paragraph 2 to be revisited.]']],
+      ['art4-2', 'Parties shall report.', ['editorial: Chair’s note: brackets not yet discussed.', 'editorial: Note by the secretariat: see document FCCC/2026/1.']],
+      ['art4-3', 'The CMA shall review.', []],
+    ]);
+  });
+
+  it('reads `(Agreed ad referendum)` and `(Agreed in informals)` as status markers', () => {
+    const { draft } = read('1. One text. (Agreed ad referendum)\n2. Two text. (agreed in informals)\n3. See the note (agreed at COP 21).\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.status, p.text])).toEqual([
+      ['1', 'agreed-ad-ref', 'One text.'],
+      ['2', 'agreed', 'Two text.'],
+      ['3', 'open', 'See the note (agreed at COP 21).'],
+    ]);
+  });
+});
+
 describe('COP decisions', () => {
   it('reads `Decision 2/CP.20` and `Draft decision -/CP.20` as headings, each decision numbering its paragraphs from 1', () => {
     // A COP report holds one decision after another (FCCC/CP/2014/10/Add.2); a number alone on its line ("1.") before the next one is no paragraph's.
