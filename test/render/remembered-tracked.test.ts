@@ -13,7 +13,9 @@ const draft = { meta: draftSchema.parse({ title: 'T', sections: [{ number: '1', 
 const input = exportInput(draft, 'compilation');
 const eu: Attribution = { author: 'Ana for EU', date: '2026-11-30T09:00:00.000Z', entry: 'e1' };
 const unknown: Attribution = { author: 'unattributed', date: '2026-11-30T12:00:00.000Z' };
-const tracked: TrackedParagraph = { base: p('We [agree].'), current: p('We agree fully.'), steps: [{ paragraph: p('We agree.'), by: eu }, { paragraph: p('We agree fully.'), by: unknown }] };
+/** Reworded by EU, then by hand: the hand edit's step is the current paragraph, as `paragraphSteps` makes it. */
+const fully = p('We agree fully.');
+const tracked: TrackedParagraph = { base: p('We [agree].'), current: fully, steps: [{ paragraph: p('We agree.'), by: eu }, { paragraph: fully, by: unknown }] };
 
 /** A memo in memory, counting how often the format had to lay a paragraph out. */
 function memoAndRenders() {
@@ -56,6 +58,16 @@ describe('rememberedTracked', () => {
       expect(rememberedTracked(format, t, input, by, memo, render(t, by))).toEqual(trackedParagraphMarkdown(t, input, by, escapeMarkdown));
       expect(renders(), JSON.stringify(t)).toBe(before + 1);
     }
+  });
+
+  it("names a version read from a file by the file's SHA-1: the same hash finds the entry, another lays the paragraph out again", () => {
+    const { memo, render, renders } = memoAndRenders();
+    const hashed = { ...tracked, baseHash: 'a'.repeat(40), currentHash: 'b'.repeat(40) };
+    rememberedTracked('md', hashed, input, unknown, memo, render(hashed));
+    rememberedTracked('md', { ...hashed, base: p('We [agree].') }, input, unknown, memo, render(hashed));
+    expect(renders()).toBe(1);
+    for (const other of [{ ...hashed, baseHash: 'c'.repeat(40) }, { ...hashed, currentHash: 'c'.repeat(40) }, tracked]) rememberedTracked('md', other, input, unknown, memo, render(other));
+    expect(renders()).toBe(4);
   });
 
   it('tells apart unattributed changes dated at the very moment of a recorded one (their marks join)', () => {
