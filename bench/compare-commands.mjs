@@ -17,7 +17,8 @@
  * (each run taken back by its untimed cleanup); `compare-working` / `compare-revisions`: `compare import`
  * and `compare import Rev.2` on a copy of the draft into which the 20 %-reworded rev2.txt was
  * imported as Rev.2 (made only when one of them is asked for), and `export-changes-since` (`export --format md
- * --changes-since import`) on the same copy; `compare-git`: `compare --git HEAD~1 HEAD` in a repository
+ * --changes-since import`) on the same copy, and `reconcile-dry-run` (`reconcile <the imported draft> --dry-run` into that copy, the
+ * common revision "import"); `compare-git`: `compare --git HEAD~1 HEAD` in a repository
  * holding rev1 then rev2 committed (lib/commit-both-revisions.mjs); `log-revisions`: `log N --revisions` on the
  * draft given 10,000 history entries and 50 revisions (lib/make-history.mjs); the imports of bench/run.mjs: `import-into`
  * (rev2.txt into a copy of the draft as Rev.2, an untimed undo before each run),
@@ -78,7 +79,7 @@ const sides = [
   const imported = join(work, `imported-${k}`);
   // The revisions rows (issue 11): a copy of the draft holding the 20 %-reworded revision, imported into it as Rev.2.
   const revised = join(work, `revised-${k}`);
-  if (!only || only.some((id) => id.startsWith('compare-') || id === 'export-changes-since')) {
+  if (!only || only.some((id) => id.startsWith('compare-') || id === 'export-changes-since' || id === 'reconcile-dry-run')) {
     run(['cp', '-r', draft, revised]);
     run([process.execPath, bin, 'import', join(work, 'text', 'rev2.txt'), '--into', revised, '--as', 'Rev.2'], `${name}: import --into`);
   }
@@ -129,6 +130,8 @@ const sides = [
       label: 'export --format md --changes-since import',
       argv: [bin, 'export', '--format', 'md', '--changes-since', 'import', '--draft', revised, '-o', join(work, `changes-${k}.md`), '--force'],
     },
+    // As bench/run.mjs times it: the imported draft (revision "import" as it was) merged into the revised copy, not written.
+    { id: 'reconcile-dry-run', label: 'reconcile <imported copy> --dry-run (base "import")', argv: [bin, 'reconcile', draft, '--dry-run', '--draft', revised] },
     { id: 'log-revisions', label: `log ${manifest.showParagraph} --revisions (10,000 entries, 50 revisions)`, argv: [bin, 'log', manifest.showParagraph, '--revisions', '--draft', history] },
     { id: 'validate', label: 'validate', argv: [bin, 'validate', '--draft', draft] },
     { id: 'positions', label: 'positions', argv: [bin, 'positions', '--draft', draft] },

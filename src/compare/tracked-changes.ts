@@ -19,6 +19,10 @@ export interface TrackedParagraph {
   current?: Paragraph;
   /** From `base` to `current`: the history entries that changed it, and "unattributed" steps for what they do not account for (hand edits). */
   steps: ParagraphStep[];
+  /** The SHA-1 of the file `base` was read from, when known: it names that paragraph (a format's memo keys on it). */
+  baseHash?: string;
+  /** Likewise for `current`. */
+  currentHash?: string;
 }
 
 export interface TrackedChanges {
@@ -62,7 +66,9 @@ export function trackedChanges(a: DraftSide, b: DraftSide, entries: readonly His
     if (base !== undefined && current !== undefined && sameParagraph(base, current)) continue;
     const addresses = new Set([pair.a, pair.b].filter((x): x is string => x !== undefined));
     const steps = paragraphSteps(base, current, recorded, addresses, unattributed);
-    const tracked: TrackedParagraph = { ...(base ? { base } : {}), ...(current ? { current } : {}), steps };
+    const baseHash = fileHash(pair.a === undefined ? undefined : a.hashes.get(pair.a));
+    const currentHash = fileHash(pair.b === undefined ? undefined : b.hashes.get(pair.b));
+    const tracked: TrackedParagraph = { ...(base ? { base } : {}), ...(current ? { current } : {}), steps, ...(baseHash ? { baseHash } : {}), ...(currentHash ? { currentHash } : {}) };
     if (pair.b !== undefined) changed.set(pair.b, tracked);
     else if (pair.a !== undefined) {
       const after = standsAfter(pair.a, orderA, (address) => aToB.get(address));
@@ -70,6 +76,11 @@ export function trackedChanges(a: DraftSide, b: DraftSide, entries: readonly His
     }
   }
   return { changed, removed, unattributed };
+}
+
+/** A side's hash when it is a file's SHA-1; a side rebuilt from the history names the paragraphs it rebuilt otherwise. */
+function fileHash(hash: string | undefined): string | undefined {
+  return hash !== undefined && /^[0-9a-f]{40}$/.test(hash) ? hash : undefined;
 }
 
 /** The working draft's paragraph that a paragraph of `a` now gone stood after: the nearest one before it that is still there. */

@@ -22,7 +22,10 @@ export async function workingVersion(dir: string): Promise<DraftVersion> {
 /**
  * The shared revision, read from this copy's objects; its draft.yaml and paragraphs are parsed
  * only when the merge asks (where both copies changed them), not for the whole draft. With a
- * `cache`, what a compare parsed before is taken from it, and the parser is loaded only for the rest.
+ * `cache`, what a compare parsed before is taken from it. The merge reads synchronously, so the
+ * YAML parser (and zod: ~70 ms to load) is loaded by `prepare`, and only when the cache lacks
+ * some of what the merge will read: two copies of which one changed nothing since the revision
+ * need no parser at all.
  */
 export async function revisionVersion(dir: string, revision: Revision, cache?: ObjectCache): Promise<DraftVersion> {
   const store = new ObjectStore(dir);
@@ -32,16 +35,13 @@ export async function revisionVersion(dir: string, revision: Revision, cache?: O
     return bytes;
   };
   const where = (what: string) => join(dir, `${revision.name}:${what}`);
-  // The merge reads synchronously, so the parser is loaded now unless the cache holds everything.
-  const cachedMeta = cache?.get<DraftMeta>('draft', revision.draft);
-  const everyParagraphCached = cache !== undefined && Object.values(revision.paragraphs).every((hash) => cache.has('paragraph', hash));
-  const parsers = cachedMeta && everyParagraphCached ? undefined : await loadParsers();
-  let meta: DraftMeta | undefined = cachedMeta;
+  let parsers: Parsers | undefined;
+  let meta: DraftMeta | undefined;
   return {
     draftHash: revision.draft,
     hashes: new Map(Object.entries(revision.paragraphs)),
     get meta() {
-      const parsed = (meta ??= parsers?.parseDraftFile(where(DRAFT_FILE), object(revision.draft, DRAFT_FILE)).meta);
+      const parsed = (meta ??= cache?.get<DraftMeta>('draft', revision.draft) ?? parsedWith(parsers).parseDraftFile(where(DRAFT_FILE), object(revision.draft, DRAFT_FILE)).meta);
       if (!parsed) throw inputError(`revision "${revision.name}": its ${DRAFT_FILE} does not read`);
       return parsed;
     },
@@ -49,9 +49,19 @@ export async function revisionVersion(dir: string, revision: Revision, cache?: O
       const hash = revision.paragraphs[address] as string;
       const known = cache?.get<{ paragraph: Paragraph }>('paragraph', hash);
       if (known) return known.paragraph;
-      const read = (parsers as Parsers).parseParagraphFile(where(`paragraph ${address}`), object(hash, `paragraph ${address}`));
+      const read = parsedWith(parsers).parseParagraphFile(where(`paragraph ${address}`), object(hash, `paragraph ${address}`));
       if (!read.paragraph) throw inputError(`revision "${revision.name}": paragraph ${address} does not read`, read.diagnostics);
       return read.paragraph;
     },
+    async prepare(reads) {
+      // Read from the cache now (a damaged entry reads as missing), so that what it holds is there when asked for.
+      const cached = cache !== undefined && (!reads.meta || cache.get('draft', revision.draft) !== undefined) && reads.paragraphs.every((address) => cache.get('paragraph', revision.paragraphs[address] as string) !== undefined);
+      if (!cached) parsers = await loadParsers();
+    },
   };
+}
+
+function parsedWith(parsers: Parsers | undefined): Parsers {
+  if (!parsers) throw new Error('internal error: a revision read before prepare() was given what the merge reads');
+  return parsers;
 }

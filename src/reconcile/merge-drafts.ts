@@ -3,8 +3,6 @@ import { paragraphName } from '../model/paragraph-name.js';
 import type { DraftMeta, Paragraph, Section } from '../model/schemas.js';
 import type { Attribute } from './contributors.js';
 import { insertAfter, keepBoth } from './keep-both.js';
-import { mergeOutline } from './merge-outline.js';
-import { mergeParagraph } from './merge-paragraph.js';
 import { sameValue } from './three-way.js';
 
 /** A whole draft as a merge reads it: its outline, each paragraph file's hash, and a paragraph parsed when asked for. */
@@ -15,6 +13,17 @@ export interface DraftVersion {
   draftHash: string;
   hashes: ReadonlyMap<string, string>;
   paragraph(address: string): Paragraph;
+  /**
+   * Makes `meta` and `paragraph()` ready to read what a merge will ask of this version as its base
+   * (`baseReads`): a revision loads the YAML parser only when its object cache lacks some of that.
+   */
+  prepare?(reads: BaseReads): Promise<void>;
+}
+
+/** What a merge reads of the base: where both copies changed draft.yaml or a paragraph, each their own way. */
+export interface BaseReads {
+  meta: boolean;
+  paragraphs: string[];
 }
 
 export interface DraftMerge {
@@ -26,14 +35,42 @@ export interface DraftMerge {
 }
 
 /**
+ * What `mergeDrafts` will read of the base, found from the hashes alone, so that the base is
+ * `prepare`d for just that. Two copies of which one never changed a file (the usual case: all
+ * but a few paragraphs) need nothing of the base there.
+ */
+function baseReads(base: DraftVersion, ours: DraftVersion, theirs: DraftVersion): BaseReads {
+  const paragraphs: string[] = [];
+  for (const [address, b] of base.hashes) {
+    const [o, t] = [ours.hashes.get(address), theirs.hashes.get(address)];
+    if (changedOnBothSides(b, o, t)) paragraphs.push(address);
+  }
+  return { meta: base.draftHash !== theirs.draftHash && base.draftHash !== ours.draftHash, paragraphs };
+}
+
+/** Both copies hold the paragraph and changed it from the base, each differently: the merge reads all three. */
+function changedOnBothSides(b: string | undefined, o: string | undefined, t: string | undefined): boolean {
+  return o !== undefined && t !== undefined && o !== t && b !== o && b !== t;
+}
+
+/**
  * The three-way merge of two copies of a draft (`reconcile`): paragraph by paragraph as the git
  * driver merges each file (a file unchanged on one side is not even parsed), draft.yaml as it
  * does, and what only the whole draft can settle: two paragraphs added under one address are
  * both kept, and a paragraph one side removed but the other changed stays, listed again.
+ *
+ * The merges of a file both sides changed (and the schemas they check their results with: zod,
+ * ~70 ms to load) are loaded only when there is one: most paragraphs changed on one side only.
  */
-export function mergeDrafts(base: DraftVersion, ours: DraftVersion, theirs: DraftVersion, attribute: Attribute): DraftMerge {
+export async function mergeDrafts(base: DraftVersion, ours: DraftVersion, theirs: DraftVersion, attribute: Attribute): Promise<DraftMerge> {
+  await base.prepare?.(baseReads(base, ours, theirs));
   const result: DraftMerge = { changes: [], meta: ours.meta, warnings: [], conflicts: [] };
-  const outline = base.draftHash === theirs.draftHash ? { merged: ours.meta, warnings: [] } : base.draftHash === ours.draftHash ? { merged: theirs.meta, warnings: [] } : mergeOutline(base.meta, ours.meta, theirs.meta);
+  const outline =
+    base.draftHash === theirs.draftHash
+      ? { merged: ours.meta, warnings: [] }
+      : base.draftHash === ours.draftHash
+        ? { merged: theirs.meta, warnings: [] }
+        : (await import('./merge-outline.js')).mergeOutline(base.meta, ours.meta, theirs.meta);
   if ('conflict' in outline) result.conflicts.push(outline.conflict);
   else {
     result.meta = outline.merged;
@@ -46,10 +83,11 @@ export function mergeDrafts(base: DraftVersion, ours: DraftVersion, theirs: Draf
     const [b, o, t] = [base.hashes.get(address), ours.hashes.get(address), theirs.hashes.get(address)];
     if (o === t || b === t) continue;
     if (o !== undefined && t !== undefined) {
-      if (b === o) {
+      if (!changedOnBothSides(b, o, t)) {
         result.changes.push({ address, before: ours.paragraph(address), after: theirs.paragraph(address) });
         continue;
       }
+      const { mergeParagraph } = await import('./merge-paragraph.js');
       const merged = mergeParagraph(b === undefined ? undefined : base.paragraph(address), ours.paragraph(address), theirs.paragraph(address), attribute);
       if (!('conflict' in merged)) {
         if (!sameValue(merged.merged, ours.paragraph(address))) result.changes.push({ address, before: ours.paragraph(address), after: merged.merged });

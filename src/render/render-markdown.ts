@@ -10,9 +10,10 @@ import { optionHeading } from '../model/outline.js';
 import { collectSpans, hasSpanMarks, spanExtent } from '../model/spans.js';
 import { statusMarker } from './status-marker.js';
 import { stancePhrases } from '../model/stances.js';
-import type { TrackedChanges } from '../compare/tracked-changes.js';
+import type { TrackedChanges, TrackedParagraph } from '../compare/tracked-changes.js';
 import { changesNote } from './tracked-lines.js';
 import { trackedParagraphMarkdown } from './tracked-markdown.js';
+import { rememberedTracked } from './remembered-tracked.js';
 
 /**
  * The draft as Markdown: `# title`, `## 1. Introduction`, `**39.** text`, lettered items as a
@@ -166,14 +167,19 @@ class MarkdownDocument {
   private removedAfter(address: string): string[] {
     const changes = this.changes;
     if (!changes) return [];
-    return (changes.removed.get(address) ?? []).flatMap((tracked) => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown, changes.memo));
+    return (changes.removed.get(address) ?? []).flatMap((tracked) => this.tracked(tracked, changes));
+  }
+
+  /** A changed paragraph's blocks, from the memo when an earlier export wrote the same (`rememberedTracked`). */
+  private tracked(tracked: TrackedParagraph, changes: TrackedChanges): string[] {
+    return rememberedTracked('md', tracked, this.input, changes.unattributed, changes.memo, () => trackedParagraphMarkdown(tracked, this.input, changes.unattributed, escapeMarkdown, changes.memo));
   }
 
   private paragraph(address: string): string[] {
     const p = this.byAddress.get(address);
     if (p === undefined) return [];
     const tracked = this.changes?.changed.get(address);
-    if (tracked && this.changes) return [...trackedParagraphMarkdown(tracked, this.input, this.changes.unattributed, escapeMarkdown, this.changes.memo), ...this.removedAfter(address)];
+    if (tracked && this.changes) return [...this.tracked(tracked, this.changes), ...this.removedAfter(address)];
     return [...this.plainParagraph(p), ...this.removedAfter(address)];
   }
 

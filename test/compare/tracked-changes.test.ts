@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { entryAttribution, trackedChanges } from '../../src/compare/tracked-changes.js';
 import type { DraftMeta, HistoryEntry, Paragraph } from '../../src/model/schemas.js';
@@ -69,6 +70,17 @@ describe('trackedChanges', () => {
     const reordered = entry('Ana', undefined, { ...now[0] } as Paragraph, p('1', 'one more'));
     const chained = trackedChanges(side('Rev.1', rev1), side('working', [p('1', 'one more'), p('2', 'two'), p('3', 'three')]), [reordered], unattributed);
     expect(chained.changed.get('1')?.steps.map((step) => step.by.author)).toEqual(['Ana']);
+  });
+
+  it("names base and current by their files' SHA-1 where a side has one, and by nothing where a side names them otherwise", () => {
+    const sha1 = (x: Paragraph) => createHash('sha1').update(JSON.stringify(x)).digest('hex');
+    const withSha1 = (s: DraftSide, paragraphs: Paragraph[], except = ''): DraftSide => ({ ...s, hashes: new Map(paragraphs.map((x) => [x.address, x.address === except ? `history:${x.address}` : sha1(x)])) });
+    const rev1 = [p('1', 'one'), p('2', 'two')];
+    const now = [p('1', 'one, changed'), p('2', 'two, changed')];
+    const tracked = trackedChanges(withSha1(side('Rev.1', rev1), rev1, '2'), withSha1(side('working', now), now), [], unattributed);
+    expect(tracked.changed.get('1')).toMatchObject({ baseHash: sha1(rev1[0] as Paragraph), currentHash: sha1(now[0] as Paragraph) });
+    expect(tracked.changed.get('2')?.baseHash).toBeUndefined();
+    expect(tracked.changed.get('2')?.currentHash).toBe(sha1(now[1] as Paragraph));
   });
 
   it('names an entry by its author, and the delegation it was entered for', () => {

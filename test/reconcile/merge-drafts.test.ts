@@ -18,10 +18,10 @@ const attribute = attributeFrom({ ours: { entries: [], fallback: 'Ana' }, theirs
 const base = version(['1', '2', '3'], [p('1', 'One.'), p('2', 'Two.'), p('3', 'Three.')]);
 
 describe('mergeDrafts', () => {
-  it('takes each side\'s additions, removals and changes; keeps a paragraph one side removed and the other changed; keeps both paragraphs added under one address', () => {
+  it('takes each side\'s additions, removals and changes; keeps a paragraph one side removed and the other changed; keeps both paragraphs added under one address', async () => {
     const ours = version(['1', '2', '2bis'], [p('1', 'One, changed.'), p('2', 'Two.'), p('2bis', 'Ours.')]);
     const theirs = version(['1', '2bis', '3'], [p('1', 'One.'), p('2bis', 'Theirs.'), p('3', 'Three, changed.')]);
-    const merged = mergeDrafts(base, ours, theirs, attribute);
+    const merged = await mergeDrafts(base, ours, theirs, attribute);
     expect(merged.conflicts).toEqual([]);
     expect(merged.changes.map((c) => [c.address, c.before?.text ?? null, c.after?.text ?? null])).toEqual([
       ['2', 'Two.', null],
@@ -35,8 +35,8 @@ describe('mergeDrafts', () => {
     ]);
   });
 
-  it('reports what cannot be represented instead of merging it', () => {
+  it('reports what cannot be represented instead of merging it', async () => {
     const renumber = (n: string) => version(['1', '2', '3'], [{ ...p('1', 'One.'), number: n }, p('2', 'Two.'), p('3', 'Three.')]);
-    expect(mergeDrafts(base, renumber('1a'), renumber('1b'), attribute).conflicts).toEqual(['paragraph 1a (1): both copies changed its number, differently (ours "1a", theirs "1b")']);
+    expect((await mergeDrafts(base, renumber('1a'), renumber('1b'), attribute)).conflicts).toEqual(['paragraph 1a (1): both copies changed its number, differently (ours "1a", theirs "1b")']);
   });
 });
