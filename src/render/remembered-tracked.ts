@@ -30,7 +30,7 @@ export function rememberedTracked(format: string, tracked: TrackedParagraph, inp
   if (memo === undefined) return render();
   const key = `${format}-${FORMAT}:${trackedKey(tracked, input, unknown)}`;
   const entry = memo.get(key);
-  if (Array.isArray(entry) && entry.every((block) => typeof block === 'string')) {
+  if (Array.isArray(entry) && entry.every((block) => typeof block === 'string') && showsBoth(entry as string[], tracked)) {
     memo.kept?.(key, entry);
     return entry as string[];
   }
@@ -53,4 +53,36 @@ function trackedKey(tracked: TrackedParagraph, input: ExportInput, unknown: Attr
       tracked.steps.map((step) => by(step.by)),
     ]),
   );
+}
+
+/**
+ * The check an entry passes before it is written out, as the word attributions are checked
+ * against their texts: the words of the paragraph as it was, and as it is, each appear in the
+ * entry in their order (the entry shows both, marked). An entry edited in the cache to hide,
+ * change or reorder a word of either text is laid out again; one that only adds words (an
+ * author's name, a date) cannot be told from the real thing, and costs a forger nothing the
+ * draft's own files would not.
+ */
+function showsBoth(blocks: readonly string[], tracked: TrackedParagraph): boolean {
+  const shown = words(blocks.join(' '));
+  return [tracked.base, tracked.current].every((p) => p === undefined || inOrder(words(paragraphTexts(p).join(' ')), shown));
+}
+
+function paragraphTexts(p: Paragraph): string[] {
+  return [p.text, ...p.items.flatMap((item) => [item.text, ...(item.alternatives ?? []).map((a) => a.text)]), ...p.alternatives.map((a) => a.text)];
+}
+
+function words(text: string): string[] {
+  return text.match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** Whether `wanted` is a subsequence of `shown`. */
+function inOrder(wanted: readonly string[], shown: readonly string[]): boolean {
+  let at = 0;
+  for (const word of wanted) {
+    while (at < shown.length && shown[at] !== word) at++;
+    if (at === shown.length) return false;
+    at++;
+  }
+  return true;
 }
