@@ -59,9 +59,9 @@ function trackedKey(tracked: TrackedParagraph, input: ExportInput, unknown: Attr
  * The check an entry passes before it is written out, as the word attributions are checked
  * against their texts: the words of the paragraph as it was, and as it is, each appear in the
  * entry in their order (the entry shows both, marked). An entry edited in the cache to hide,
- * change or reorder a word of either text is laid out again; one that only adds words (an
- * author's name, a date) cannot be told from the real thing, and costs a forger nothing the
- * draft's own files would not.
+ * change or reorder a word of either text is laid out again. One that only adds words or
+ * moves the marks (shows a deleted word as kept) passes: the cache is the user's own (never
+ * committed, `.ndraft/`), and whoever can write it can write the draft's files too.
  */
 function showsBoth(blocks: readonly string[], tracked: TrackedParagraph): boolean {
   const shown = words(blocks.join(' '));

@@ -94,6 +94,21 @@ describe('rememberedTracked', () => {
     expect(renders()).toBe(5);
   });
 
+  it('lays out again an entry edited to hide, change or reorder a word of either text; one that only adds words or moves marks stays', () => {
+    const { entries, memo, render, renders } = memoAndRenders();
+    const blocks = rememberedTracked('md', tracked, input, unknown, memo, render(tracked));
+    const [key] = [...entries.keys()];
+    for (const forged of [['**61.** We {--\\[agree\\]--}.'], ['**61.** We {--\\[disagree\\]--}{++agree++} fully.'], ['**61.** fully. We {--\\[agree\\]--}{++agree++}']]) {
+      entries.set(key as string, forged);
+      expect(rememberedTracked('md', tracked, input, unknown, memo, render(tracked))).toEqual(blocks);
+    }
+    expect(renders()).toBe(4);
+    const added = [`${blocks[0] as string} Signed.`];
+    entries.set(key as string, added);
+    expect(rememberedTracked('md', tracked, input, unknown, memo, render(tracked))).toEqual(added);
+    expect(renders()).toBe(4);
+  });
+
   it('lays the paragraph out every time without a memo', () => {
     const { render, renders } = memoAndRenders();
     rememberedTracked('md', tracked, input, unknown, undefined, render(tracked));
