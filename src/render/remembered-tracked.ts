@@ -57,15 +57,19 @@ function trackedKey(tracked: TrackedParagraph, input: ExportInput, unknown: Attr
 
 /**
  * The check an entry passes before it is written out, as the word attributions are checked
- * against their texts: the words of the paragraph as it was, and as it is, each appear in the
- * entry in their order (the entry shows both, marked). An entry edited in the cache to hide,
- * change or reorder a word of either text is laid out again. One that only adds words or
- * moves the marks (shows a deleted word as kept) passes: the cache is the user's own (never
- * committed, `.ndraft/`), and whoever can write it can write the draft's files too.
+ * against their texts: read without its insertions (and its comments) it must hold each text of
+ * the paragraph as it was, word for word and in one piece; read without its deletions, each
+ * text of the paragraph as it is. An entry edited in the cache to show other words, hide some,
+ * move a change or claim a kept word was deleted is laid out again. Only punctuation, the
+ * numbers and labels around the texts, and the comments (who made a change, when) are not
+ * checked: the format writes those from the entry's key.
  */
 function showsBoth(blocks: readonly string[], tracked: TrackedParagraph): boolean {
-  const shown = words(blocks.join(' '));
-  return [tracked.base, tracked.current].every((p) => p === undefined || inOrder(words(paragraphTexts(p).join(' ')), shown));
+  const shown = blocks.join('\n').replace(/\{>>[\s\S]*?<<\}/g, '');
+  const before = runOf(words(shown.replace(/\{\+\+[\s\S]*?\+\+\}/g, '').replace(/\{--([\s\S]*?)--\}/g, '$1')));
+  const after = runOf(words(shown.replace(/\{--[\s\S]*?--\}/g, '').replace(/\{\+\+([\s\S]*?)\+\+\}/g, '$1')));
+  const holds = (p: Paragraph | undefined, run: string) => p === undefined || paragraphTexts(p).every((text) => text === '' || run.includes(runOf(words(text))));
+  return holds(tracked.base, before) && holds(tracked.current, after);
 }
 
 function paragraphTexts(p: Paragraph): string[] {
@@ -76,13 +80,7 @@ function words(text: string): string[] {
   return text.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
-/** Whether `wanted` is a subsequence of `shown`. */
-function inOrder(wanted: readonly string[], shown: readonly string[]): boolean {
-  let at = 0;
-  for (const word of wanted) {
-    while (at < shown.length && shown[at] !== word) at++;
-    if (at === shown.length) return false;
-    at++;
-  }
-  return true;
+/** Words joined so that `includes` finds a run of whole words. */
+function runOf(list: readonly string[]): string {
+  return `\u0001${list.join('\u0001')}\u0001`;
 }
