@@ -23,9 +23,9 @@ export type LineKind =
   | { kind: 'text'; rest: string; restColumn: number };
 
 const SUFFIXES = LATIN_SUFFIXES;
-// `12.`, `12 bis.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1` and `35.1` (decimal sub-paragraphs) need no period.
+// `12.`, `12 bis.`, `5A.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1` and `35.1` (decimal sub-paragraphs) need no period.
 const PARAGRAPH = new RegExp(
-  `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
+  `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})[A-Za-z]?(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
   'i',
 );
 // `PP1 Recalling …`, `OP 2 Requests …`, `PP2bis …`: UN resolutions number their preambular and

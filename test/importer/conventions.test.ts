@@ -198,6 +198,18 @@ describe('option blocks', () => {
   });
 });
 
+describe('numbers with a letter', () => {
+  it('reads `5A.` and `5a.` as paragraph numbers, `5 bis.` still as bis', () => {
+    const { draft } = read('5. Five.\n5A. Five A.\n6a. Six a.\n6 bis. Six bis.\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.number])).toEqual([
+      ['5', '5'],
+      ['5a', '5A'],
+      ['6a', '6a'],
+      ['6bis', '6 bis'],
+    ]);
+  });
+});
+
 describe('UN resolutions', () => {
   it('reads `OP5 alt …` and `10 alt. …` as another wording of that paragraph, labelled Alt', () => {
     const { draft, warnings } = read('OP5 Decides to meet in 2027;\n\nOP5 alt Decides to meet in 2028;\n\n10. The Parties shall cooperate.\n\n10 alt 2. The Parties may cooperate.\n\n11. Alternatively, they report.\n');
