@@ -181,6 +181,23 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
   });
 });
 
+describe('import --into a PDF: the chair\'s next revision as the conference website posts it', () => {
+  it('reads the PDF as import does, and finds the same changes as from the text', async () => {
+    const base = makeTempDir('into-pdf');
+    const text = join(base, 'rev2.txt');
+    writeFileSync(text, chairsRev2(readFileSync(SEED_TEXT, 'utf8')));
+    // The chair's Rev.2 as a PDF: the text imported, and printed by ndraft.
+    ok(await runInProcess(['import', text, '--out', join(base, 'rev2')], { env }));
+    ok(await runInProcess(['export', '--draft', join(base, 'rev2'), '--format', 'pdf', '-o', join(base, 'rev2.pdf')], { env }));
+    for (const name of ['by-text', 'by-pdf']) ok(await runInProcess(['import', SEED_TEXT, '--out', join(base, name)], { env }));
+    ok(await runInProcess(['import', text, '--into', join(base, 'by-text'), '--as', 'Rev.2'], { env }));
+    expect(ok(await runInProcess(['import', join(base, 'rev2.pdf'), '--into', join(base, 'by-pdf'), '--as', 'Rev.2'], { env }))).toMatch(/^Imported .*rev2\.pdf into .*by-pdf as revision Rev\.2\n/);
+    const summary = async (name: string) => ok(await runInProcess(['compare', 'import', 'Rev.2', '--draft', join(base, name)], { env })).split('\n').slice(0, 3);
+    expect(await summary('by-pdf')).toEqual(await summary('by-text'));
+    expect((await summary('by-pdf'))[1]).toMatch(/^\d+ paragraphs changed: /);
+  }, 60_000);
+});
+
 describe('import --into a draft imported with --conventions', () => {
   const es = join(REPO_ROOT, 'test', 'fixtures', 'conventions');
 

@@ -8,7 +8,7 @@ import { readImportFile } from '../../importer/input-limits.js';
 import { sniffContent } from '../../importer/sniff-content.js';
 import { mergeConventions } from '../../importer/merge-conventions.js';
 import { readConventions } from '../../importer/read-conventions.js';
-import { readDraftSource } from '../../importer/read-draft-source.js';
+import { readImportSource } from '../../importer/read-import-source.js';
 import { draftSchema } from '../../model/schemas.js';
 import { renderImportIntoSummary, renderImportIntoWarnings } from '../../render/render-import-into.js';
 import { countParagraph, type Counts } from '../../report/counts.js';
@@ -79,7 +79,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     const taken = storedRevisionName(dir, name);
     if (taken !== undefined) throw inputError(`there is already a revision "${taken}"; record this text under another name (--as), e.g. --as ${taken}b; nothing was changed`);
     const conventions = mergeConventions(opened.meta.conventions, added);
-    const source = readDraftSource(bytes, {
+    // The chair's Rev.2 arrives as text, Markdown or a PDF, read as `import` reads them.
+    const source = await readImportSource(bytes, {
       file: path,
       title: opened.meta.title,
       source: basename(path),
