@@ -6,6 +6,7 @@
  */
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeTempDir, removeTempDirs, REPO_ROOT, runInProcess, SEED_TEXT, snapshotFiles, type RunResult } from '../helpers/sandbox.js';
 
@@ -179,6 +180,49 @@ describe('import --into: the chair\'s next revision into a draft worked on', () 
     expect(JSON.parse(ok(await ndraft('revisions', '--json'))).map((r: { name: string }) => r.name)).toContain('Rev.2');
     expect(ok(await ndraft('compare', 'Rev.1'))).toContain('No paragraph changed');
   });
+});
+
+describe('import --into a PDF: the chair\'s next revision as the conference website posts it', () => {
+  it('reads the PDF as import does, and finds the same changes as from the text', async () => {
+    const base = makeTempDir('into-pdf');
+    const text = join(base, 'rev2.txt');
+    writeFileSync(text, chairsRev2(readFileSync(SEED_TEXT, 'utf8')));
+    // The chair's Rev.2 as a PDF: the text imported, and printed by ndraft.
+    ok(await runInProcess(['import', text, '--out', join(base, 'rev2')], { env }));
+    ok(await runInProcess(['export', '--draft', join(base, 'rev2'), '--format', 'pdf', '-o', join(base, 'rev2.pdf')], { env }));
+    for (const name of ['by-text', 'by-pdf']) ok(await runInProcess(['import', SEED_TEXT, '--out', join(base, name)], { env }));
+    ok(await runInProcess(['import', text, '--into', join(base, 'by-text'), '--as', 'Rev.2'], { env }));
+    expect(ok(await runInProcess(['import', join(base, 'rev2.pdf'), '--into', join(base, 'by-pdf'), '--as', 'Rev.2'], { env }))).toMatch(/^Imported .*rev2\.pdf into .*by-pdf as revision Rev\.2\n/);
+    const summary = async (name: string) => ok(await runInProcess(['compare', 'import', 'Rev.2', '--draft', join(base, name)], { env })).split('\n').slice(0, 3);
+    expect(await summary('by-pdf')).toEqual(await summary('by-text'));
+    expect((await summary('by-pdf'))[1]).toMatch(/^\d+ paragraphs changed: /);
+  }, 60_000);
+});
+
+/** A chair's text typed in Word, its paragraphs numbered by Word's list numbering (not ndraft's export). */
+async function chairsWordText(paragraphs: string[]): Promise<Buffer> {
+  const document = new Document({
+    creator: 'Chair',
+    numbering: { config: [{ reference: 'paras', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', start: 1, alignment: AlignmentType.START }] }] },
+    sections: [{ children: paragraphs.map((text) => new Paragraph({ text, numbering: { reference: 'paras', level: 0 } })) }],
+  });
+  return Packer.toBuffer(document);
+}
+
+describe('import --into a Word document ndraft did not write: the chair\'s next revision', () => {
+  it('reads it as the next text, recorded as the revision named, not as a delegation\'s proposals', async () => {
+    const base = makeTempDir('into-word');
+    writeFileSync(join(base, 'rev1.docx'), await chairsWordText(['Parties shall cooperate.', 'Parties shall [report] annually.', 'The secretariat shall assist.']));
+    writeFileSync(join(base, 'rev2.docx'), await chairsWordText(['Parties shall cooperate closely.', 'Parties shall report annually.', 'The secretariat shall assist.', 'This decision applies at once.']));
+    ok(await runInProcess(['import', 'rev1.docx', '--out', 'draft'], { env, cwd: base }));
+    const bare = await runInProcess(['import', 'rev2.docx', '--into', 'draft'], { env, cwd: base });
+    expect(bare.status).toBe(2);
+    expect(bare.stderr).toContain('rev2.docx is a Word document ndraft did not write, so it is read as the next revision of the text: give --as <name>');
+    expect(ok(await runInProcess(['import', 'rev2.docx', '--into', 'draft', '--as', 'Rev.2'], { env, cwd: base }))).toMatch(/^Imported rev2\.docx into draft as revision Rev\.2\n/);
+    const compared = ok(await runInProcess(['compare', 'import', 'Rev.2', '--draft', join(base, 'draft')], { env }));
+    expect(compared).toMatch(/^Compare import → Rev\.2\n3 paragraphs changed: 1 bracket removed, 1 reworded, 1 added\n/);
+    expect(JSON.parse(ok(await runInProcess(['show', '2', '--json', '--draft', join(base, 'draft')], { env }))).text).toBe('Parties shall report annually.');
+  }, 60_000);
 });
 
 describe('import --into a draft imported with --conventions', () => {

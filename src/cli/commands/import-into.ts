@@ -8,7 +8,7 @@ import { readImportFile } from '../../importer/input-limits.js';
 import { sniffContent } from '../../importer/sniff-content.js';
 import { mergeConventions } from '../../importer/merge-conventions.js';
 import { readConventions } from '../../importer/read-conventions.js';
-import { readDraftSource } from '../../importer/read-draft-source.js';
+import { readImportSource } from '../../importer/read-import-source.js';
 import { draftSchema } from '../../model/schemas.js';
 import { renderImportIntoSummary, renderImportIntoWarnings } from '../../render/render-import-into.js';
 import { countParagraph, type Counts } from '../../report/counts.js';
@@ -62,10 +62,15 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   const dir = locateInto(options.into, io.cwd);
   const path = resolve(io.cwd, file);
   const bytes = readImportFile(path, file);
-  // A Word document coming back is a delegation's copy of the draft: its proposals, not a new text.
-  if (sniffContent(bytes)?.code === 'DOCX_INPUT') return (await import('./import-word-into.js')).importWordIntoCommand(bytes, path, file, dir, options, io);
+  // A Word document ndraft exported, coming back, is a delegation's copy of the draft: its
+  // proposals, not a new text. Any other Word document is the chair's next text, as a typed one is.
+  const word = sniffContent(bytes)?.code === 'DOCX_INPUT' ? await import('../../importer/docx/read-docx-source.js') : undefined;
+  if (word?.docxWrittenByNdraft(bytes, file)) return (await import('./import-word-into.js')).importWordIntoCommand(bytes, path, file, dir, options, io);
   const name = options.as;
-  if (name === undefined) throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2 (a Word copy of the draft takes none: its changes are read as proposals)');
+  if (name === undefined) {
+    if (word) throw usageError(`${file} is a Word document ndraft did not write, so it is read as the next revision of the text: give --as <name>, e.g. --as Rev.2 (a delegation's copy of ndraft's own export takes none)`);
+    throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2 (a Word copy of the draft takes none: its changes are read as proposals)');
+  }
   const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   // As other commands are recorded without their --draft: "." is the draft itself.
   const command = `import ${file} --into . --as ${name}`;
@@ -79,14 +84,17 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     const taken = storedRevisionName(dir, name);
     if (taken !== undefined) throw inputError(`there is already a revision "${taken}"; record this text under another name (--as), e.g. --as ${taken}b; nothing was changed`);
     const conventions = mergeConventions(opened.meta.conventions, added);
-    const source = readDraftSource(bytes, {
-      file: path,
-      title: opened.meta.title,
-      source: basename(path),
-      ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
-      ...(options.from ? { from: options.from } : {}),
-      ...(conventions ? { conventions } : {}),
-    });
+    // The chair's Rev.2 arrives as text, Markdown, a PDF or a Word document, read as `import` reads them.
+    const source = word
+      ? word.readDocxSource(bytes, { file: path, name: file, title: opened.meta.title, fallbackTitle: opened.meta.title, source: basename(path), ...(conventions ? { conventions } : {}) })
+      : await readImportSource(bytes, {
+          file: path,
+          title: opened.meta.title,
+          source: basename(path),
+          ...(options.encoding !== undefined ? { encoding: options.encoding } : {}),
+          ...(options.from ? { from: options.from } : {}),
+          ...(conventions ? { conventions } : {}),
+        });
     if (source.draft.paragraphs.length === 0) throw inputError(`${file}: no numbered paragraphs found (a paragraph starts with its number and a period, e.g. "12." or "12bis.")`);
     const result = importIntoDraft({ meta: opened.meta, paragraph: (address) => opened.paragraph(address) }, source.draft, {
       revision: name,

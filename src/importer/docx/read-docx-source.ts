@@ -168,6 +168,17 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
 }
 
 /** Runs a pass of the text pipeline, its errors' "file:line:column" said as Word paragraphs. */
+/**
+ * Whether ndraft wrote the document (its export names ndraft as the creator, and Word keeps that
+ * when a delegation saves its copy): `import … --into` then reads it as a delegation's copy of
+ * the draft; any other Word document is a text of its own (the chair's next revision).
+ */
+export function docxWrittenByNdraft(bytes: Uint8Array, name: string): boolean {
+  const core = readDocxPackage(bytes, name).get('docProps/core.xml');
+  const properties = core === undefined ? undefined : parseXmlPart(core, name, 'docProps/core.xml');
+  return textOf(child(child(properties, 'cp:coreProperties'), 'dc:creator') ?? '').trim() === 'ndraft';
+}
+
 function inWordPlaces<T>(file: string, shown: string, pass: () => T): T {
   try {
     return pass();
