@@ -7,7 +7,7 @@ import type { NotationResult } from '../notation/types.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
 import { collectSpans, hasSpanMarks, spanExtent, type DraftSpan } from '../model/spans.js';
 import { escapeHtml, idSafe } from './html-escape.js';
-import { changed, LEGEND, markerHtml, notationHtml } from './html-notation.js';
+import { changed, isPlainText, LEGEND, markerHtml, notationHtml, plainNotationHtml } from './html-notation.js';
 import { numberHtmlLines } from './html-lines.js';
 import { headerStyle, HTML_STYLE } from './html-style.js';
 import { documentFieldsHtml, STATUS_WORDS, summaryHtml, tocHtml, type TocSection } from './html-contents.js';
@@ -19,6 +19,8 @@ import { sectionMarker } from './section-heading.js';
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { TRACKED_STYLE, trackedParagraphHtml } from './tracked-html.js';
 import { changesNote } from './tracked-lines.js';
+import type { TextDiffMemo } from '../compare/word-diff-memo.js';
+import type { Change } from 'diff';
 
 /**
  * The draft as one self-contained HTML page: inline style, no script, nothing fetched, so it
@@ -39,7 +41,7 @@ import { changesNote } from './tracked-lines.js';
  * right-to-left text reads as typed. Pure: returns the page.
  */
 export function renderHtml(input: ExportInput, options: HtmlOptions = {}): string {
-  return new HtmlPage(input, options.sections ?? [], options.changes).render();
+  return new HtmlPage(input, options.sections ?? [], options.changes, options.alternativeDiffs).render();
 }
 
 export interface HtmlOptions {
@@ -50,6 +52,8 @@ export interface HtmlOptions {
   sections?: readonly HtmlSection[];
   /** `--changes-since`: the paragraphs changed since a revision, shown with `<ins>` and `<del>` by author (`tracked-html.ts`). */
   changes?: TrackedChanges;
+  /** Where the word diffs of the alternatives are kept between runs (`textDiffMemo`): cold, they are a sixth of the page's cost. */
+  alternativeDiffs?: TextDiffMemo;
 }
 
 /** A section of the page made elsewhere: `html` is trusted markup, `title` is escaped here. */
@@ -79,6 +83,7 @@ class HtmlPage {
     private readonly input: ExportInput,
     private readonly extra: readonly HtmlSection[],
     private readonly changes?: TrackedChanges,
+    private readonly alternativeDiffs?: TextDiffMemo,
   ) {
     this.compilation = input.mode === 'compilation';
     this.lines = input.lineNumbers === true;
@@ -102,7 +107,8 @@ class HtmlPage {
   }
 
   /** A text in bracket notation, its bracket spans highlighted with their captions. */
-  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean, parsed: NotationResult): string {
+  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean, parsed: NotationResult | undefined): string {
+    if (parsed === undefined && (marks === undefined || marks.length === 0)) return plainNotationHtml(text, flag);
     return notationHtml(text, flag, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`, parsed);
   }
 
@@ -222,25 +228,24 @@ class HtmlPage {
     };
     if (!this.compilation) {
       const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
-      return [
+      return joinLines([
         `<article class="para" id="${id}">`,
         `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
         p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
         items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
         '</article>',
-      ]
-        .filter((s) => s !== '')
-        .join('\n');
+      ]);
     }
     const open = p.bracketed ? '<span class="whole-bracket" title="The whole paragraph may be dropped">[</span>' : '';
     const close = p.bracketed ? '<span class="whole-bracket">]</span>' : '';
     const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
     if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
-    // Parsed once: the badge, the summary's count and every text's notation below read this.
-    const parsed = parseParagraph(p);
-    this.bracketCounts.set(p, parsed.brackets.length);
-    const slot = (kind: TextSlot['kind'], itemIndex?: number) => (alternativeIndex?: number) => slotParse(parsed, kind, itemIndex, alternativeIndex);
-    if (parsed.errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    // Parsed once: the badge, the summary's count and every text's notation below read this. A
+    // paragraph with no bracket (most of a draft) is not parsed: its texts are shown as they are.
+    const parsed = isPlainParagraph(p) ? undefined : parseParagraph(p);
+    this.bracketCounts.set(p, parsed === undefined ? 0 : parsed.brackets.length);
+    const slot = (kind: TextSlot['kind'], itemIndex?: number) => (alternativeIndex?: number) => (parsed === undefined ? undefined : slotParse(parsed, kind, itemIndex, alternativeIndex));
+    if (parsed !== undefined && parsed.errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
     for (const span of this.spansOf.get(p) ?? []) {
       const caption = this.spanCaptions.get(span.span) ?? '';
       badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
@@ -252,7 +257,7 @@ class HtmlPage {
     });
     const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
     const text = numbered('text', `${this.notation(p.text, p.spans, flag, slot('text')())}${marker}${items.length === 0 ? close : ''}`);
-    return [
+    return joinLines([
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
       `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
       '<div class="body">',
@@ -262,9 +267,7 @@ class HtmlPage {
       this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
-    ]
-      .filter((s) => s !== '')
-      .join('\n');
+    ]);
   }
 
   /** With line numbers the status is a marker in the text, `(Agreed)`, counted as the DOCX counts it. */
@@ -275,9 +278,9 @@ class HtmlPage {
       flag: boolean;
       shownStatus: Status | undefined;
       numbered: (key: string, html: string) => string;
-      /** The item's text parsed, and its alternatives', by index. */
-      parsed: NotationResult;
-      alternatives: (index: number) => NotationResult;
+      /** The item's text parsed, and its alternatives', by index (none in a paragraph with no bracket). */
+      parsed: NotationResult | undefined;
+      alternatives: (index: number) => NotationResult | undefined;
     },
   ): string {
     const key = `item ${item.label}`;
@@ -301,13 +304,13 @@ class HtmlPage {
     numbered: (key: string, html: string) => string,
     keyOf: (label: string) => string,
     headOf: (label: string) => string,
-    /** The first alternative's text parsed (the others are shown as their differences from it). */
-    firstParsed: NotationResult,
+    /** The first alternative's text parsed (the others are shown as their differences from it); none when it holds no bracket. */
+    firstParsed: NotationResult | undefined,
   ): string {
     const first = alternatives[0];
     if (first === undefined) return '';
     const cards = alternatives.map((alt, i) => {
-      const compared = i > 0 ? diffWordings(first.text, alt.text) : undefined;
+      const compared = i > 0 ? this.wordDiff(first.text, alt.text) : undefined;
       const words = compared === undefined ? notationHtml(alt.text, flag, undefined, undefined, firstParsed) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value, flag) : notationHtml(c.value, flag))).join('');
       // Numbered, an alternative reads as the text export writes it, `[Alt 2 61. …]`, and is counted so.
       const text = this.lines ? numbered(keyOf(alt.label), `<span class="bm">${escapeHtml(headOf(alt.label).slice(0, 1))}</span>${escapeHtml(headOf(alt.label).slice(1))} ${words}<span class="bm">]</span>`) : words;
@@ -330,6 +333,10 @@ class HtmlPage {
     return `<div class="alternatives"><p class="alts-caption">${caption}</p><div class="alts">\n${cards.join('\n')}\n</div></div>`;
   }
 
+  private wordDiff(before: string, after: string): Change[] {
+    return this.alternativeDiffs ? this.alternativeDiffs.diff(before, after, () => diffWordings(before, after)) : diffWordings(before, after);
+  }
+
   private chip(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
     const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
@@ -339,6 +346,24 @@ class HtmlPage {
   private notes(notes: readonly Note[]): string {
     return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">${escapeHtml(noteLabel(note))}:</span> ${escapeHtml(note.text)}</p>`).join('');
   }
+}
+
+/** A paragraph none of whose texts holds a bracket or a line break, and none in a bracket span: nothing to parse. */
+function isPlainParagraph(p: Paragraph): boolean {
+  if (p.spans?.length || !isPlainText(p.text)) return false;
+  for (const item of p.items) {
+    if (item.spans?.length || !isPlainText(item.text)) return false;
+    for (const alt of item.alternatives ?? []) if (!isPlainText(alt.text)) return false;
+  }
+  for (const alt of p.alternatives) if (!isPlainText(alt.text)) return false;
+  return true;
+}
+
+/** The non-empty parts, a line each. */
+function joinLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) if (part !== '') out = out === '' ? part : `${out}\n${part}`;
+  return out;
 }
 
 function positions(alt: Alternative): string {
