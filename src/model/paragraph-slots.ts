@@ -86,7 +86,9 @@ export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
 
 /** Alternatives still on the table: the paragraph's own and its items'. */
 export function countAlternatives(paragraph: Paragraph): number {
-  return paragraph.alternatives.length + paragraph.items.reduce((sum, item) => sum + (item.alternatives?.length ?? 0), 0);
+  let count = paragraph.alternatives.length;
+  for (const item of paragraph.items) count += item.alternatives?.length ?? 0;
+  return count;
 }
 
 export function isAgreed(status: Paragraph['status'] | undefined): boolean {

@@ -185,16 +185,7 @@ class HtmlPage {
   }
 
   private entry(entry: OutlineEntry, listed: Paragraph[]): string {
-    const paragraph = (address: string): string => {
-      const p = this.byAddress.get(address);
-      // Listed twice in a hand-made outline: shown once, so that its id stays unique.
-      if (p === undefined || this.shown.has(p)) return '';
-      this.shown.add(p);
-      listed.push(p);
-      const html = this.paragraph(p);
-      return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
-    };
-    if (typeof entry === 'string') return paragraph(entry);
+    if (typeof entry === 'string') return this.listedParagraph(entry, listed);
     const options = entry.options
       .map((option) => {
         const words = option.text !== undefined && option.text !== '' ? `<p class="text" dir="auto">${escapeHtml(option.text)}</p>\n` : '';
@@ -207,6 +198,16 @@ class HtmlPage {
       .filter((html) => html !== '');
     if (options.length === 0) return '';
     return `<div class="option-block"><p class="block-name" dir="auto">${escapeHtml(entry.block)}</p>\n${options.join('\n')}\n</div>`;
+  }
+
+  private listedParagraph(address: string, listed: Paragraph[]): string {
+    const p = this.byAddress.get(address);
+    // Listed twice in a hand-made outline: shown once, so that its id stays unique.
+    if (p === undefined || this.shown.has(p)) return '';
+    this.shown.add(p);
+    listed.push(p);
+    const html = this.paragraph(p);
+    return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
   }
 
   /** The paragraphs removed since the revision that stood after `address` ("" at the start), struck through. */
@@ -264,7 +265,7 @@ class HtmlPage {
       text === '' ? '' : `<p class="text" dir="auto">${text}</p>`,
       items.length > 0 ? `<ul class="items">\n${items.join('\n')}\n</ul>` : '',
       '</div>',
-      this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
+      p.alternatives.length === 0 ? '' : this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
     ]);
@@ -291,7 +292,7 @@ class HtmlPage {
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
       `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
-      this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.alternatives(0)),
+      item.alternatives === undefined || item.alternatives.length === 0 ? '' : this.alternatives(item.alternatives, flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.alternatives(0)),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
     ].join('');
