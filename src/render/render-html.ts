@@ -127,7 +127,7 @@ class HtmlPage {
     const extra = this.extra.map((section) => ({ ...section, id: this.uniqueId(idSafe(section.id)) }));
     for (const section of extra) body.push(`<section class="extra" id="${section.id}"><h2 class="section-heading">${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`);
     const kind = this.compilation ? 'Compilation text' : 'Consolidated text';
-    return [
+    const head = [
       '<!doctype html>',
       '<html lang="en">',
       '<head>',
@@ -150,15 +150,14 @@ class HtmlPage {
       '<main>',
       this.compilation ? LEGEND : '',
       this.changes ? `<p class="changes-note">${escapeHtml(changesNote(this.changes.since))} are marked: <ins class="tr">inserted</ins>, <del class="tr">deleted</del>; each names who made it and when (point at it).</p>` : '',
-      ...body,
-      '</main>',
-      '</div>',
-      '</body>',
-      '</html>',
-      '',
-    ]
-      .filter((line, i, all) => line !== '' || i === all.length - 1)
-      .join('\n');
+    ];
+    // Empty parts leave no blank line; the page ends with a line break. Pushed, not spread and
+    // filtered: the body is a line per paragraph.
+    const lines: string[] = [];
+    for (const line of head) if (line !== '') lines.push(line);
+    for (const line of body) if (line !== '') lines.push(line);
+    lines.push('</main>', '</div>', '</body>', '</html>', '');
+    return lines.join('\n');
   }
 
   private uniqueId(wanted: string): string {
