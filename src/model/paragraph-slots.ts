@@ -20,9 +20,14 @@ export interface TextSlot {
 
 /** The text-bearing places of a paragraph in reading order: its text, each item with its alternatives, then its alternatives. */
 export function paragraphSlots(paragraph: Paragraph): TextSlot[] {
-  const slots: TextSlot[] = [{ kind: 'text', path: ['text'], text: paragraph.text, name: 'text', ...(paragraph.spans ? { spans: paragraph.spans } : {}) }];
+  // Spans set after the object is made, not spread into it: a draft's every text gets a slot.
+  const first: TextSlot = { kind: 'text', path: ['text'], text: paragraph.text, name: 'text' };
+  if (paragraph.spans) first.spans = paragraph.spans;
+  const slots: TextSlot[] = [first];
   paragraph.items.forEach((item, itemIndex) => {
-    slots.push({ kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex, ...(item.spans ? { spans: item.spans } : {}) });
+    const slot: TextSlot = { kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex };
+    if (item.spans) slot.spans = item.spans;
+    slots.push(slot);
     (item.alternatives ?? []).forEach((alt, alternativeIndex) => {
       slots.push({
         kind: 'item-alternative',
