@@ -3,7 +3,7 @@ import { nodesInSpans, spanEdges } from '../model/spans.js';
 import { parseNotation } from '../notation/parse-notation.js';
 import type { BracketNode, InlineNode, NotationResult } from '../notation/types.js';
 import { addChoicesIn, findUnbracketedChoices, type UnbracketedChoice } from '../notation/unbracketed-choices.js';
-import type { Status } from '../model/schemas.js';
+import type { Paragraph, Status } from '../model/schemas.js';
 import { escapeHtml } from './html-escape.js';
 import { statusMarker } from './status-marker.js';
 
@@ -71,6 +71,17 @@ const NOT_PLAIN = /[[\]\n]/;
 /** No bracket and no line break: what the parser gives back as one text node (most texts of a draft, all of an agreed one). */
 export function isPlainText(text: string): boolean {
   return !NOT_PLAIN.test(text);
+}
+
+/** A paragraph none of whose texts holds a bracket or a line break, and none in a bracket span: nothing to parse. */
+export function isPlainParagraph(p: Paragraph): boolean {
+  if (p.spans?.length || !isPlainText(p.text)) return false;
+  for (const item of p.items) {
+    if (item.spans?.length || !isPlainText(item.text)) return false;
+    for (const alt of item.alternatives ?? []) if (!isPlainText(alt.text)) return false;
+  }
+  for (const alt of p.alternatives) if (!isPlainText(alt.text)) return false;
+  return true;
 }
 
 /**

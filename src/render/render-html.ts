@@ -7,8 +7,8 @@ import type { NotationResult } from '../notation/types.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
 import { collectSpans, hasSpanMarks, spanExtent, type DraftSpan } from '../model/spans.js';
 import { escapeHtml, idSafe } from './html-escape.js';
-import { changed, isPlainText, LEGEND, markerHtml, notationHtml, plainNotationHtml } from './html-notation.js';
-import { numberHtmlLines } from './html-lines.js';
+import { changed, isPlainParagraph, LEGEND, markerHtml, notationHtml, plainNotationHtml } from './html-notation.js';
+import { numberedBy, unnumbered, type Numbered } from './html-lines.js';
 import { headerStyle, HTML_STYLE } from './html-style.js';
 import { documentFieldsHtml, STATUS_WORDS, summaryHtml, tocHtml, type TocSection } from './html-contents.js';
 import { alternativeHead, paragraphLineBlocks } from './paragraph-lines.js';
@@ -221,50 +221,39 @@ class HtmlPage {
     if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status, this.changes.memo);
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
-    const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;
-    const numbered = (key: string, html: string): string => {
-      const block = blocks?.get(key);
-      return block === undefined ? html : numberHtmlLines(html, block);
-    };
-    if (!this.compilation) {
-      const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
-      return joinLines([
-        `<article class="para" id="${id}">`,
-        `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
-        p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
-        items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
-        '</article>',
-      ]);
-    }
-    const open = p.bracketed ? '<span class="whole-bracket" title="The whole paragraph may be dropped">[</span>' : '';
+    const numbered = this.lines ? numberedBy(new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b]))) : unnumbered;
+    return this.compilation ? this.compiledParagraph(p, id, shown, number, numbered) : cleanParagraph(p, id, number, numbered);
+  }
+
+  /** The paragraph as negotiated: its status, brackets, items, alternatives and notes. */
+  private compiledParagraph(p: Paragraph, id: string, shown: string | undefined, number: string, numbered: Numbered): string {
     const close = p.bracketed ? '<span class="whole-bracket">]</span>' : '';
-    const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
-    if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
+    let badges = `<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`;
+    if (p.bracketed) badges += '<span class="badge whole">Whole paragraph in brackets: may be dropped</span>';
     // Parsed once: the badge, the summary's count and every text's notation below read this. A
     // paragraph with no bracket (most of a draft) is not parsed: its texts are shown as they are.
     const parsed = isPlainParagraph(p) ? undefined : parseParagraph(p);
     this.bracketCounts.set(p, parsed === undefined ? 0 : parsed.brackets.length);
-    const slot = (kind: TextSlot['kind'], itemIndex?: number) => (alternativeIndex?: number) => (parsed === undefined ? undefined : slotParse(parsed, kind, itemIndex, alternativeIndex));
-    if (parsed !== undefined && parsed.errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    if (parsed !== undefined && parsed.errors.length > 0) badges += '<span class="badge unbalanced">Unbalanced brackets, shown as written</span>';
     for (const span of this.spansOf.get(p) ?? []) {
       const caption = this.spanCaptions.get(span.span) ?? '';
-      badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
+      badges += `<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`;
     }
     const flag = p.status === 'open';
     const items = p.items.map((item, i) => {
       const isLast = i === p.items.length - 1;
-      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered, parsed: slot('item', i)(), alternatives: slot('item-alternative', i) });
+      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered, parsed, index: i });
     });
     const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
-    const text = numbered('text', `${this.notation(p.text, p.spans, flag, slot('text')())}${marker}${items.length === 0 ? close : ''}`);
+    const text = numbered('text', `${this.notation(p.text, p.spans, flag, parsed && slotParse(parsed, 'text'))}${marker}${items.length === 0 ? close : ''}`);
     return joinLines([
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
-      `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
+      `<div class="para-head">${p.bracketed ? OPEN_WHOLE : ''}<a class="num" href="#${id}">${number}</a>${badges}</div>`,
       '<div class="body">',
       text === '' ? '' : `<p class="text" dir="auto">${text}</p>`,
       items.length > 0 ? `<ul class="items">\n${items.join('\n')}\n</ul>` : '',
       '</div>',
-      p.alternatives.length === 0 ? '' : this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
+      p.alternatives.length === 0 ? '' : this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), parsed && slotParse(parsed, 'alternative', undefined, 0)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
     ]);
@@ -277,10 +266,10 @@ class HtmlPage {
     context: {
       flag: boolean;
       shownStatus: Status | undefined;
-      numbered: (key: string, html: string) => string;
-      /** The item's text parsed, and its alternatives', by index (none in a paragraph with no bracket). */
-      parsed: NotationResult | undefined;
-      alternatives: (index: number) => NotationResult | undefined;
+      numbered: Numbered;
+      /** The paragraph parsed (none when it holds no bracket), and the item's index in it. */
+      parsed: ParsedParagraph | undefined;
+      index: number;
     },
   ): string {
     const key = `item ${item.label}`;
@@ -290,8 +279,8 @@ class HtmlPage {
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
-      item.alternatives === undefined || item.alternatives.length === 0 ? '' : this.alternatives(item.alternatives, flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.alternatives(0)),
+      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed && slotParse(context.parsed, 'item', context.index))}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      item.alternatives === undefined || item.alternatives.length === 0 ? '' : this.alternatives(item.alternatives, flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.parsed && slotParse(context.parsed, 'item-alternative', context.index, 0)),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
     ].join('');
@@ -301,7 +290,7 @@ class HtmlPage {
   private alternatives(
     alternatives: readonly Alternative[],
     flag: boolean,
-    numbered: (key: string, html: string) => string,
+    numbered: Numbered,
     keyOf: (label: string) => string,
     headOf: (label: string) => string,
     /** The first alternative's text parsed (the others are shown as their differences from it); none when it holds no bracket. */
@@ -348,15 +337,18 @@ class HtmlPage {
   }
 }
 
-/** A paragraph none of whose texts holds a bracket or a line break, and none in a bracket span: nothing to parse. */
-function isPlainParagraph(p: Paragraph): boolean {
-  if (p.spans?.length || !isPlainText(p.text)) return false;
-  for (const item of p.items) {
-    if (item.spans?.length || !isPlainText(item.text)) return false;
-    for (const alt of item.alternatives ?? []) if (!isPlainText(alt.text)) return false;
-  }
-  for (const alt of p.alternatives) if (!isPlainText(alt.text)) return false;
-  return true;
+const OPEN_WHOLE = '<span class="whole-bracket" title="The whole paragraph may be dropped">[</span>';
+
+/** The consolidated text's paragraph: its number, text and items, nothing of the negotiation. */
+function cleanParagraph(p: Paragraph, id: string, number: string, numbered: Numbered): string {
+  const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
+  return joinLines([
+    `<article class="para" id="${id}">`,
+    `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
+    p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
+    items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
+    '</article>',
+  ]);
 }
 
 /** The non-empty parts, a line each. */
