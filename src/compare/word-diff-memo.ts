@@ -1,5 +1,6 @@
 import type { Change } from 'diff';
 import type { ObjectCache } from '../store/object-cache.js';
+import { contentHash } from '../store/cache-file.js';
 
 /**
  * The word diffs of one pair of paragraph versions, kept in the object cache by the hashes of the
@@ -49,6 +50,32 @@ export function wordDiffMemo(cache: ObjectCache): WordDiffMemo {
       const stored = diffs.map(toStored);
       // A diff whose unchanged words are spelt otherwise on the two sides cannot be cut from both: not kept.
       if (stored.every((entry) => entry !== undefined)) cache.set(KIND, `${hashA}:${hashB}`, stored);
+    },
+  };
+}
+
+/**
+ * The word diff of two texts, kept by the hash of the pair: an alternative against the first, as
+ * the HTML export highlights it. Read back, it is cut from the two texts like a pair's
+ * (`KeptDiffs`); `make` diffs them when nothing fits.
+ */
+export interface TextDiffMemo {
+  diff(before: string, after: string, make: () => Change[]): Change[];
+}
+
+const TEXTS_KIND = `text-diff-${FORMAT}`;
+
+export function textDiffMemo(cache: ObjectCache): TextDiffMemo {
+  return {
+    diff(before, after, make) {
+      // The first text's length ends it: no two pairs of texts make the same key.
+      const key = contentHash(`${before.length}:${before}${after}`);
+      const kept = fromStored(cache.get<unknown>(TEXTS_KIND, key), before, after);
+      if (kept !== undefined) return kept;
+      const changes = make();
+      const stored = toStored({ before, after, changes });
+      if (stored !== undefined) cache.set(TEXTS_KIND, key, stored);
+      return changes;
     },
   };
 }

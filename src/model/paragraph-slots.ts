@@ -20,9 +20,14 @@ export interface TextSlot {
 
 /** The text-bearing places of a paragraph in reading order: its text, each item with its alternatives, then its alternatives. */
 export function paragraphSlots(paragraph: Paragraph): TextSlot[] {
-  const slots: TextSlot[] = [{ kind: 'text', path: ['text'], text: paragraph.text, name: 'text', ...(paragraph.spans ? { spans: paragraph.spans } : {}) }];
+  // Spans set after the object is made, not spread into it: a draft's every text gets a slot.
+  const first: TextSlot = { kind: 'text', path: ['text'], text: paragraph.text, name: 'text' };
+  if (paragraph.spans) first.spans = paragraph.spans;
+  const slots: TextSlot[] = [first];
   paragraph.items.forEach((item, itemIndex) => {
-    slots.push({ kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex, ...(item.spans ? { spans: item.spans } : {}) });
+    const slot: TextSlot = { kind: 'item', path: ['items', itemIndex, 'text'], text: item.text, name: `item ${item.label}`, itemIndex };
+    if (item.spans) slot.spans = item.spans;
+    slots.push(slot);
     (item.alternatives ?? []).forEach((alt, alternativeIndex) => {
       slots.push({
         kind: 'item-alternative',
@@ -86,7 +91,9 @@ export function parseParagraph(paragraph: Paragraph): ParsedParagraph {
 
 /** Alternatives still on the table: the paragraph's own and its items'. */
 export function countAlternatives(paragraph: Paragraph): number {
-  return paragraph.alternatives.length + paragraph.items.reduce((sum, item) => sum + (item.alternatives?.length ?? 0), 0);
+  let count = paragraph.alternatives.length;
+  for (const item of paragraph.items) count += item.alternatives?.length ?? 0;
+  return count;
 }
 
 export function isAgreed(status: Paragraph['status'] | undefined): boolean {

@@ -26,12 +26,24 @@ const ATTRIBUTION_LABEL = new RegExp(String.raw`(${CODES}(?:${STANCE}(?:[ \t]*${
 
 /** The label that opens a bracket at `offset`, if there is one: an option's (`Option 2A: `) or its proposers' (`EU: `). */
 function optionLabelAt(source: string, offset: number): BracketLabel | undefined {
-  for (const pattern of [OPTION_LABEL, ATTRIBUTION_LABEL]) {
-    pattern.lastIndex = offset;
-    const match = pattern.exec(source);
-    if (match) return { value: match[1] as string, raw: match[0] };
+  // Most brackets open on a lower-case word: neither pattern is tried for them.
+  const first = source.charCodeAt(offset);
+  if (first === O_LOWER || first === O_UPPER) {
+    const label = labelMatch(OPTION_LABEL, source, offset);
+    if (label) return label;
   }
-  return undefined;
+  return first >= A_UPPER && first <= Z_UPPER ? labelMatch(ATTRIBUTION_LABEL, source, offset) : undefined;
+}
+
+const O_LOWER = 0x6f;
+const O_UPPER = 0x4f;
+const A_UPPER = 0x41;
+const Z_UPPER = 0x5a;
+
+function labelMatch(pattern: RegExp, source: string, offset: number): BracketLabel | undefined {
+  pattern.lastIndex = offset;
+  const match = pattern.exec(source);
+  return match ? { value: match[1] as string, raw: match[0] } : undefined;
 }
 
 const OPEN = 91; // [

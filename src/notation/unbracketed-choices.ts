@@ -27,15 +27,20 @@ export function findUnbracketedChoices(tree: NotationRoot, around = 0): Unbracke
     if (child.type === 'spanClose') spans--;
     if (child.type === 'spanOpen') spans++;
     if (child.type !== 'text' || spans > 0) continue;
-    // Most texts have no slash at all; the pattern (Unicode classes, a lookbehind) is tried at every character otherwise.
-    if (!child.value.includes('/')) continue;
-    const base = child.position?.start.offset ?? 0;
-    for (const match of child.value.matchAll(CHOICE)) {
-      const text = match[0];
-      if (NOT_A_CHOICE.has(text.replace(/ /g, '').toLowerCase())) continue;
-      if (isSymbolWord(wordAround(child.value, (match.index ?? 0) + text.indexOf('/')))) continue;
-      found.push({ text, offset: base + (match.index ?? 0) });
-    }
+    addChoicesIn(child.value, child.position?.start.offset ?? 0, found);
+  }
+  return found;
+}
+
+/** The choices in one stretch of words outside brackets starting at `base`: all of a text with no bracket (see `plainNotationHtml`). */
+export function addChoicesIn(value: string, base: number, found: UnbracketedChoice[]): UnbracketedChoice[] {
+  // Most texts have no slash at all; the pattern (Unicode classes, a lookbehind) is tried at every character otherwise.
+  if (!value.includes('/')) return found;
+  for (const match of value.matchAll(CHOICE)) {
+    const text = match[0];
+    if (NOT_A_CHOICE.has(text.replace(/ /g, '').toLowerCase())) continue;
+    if (isSymbolWord(wordAround(value, (match.index ?? 0) + text.indexOf('/')))) continue;
+    found.push({ text, offset: base + (match.index ?? 0) });
   }
   return found;
 }

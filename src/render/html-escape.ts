@@ -39,8 +39,12 @@ export function escapeHtml(text: string): string {
   return cleanText(text).replace(/[&<>"']/gu, (ch) => HTML_ESCAPES[ch] as string);
 }
 
+const ID_SAFE = /^[A-Za-z0-9._](?:[A-Za-z0-9._-]*[A-Za-z0-9._])?$/;
+
 /** A value for an `id` (and the `#` of a link to it): ASCII letters, digits, `.`, `_` and `-` only. */
 export function idSafe(text: string): string {
+  // A paragraph's number (`61bis`) nearly always is one already.
+  if (ID_SAFE.test(text)) return text;
   const safe = text.replace(/[^A-Za-z0-9._-]+/gu, '-').replace(/^-+|-+$/gu, '');
   return safe === '' ? 'x' : safe;
 }

@@ -64,6 +64,18 @@ export function numberHtmlLines(html: string, block: LineBlock): string {
   return out;
 }
 
+/** Puts a block's line numbers into its markup (`numberHtmlLines`), the block named by its key; `unnumbered` leaves it as it is. */
+export type Numbered = (key: string, html: string) => string;
+
+export const unnumbered: Numbered = (_key, html) => html;
+
+export function numberedBy(blocks: ReadonlyMap<string, LineBlock>): Numbered {
+  return (key, html) => {
+    const block = blocks.get(key);
+    return block === undefined ? html : numberHtmlLines(html, block);
+  };
+}
+
 const LT = 0x3c;
 const AMP = 0x26;
 

@@ -43,7 +43,7 @@ export function paragraphLineBlocks(p: Paragraph, input: ExportInput): LineBlock
   if (compilation) for (const alt of p.alternatives) texts.push({ key: `alternative ${alt.label}`, text: `${alternativeHead(alt.label, number)} ${alt.text}]` });
   let next = 1;
   return texts.map(({ key, text }) => {
-    const shown = text.replace(/\r\n?/g, '\n');
+    const shown = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
     const block = { key, text: shown, first: next, breaks: lineBreaks(shown) };
     next += block.breaks.length + 1;
     return block;

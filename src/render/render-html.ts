@@ -7,8 +7,8 @@ import type { NotationResult } from '../notation/types.js';
 import type { Alternative, Item, OutlineEntry, Paragraph, Section, SpanMark, Status } from '../model/schemas.js';
 import { collectSpans, hasSpanMarks, spanExtent, type DraftSpan } from '../model/spans.js';
 import { escapeHtml, idSafe } from './html-escape.js';
-import { changed, LEGEND, markerHtml, notationHtml } from './html-notation.js';
-import { numberHtmlLines } from './html-lines.js';
+import { changed, isPlainParagraph, LEGEND, markerHtml, notationHtml, plainNotationHtml } from './html-notation.js';
+import { numberedBy, unnumbered, type Numbered } from './html-lines.js';
 import { headerStyle, HTML_STYLE } from './html-style.js';
 import { documentFieldsHtml, STATUS_WORDS, summaryHtml, tocHtml, type TocSection } from './html-contents.js';
 import { alternativeHead, paragraphLineBlocks } from './paragraph-lines.js';
@@ -19,6 +19,8 @@ import { sectionMarker } from './section-heading.js';
 import type { TrackedChanges } from '../compare/tracked-changes.js';
 import { TRACKED_STYLE, trackedParagraphHtml } from './tracked-html.js';
 import { changesNote } from './tracked-lines.js';
+import type { TextDiffMemo } from '../compare/word-diff-memo.js';
+import type { Change } from 'diff';
 
 /**
  * The draft as one self-contained HTML page: inline style, no script, nothing fetched, so it
@@ -39,7 +41,7 @@ import { changesNote } from './tracked-lines.js';
  * right-to-left text reads as typed. Pure: returns the page.
  */
 export function renderHtml(input: ExportInput, options: HtmlOptions = {}): string {
-  return new HtmlPage(input, options.sections ?? [], options.changes).render();
+  return new HtmlPage(input, options.sections ?? [], options.changes, options.alternativeDiffs).render();
 }
 
 export interface HtmlOptions {
@@ -50,6 +52,8 @@ export interface HtmlOptions {
   sections?: readonly HtmlSection[];
   /** `--changes-since`: the paragraphs changed since a revision, shown with `<ins>` and `<del>` by author (`tracked-html.ts`). */
   changes?: TrackedChanges;
+  /** Where the word diffs of the alternatives are kept between runs (`textDiffMemo`): cold, they are a sixth of the page's cost. */
+  alternativeDiffs?: TextDiffMemo;
 }
 
 /** A section of the page made elsewhere: `html` is trusted markup, `title` is escaped here. */
@@ -79,6 +83,7 @@ class HtmlPage {
     private readonly input: ExportInput,
     private readonly extra: readonly HtmlSection[],
     private readonly changes?: TrackedChanges,
+    private readonly alternativeDiffs?: TextDiffMemo,
   ) {
     this.compilation = input.mode === 'compilation';
     this.lines = input.lineNumbers === true;
@@ -102,7 +107,8 @@ class HtmlPage {
   }
 
   /** A text in bracket notation, its bracket spans highlighted with their captions. */
-  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean, parsed: NotationResult): string {
+  private notation(text: string, marks: readonly SpanMark[] | undefined, flag: boolean, parsed: NotationResult | undefined): string {
+    if (parsed === undefined && (marks === undefined || marks.length === 0)) return plainNotationHtml(text, flag);
     return notationHtml(text, flag, marks, (span) => this.spanCaptions.get(span) ?? `Bracket span ${span}`, parsed);
   }
 
@@ -121,7 +127,7 @@ class HtmlPage {
     const extra = this.extra.map((section) => ({ ...section, id: this.uniqueId(idSafe(section.id)) }));
     for (const section of extra) body.push(`<section class="extra" id="${section.id}"><h2 class="section-heading">${escapeHtml(section.title)}</h2>\n${section.html}\n</section>`);
     const kind = this.compilation ? 'Compilation text' : 'Consolidated text';
-    return [
+    const head = [
       '<!doctype html>',
       '<html lang="en">',
       '<head>',
@@ -144,15 +150,14 @@ class HtmlPage {
       '<main>',
       this.compilation ? LEGEND : '',
       this.changes ? `<p class="changes-note">${escapeHtml(changesNote(this.changes.since))} are marked: <ins class="tr">inserted</ins>, <del class="tr">deleted</del>; each names who made it and when (point at it).</p>` : '',
-      ...body,
-      '</main>',
-      '</div>',
-      '</body>',
-      '</html>',
-      '',
-    ]
-      .filter((line, i, all) => line !== '' || i === all.length - 1)
-      .join('\n');
+    ];
+    // Empty parts leave no blank line; the page ends with a line break. Pushed, not spread and
+    // filtered: the body is a line per paragraph.
+    const lines: string[] = [];
+    for (const line of head) if (line !== '') lines.push(line);
+    for (const line of body) if (line !== '') lines.push(line);
+    lines.push('</main>', '</div>', '</body>', '</html>', '');
+    return lines.join('\n');
   }
 
   private uniqueId(wanted: string): string {
@@ -179,16 +184,7 @@ class HtmlPage {
   }
 
   private entry(entry: OutlineEntry, listed: Paragraph[]): string {
-    const paragraph = (address: string): string => {
-      const p = this.byAddress.get(address);
-      // Listed twice in a hand-made outline: shown once, so that its id stays unique.
-      if (p === undefined || this.shown.has(p)) return '';
-      this.shown.add(p);
-      listed.push(p);
-      const html = this.paragraph(p);
-      return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
-    };
-    if (typeof entry === 'string') return paragraph(entry);
+    if (typeof entry === 'string') return this.listedParagraph(entry, listed);
     const options = entry.options
       .map((option) => {
         const words = option.text !== undefined && option.text !== '' ? `<p class="text" dir="auto">${escapeHtml(option.text)}</p>\n` : '';
@@ -203,6 +199,16 @@ class HtmlPage {
     return `<div class="option-block"><p class="block-name" dir="auto">${escapeHtml(entry.block)}</p>\n${options.join('\n')}\n</div>`;
   }
 
+  private listedParagraph(address: string, listed: Paragraph[]): string {
+    const p = this.byAddress.get(address);
+    // Listed twice in a hand-made outline: shown once, so that its id stays unique.
+    if (p === undefined || this.shown.has(p)) return '';
+    this.shown.add(p);
+    listed.push(p);
+    const html = this.paragraph(p);
+    return this.changes ? [html, ...this.removedAfter(p.address)].join('\n') : html;
+  }
+
   /** The paragraphs removed since the revision that stood after `address` ("" at the start), struck through. */
   private removedAfter(address: string): string[] {
     if (!this.changes) return [];
@@ -215,56 +221,42 @@ class HtmlPage {
     if (tracked && this.changes) return trackedParagraphHtml(tracked, this.input, this.changes.unattributed, id, p.status, this.changes.memo);
     const shown = this.input.displayNumber(p);
     const number = shown === undefined ? '' : escapeHtml(`${shown}.`);
-    const blocks = this.lines ? new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b])) : undefined;
-    const numbered = (key: string, html: string): string => {
-      const block = blocks?.get(key);
-      return block === undefined ? html : numberHtmlLines(html, block);
-    };
-    if (!this.compilation) {
-      const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
-      return [
-        `<article class="para" id="${id}">`,
-        `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
-        p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
-        items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
-        '</article>',
-      ]
-        .filter((s) => s !== '')
-        .join('\n');
-    }
-    const open = p.bracketed ? '<span class="whole-bracket" title="The whole paragraph may be dropped">[</span>' : '';
+    const numbered = this.lines ? numberedBy(new Map(paragraphLineBlocks(p, this.input).map((b) => [b.key, b]))) : unnumbered;
+    return this.compilation ? this.compiledParagraph(p, id, shown, number, numbered) : cleanParagraph(p, id, number, numbered);
+  }
+
+  /** The paragraph as negotiated: its status, brackets, items, alternatives and notes. */
+  private compiledParagraph(p: Paragraph, id: string, shown: string | undefined, number: string, numbered: Numbered): string {
     const close = p.bracketed ? '<span class="whole-bracket">]</span>' : '';
-    const badges = [`<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`];
-    if (p.bracketed) badges.push('<span class="badge whole">Whole paragraph in brackets: may be dropped</span>');
-    // Parsed once: the badge, the summary's count and every text's notation below read this.
-    const parsed = parseParagraph(p);
-    this.bracketCounts.set(p, parsed.brackets.length);
-    const slot = (kind: TextSlot['kind'], itemIndex?: number) => (alternativeIndex?: number) => slotParse(parsed, kind, itemIndex, alternativeIndex);
-    if (parsed.errors.length > 0) badges.push('<span class="badge unbalanced">Unbalanced brackets, shown as written</span>');
+    let badges = `<span class="badge st-${p.status}">${STATUS_WORDS[p.status]}</span>`;
+    if (p.bracketed) badges += '<span class="badge whole">Whole paragraph in brackets: may be dropped</span>';
+    // Parsed once: the badge, the summary's count and every text's notation below read this. A
+    // paragraph with no bracket (most of a draft) is not parsed: its texts are shown as they are.
+    const parsed = isPlainParagraph(p) ? undefined : parseParagraph(p);
+    this.bracketCounts.set(p, parsed === undefined ? 0 : parsed.brackets.length);
+    if (parsed !== undefined && parsed.errors.length > 0) badges += '<span class="badge unbalanced">Unbalanced brackets, shown as written</span>';
     for (const span of this.spansOf.get(p) ?? []) {
       const caption = this.spanCaptions.get(span.span) ?? '';
-      badges.push(`<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`);
+      badges += `<span class="badge span" title="One bracket over several texts: kept or dropped as one">${escapeHtml(caption)}</span>`;
     }
     const flag = p.status === 'open';
     const items = p.items.map((item, i) => {
       const isLast = i === p.items.length - 1;
-      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered, parsed: slot('item', i)(), alternatives: slot('item-alternative', i) });
+      return this.item(item, isLast ? close : '', { flag, shownStatus: isLast && p.status !== 'open' ? p.status : item.status, numbered, parsed, index: i });
     });
     const marker = this.lines && items.length === 0 ? markerHtml(p.text, p.status) : '';
-    const text = numbered('text', `${this.notation(p.text, p.spans, flag, slot('text')())}${marker}${items.length === 0 ? close : ''}`);
-    return [
+    const text = numbered('text', `${this.notation(p.text, p.spans, flag, parsed && slotParse(parsed, 'text'))}${marker}${items.length === 0 ? close : ''}`);
+    return joinLines([
       `<article class="para st-${p.status}${p.bracketed ? ' whole' : ''}" id="${id}">`,
-      `<div class="para-head">${open}<a class="num" href="#${id}">${number}</a>${badges.join('')}</div>`,
+      `<div class="para-head">${p.bracketed ? OPEN_WHOLE : ''}<a class="num" href="#${id}">${number}</a>${badges}</div>`,
       '<div class="body">',
       text === '' ? '' : `<p class="text" dir="auto">${text}</p>`,
       items.length > 0 ? `<ul class="items">\n${items.join('\n')}\n</ul>` : '',
       '</div>',
-      this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), slot('alternative')(0)),
+      p.alternatives.length === 0 ? '' : this.alternatives(p.alternatives, flag, numbered, (label) => `alternative ${label}`, (label) => alternativeHead(label, shown), parsed && slotParse(parsed, 'alternative', undefined, 0)),
       p.notes?.length ? this.notes(p.notes) : '',
       '</article>',
-    ]
-      .filter((s) => s !== '')
-      .join('\n');
+    ]);
   }
 
   /** With line numbers the status is a marker in the text, `(Agreed)`, counted as the DOCX counts it. */
@@ -274,10 +266,10 @@ class HtmlPage {
     context: {
       flag: boolean;
       shownStatus: Status | undefined;
-      numbered: (key: string, html: string) => string;
-      /** The item's text parsed, and its alternatives', by index. */
-      parsed: NotationResult;
-      alternatives: (index: number) => NotationResult;
+      numbered: Numbered;
+      /** The paragraph parsed (none when it holds no bracket), and the item's index in it. */
+      parsed: ParsedParagraph | undefined;
+      index: number;
     },
   ): string {
     const key = `item ${item.label}`;
@@ -287,8 +279,8 @@ class HtmlPage {
     return [
       `<li class="item${item.status === undefined ? '' : ` st-${item.status}`}">`,
       `<span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> `,
-      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed)}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
-      this.alternatives(item.alternatives ?? [], flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.alternatives(0)),
+      `<div class="item-main"><span class="item-text" dir="auto">${context.numbered(key, `${this.notation(item.text, item.spans, flag, context.parsed && slotParse(context.parsed, 'item', context.index))}${marker}${close}`)}</span>${status === '' ? '' : ` ${status}`}</div>`,
+      item.alternatives === undefined || item.alternatives.length === 0 ? '' : this.alternatives(item.alternatives, flag, context.numbered, (label) => `${key} ${label}`, (label) => `[${label})`, context.parsed && slotParse(context.parsed, 'item-alternative', context.index, 0)),
       item.notes?.length ? this.notes(item.notes) : '',
       '</li>',
     ].join('');
@@ -298,16 +290,16 @@ class HtmlPage {
   private alternatives(
     alternatives: readonly Alternative[],
     flag: boolean,
-    numbered: (key: string, html: string) => string,
+    numbered: Numbered,
     keyOf: (label: string) => string,
     headOf: (label: string) => string,
-    /** The first alternative's text parsed (the others are shown as their differences from it). */
-    firstParsed: NotationResult,
+    /** The first alternative's text parsed (the others are shown as their differences from it); none when it holds no bracket. */
+    firstParsed: NotationResult | undefined,
   ): string {
     const first = alternatives[0];
     if (first === undefined) return '';
     const cards = alternatives.map((alt, i) => {
-      const compared = i > 0 ? diffWordings(first.text, alt.text) : undefined;
+      const compared = i > 0 ? this.wordDiff(first.text, alt.text) : undefined;
       const words = compared === undefined ? notationHtml(alt.text, flag, undefined, undefined, firstParsed) : compared.filter((c) => !c.removed).map((c) => (c.added ? changed(c.value, flag) : notationHtml(c.value, flag))).join('');
       // Numbered, an alternative reads as the text export writes it, `[Alt 2 61. …]`, and is counted so.
       const text = this.lines ? numbered(keyOf(alt.label), `<span class="bm">${escapeHtml(headOf(alt.label).slice(0, 1))}</span>${escapeHtml(headOf(alt.label).slice(1))} ${words}<span class="bm">]</span>`) : words;
@@ -330,6 +322,10 @@ class HtmlPage {
     return `<div class="alternatives"><p class="alts-caption">${caption}</p><div class="alts">\n${cards.join('\n')}\n</div></div>`;
   }
 
+  private wordDiff(before: string, after: string): Change[] {
+    return this.alternativeDiffs ? this.alternativeDiffs.diff(before, after, () => diffWordings(before, after)) : diffWordings(before, after);
+  }
+
   private chip(p: Paragraph): string {
     const id = this.paragraphIds.get(p) as string;
     const status = this.compilation ? ` class="chip st-${p.status}" title="${STATUS_WORDS[p.status]}"` : ' class="chip"';
@@ -339,6 +335,27 @@ class HtmlPage {
   private notes(notes: readonly Note[]): string {
     return notes.map((note) => `<p class="note" dir="auto"><span class="note-label">${escapeHtml(noteLabel(note))}:</span> ${escapeHtml(note.text)}</p>`).join('');
   }
+}
+
+const OPEN_WHOLE = '<span class="whole-bracket" title="The whole paragraph may be dropped">[</span>';
+
+/** The consolidated text's paragraph: its number, text and items, nothing of the negotiation. */
+function cleanParagraph(p: Paragraph, id: string, number: string, numbered: Numbered): string {
+  const items = p.items.map((item) => `<li class="item"><span class="label"><bdi>${escapeHtml(item.label)}</bdi></span> <span class="item-text" dir="auto">${numbered(`item ${item.label}`, escapeHtml(item.text))}</span></li>`);
+  return joinLines([
+    `<article class="para" id="${id}">`,
+    `<div class="para-head"><a class="num" href="#${id}">${number}</a></div>`,
+    p.text === '' ? '' : `<p class="text" dir="auto">${numbered('text', escapeHtml(p.text))}</p>`,
+    items.length > 0 ? `<ul class="items">${items.join('')}</ul>` : '',
+    '</article>',
+  ]);
+}
+
+/** The non-empty parts, a line each. */
+function joinLines(parts: readonly string[]): string {
+  let out = '';
+  for (const part of parts) if (part !== '') out = out === '' ? part : `${out}\n${part}`;
+  return out;
 }
 
 function positions(alt: Alternative): string {

@@ -25,9 +25,10 @@ const FOLDER = '.ndraft';
 /**
  * Each shelf is a file of its own: `summaries` (a line or two per history entry and revision, for
  * `log` and `revisions`) is read without `objects` (whole manifests, draft.yaml and paragraphs
- * of the revisions, megabytes, for `compare`).
+ * of the revisions, megabytes, for `compare`), and `alternatives` (the word diffs of the HTML
+ * export's alternatives, kilobytes) without either.
  */
-export type CacheShelf = 'summaries' | 'objects';
+export type CacheShelf = 'summaries' | 'objects' | 'alternatives';
 const FORMAT = 1;
 const HEADER_LENGTH = 64;
 /** Beyond this many bytes of entries, the oldest not used by this run are dropped. */

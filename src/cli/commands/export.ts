@@ -87,7 +87,7 @@ export async function exportCommand(options: ExportOptions, io: Io): Promise<num
   }
 
   const changes = options.changesSince === undefined ? undefined : await (await import('../tracked-since.js')).trackedSince(opened, options.changesSince, options.author, cache, format);
-  const content = await render(format, input, changes, io);
+  const content = await render(format, input, changes, io, dir);
   // After rendering: the formats keep the attribution of the changed words in it.
   changes?.memo?.flush?.();
   cache.save();
@@ -114,7 +114,7 @@ function headerOptions(options: ExportOptions): { symbol?: string; revision?: st
   };
 }
 
-async function render(format: ExportFormat, input: ExportInput, changes: TrackedChanges | undefined, io: Io): Promise<string | Uint8Array> {
+async function render(format: ExportFormat, input: ExportInput, changes: TrackedChanges | undefined, io: Io, dir: string): Promise<string | Uint8Array> {
   switch (format) {
     case 'text':
       return (await import('../../render/render-text.js')).renderText(input.draft, input);
@@ -122,8 +122,14 @@ async function render(format: ExportFormat, input: ExportInput, changes: Tracked
       return (await import('../../render/render-json.js')).renderJson(input.draft, input.header);
     case 'md':
       return (await import('../../render/render-markdown.js')).renderMarkdown(input, changes ? { changes } : {});
-    case 'html':
-      return (await import('../../render/render-html.js')).renderHtml(input, changes ? { changes } : {});
+    case 'html': {
+      const [{ renderHtml }, { textDiffMemo }] = await Promise.all([import('../../render/render-html.js'), import('../../compare/word-diff-memo.js')]);
+      // The alternatives' word diffs, kept between runs on a shelf of their own (a few kilobytes).
+      const kept = new ObjectCache(dir, 'alternatives');
+      const html = renderHtml(input, { ...(changes ? { changes } : {}), alternativeDiffs: textDiffMemo(kept) });
+      kept.save();
+      return html;
+    }
     case 'pdf': {
       const { nativePdf, describeFallback } = await import('../../render/pdf/render-pdf.js');
       const native = nativePdf(input);
