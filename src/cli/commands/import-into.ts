@@ -19,11 +19,11 @@ import { readRevisions } from '../../revisions/read-revision.js';
 import { prepareRevision, type RevisionFile } from '../../revisions/record-revision.js';
 import { checkNewRevisionName, revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
 import { REVISIONS_DIR } from '../../revisions/revision-folders.js';
-import { commitManyChanges } from '../../store/commit-changes.js';
+import { beginManyChanges, type ManyChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
-import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from '../../store/paragraph-file-name.js';
+import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { contentHash } from '../../store/parse-cache.js';
-import { draftMetaForYaml, paragraphForYaml, serializeYaml } from '../../store/serialize.js';
+import { draftMetaForYaml, serializeYaml } from '../../store/serialize.js';
 import { checkResult } from '../change-paragraph.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { historyHeader } from '../history-header.js';
@@ -93,12 +93,22 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(conventions ? { conventions } : {}),
     });
-    for (const change of result.changes) if (change.after) await checkResult(change.after);
-    const checked = draftSchema.safeParse(result.meta);
-    if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
-    const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
-    if (author) await commitImport(io, opened, result, name, { ...options, author: await author() }, command, basename(path));
-    return { result, warnings: source.allWarnings, previous };
+    // The changed paragraphs' files are staged (written on another thread) while they are checked
+    // and the revision and history entry are made; nothing is in the draft until the change is made.
+    const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
+    const changing = result.changes.length > 0 || metaChanged;
+    const staged = author && changing ? beginManyChanges(dir, result.changes.flatMap((c) => (c.after ? [c.after] : []))) : undefined;
+    try {
+      for (const change of result.changes) if (change.after) await checkResult(change.after);
+      const checked = draftSchema.safeParse(result.meta);
+      if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
+      const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
+      if (author) await commitImport(io, opened, result, staged && { staged, metaChanged }, name, { ...options, author: await author() }, command, basename(path));
+      return { result, warnings: source.allWarnings, previous };
+    } catch (error) {
+      await staged?.abandon();
+      throw error;
+    }
   };
   const { result, warnings, previous } = await (options.dryRun ? work() : whileLocked(io, dir, command, work));
 
@@ -133,27 +143,33 @@ function locateInto(into: string, cwd: string): string {
 
 /**
  * Writes the result as one change recording revision `name`: its objects are stored first (no
- * manifest names them until the change is made), then the paragraphs, draft.yaml, the history
- * entry and the manifest go in place all or nothing. A text identical to the draft changes
- * nothing: the revision alone is recorded.
+ * manifest names them until the change is made), then the paragraphs (staged already:
+ * `change.staged`), draft.yaml, the history entry and the manifest go in place all or nothing.
+ * A text identical to the draft (no `change`) changes nothing: the revision alone is recorded.
  */
-async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResult, name: string, options: ImportIntoOptions, command: string, source: string): Promise<void> {
+async function commitImport(
+  io: Io,
+  opened: OpenedDraft,
+  result: ImportIntoResult,
+  change: { staged: ManyChanges; metaChanged: boolean } | undefined,
+  name: string,
+  options: ImportIntoOptions,
+  command: string,
+  source: string,
+): Promise<void> {
   const { dir } = opened;
-  const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
+  const metaChanged = change?.metaChanged === true;
   const header = await historyHeader(dir, options, io, command);
-  const changed = new Map(result.changes.flatMap((c) => (c.after ? [[c.after.address, c.after] as const] : [])));
   const known = new Map(opened.files.map((f) => [f.address, f]));
   const paragraphs = new Map<string, RevisionFile>();
   const counts = new Map<string, Counts>();
-  // Each changed paragraph's YAML, made once: for the revision's hashes and for its file.
-  const serialized = new Map<string, string>();
+  const changed = new Map(result.changes.flatMap((c) => (c.after ? [[c.after.address, c.after] as const] : [])));
   for (const paragraph of result.paragraphs) {
     const after = changed.get(paragraph.address);
-    if (after) {
-      const text = serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, PARAGRAPHS_DIR, paragraphFileName(after.address)));
-      serialized.set(after.address, text);
-      const bytes = Buffer.from(text, 'utf8');
-      paragraphs.set(after.address, { hash: contentHash(bytes), bytes: () => bytes });
+    // A changed paragraph's file as staged (made once: for the revision's hashes and for the draft).
+    const file = after ? change?.staged.files.get(after.address) : undefined;
+    if (after && file) {
+      paragraphs.set(after.address, { hash: file.hash, bytes: () => file.bytes });
       counts.set(after.address, countParagraph(after));
     } else {
       paragraphs.set(paragraph.address, fileOf(dir, known.get(paragraph.address)));
@@ -177,18 +193,16 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
   );
   const manifest = { path: `${REVISIONS_DIR}/${name}.yaml`, content: serializeYaml(revision, 'revision', revisionFile(dir, name)) };
   store.add(objects);
-  if (result.changes.length === 0 && !metaChanged) {
+  if (!change) {
     // Nothing to undo: the revision is recorded as a snapshot is.
     commitManifestOnly(dir, manifest);
     return;
   }
-  await commitManyChanges(
-    dir,
-    [...changed.values()],
+  await change.staged.commit(
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest], serialized },
+    { writes: [manifest] },
   );
 }
 
