@@ -1,10 +1,13 @@
+import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DraftMeta, HistoryEntry, Paragraph } from '../model/schemas.js';
 import { HISTORY_DIR, historyFileName, serializeHistoryEntry } from '../history/history-store.js';
 import { stageCommit, type StagedCommit } from './journal.js';
+import { localFolder } from './local-folder.js';
 import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from './paragraph-file-name.js';
 import { contentHash, recordCommitted, type CommittedFile } from './parse-cache.js';
 import { draftMetaForYaml, paragraphForYaml, serializeYaml } from './serialize.js';
+import { clockPast } from './settle-written-files.js';
 
 /** More of a change: files besides the paragraphs, draft.yaml and history. */
 export interface CommitOptions {
@@ -97,7 +100,7 @@ export function beginManyChanges(dir: string, paragraphs: readonly Paragraph[], 
         throw error;
       }
       await commit.commitMany();
-      learn(dir, { committed: [...staged.committed, ...committed], removedNames: staged.removedNames });
+      learn(dir, { committed: [...staged.committed, ...committed], removedNames: staged.removedNames }, true);
     },
     async abandon() {
       await settled;
@@ -156,10 +159,21 @@ function stageParagraphs(
   });
 }
 
-/** Once the change is made, the parse cache learns its files. */
-function learn(dir: string, { committed, removedNames }: StagedChange): void {
+/**
+ * Once the change is made, the parse cache learns its files; with `identities`, their identities
+ * too, stat'ed after a reading of the clock newer than their renames (`clockPast`), so that the
+ * next command reads none of them (~1,000 files after `import --into` or its undo; for a few,
+ * reading them costs less than the clock).
+ */
+function learn(dir: string, { committed, removedNames }: StagedChange, identities = false): void {
   try {
-    recordCommitted(dir, committed, removedNames);
+    if (!identities) return recordCommitted(dir, committed, removedNames);
+    const clock = clockPast(localFolder(dir));
+    const placed = committed.map((file) => {
+      const stats = lstatSync(join(dir, file.name), { throwIfNoEntry: false });
+      return stats?.isFile() ? { ...file, stats } : file;
+    });
+    recordCommitted(dir, placed, removedNames, clock);
   } catch {
     // Only an optimisation: the change is made, and the next command parses the files instead.
   }
