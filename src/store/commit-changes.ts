@@ -16,6 +16,8 @@ export interface CommitOptions {
   removes?: readonly string[];
   /** Paragraphs' YAML the caller has made already (`serializeYaml` of `paragraphForYaml`), by address: written as it is, not made again. */
   serialized?: ReadonlyMap<string, string>;
+  /** draft.yaml's YAML the caller has made already (`serializeYaml` of `draftMetaForYaml` of `meta`). */
+  serializedMeta?: string;
 }
 
 /**
@@ -131,7 +133,7 @@ function stageChange(
   for (const path of options.removes ?? []) commit.remove(path);
   if (meta !== undefined) {
     const value = draftMetaForYaml(meta);
-    const bytes = Buffer.from(serializeYaml(value, 'draft', join(dir, DRAFT_FILE)), 'utf8');
+    const bytes = Buffer.from(options.serializedMeta ?? serializeYaml(value, 'draft', join(dir, DRAFT_FILE)), 'utf8');
     commit.write(DRAFT_FILE, bytes);
     committed.push({ name: DRAFT_FILE, hash: contentHash(bytes), meta: value });
   }

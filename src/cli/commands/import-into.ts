@@ -7,9 +7,9 @@ import { inputError, NdraftError, usageError } from '../../diagnostics/diagnosti
 import { readImportFile } from '../../importer/input-limits.js';
 import { sniffContent } from '../../importer/sniff-content.js';
 import { mergeConventions } from '../../importer/merge-conventions.js';
-import { readConventions } from '../../importer/read-conventions.js';
 import { readDraftSource } from '../../importer/read-draft-source.js';
-import { draftSchema } from '../../model/schemas.js';
+import { quickSchemaCheck } from '../../model/quick-schema-check.js';
+import type { DraftMeta } from '../../model/schemas.js';
 import { renderImportIntoSummary, renderImportIntoWarnings } from '../../render/render-import-into.js';
 import { countParagraph, type Counts } from '../../report/counts.js';
 import { statusFromCounts } from '../../report/compute-status.js';
@@ -24,7 +24,7 @@ import { locateDraft } from '../../store/locate-draft.js';
 import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { contentHash } from '../../store/parse-cache.js';
 import { draftMetaForYaml, serializeYaml } from '../../store/serialize.js';
-import { checkResult } from '../change-paragraph.js';
+import { checkResults } from '../change-paragraph.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { historyHeader } from '../history-header.js';
 import { colorsFor, type Io } from '../io.js';
@@ -66,7 +66,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
   if (sniffContent(bytes)?.code === 'DOCX_INPUT') return (await import('./import-word-into.js')).importWordIntoCommand(bytes, path, file, dir, options, io);
   const name = options.as;
   if (name === undefined) throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2 (a Word copy of the draft takes none: its changes are read as proposals)');
-  const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
+  // Loaded only when asked for, as import does: its schema is zod's (~100 ms to load).
+  const added = options.conventions !== undefined ? (await import('../../importer/read-conventions.js')).readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   // As other commands are recorded without their --draft: "." is the draft itself.
   const command = `import ${file} --into . --as ${name}`;
   // Asked now, answered while the new text is read and matched (`resolveAuthorSoon`).
@@ -99,9 +100,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     const changing = result.changes.length > 0 || metaChanged;
     const staged = author && changing ? beginManyChanges(dir, result.changes.flatMap((c) => (c.after ? [c.after] : []))) : undefined;
     try {
-      for (const change of result.changes) if (change.after) await checkResult(change.after);
-      const checked = draftSchema.safeParse(result.meta);
-      if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
+      await checkResults(result.changes.flatMap((c) => (c.after ? [c.after] : [])));
+      await checkMeta(result.meta);
       const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
       if (author) await commitImport(io, opened, result, staged && { staged, metaChanged }, name, { ...options, author: await author() }, command, basename(path));
       return { result, warnings: source.allWarnings, previous };
@@ -176,7 +176,9 @@ async function commitImport(
       counts.set(paragraph.address, opened.counts.get(paragraph.address) ?? countParagraph(paragraph));
     }
   }
-  const draftBytes = metaChanged ? Buffer.from(serializeYaml(draftMetaForYaml(result.meta), 'draft', join(dir, DRAFT_FILE)), 'utf8') : bytesOf(dir, join(dir, DRAFT_FILE));
+  // The new draft.yaml's YAML, made once: for the revision's hash and for its file.
+  const serializedMeta = metaChanged ? serializeYaml(draftMetaForYaml(result.meta), 'draft', join(dir, DRAFT_FILE)) : undefined;
+  const draftBytes = serializedMeta !== undefined ? Buffer.from(serializedMeta, 'utf8') : bytesOf(dir, join(dir, DRAFT_FILE));
   const store = new ObjectStore(dir);
   const { revision, objects } = prepareRevision(
     dir,
@@ -202,8 +204,16 @@ async function commitImport(
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest] },
+    { writes: [manifest], ...(serializedMeta !== undefined ? { serializedMeta } : {}) },
   );
+}
+
+/** The new draft.yaml must load back; zod (~100 ms to load) only when the quick check of the generated JSON Schema is not sure. */
+async function checkMeta(meta: DraftMeta): Promise<void> {
+  if (quickSchemaCheck('draft', meta)) return;
+  const { draftSchema } = await import('../../model/schemas.js');
+  const checked = draftSchema.safeParse(meta);
+  if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
 }
 
 function commitManifestOnly(dir: string, manifest: { path: string; content: string }): void {
