@@ -137,7 +137,7 @@ export function stageCommit(dir: string): StagedCommit {
     },
     async commitMany() {
       makeJournal();
-      await finishInLanes(dir, folder, journal);
+      await finishInLanes(dir, folder, journal, true);
     },
     abandon() {
       if (!made) rmSync(folder, { recursive: true, force: true });
@@ -202,12 +202,16 @@ function finish(dir: string, folder: string, journal: Journal): void {
   finishRemovals(dir, folder, journal, touched);
 }
 
-/** `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). */
-async function finishInLanes(dir: string, folder: string, journal: Journal): Promise<void> {
+/**
+ * `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). `staged`:
+ * the change this process has just staged, every file of it a plain file it wrote (not one an
+ * earlier run left, which may be renamed already), so none is looked at before it is renamed.
+ */
+async function finishInLanes(dir: string, folder: string, journal: Journal, staged = false): Promise<void> {
   const touched = new Set<string>();
   const made = new Set<string>();
   await inLanes(journal.writes, async (target) => {
-    const move = placement(dir, folder, target, made);
+    const move = placement(dir, folder, target, made, staged);
     if (move === undefined) return;
     await rename(move.staged, move.path);
     touched.add(dirname(move.path));
@@ -218,12 +222,13 @@ async function finishInLanes(dir: string, folder: string, journal: Journal): Pro
 
 /**
  * Where a staged file goes, its folder made (once per change: `made` remembers which, sparing two
- * system calls a file); undefined when an earlier, interrupted run of this same change renamed it already.
+ * system calls a file); undefined when an earlier, interrupted run of this same change renamed it
+ * already. `written`: staged by this process just now, so a plain file still there.
  */
-function placement(dir: string, folder: string, target: string, made: Set<string>): { staged: string; path: string } | undefined {
+function placement(dir: string, folder: string, target: string, made: Set<string>, written = false): { staged: string; path: string } | undefined {
   const staged = join(folder, safeTarget(target));
   const path = join(dir, target);
-  const kind = kindOf(staged);
+  const kind = written ? 'file' : kindOf(staged);
   if (kind === 'none') return undefined;
   // ndraft stages plain files only: a link here would plant a link in the draft.
   if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);
