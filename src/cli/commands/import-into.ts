@@ -98,9 +98,10 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     // and the revision and history entry are made; nothing is in the draft until the change is made.
     const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
     const changing = result.changes.length > 0 || metaChanged;
-    const staged = author && changing ? beginManyChanges(dir, result.changes.flatMap((c) => (c.after ? [c.after] : []))) : undefined;
+    const updated = result.changes.flatMap((c) => (c.after ? [c.after] : []));
+    const staged = author && changing ? beginManyChanges(dir, updated) : undefined;
     try {
-      await checkResults(result.changes.flatMap((c) => (c.after ? [c.after] : [])));
+      await checkResults(updated);
       await checkMeta(result.meta);
       const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
       if (author) await commitImport(io, opened, result, staged && { staged, metaChanged }, name, { ...options, author: await author() }, command, basename(path));
