@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { rename } from 'node:fs/promises';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { inputError } from '../diagnostics/diagnostic.js';
 import { faultPoint } from './fault-point.js';
 import { inLanes } from './in-lanes.js';
 import { LOCAL_FOLDER, localFolder } from './local-folder.js';
+import { startWriting } from './write-files.js';
 
 /**
  * All-or-nothing changes to a set of files of a draft (paragraphs, draft.yaml, history entries),
@@ -27,6 +28,10 @@ import { LOCAL_FOLDER, localFolder } from './local-folder.js';
  */
 export const JOURNAL_FOLDER = 'journal';
 const JOURNAL_FILE = 'journal.json';
+/** The mode of a staged file, kept when it is renamed into the draft. */
+const STAGED_MODE = 0o644;
+/** How many staged files go to the writing thread in one message (`writeMany`). */
+const WRITE_BATCH = 250;
 
 interface Journal {
   ndraftJournal: 1;
@@ -44,9 +49,9 @@ export interface StagedCommit {
   write(target: string, content: string | Uint8Array): void;
   /**
    * For a change to many files at once (`import --into` and its undo: ~1,000 paragraphs): writes
-   * their new contents into the staging folder a few at a time (`inLanes`), not flushed one by one
-   * (a flush costs ~5 ms on this kind of disk: 5 s for 1,000 files); the journal is flushed as
-   * always, so a killed process still leaves all or nothing.
+   * their new contents into the staging folder, on another thread when they are many
+   * (`startWriting`), not flushed one by one (a flush costs ~5 ms on this kind of disk: 5 s for
+   * 1,000 files); the journal is flushed as always, so a killed process still leaves all or nothing.
    */
   writeMany(files: readonly (readonly [target: string, content: Uint8Array])[]): Promise<void>;
   remove(target: string): void;
@@ -104,16 +109,24 @@ export function stageCommit(dir: string): StagedCommit {
     stagedPath,
     write(target, content) {
       const path = stagedPath(target);
-      writeFileSync(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, { mode: 0o644 });
+      writeFileSync(path, typeof content === 'string' ? Buffer.from(content, 'utf8') : content, { mode: STAGED_MODE });
       unflushed.push(path);
       faultPoint();
     },
     async writeMany(files) {
-      const paths = files.map(([target]) => stagedPath(target));
-      await inLanes(
-        files.map(([, content], i) => [paths[i] as string, content] as const),
-        ([path, content]) => writeFile(path, content, { mode: 0o644 }),
-      );
+      // On the writing thread (`startWriting`) for many: each file opened, written and closed
+      // there in one go, while this thread stages the next batch, instead of three round trips
+      // through the I/O threads for each (0.4–0.5 s of waiting for 1,000 files on this machine).
+      const writer = startWriting(files.length, STAGED_MODE);
+      try {
+        for (let from = 0; from < files.length; from += WRITE_BATCH) {
+          writer.write(files.slice(from, from + WRITE_BATCH).map(([target, content]) => [stagedPath(target), content] as const));
+        }
+        await writer.done();
+      } catch (error) {
+        await writer.stop();
+        throw error;
+      }
     },
     remove(target) {
       journal.removes.push(safeTarget(target));
@@ -124,7 +137,7 @@ export function stageCommit(dir: string): StagedCommit {
     },
     async commitMany() {
       makeJournal();
-      await finishInLanes(dir, folder, journal);
+      await finishInLanes(dir, folder, journal, true);
     },
     abandon() {
       if (!made) rmSync(folder, { recursive: true, force: true });
@@ -189,12 +202,16 @@ function finish(dir: string, folder: string, journal: Journal): void {
   finishRemovals(dir, folder, journal, touched);
 }
 
-/** `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). */
-async function finishInLanes(dir: string, folder: string, journal: Journal): Promise<void> {
+/**
+ * `finish`, the staged files renamed a few at a time (see `StagedCommit.commitMany`). `staged`:
+ * the change this process has just staged, every file of it a plain file it wrote (not one an
+ * earlier run left, which may be renamed already), so none is looked at before it is renamed.
+ */
+async function finishInLanes(dir: string, folder: string, journal: Journal, staged = false): Promise<void> {
   const touched = new Set<string>();
   const made = new Set<string>();
   await inLanes(journal.writes, async (target) => {
-    const move = placement(dir, folder, target, made);
+    const move = placement(dir, folder, target, made, staged);
     if (move === undefined) return;
     await rename(move.staged, move.path);
     touched.add(dirname(move.path));
@@ -205,12 +222,13 @@ async function finishInLanes(dir: string, folder: string, journal: Journal): Pro
 
 /**
  * Where a staged file goes, its folder made (once per change: `made` remembers which, sparing two
- * system calls a file); undefined when an earlier, interrupted run of this same change renamed it already.
+ * system calls a file); undefined when an earlier, interrupted run of this same change renamed it
+ * already. `written`: staged by this process just now, so a plain file still there.
  */
-function placement(dir: string, folder: string, target: string, made: Set<string>): { staged: string; path: string } | undefined {
+function placement(dir: string, folder: string, target: string, made: Set<string>, written = false): { staged: string; path: string } | undefined {
   const staged = join(folder, safeTarget(target));
   const path = join(dir, target);
-  const kind = kindOf(staged);
+  const kind = written ? 'file' : kindOf(staged);
   if (kind === 'none') return undefined;
   // ndraft stages plain files only: a link here would plant a link in the draft.
   if (kind === 'other') throw inputError(`${staged} is not a plain file, so the interrupted change cannot be finished; remove ${folder} and check the draft with "ndraft validate"`);

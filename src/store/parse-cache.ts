@@ -317,27 +317,29 @@ export function openParseCache(dir: string): ParseCache {
   return cache;
 }
 
-/** A file a writer has just put in place: its name in the draft, the SHA-1 of its bytes and what they hold. */
-export type CommittedFile = { name: string; hash: string } & ({ paragraph: Paragraph } | { meta: DraftMeta });
+/** A file a writer has just put in place: its name in the draft, the SHA-1 of its bytes and what they hold; its identity once in place, when taken. */
+export type CommittedFile = { name: string; hash: string; stats?: FileStats } & ({ paragraph: Paragraph } | { meta: DraftMeta });
 
 /**
  * Tells the cache this run opened on `dir` (loading the draft) what a change just put in place,
  * so that the next command serves the new files from the cache rather than parse them (loading
  * the YAML parser and the schemas costs more than the rest of a small change). Their identities
- * are not recorded: they were written just now (see above); the next command hashes them.
- * Nothing to do when this run did not load the draft.
+ * are recorded only when given (`stats`) and when `clock`, a reading of the file system's clock
+ * taken after they were (`clockPast`), is newer than their ctimes (the cache's rule, see above);
+ * otherwise the next command hashes them. Nothing to do when this run did not load the draft.
  */
-export function recordCommitted(dir: string, files: readonly CommittedFile[], removed: readonly string[] = []): void {
+export function recordCommitted(dir: string, files: readonly CommittedFile[], removed: readonly string[] = [], clock?: number): void {
   const cache = openedInThisRun.get(resolve(dir));
   if (!cache) return;
+  if (clock !== undefined) cache.settledAt(clock);
   for (const name of removed) cache.forget(name);
   for (const file of files) {
     if ('meta' in file) {
-      cache.setMeta(file.hash, file.meta);
+      cache.setMeta(file.hash, file.meta, file.stats);
       continue;
     }
     if (!cache.get(file.hash)) cache.set(file.hash, { paragraph: file.paragraph });
-    cache.noteFile(file.name, file.hash);
+    cache.noteFile(file.name, file.hash, file.stats);
   }
   cache.save();
 }

@@ -36,17 +36,29 @@ const CLOCK_FILE = '.ndraft-clock';
 export function settleWrittenFiles(cache: ParseCache, dir: string, files: readonly JustWritten[]): void {
   let newest = -Infinity;
   for (const file of files) newest = Math.max(newest, file.stats.ctimeMs);
-  let clock = readClock(dir);
-  for (let reading = 1; reading < READINGS && !(newest < clock); reading++) {
-    pause(2);
-    clock = readClock(dir);
-  }
+  const clock = clockPast(dir, newest);
   cache.settledAt(clock);
   for (const file of files) {
     if (!(file.stats.ctimeMs < clock)) continue;
     if (file.meta) cache.setMeta(file.hash, file.meta, file.stats);
     else cache.noteFile(file.name, file.hash, file.stats);
   }
+}
+
+/**
+ * A reading of the file system's clock (a file made in `dir` and removed) newer than `past` when
+ * a few short pauses bring it there, else the last one taken. Without `past`, newer than its
+ * first reading: newer than the ctime of any file changed before the call, so that those stat'ed
+ * after it with an older ctime may have their identities recorded (the cache's rule, parse-cache.ts).
+ */
+export function clockPast(dir: string, past?: number): number {
+  let clock = readClock(dir);
+  const mark = past ?? clock;
+  for (let reading = 1; reading < READINGS + (past === undefined ? 1 : 0) && !(mark < clock); reading++) {
+    pause(2);
+    clock = readClock(dir);
+  }
+  return clock;
 }
 
 /** The file system's clock now: the mtime it gives a file made now (the clock that stamps ctimes). */

@@ -17,14 +17,14 @@ export type FileToWrite = readonly [path: string, bytes: Uint8Array];
 // `writeAndIdentify` does, below); `null` ends the list, and the identities of all are sent back.
 // A file that cannot be written throws out of the handler: the thread stops with that error.
 const WORKER = `
-const { parentPort } = require('node:worker_threads');
+const { parentPort, workerData } = require('node:worker_threads');
 const { closeSync, fstatSync, openSync, writeFileSync } = require('node:fs');
 const batches = [];
 parentPort.on('message', (files) => {
   if (files !== null) {
     const identities = new Float64Array(files.length * ${IDENTITY_LENGTH});
     files.forEach(([path, bytes], i) => {
-      const fd = openSync(path, 'w');
+      const fd = openSync(path, 'w', workerData.mode);
       try {
         writeFileSync(fd, bytes);
         const stats = fstatSync(fd);
@@ -48,10 +48,10 @@ parentPort.on('message', (files) => {
 `;
 
 /** Writes the files in order; returns each one's identity as written (see `FileWriter.done`). */
-function writeAndIdentify(files: readonly FileToWrite[]): Float64Array {
+function writeAndIdentify(files: readonly FileToWrite[], mode: number): Float64Array {
   const identities = new Float64Array(files.length * IDENTITY_LENGTH);
   files.forEach(([path, bytes], i) => {
-    const fd = openSync(path, 'w');
+    const fd = openSync(path, 'w', mode);
     try {
       writeFileSync(fd, bytes);
       const stats = fstatSync(fd);
@@ -85,20 +85,20 @@ export interface FileWriter {
  * the rest of the paragraphs, checks the draft, builds its cache and records its revision while
  * the first files are being created, instead of creating them all once every text is ready.
  * With fewer, each batch is written at once on this thread. Bytes in a SharedArrayBuffer
- * (`sharedBytes`) reach the other thread without a copy.
+ * (`sharedBytes`) reach the other thread without a copy. A new file gets `mode` (less the umask).
  */
-export function startWriting(expected: number): FileWriter {
-  return expected < BACKGROUND_WRITE_MIN_FILES ? writeHere() : writeInBackground();
+export function startWriting(expected: number, mode = 0o666): FileWriter {
+  return expected < BACKGROUND_WRITE_MIN_FILES ? writeHere(mode) : writeInBackground(mode);
 }
 
-function writeHere(): FileWriter {
+function writeHere(mode: number): FileWriter {
   const written: Float64Array[] = [];
   let failure: { error: unknown } | undefined;
   return {
     write(files) {
       if (failure) return;
       try {
-        written.push(writeAndIdentify(files));
+        written.push(writeAndIdentify(files, mode));
       } catch (error) {
         failure = { error };
       }
@@ -108,8 +108,8 @@ function writeHere(): FileWriter {
   };
 }
 
-function writeInBackground(): FileWriter {
-  const worker = new Worker(WORKER, { eval: true });
+function writeInBackground(mode: number): FileWriter {
+  const worker = new Worker(WORKER, { eval: true, workerData: { mode } });
   let finished = false;
   const done = new Promise<Float64Array>((resolve, reject) => {
     worker.once('message', (identities: Float64Array) => resolve(identities));

@@ -239,6 +239,21 @@ describe('import --into a draft imported with --conventions', () => {
     expect(await show('art2-1', draft)).toMatchObject({ status: 'agreed', text: 'Las Partes movilizarán recursos financieros.' });
     expect(JSON.parse(ok(await runInProcess(['compare', 'import', 'Rev.2', '--format', 'json', '--draft', draft], { env }))).summaryLine).toBe('1 paragraph changed: 1 newly agreed');
   });
+
+  it('reads a --conventions file given to --into itself, and refuses one that cannot be read, changing nothing', async () => {
+    const draft = join(makeTempDir('into-es-given'), 'es');
+    ok(await runInProcess(['import', join(es, 'borrador-es.txt'), '--out', draft, '--conventions', join(es, 'convenciones.yaml')], { env }));
+    const later = join(draft, '..', 'borrador-es-rev2.txt');
+    writeFileSync(later, readFileSync(join(es, 'borrador-es.txt'), 'utf8').replace('1. Las Partes movilizarán recursos financieros.', '1. Las Partes movilizarán recursos financieros. (Acordado)'));
+    const before = snapshotFiles(draft);
+    const missing = await runInProcess(['import', later, '--into', draft, '--as', 'Rev.2', '--conventions', join(es, 'missing.yaml')], { env });
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('missing.yaml');
+    expect(snapshotFiles(draft)).toEqual(before);
+    const result = await runInProcess(['import', later, '--into', draft, '--as', 'Rev.2', '--conventions', join(es, 'convenciones.yaml')], { env });
+    expect(result.status, result.stderr).toBe(0);
+    expect(result.stdout).toContain('  updated       1: art2-1');
+  });
 });
 
 describe('import --into with a real draft of the corpus', () => {

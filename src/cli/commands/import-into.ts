@@ -7,9 +7,9 @@ import { inputError, NdraftError, usageError } from '../../diagnostics/diagnosti
 import { readImportFile } from '../../importer/input-limits.js';
 import { sniffContent } from '../../importer/sniff-content.js';
 import { mergeConventions } from '../../importer/merge-conventions.js';
-import { readConventions } from '../../importer/read-conventions.js';
 import { readImportSource } from '../../importer/read-import-source.js';
-import { draftSchema } from '../../model/schemas.js';
+import { quickSchemaCheck } from '../../model/quick-schema-check.js';
+import type { DraftMeta } from '../../model/schemas.js';
 import { renderImportIntoSummary, renderImportIntoWarnings } from '../../render/render-import-into.js';
 import { countParagraph, type Counts } from '../../report/counts.js';
 import { statusFromCounts } from '../../report/compute-status.js';
@@ -19,12 +19,12 @@ import { readRevisions } from '../../revisions/read-revision.js';
 import { prepareRevision, type RevisionFile } from '../../revisions/record-revision.js';
 import { checkNewRevisionName, revisionFile, storedRevisionName } from '../../revisions/revision-store.js';
 import { REVISIONS_DIR } from '../../revisions/revision-folders.js';
-import { commitManyChanges } from '../../store/commit-changes.js';
+import { beginManyChanges, type ManyChanges } from '../../store/commit-changes.js';
 import { locateDraft } from '../../store/locate-draft.js';
-import { DRAFT_FILE, PARAGRAPHS_DIR, paragraphFileName } from '../../store/paragraph-file-name.js';
+import { DRAFT_FILE } from '../../store/paragraph-file-name.js';
 import { contentHash } from '../../store/parse-cache.js';
-import { draftMetaForYaml, paragraphForYaml, serializeYaml } from '../../store/serialize.js';
-import { checkResult } from '../change-paragraph.js';
+import { draftMetaForYaml, serializeYaml } from '../../store/serialize.js';
+import { checkResults } from '../change-paragraph.js';
 import { diagnosticJson, displayPath, formatDiagnostic } from '../format-diagnostic.js';
 import { historyHeader } from '../history-header.js';
 import { colorsFor, type Io } from '../io.js';
@@ -71,7 +71,8 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
     if (word) throw usageError(`${file} is a Word document ndraft did not write, so it is read as the next revision of the text: give --as <name>, e.g. --as Rev.2 (a delegation's copy of ndraft's own export takes none)`);
     throw usageError('--into needs --as <name>: the revision the new text is recorded as, e.g. --as Rev.2 (a Word copy of the draft takes none: its changes are read as proposals)');
   }
-  const added = options.conventions !== undefined ? readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
+  // Loaded only when asked for, as import does: its schema is zod's (~100 ms to load).
+  const added = options.conventions !== undefined ? (await import('../../importer/read-conventions.js')).readConventions(resolve(io.cwd, options.conventions), options.conventions) : undefined;
   // As other commands are recorded without their --draft: "." is the draft itself.
   const command = `import ${file} --into . --as ${name}`;
   // Asked now, answered while the new text is read and matched (`resolveAuthorSoon`).
@@ -101,12 +102,22 @@ export async function importIntoCommand(file: string, options: ImportIntoOptions
       ...(options.title !== undefined ? { title: options.title } : {}),
       ...(conventions ? { conventions } : {}),
     });
-    for (const change of result.changes) if (change.after) await checkResult(change.after);
-    const checked = draftSchema.safeParse(result.meta);
-    if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
-    const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
-    if (author) await commitImport(io, opened, result, name, { ...options, author: await author() }, command, basename(path));
-    return { result, warnings: source.allWarnings, previous };
+    // The changed paragraphs' files are staged (written on another thread) while they are checked
+    // and the revision and history entry are made; nothing is in the draft until the change is made.
+    const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
+    const changing = result.changes.length > 0 || metaChanged;
+    const updated = result.changes.flatMap((c) => (c.after ? [c.after] : []));
+    const staged = author && changing ? beginManyChanges(dir, updated) : undefined;
+    try {
+      await checkResults(updated);
+      await checkMeta(result.meta);
+      const previous = (await readRevisions(dir)).revisions.at(-1)?.name;
+      if (author) await commitImport(io, opened, result, staged && { staged, metaChanged }, name, { ...options, author: await author() }, command, basename(path));
+      return { result, warnings: source.allWarnings, previous };
+    } catch (error) {
+      await staged?.abandon();
+      throw error;
+    }
   };
   const { result, warnings, previous } = await (options.dryRun ? work() : whileLocked(io, dir, command, work));
 
@@ -141,34 +152,42 @@ function locateInto(into: string, cwd: string): string {
 
 /**
  * Writes the result as one change recording revision `name`: its objects are stored first (no
- * manifest names them until the change is made), then the paragraphs, draft.yaml, the history
- * entry and the manifest go in place all or nothing. A text identical to the draft changes
- * nothing: the revision alone is recorded.
+ * manifest names them until the change is made), then the paragraphs (staged already:
+ * `change.staged`), draft.yaml, the history entry and the manifest go in place all or nothing.
+ * A text identical to the draft (no `change`) changes nothing: the revision alone is recorded.
  */
-async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResult, name: string, options: ImportIntoOptions, command: string, source: string): Promise<void> {
+async function commitImport(
+  io: Io,
+  opened: OpenedDraft,
+  result: ImportIntoResult,
+  change: { staged: ManyChanges; metaChanged: boolean } | undefined,
+  name: string,
+  options: ImportIntoOptions,
+  command: string,
+  source: string,
+): Promise<void> {
   const { dir } = opened;
-  const metaChanged = !isDeepStrictEqual(result.meta, opened.meta);
+  const metaChanged = change?.metaChanged === true;
   const header = await historyHeader(dir, options, io, command);
-  const changed = new Map(result.changes.flatMap((c) => (c.after ? [[c.after.address, c.after] as const] : [])));
   const known = new Map(opened.files.map((f) => [f.address, f]));
   const paragraphs = new Map<string, RevisionFile>();
   const counts = new Map<string, Counts>();
-  // Each changed paragraph's YAML, made once: for the revision's hashes and for its file.
-  const serialized = new Map<string, string>();
+  const changed = new Map(result.changes.flatMap((c) => (c.after ? [[c.after.address, c.after] as const] : [])));
   for (const paragraph of result.paragraphs) {
     const after = changed.get(paragraph.address);
-    if (after) {
-      const text = serializeYaml(paragraphForYaml(after), 'paragraph', join(dir, PARAGRAPHS_DIR, paragraphFileName(after.address)));
-      serialized.set(after.address, text);
-      const bytes = Buffer.from(text, 'utf8');
-      paragraphs.set(after.address, { hash: contentHash(bytes), bytes: () => bytes });
+    // A changed paragraph's file as staged (made once: for the revision's hashes and for the draft).
+    const file = after ? change?.staged.files.get(after.address) : undefined;
+    if (after && file) {
+      paragraphs.set(after.address, { hash: file.hash, bytes: () => file.bytes });
       counts.set(after.address, countParagraph(after));
     } else {
       paragraphs.set(paragraph.address, fileOf(dir, known.get(paragraph.address)));
       counts.set(paragraph.address, opened.counts.get(paragraph.address) ?? countParagraph(paragraph));
     }
   }
-  const draftBytes = metaChanged ? Buffer.from(serializeYaml(draftMetaForYaml(result.meta), 'draft', join(dir, DRAFT_FILE)), 'utf8') : bytesOf(dir, join(dir, DRAFT_FILE));
+  // The new draft.yaml's YAML, made once: for the revision's hash and for its file.
+  const serializedMeta = metaChanged ? serializeYaml(draftMetaForYaml(result.meta), 'draft', join(dir, DRAFT_FILE)) : undefined;
+  const draftBytes = serializedMeta !== undefined ? Buffer.from(serializedMeta, 'utf8') : bytesOf(dir, join(dir, DRAFT_FILE));
   const store = new ObjectStore(dir);
   const { revision, objects } = prepareRevision(
     dir,
@@ -185,19 +204,25 @@ async function commitImport(io: Io, opened: OpenedDraft, result: ImportIntoResul
   );
   const manifest = { path: `${REVISIONS_DIR}/${name}.yaml`, content: serializeYaml(revision, 'revision', revisionFile(dir, name)) };
   store.add(objects);
-  if (result.changes.length === 0 && !metaChanged) {
+  if (!change) {
     // Nothing to undo: the revision is recorded as a snapshot is.
     commitManifestOnly(dir, manifest);
     return;
   }
-  await commitManyChanges(
-    dir,
-    [...changed.values()],
+  await change.staged.commit(
     { ...header, revision: name, changes: result.changes, ...(metaChanged ? { outline: { before: opened.meta, after: result.meta } } : {}) },
     metaChanged ? result.meta : undefined,
     result.changes.filter((c) => c.after === null).map((c) => c.paragraph),
-    { writes: [manifest], serialized },
+    { writes: [manifest], ...(serializedMeta !== undefined ? { serializedMeta } : {}) },
   );
+}
+
+/** The new draft.yaml must load back; zod (~100 ms to load) only when the quick check of the generated JSON Schema is not sure. */
+async function checkMeta(meta: DraftMeta): Promise<void> {
+  if (quickSchemaCheck('draft', meta)) return;
+  const { draftSchema } = await import('../../model/schemas.js');
+  const checked = draftSchema.safeParse(meta);
+  if (!checked.success) throw new Error(`import --into produced an invalid draft.yaml: ${checked.error.message}`);
 }
 
 function commitManifestOnly(dir: string, manifest: { path: string; content: string }): void {

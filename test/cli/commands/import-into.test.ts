@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../../src/cli.js';
@@ -53,5 +53,35 @@ describe('import --into: the parse cache', () => {
     expect(left.filter((name) => !identityKnown(name))).toEqual([]);
     // Every file's current content is in the cache, under its name.
     for (const name of names) expect(rows.get(name)?.[5], name).toBe(contentHash(readFileSync(join(dir, name))));
+  });
+
+  it('records the identities of the files the change wrote, and so does its undo: the next command reads none; an edit right after is still seen', async () => {
+    const dir = join(makeTempDir('into-identities'), 'draft');
+    await run(['import', join(text, 'rev1.txt'), '--out', dir]);
+    const names = readdirSync(join(dir, 'paragraphs')).map((name) => `paragraphs/${name}`);
+    const contents = () => new Map(names.map((name) => [name, contentHash(readFileSync(join(dir, name)))]));
+    const identityKnown = (name: string) => {
+      const row = cacheRows(dir).get(name);
+      const stats = statSync(join(dir, name));
+      return row?.[1] === stats.ino && row[4] === stats.ctimeMs && row[5] === contentHash(readFileSync(join(dir, name)));
+    };
+    const before = contents();
+    await run(['import', join(text, 'rev2.txt'), '--into', dir, '--as', 'Rev.2']);
+    const written = names.filter((name) => contents().get(name) !== before.get(name));
+    expect(written.length).toBeGreaterThan(20);
+    expect(written.filter((name) => !identityKnown(name))).toEqual([]);
+    await run(['undo', '--draft', dir]);
+    expect(written.filter((name) => contents().get(name) !== before.get(name))).toEqual([]);
+    expect(written.filter((name) => !identityKnown(name))).toEqual([]);
+
+    // Edited at once, keeping its size: a new ctime, so the next command reads it.
+    const edited = written[0] as string;
+    const yaml = readFileSync(join(dir, edited), 'utf8');
+    const changed = yaml.replace(/(text: .*?)([a-z])(?=[^a-z])/u, (_, head: string, letter: string) => `${head}${letter === 'x' ? 'y' : 'x'}`);
+    expect(changed).not.toBe(yaml);
+    expect(changed.length).toBe(yaml.length);
+    writeFileSync(join(dir, edited), changed);
+    const address = /^address: "?([^"\n]*)"?$/mu.exec(yaml)?.[1] as string;
+    expect(await run(['show', address, '--json', '--draft', dir])).toContain(/(text: )(.*)$/mu.exec(changed)?.[2]?.slice(0, 60) ?? '?');
   });
 });
