@@ -23,7 +23,7 @@ export type LineKind =
   | { kind: 'text'; rest: string; restColumn: number };
 
 const SUFFIXES = LATIN_SUFFIXES;
-// `12.`, `12 bis.`, `5A.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1` and `35.1` (decimal sub-paragraphs) need no period.
+// `12.`, `12 bis.`, `5A.`, `(TT)4.`, `PP3.`, `OP 3.`, `[5][3].`; `3.1`, `35.1` and `3.2.1` (decimal sub-paragraphs) need no period.
 const PARAGRAPH = new RegExp(
   `^(\\[)?\\s*((?:\\([A-Z]{1,4}\\)\\s*)?(?:[PO]P\\s?)?(\\d{1,5})[A-Za-z]?(?:\\s*(?:${SUFFIXES}))?|\\[\\d{1,4}\\]\\[\\d{1,4}\\])\\s*\\.(?:\\s+|$)`,
   'i',
@@ -35,7 +35,7 @@ const ALT_AFTER_NUMBER = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)?\\s?\\d{1,5}(?:
 // `37. ter A clear process …`: the period before the suffix, as the ADP's Geneva text prints some.
 const SUFFIX_AFTER_PERIOD = new RegExp(`^(\\[)?\\s*((\\d{1,5})\\.\\s?(?:${SUFFIXES}))(?:\\s+|$)`);
 const PREAMBULAR_OPERATIVE = new RegExp(`^(\\[)?\\s*((?:PP|OP|Pp|Op)\\s?(\\d{1,4})(?:\\s*(?:${SUFFIXES}))?)\\s*[.:]?(?:\\s+|$)`);
-const DECIMAL = /^(\[)?\s*((\d{1,3})\.\d{1,2})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
+const DECIMAL = /^(\[)?\s*((\d{1,3})(?:\.\d{1,2}){1,3})(?:\.)?(?:\s+|$)(?=$|[[“"‘(\p{Lu}]|Option)/u;
 // A number without its period (`1 Member States …`), as some PDF copies print them: accepted only in sequence.
 const BARE = /^(\d{1,2})\s+(?=[[“"\p{Lu}])/u;
 const SECTION = /^(\d{1,2}|[IVXLC]{1,6}|[A-Z])\.(?:\s+(.*))?$/;

@@ -199,6 +199,16 @@ describe('option blocks', () => {
 });
 
 describe('numbers with a letter', () => {
+  it('reads three-level decimal numbers (`3.2.1`, as WTO texts number them)', () => {
+    const { draft } = read('Article 3\n\n3.1 No Member shall grant a subsidy.\n\n3.2 For the purpose of paragraph 3.1:\n(a) a determination;\n\n3.2.1 The Member shall notify.\n\n3.3 Next.\n');
+    expect(draft.paragraphs.map((p) => [p.address, p.number, p.items.length])).toEqual([
+      ['art3-3.1', '3.1', 0],
+      ['art3-3.2', '3.2', 1],
+      ['art3-3.2.1', '3.2.1', 0],
+      ['art3-3.3', '3.3', 0],
+    ]);
+  });
+
   it('reads `5A.` and `5a.` as paragraph numbers, `5 bis.` still as bis', () => {
     const { draft } = read('5. Five.\n5A. Five A.\n6a. Six a.\n6 bis. Six bis.\n');
     expect(draft.paragraphs.map((p) => [p.address, p.number])).toEqual([
