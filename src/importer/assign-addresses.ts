@@ -39,14 +39,17 @@ export function assignAddresses(paragraphs: readonly ParagraphNode[], sections: 
     return true;
   };
   const addresses = new Map<ParagraphNode, string>();
+  const nextCopy = new Map<string, number>();
   for (const p of paragraphs) {
     const own = plain.get(p) as string;
     const sectionKey = sectionKeys.get(p.section) ?? 'sec';
     let address = p.number !== undefined && restarting.has(p.section) && p.section.scopeKey === undefined ? `${sectionKey}-${own}` : own;
     if (p.duplicate) {
-      // The second `47` of a section: `47-2`, as a merge names the second of two `61bis`.
-      let n = 2;
+      // The second `47` of a section: `47-2`, as a merge names the second of two `61bis`; the
+      // count goes on from the last one given, so a file printing one number 100,000 times stays linear.
+      let n = nextCopy.get(address) ?? 2;
       while (!take(`${address}-${n}`)) n++;
+      nextCopy.set(address, n + 1);
       address = `${address}-${n}`;
     } else for (let n = 2; !take(address); n++) address = `${sectionKey}-${own}${n === 2 ? '' : `-${n}`}`;
     addresses.set(p, address);

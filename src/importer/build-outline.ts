@@ -266,7 +266,8 @@ class OutlineBuilder {
   private romanTop(): boolean {
     const number = this.top?.section.number;
     if (number === undefined || !/^[IVXLC]+$/.test(number)) return false;
-    const before = this.sections[this.sections.indexOf(this.top as SectionNode) - 1]?.section.number;
+    // The top heading is the last of `sections`, where every top heading is pushed.
+    const before = this.sections.at(-1) === this.top ? this.sections.at(-2)?.section.number : undefined;
     return !(number.length === 1 && before !== undefined && before.length === 1 && before.charCodeAt(0) + 1 === number.charCodeAt(0));
   }
 
@@ -424,6 +425,8 @@ class OutlineBuilder {
     const para: ParagraphNode = { kind: 'paragraph', ...(number !== undefined ? { number } : {}), bracketed, line, column, text: newUnit(), items: [], alternatives: [], notes: [], scope, section, ...(twin ? { duplicate: true as const } : {}) };
     this.paragraphs.push(para);
     this.container().push(para);
+    const innermost = this.blocks[this.blocks.length - 1]?.option;
+    if (innermost?.through !== undefined && number?.replace(/\s+/g, '').toLowerCase() === innermost.through) innermost.holdsLast = true;
     if (number !== undefined) {
       if (!twin) this.numbered.set(this.numberKey(number), para);
       this.lastNumbered.set(section, para);
@@ -579,7 +582,7 @@ function pastItsLast(option: OptionNode, number: string): boolean {
   const written = number.replace(/\s+/g, '').toLowerCase();
   if (written === last || isSubNumber(written, last)) return false;
   const lead = (n: string) => Number(/\d+/.exec(n)?.[0] ?? Number.NaN);
-  return lead(written) > lead(last) || option.entries.some((e) => e.kind === 'paragraph' && e.number?.replace(/\s+/g, '').toLowerCase() === last);
+  return lead(written) > lead(last) || option.holdsLast === true;
 }
 
 /** An option that held its one paragraph, or only placeholder words, takes nothing more. */

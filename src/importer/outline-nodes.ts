@@ -48,6 +48,8 @@ export interface OptionNode {
   placeholder?: TextUnit;
   /** The last paragraph it holds, where its line says (`Option 2: (paragraphs 3-3quater)`), as `normaliseNumber` writes it. */
   through?: string;
+  /** It holds that last paragraph: the next numbered one is outside it. */
+  holdsLast?: true;
   /** Its text began on the option line itself (`Option 2: Each Party …`): it holds that one paragraph. */
   inline: boolean;
   entries: OutlineNode[];
