@@ -128,12 +128,14 @@ class OutlineBuilder {
       case 'article': {
         // `Article 1. Use of terms`: a title, unless the next line goes on with it (a lower-case word).
         const named = k.named !== undefined && !/^\p{Ll}/u.test(this.lines[i + 1]?.text.trim() ?? '') ? k.named : undefined;
-        const heading = named !== undefined ? { title: named, next: i } : k.title !== '' || k.rest !== '' ? { title: k.title, next: i } : this.takeBracedTitle(i);
+        // `Article QQ.A.11: {Application of Agreement to … Prior` / `Acts}`: a title in braces wrapped onto the next line.
+        const wrapped = k.title === '' && /^\{[^{}]*$/.test(k.rest.trim()) ? this.braceClosedOn(i, k.rest.trim()) : undefined;
+        const heading = wrapped ?? (named !== undefined ? { title: named, next: i } : k.title !== '' || k.rest !== '' ? { title: k.title, next: i } : this.takeBracedTitle(i));
         const top = this.top;
         const depth = top !== undefined && top.scopeKey === undefined && (top.division === true || (top.section.number === undefined && top.section.label !== undefined)) ? 1 : 0;
         const node = this.openSection({ number: k.number, title: heading.title }, `${k.bracketed ? '[' : ''}${k.marker}`, depth);
         node.scopeKey = `art${addressPart(k.number)}`;
-        if (k.rest !== '' && named === undefined) this.text(k.rest, at.line, col(k.restColumn), true);
+        if (k.rest !== '' && named === undefined && wrapped === undefined) this.text(k.rest, at.line, col(k.restColumn), true);
         return heading.next;
       }
       case 'caps-heading': {
@@ -533,6 +535,14 @@ class OutlineBuilder {
 
   private isHeadingTitle(title: string, end: number, bracketsAllowed: boolean): boolean {
     return title !== '' && isTitleShaped(title, this.vocabulary) && (bracketsAllowed || !/[[\]]/.test(title)) && this.followedByStructure(end);
+  }
+
+  /** The next line closes the brace `opened` left open: the title both make, and that line consumed. */
+  private braceClosedOn(i: number, opened: string): { title: string; next: number } | undefined {
+    const j = this.nextNonBlank(i + 1);
+    const k = this.kinds[j];
+    const closing = k?.kind === 'text' ? /^([^{}]*)\}\s*\d{0,3}$/.exec(k.rest.trim()) : null;
+    return closing ? { title: `${opened.slice(1)} ${closing[1] as string}`.replace(/\s+/g, ' ').trim(), next: j } : undefined;
   }
 
   /** A heading's title on the next line: consumed when it reads like a title. */

@@ -90,7 +90,10 @@ export function classifyLine(raw: string, vocabulary: Vocabulary = DEFAULT_VOCAB
   }
 
   const article = vocabulary.article.exec(t);
-  if (article && (article[4] === undefined || article[1] === '[')) {
+  // `Article 20 of the TRIPS Agreement, each Party …`: a sentence (often a wrapped line) that
+  // cites an article goes on in lower case; a heading does not.
+  const cites = article !== null && /^\p{Ll}/u.test(t.slice(article[0].length)) && !/[.:]\s*$/.test(article[0]);
+  if (article && !cites && (article[4] === undefined || article[1] === '[')) {
     const after = t.slice(article[0].length);
     const titled = /^(?:\(([^()]*)\)|\{([^{}]*)\})\s*\d{0,3}\s*/.exec(after);
     // `Article 1. Use of terms`, `Article 2: Objective`, `Article 3 – Principles`: a title after a

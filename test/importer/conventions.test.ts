@@ -36,6 +36,16 @@ describe('articles and restarted numbering', () => {
     ]);
   });
 
+  it('reads a title in braces wrapped onto the next line, and leaves `Article 20 of the TRIPS Agreement, …` (a wrapped sentence) as text', () => {
+    // TPP IP chapter (pdftotext), Articles QQ.A.11 and QQ.C.2.
+    const { draft } = read('Article QQ.A.11: {Application of Agreement to Existing Subject Matter and Prior\nActs}\n\n1. Except as it otherwise provides.\n\nArticle QQ.C.2: {Collective and Certification Marks}\n\n2. Pursuant to\nArticle 20 of the TRIPS Agreement, each Party shall ensure.\n');
+    expect(draft.meta.sections.map((s) => [s.label ?? s.number, s.title ?? null, s.paragraphs])).toEqual([
+      ['Article QQ.A.11', 'Application of Agreement to Existing Subject Matter and Prior Acts', ['artqq.a.11-1']],
+      ['Article QQ.C.2', 'Collective and Certification Marks', ['artqq.c.2-2']],
+    ]);
+    expect(draft.paragraphs.at(-1)?.text).toBe('Pursuant to Article 20 of the TRIPS Agreement, each Party shall ensure.');
+  });
+
   it('reads `[Article 3bis] (REDD-plus)`, a heading alone in brackets, as the article, its label keeping them', () => {
     const { draft } = read('Article 3\n\n1. One.\n\n[Article 3bis] (REDD-plus)\n\n1. Defined.\n\n2. Consists.\n\nArticle 4\n\n1. Four.\n');
     expect(draft.meta.sections.map((s) => [s.label, s.title ?? null, s.paragraphs])).toEqual([
