@@ -62,6 +62,7 @@ class OutlineBuilder {
     private readonly vocabulary: Vocabulary,
   ) {
     this.kinds = lines.map((l) => (l.heading !== undefined ? classifyHeading(l.text, vocabulary) : classifyLine(l.text, vocabulary)));
+    joinWrappedNotes(this.kinds, lines, vocabulary);
   }
 
   build(): BuiltOutline {
@@ -151,6 +152,12 @@ class OutlineBuilder {
       }
       case 'editorial': {
         const text = k.text.replace(/\s*\d{0,3}$/, '');
+        // `Note:` alone, its words on the next line (Lima elements, finance): one note.
+        const said = k.note === true && /:$/.test(text) ? this.kinds[this.nextNonBlank(i + 1)] : undefined;
+        if (said?.kind === 'text') {
+          this.note(`${text} ${said.rest.trim()}`, at.line);
+          return this.nextNonBlank(i + 1);
+        }
         if (k.note !== true && this.followedByStructure(i) && this.unit === undefined) this.openSection({ title: text }, text, this.top ? 1 : 0, true);
         else this.note(text, at.line);
         return i;
@@ -573,6 +580,28 @@ class OutlineBuilder {
 /** Word's lost bullets (U+F0B7 from the Symbol font) print as nothing: they are shown as the bullet they were. */
 function itemLabel(label: string): string {
   return label === '\uf0b7' ? '•' : label;
+}
+
+/**
+ * A note in braces or brackets wrapped onto the next line (`{PATENTS/ UNDISCLOSED TEST OR OTHER
+ * DATA/ TRADITIONAL` / `KNOWLEDGE}`, `[NOTE: ARTICLES … HAVE BEEN` / `MOVED TO QQ.A.4-5]`): read
+ * as the one line it is, the second line taken as blank.
+ */
+function joinWrappedNotes(kinds: LineKind[], lines: readonly SourceLine[], vocabulary: Vocabulary): void {
+  for (let i = 0; i + 1 < kinds.length; i++) {
+    const first = (lines[i] as SourceLine).text.trim();
+    const close = first.startsWith('{') && !first.includes('}') ? '}' : first.startsWith('[') && !first.includes(']') && classifyLine(`${first}]`, vocabulary).kind === 'editorial' ? ']' : undefined;
+    if (close === undefined || (kinds[i]?.kind !== 'text' && kinds[i]?.kind !== 'caps-heading')) continue;
+    const second = (lines[i + 1] as SourceLine).text.trim();
+    const open = close === '}' ? '{' : '[';
+    if (!second.endsWith(close) && !new RegExp(`\\${close}\\s*\\d{1,3}$`).test(second)) continue;
+    if (second.includes(open) || second.slice(0, -1).includes(close)) continue;
+    const joined = classifyLine(`${first} ${second}`, vocabulary);
+    if (joined.kind !== 'editorial') continue;
+    kinds[i] = joined;
+    kinds[i + 1] = { kind: 'blank' };
+    i++;
+  }
 }
 
 /** Whether `key` follows the item's last option-labelled wording in its series (`Option 1:` → `Option 2:`). */

@@ -45,7 +45,7 @@ const SUBSECTION = /^(\d{1,2}[a-z])\)(?:\s+(.*))?$/;
 const ITEM = /^(\[)?\s*(\(?(?:[a-z]{1,2}|[ivx]{1,5})\)|(?:[a-z]|[ivx]{1,5})\.|[·•▪◦\uf0b7]|o(?=\t))(?:\s+|$|(?<=\))(?=[a-z]))/;
 const RULE = /^[_=*\-–—]{3,}$/;
 const EDITORIAL = /^\{[^{}]+\}\s*\d{0,3}$/;
-const NOTE_LINE = /^\[?\s*(?:(?:co-?)?(?:chair(?:person)?|facilitator|president|rapporteur|editor|secretariat)s?['’]?s?\s+note|note\s+(?:by|from)\s+the\s+[\p{L} -]{2,40}|editorial\s+note|N\.?B\.?)\s*:/iu;
+const NOTE_LINE = /^\[?\s*(?:(?:co-?)?(?:chair(?:person)?|facilitator|president|rapporteur|editor|secretariat|negotiator)s?['’]?s?\s+note|note(?:\s+(?:by|from)\s+the\s+[\p{L} -]{2,40})?|editorial\s+note|N\.?B\.?)\s*:/iu;
 
 /**
  * A line that a Word heading style marks as a heading: a numbered section, subsection, article or

@@ -252,6 +252,15 @@ describe('notes and markers in words', () => {
     ]);
   });
 
+  it('reads a note in braces or brackets wrapped onto the next line as one, and `Note:` alone with the words on the next line', () => {
+    const { draft } = read('{PATENTS/ UNDISCLOSED TEST OR OTHER DATA/ TRADITIONAL\n  KNOWLEDGE}\n\n1. One.\n\n[NOTE: ARTICLES ORIGINALLY LABELED AS QQ.E.23-24 HAVE BEEN\nMOVED TO QQ.A.4-5]\n\nNote:\nParagraphs on mitigation are in the mitigation section.\n\n2. Two.\n');
+    expect(draft.meta.sections.map((s) => s.label)).toEqual(['{PATENTS/ UNDISCLOSED TEST OR OTHER DATA/ TRADITIONAL KNOWLEDGE}']);
+    expect(draft.paragraphs.map((p) => [p.address, p.text, (p.notes ?? []).map((n) => n.text)])).toEqual([
+      ['1', 'One.', ['[NOTE: ARTICLES ORIGINALLY LABELED AS QQ.E.23-24 HAVE BEEN MOVED TO QQ.A.4-5]', 'Note: Paragraphs on mitigation are in the mitigation section.']],
+      ['2', 'Two.', []],
+    ]);
+  });
+
   it('reads `(Agreed ad referendum)` and `(Agreed in informals)` as status markers', () => {
     const { draft } = read('1. One text. (Agreed ad referendum)\n2. Two text. (agreed in informals)\n3. See the note (agreed at COP 21).\n');
     expect(draft.paragraphs.map((p) => [p.address, p.status, p.text])).toEqual([
