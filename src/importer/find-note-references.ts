@@ -29,6 +29,8 @@ export function findNoteReferences(lines: readonly SourceLine[], markers: readon
     const strong: ReferenceSpan[] = [];
     const apart: ReferenceSpan[] = [];
     lines.forEach((line, index) => {
+      const glued = gluedToNumber(lines, index, marker);
+      if (glued) strong.push(glued);
       for (const m of line.text.matchAll(new RegExp(`(?<!\\d)${marker}(?!\\d)`, 'g'))) {
         const kind = classify(line.text, m.index, marker.length);
         if (kind === 'bracket') strong.push(bracketSpan(line.text, index, marker, m.index));
@@ -75,6 +77,37 @@ function classify(text: string, at: number, length: number): 'glued' | 'bracket'
   if (/\p{Ll}{2}[.,]$/u.test(before) && !SYMBOL_PART.test(before)) return 'glued';
   if (/\S\s+$/.test(before) && /^(?:\s|$|[[\];:])/.test(next) && !NOT_AFTER.test(before) && !NOT_BEFORE.test(text.slice(at + length))) return 'apart';
   return undefined;
+}
+
+/** A paragraph's number at the start of a line, after a delegations' attribution if any: `116.`, `[US/MX propose; BN oppose: 430.`. */
+const NUMBERED = /^\s*(?:\[[^\]\n:]{1,80}:\s*)?(\d{1,4})\.(?=\s)/;
+
+/**
+ * A footnote marker glued to the paragraph number it follows, as pdftotext prints a superscript
+ * there (TPP: `116.` is paragraph 1 with note 16, `430.` paragraph 4 with note 30). Only where
+ * the number cut short continues the page's numbering (the paragraph before is one or two less,
+ * or a heading came between and it is 1) and the whole number does not: a long decision's real
+ * 116 after 115 (or 114) stays 116.
+ */
+function gluedToNumber(lines: readonly SourceLine[], index: number, marker: string): ReferenceSpan | undefined {
+  const text = (lines[index] as SourceLine).text;
+  const m = NUMBERED.exec(text);
+  const digits = m?.[1];
+  if (!m || digits === undefined || digits.length <= marker.length || !digits.endsWith(marker)) return undefined;
+  const own = Number(digits.slice(0, -marker.length));
+  let before: number | undefined;
+  let heading = false;
+  for (let k = index - 1; k >= 0 && before === undefined; k--) {
+    const previous = (lines[k] as SourceLine).text;
+    const n = NUMBERED.exec(previous)?.[1];
+    if (n !== undefined) before = Number(n);
+    else if (/^\s*(?:\[?\s*Article|ARTICLE|Section|SECTION|\{)/.test(previous)) heading = true;
+  }
+  // The whole number must be out of the sequence, the number cut short in it (one paragraph may be missed between).
+  if (before !== undefined && Number(digits) <= before + 2) return undefined;
+  if (!(before !== undefined && own > before && own <= before + 2) && !(own === 1 && (heading || before === undefined))) return undefined;
+  const at = m.index + m[0].length - 1 - marker.length;
+  return { index, marker, start: at, end: at + marker.length };
 }
 
 function bracketSpan(text: string, index: number, marker: string, at: number): ReferenceSpan {

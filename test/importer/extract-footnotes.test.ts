@@ -64,6 +64,24 @@ describe('extractFootnotes: page-bottom blocks (pdftotext -layout)', () => {
     expect(apart.references.map((r) => r.marker)).toEqual(['90', '89']);
   });
 
+  it('cuts a marker pdftotext glued to a paragraph number where the number cut short goes on from the one before, not a real 116', () => {
+    // TPP chapter: `116.` is paragraph 1 with note 16, `430.` paragraph 4 (3 was printed otherwise) with note 30; here 417.
+    const page = ['Article QQ.A.7:             {National Treatment}', '', '116. In respect of all categories of intellectual property, each', 'Party shall accord national treatment.', '', '2. Each Party may derogate.', '', '[US/MX propose; BN oppose: 417. Nothing in this Chapter shall require a Party to disclose.]', '16   Negotiators\' Note: JP reserves its position.', '17   Negotiators note: AU supports inclusion.'].join('\n');
+    const result = extract(`${page}${FOLIO}9\n\fNext page.\n`);
+    expect(result.lines.map((l) => l.text).filter((t) => /^\S/.test(t)).slice(1, 4)).toEqual([
+      '1. In respect of all categories of intellectual property, each',
+      'Party shall accord national treatment.',
+      '2. Each Party may derogate.',
+    ]);
+    expect(result.lines.find((l) => l.text.startsWith('[US/MX'))?.text).toBe('[US/MX propose; BN oppose: 4. Nothing in this Chapter shall require a Party to disclose.]');
+    expect(result.references.map((r) => [r.marker, r.line, r.column])).toEqual([['16', 3, 2], ['17', 8, 29]]);
+    expect(result.warnings).toEqual([]);
+    // A long decision's own 116, after 115, with a footnote 16 on the page: a number, not a reference.
+    const real = extract(`115. Decides to continue;\n116. Requests the secretariat to act.16\n16   A note.${FOLIO}40\n\fNext page.\n`);
+    expect(real.lines[1]?.text).toBe('116. Requests the secretariat to act.');
+    expect(real.references.map((r) => [r.marker, r.line])).toEqual([['16', 2]]);
+  });
+
   it('a numbered paragraph at the foot of a page is not a footnote block', () => {
     const text = `Article QQ.E.6: {Patent filing}\n\n1      Each Party shall provide that where an invention is made\nmore than one inventor, any patent granted${FOLIO}31\n\fMore.`;
     expect(extract(text).notes).toEqual([]);
