@@ -20,14 +20,15 @@ export function outlinePlaces(meta: DraftMeta): ReadonlyMap<string, OutlinePlace
   if (cached) return cached;
   const places = new Map<string, OutlinePlace>();
   const walk = (sections: readonly Section[], depth: number, numbers: string[]) => {
-    for (const section of sections) {
-      const name = [sectionMarker(section, depth), section.title].filter((s) => s !== undefined && s !== '').join(' ') || '(no section)';
+    sections.forEach((section, at) => {
+      // A section without a heading holds what stands before the first one (a preamble's clauses), or follows a heading-less break.
+      const name = [sectionMarker(section, depth), section.title].filter((s) => s !== undefined && s !== '').join(' ') || (depth === 0 && at === 0 ? '(before any heading)' : '(untitled section)');
       const inside = section.number === undefined ? numbers : [...numbers, section.number];
       for (const address of sectionAddresses(section)) {
         places.set(address, { index: places.size, section: name, ...(section.number !== undefined ? { sectionNumber: section.number } : {}), sectionNumbers: inside });
       }
       walk(section.subsections ?? [], depth + 1, inside);
-    }
+    });
   };
   walk(meta.sections, 0, []);
   known.set(meta, places);

@@ -13,7 +13,7 @@ export type ChangeKind = (typeof CHANGE_KINDS)[number];
 export interface ParagraphPlace {
   address: string;
   number?: string;
-  /** The section it is in, as a heading would name it: "2. Internet governance", "(no section)". */
+  /** The section it is in, as a heading would name it: "2. Internet governance", "(before any heading)". */
   section: string;
   /** Its section's number, for `--section`: "2", "3a"; absent outside any numbered section. */
   sectionNumber?: string;

@@ -30,11 +30,11 @@ export async function statusCommand(options: StatusOptions, io: Io): Promise<num
     '',
   ];
   const rows: string[][] = [['Section', 'Paras', 'Agreed', 'Ad ref', 'Open', 'Deleted', 'Brackets', '[Para]', 'Alts', ...(withBlocks ? ['Blocks'] : [])]];
-  const add = (s: SectionStatus, indent: string) => {
-    rows.push([`${indent}${[s.label ?? s.number, s.title].filter(Boolean).join(' ') || '(no section)'}`, ...numbers(s, withBlocks)]);
-    for (const sub of s.subsections) add(sub, `${indent}  `);
+  const add = (s: SectionStatus, indent: string, first: boolean) => {
+    rows.push([`${indent}${[s.label ?? s.number, s.title].filter(Boolean).join(' ') || (first ? '(before any heading)' : '(untitled section)')}`, ...numbers(s, withBlocks)]);
+    for (const sub of s.subsections) add(sub, `${indent}  `, false);
   };
-  for (const s of status.sections) add(s, '');
+  status.sections.forEach((s, at) => add(s, '', at === 0));
   rows.push(['Total', ...numbers(status, withBlocks)]);
 
   const titleWidth = Math.min(48, Math.max(...rows.map((r) => (r[0] as string).length)));

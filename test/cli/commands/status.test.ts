@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { statusCommand } from '../../../src/cli/commands/status.js';
-import { copyBundledDraft, removeTempDirs, fakeIo } from '../../helpers/sandbox.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { copyBundledDraft, makeTempDir, removeTempDirs, fakeIo, runNdraft } from '../../helpers/sandbox.js';
 
 
 const copyDraft = (): string => copyBundledDraft();
@@ -19,6 +21,16 @@ describe('ndraft status', () => {
     expect(io.out).toMatch(/^Total +38 +22 +0 +16 +0 +4 +1 +5$/m);
     expect(io.out).not.toContain('█');
     expect(io.out).not.toContain('\u001b[');
+  });
+
+  it('names the paragraphs before the first heading so (a preamble\'s clauses)', async () => {
+    const dir = makeTempDir('status-untitled');
+    writeFileSync(join(dir, 'in.txt'), 'The Parties to this Agreement,\n\nRecalling the Convention,\n\nArticle 1\n\n1. One.\n');
+    expect((await runNdraft(['import', 'in.txt', '--out', 'd'], { cwd: dir })).status).toBe(0);
+    const io = fakeIo(false);
+    expect(await statusCommand({ draft: join(dir, 'd') }, io)).toBe(0);
+    expect(io.out).toMatch(/^\(before any heading\) +2 +0 +0 +2 +0 +0 +0 +0$/m);
+    expect(io.out).toMatch(/^Article 1 +1 /m);
   });
 
   it('draws a progress bar per section in a terminal', async () => {
