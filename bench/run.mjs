@@ -633,6 +633,11 @@ async function fullRun({ o, BIN, gen, work, root, harness }) {
     mem(`mem-export-docx-${size}`, `peak RSS export --format docx ${L(size)}`, [BIN, 'export', '--draft', g.draft, '--format', 'docx', '-o', join(work, `mem-${size}.docx`), '--force']);
     mem(`mem-export-pdf-${size}`, `peak RSS export --format pdf ${L(size)}`, [BIN, 'export', '--draft', g.draft, '--format', 'pdf', '-o', join(work, `mem-${size}.pdf`), '--force']);
     if (size === first) {
+      // The Word and PDF imports (issue 10), on the files their timed rows read, where those were made.
+      const docx = join(work, `export-${size}.docx`);
+      if (existsSync(docx)) mem(`mem-import-docx-${size}`, `peak RSS import ${L(size)} from .docx`, [BIN, 'import', docx, '--out', join(work, `mem-from-docx-${size}`)], ['rm', '-rf', join(work, `mem-from-docx-${size}`)]);
+      const pdf = join(work, 'pdf-1000', 'rev1.pdf');
+      if (existsSync(pdf)) mem('mem-import-pdf-1000', 'peak RSS import 1k PDF', [BIN, 'import', pdf, '--out', join(work, 'mem-from-pdf')], ['rm', '-rf', join(work, 'mem-from-pdf')]);
       for (const f of EXPORT_FORMAT_ROWS) mem(`mem-${f.id}-${size}`, `peak RSS ${f.label} ${L(size)}`, [BIN, 'export', '--draft', g.draft, ...f.args, '-o', join(work, `mem-${size}.${f.ext}`), '--force']);
     }
     mem(`mem-compare-${size}`, `peak RSS compare import Rev.2 ${L(size)}`, [BIN, 'compare', 'import', 'Rev.2', '--format', 'plain', '--draft', `${g.draft}-revisions`]);
