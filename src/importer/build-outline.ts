@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { sectionMarker } from '../render/section-heading.js';
-import { classifyHeading, classifyLine, isTitleShaped, type LineKind } from './classify-line.js';
+import { classifyHeading, classifyLine, isTitleShaped, normaliseNumber, type LineKind } from './classify-line.js';
 import { DEFAULT_VOCABULARY, type Vocabulary } from './compile-conventions.js';
 import { nextReading, openingReading, optionId, optionKey, type OptionKey, type OptionReading } from './option-labels.js';
 import type { AltNode, BlockNode, ItemNode, OptionNode, OutlineNode, ParagraphNode, SectionNode } from './outline-nodes.js';
@@ -103,7 +103,7 @@ class OutlineBuilder {
         // `B. Definitions` (or `B.` and `Definitions` on the next line) is a heading whatever follows.
         const lettered = /^[IVXLC]+$|^[A-Z]$/.test(k.number);
         // The letter after the current heading's (`K.` after `J.`) may carry a longer title.
-        const next = k.number.length === 1 && this.top?.section.number?.length === 1 && this.top.section.number.charCodeAt(0) + 1 === k.number.charCodeAt(0);
+        const next = nextLetter(this.top?.section.number, k.number);
         const isHeading = k.forced === true || (lettered ? heading.title !== '' && isTitleShaped(heading.title, this.vocabulary, next ? 250 : 120) : this.isHeadingTitle(heading.title, heading.next, lettered));
         if (!isHeading) {
           this.text(at.text.trim(), at.line, at.column, blankBefore);
@@ -277,7 +277,7 @@ class OutlineBuilder {
     if (number === undefined || !/^[IVXLC]+$/.test(number)) return false;
     // The top heading is the last of `sections`, where every top heading is pushed.
     const before = this.sections.at(-1) === this.top ? this.sections.at(-2)?.section.number : undefined;
-    return !(number.length === 1 && before !== undefined && before.length === 1 && before.charCodeAt(0) + 1 === number.charCodeAt(0));
+    return !nextLetter(before, number);
   }
 
   /** Whether `key` is the next option of one of the open blocks' series. */
@@ -435,7 +435,7 @@ class OutlineBuilder {
     this.paragraphs.push(para);
     this.container().push(para);
     const innermost = this.blocks[this.blocks.length - 1]?.option;
-    if (innermost?.through !== undefined && number?.replace(/\s+/g, '').toLowerCase() === innermost.through) innermost.holdsLast = true;
+    if (innermost?.through !== undefined && number !== undefined && normaliseNumber(number) === innermost.through) innermost.holdsLast = true;
     if (number !== undefined) {
       if (!twin) this.numbered.set(this.numberKey(number), para);
       this.lastNumbered.set(section, para);
@@ -604,6 +604,11 @@ function joinWrappedNotes(kinds: LineKind[], lines: readonly SourceLine[], vocab
   }
 }
 
+/** Whether `after` is the letter right after `before` (`J.` then `K.`), both single letters. */
+function nextLetter(before: string | undefined, after: string): boolean {
+  return before?.length === 1 && after.length === 1 && before.charCodeAt(0) + 1 === after.charCodeAt(0);
+}
+
 /** Whether `key` follows the item's last option-labelled wording in its series (`Option 1:` → `Option 2:`). */
 function continuesItem(item: ItemNode, key: OptionKey): boolean {
   const last = item.alternatives[item.alternatives.length - 1];
@@ -618,7 +623,7 @@ function continuesItem(item: ItemNode, key: OptionKey): boolean {
 function pastItsLast(option: OptionNode, number: string): boolean {
   const last = option.through;
   if (last === undefined) return false;
-  const written = number.replace(/\s+/g, '').toLowerCase();
+  const written = normaliseNumber(number);
   if (written === last || isSubNumber(written, last)) return false;
   const lead = (n: string) => Number(/\d+/.exec(n)?.[0] ?? Number.NaN);
   return lead(written) > lead(last) || option.holdsLast === true;

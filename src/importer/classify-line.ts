@@ -225,7 +225,8 @@ function isCapsHeading(t: string): boolean {
   return letters.length >= 4 && letters === letters.toUpperCase() && /\p{Lu}{2,}/u.test(letters) && letters !== letters.toLowerCase();
 }
 
-function normaliseNumber(written: string): string {
+/** A printed number as numbers are compared: `3 quater` and `3Quater` are `3quater`. */
+export function normaliseNumber(written: string): string {
   return written.replace(/\s+/g, '').toLowerCase();
 }
 

@@ -2,6 +2,7 @@ import type { Attribution } from '../compare/attribute-changes.js';
 import type { AttributionMemo } from '../compare/attribution-memo.js';
 import type { TrackedParagraph } from '../compare/tracked-changes.js';
 import type { ExportInput } from '../export/export-input.js';
+import { paragraphSlots } from '../model/paragraph-slots.js';
 import type { Paragraph } from '../model/schemas.js';
 import { contentHash } from '../store/cache-file.js';
 
@@ -68,12 +69,8 @@ function showsBoth(blocks: readonly string[], tracked: TrackedParagraph): boolea
   const shown = blocks.join('\n').replace(/\{>>[\s\S]*?<<\}/g, '');
   const before = runOf(words(shown.replace(/\{\+\+[\s\S]*?\+\+\}/g, '').replace(/\{--([\s\S]*?)--\}/g, '$1')));
   const after = runOf(words(shown.replace(/\{--[\s\S]*?--\}/g, '').replace(/\{\+\+([\s\S]*?)\+\+\}/g, '$1')));
-  const holds = (p: Paragraph | undefined, run: string) => p === undefined || paragraphTexts(p).every((text) => text === '' || run.includes(runOf(words(text))));
+  const holds = (p: Paragraph | undefined, run: string) => p === undefined || paragraphSlots(p).every(({ text }) => text === '' || run.includes(runOf(words(text))));
   return holds(tracked.base, before) && holds(tracked.current, after);
-}
-
-function paragraphTexts(p: Paragraph): string[] {
-  return [p.text, ...p.items.flatMap((item) => [item.text, ...(item.alternatives ?? []).map((a) => a.text)]), ...p.alternatives.map((a) => a.text)];
 }
 
 function words(text: string): string[] {

@@ -52,6 +52,19 @@ export function readDocxPackage(bytes: Uint8Array, name: string): DocxParts {
 class LimitError extends Error {}
 
 /**
+ * One small member of a .docx (`docProps/core.xml`), unpacked alone: undefined when the package
+ * has none, cannot be read, or declares it larger than `maxBytes` (what the whole package holds
+ * is checked, within the limits, when it is read: `readDocxPackage`).
+ */
+export function readDocxPart(bytes: Uint8Array, part: string, maxBytes = 1 << 20): Uint8Array | undefined {
+  try {
+    return unzipSync(bytes, { filter: (file) => file.name === part && file.originalSize <= maxBytes })[part];
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The members ndraft reads, found through the ZIP's central directory and inflated by zlib, each
  * to no more than its declared size. Undefined for anything unusual (ZIP64, a member that is
  * damaged or larger than it says, a method other than store and deflate): fflate then unpacks

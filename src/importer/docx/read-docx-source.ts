@@ -8,7 +8,7 @@ import { placeTarget } from './attach-word-extras.js';
 import { classifyWordBlocks } from './classify-word-blocks.js';
 import { addTableProposals, readCompilationTables } from './compilation-table.js';
 import { child, parseXmlPart, textOf, type XmlElement } from './parse-xml-part.js';
-import { readDocxPackage } from './read-docx-package.js';
+import { readDocxPackage, readDocxPart } from './read-docx-package.js';
 import { wordBlockReader, type WordBlock } from './read-word-blocks.js';
 import { readWordComments, readWordFootnotes } from './read-word-notes.js';
 import { countTrackedChanges, type TrackedChanges } from './count-tracked-changes.js';
@@ -174,7 +174,8 @@ export function readDocxSource(bytes: Uint8Array, options: DocxReadOptions): Doc
  * the draft; any other Word document is a text of its own (the chair's next revision).
  */
 export function docxWrittenByNdraft(bytes: Uint8Array, name: string): boolean {
-  const core = readDocxPackage(bytes, name).get('docProps/core.xml');
+  // Only its properties are unpacked: the copy's reader unpacks the package, within the limits, once.
+  const core = readDocxPart(bytes, 'docProps/core.xml');
   const properties = core === undefined ? undefined : parseXmlPart(core, name, 'docProps/core.xml');
   return textOf(child(child(properties, 'cp:coreProperties'), 'dc:creator') ?? '').trim() === 'ndraft';
 }
